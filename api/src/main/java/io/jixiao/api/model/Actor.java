@@ -1,0 +1,40 @@
+package io.jixiao.api.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who acts: the calling system, the person behind the call (for a host system, the host user) and the roles
+ * the action is judged by. Written to the audit trail with every state change.
+ *
+ * @param callerSystem the calling system or client, e.g. {@code PAY-MODULE}
+ * @param operator the person behind the call, e.g. the host user id
+ * @param roles the roles the caller holds, never empty
+ */
+public record Actor(String callerSystem, String operator, Set<Role> roles) {
+    public static final String CALLER_FIELD = "CALLER_SYSTEM";
+    public static final String OPERATOR_FIELD = "OPERATOR";
+    public static final int MAX_NAME_LENGTH = 64;
+
+    public Actor {
+        Checks.text(CALLER_FIELD, callerSystem, MAX_NAME_LENGTH);
+        Checks.text(OPERATOR_FIELD, operator, MAX_NAME_LENGTH);
+        Objects.requireNonNull(roles, "roles");
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an actor holds at least one role");
+        }
+        roles = Set.copyOf(roles);
+    }
+
+    public static Actor of(String callerSystem, String operator, Role role) {
+        return new Actor(callerSystem, operator, Set.of(role));
+    }
+
+    /**
+     * @param role a role
+     * @return whether the actor holds it
+     */
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

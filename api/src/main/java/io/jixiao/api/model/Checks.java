@@ -1,0 +1,42 @@
+package io.jixiao.api.model;
+
+import java.util.regex.Pattern;
+
+/** Validation shared by the value types; every failure names the element and the rule. */
+final class Checks {
+    private Checks() {
+    }
+
+    static String matches(String field, String value, Pattern pattern, String description) {
+        String v = required(field, value);
+        if (!pattern.matcher(v).matches()) {
+            throw InvalidInputException.of(field, "pattern", "must be " + description + ", got '" + abbreviate(v) + "'");
+        }
+        return v;
+    }
+
+    static String text(String field, String value, int maxLength) {
+        String v = required(field, value);
+        if (v.isBlank()) {
+            throw InvalidInputException.of(field, "required", "must not be blank");
+        }
+        if (v.length() > maxLength) {
+            throw InvalidInputException.of(field, "max-length", "must be at most " + maxLength + " characters");
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw InvalidInputException.of(field, "characters", "must not contain control characters");
+        }
+        return v;
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw InvalidInputException.of(field, "required", "is required");
+        }
+        return value;
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,58 @@
+package io.jixiao.api.service;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Reason;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Places and releases payment holds. Every placement and release is written with its audit row in one
+ * transaction, and reaches the payment guard before the call returns.
+ */
+@ProviderType
+public interface HoldService {
+
+    /**
+     * Places a hold.
+     *
+     * @param target what to hold
+     * @param kind suspend or stop
+     * @param reason why, recorded in the audit trail
+     * @param actor who places it; needs role FINANCE or HOST_SYSTEM
+     * @return the stored hold
+     * @throws InvalidInputException if an argument is missing
+     * @throws ForbiddenException if the actor may not place holds
+     */
+    Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor);
+
+    /**
+     * Releases an active hold. A {@link HoldKind#STOP} hold is released only by FINANCE; a
+     * {@link HoldKind#SUSPEND} hold by FINANCE or HOST_SYSTEM.
+     *
+     * @param holdId the hold
+     * @param reason why (e.g. the accepted rectification), recorded in the audit trail
+     * @param actor who releases it
+     * @return the released hold
+     * @throws NotFoundException if there is no such hold
+     * @throws ConflictException if it is already released
+     * @throws ForbiddenException if the actor may not release it
+     */
+    Hold release(long holdId, Reason reason, Actor actor);
+
+    /**
+     * @param holdId the hold
+     * @return the hold, active or released
+     */
+    Optional<Hold> find(long holdId);
+
+    /**
+     * @param target a project or budget line
+     * @return the active holds on exactly that target, oldest first
+     */
+    List<Hold> activeHolds(HoldTarget target);
+}

@@ -1,0 +1,118 @@
+package io.jixiao.monitoring.internal;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldStatus;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.HoldRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places and releases holds: the database first (hold and audit row in one transaction), then the index, so
+ * that a payment check starting after {@link #place} returned sees the hold.
+ */
+public final class HoldRegistry implements HoldService {
+    private final HoldRepository holds;
+    private final HoldIndex index;
+    private final Clock clock;
+
+    public HoldRegistry(HoldRepository holds, HoldIndex index, Clock clock) {
+        this.holds = holds;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** Loads every active hold from the database into the index; run before the guard takes calls. */
+    public int loadIndex() {
+        int[] count = {0};
+        holds.forEachActive(hold -> {
+            index.add(hold);
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    @Override
+    public Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor) {
+        required(HoldTarget.TYPE_FIELD, target);
+        required("HOLD_KIND", kind);
+        required("REASON", reason);
+        required(Actor.OPERATOR_FIELD, actor);
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.HOST_SYSTEM)) {
+            throw new ForbiddenException("placing a hold needs role FINANCE or HOST_SYSTEM");
+        }
+        Instant now = now();
+        Hold hold = new Hold(holds.nextHoldId(), target, kind, reason, HoldStatus.ACTIVE, actor, now, null);
+        holds.insert(hold, new AuditEntry(now, Audit.HOLD_PLACED, target.mofDivCode(), Audit.SUBJECT_HOLD,
+                Long.toString(hold.holdId()), actor, reason.text(), describe(hold)));
+        index.add(hold);
+        return hold;
+    }
+
+    @Override
+    public Hold release(long holdId, Reason reason, Actor actor) {
+        required("REASON", reason);
+        required(Actor.OPERATOR_FIELD, actor);
+        Hold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no hold " + holdId));
+        if (!hold.isActive()) {
+            throw new ConflictException("hold " + holdId + " is already released");
+        }
+        boolean allowed = actor.has(Role.FINANCE) || hold.kind() == HoldKind.SUSPEND && actor.has(Role.HOST_SYSTEM);
+        if (!allowed) {
+            throw new ForbiddenException(hold.kind() == HoldKind.STOP
+                    ? "a STOP hold is released only by FINANCE"
+                    : "releasing a hold needs role FINANCE or HOST_SYSTEM");
+        }
+        Instant now = now();
+        Hold.Release release = new Hold.Release(actor, now, reason);
+        boolean released = holds.release(holdId, release, new AuditEntry(now, Audit.HOLD_RELEASED,
+                hold.target().mofDivCode(), Audit.SUBJECT_HOLD, Long.toString(holdId), actor, reason.text(),
+                describe(hold)));
+        if (!released) {
+            throw new ConflictException("hold " + holdId + " was released concurrently");
+        }
+        index.remove(hold.target(), holdId);
+        return new Hold(holdId, hold.target(), hold.kind(), hold.reason(), HoldStatus.RELEASED, hold.placedBy(),
+                hold.placedAt(), release);
+    }
+
+    @Override
+    public Optional<Hold> find(long holdId) {
+        return holds.find(holdId);
+    }
+
+    @Override
+    public List<Hold> activeHolds(HoldTarget target) {
+        required(HoldTarget.TYPE_FIELD, target);
+        return holds.findActive(target);
+    }
+
+    private Instant now() {
+        // the databases keep at least milliseconds: what is returned equals what is read back
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String describe(Hold hold) {
+        HoldTarget t = hold.target();
+        return "targetType=" + t.type() + ";code=" + t.code() + ";kind=" + hold.kind();
+    }
+
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw InvalidInputException.of(field, "required", "is required");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.jixiao.monitoring.internal;
+
+import io.jixiao.api.hook.ExpenditureKind;
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.hook.PaymentDecision.ReasonCode;
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.DecisionRecord;
+import io.jixiao.store.DecisionRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Decides payment applications from the in-memory hold index. HOLD decisions are written with their audit
+ * row before the answer is returned; PASS decisions go to the journal.
+ */
+public final class PaymentGuardEngine implements PaymentGuard {
+    private static final PaymentDecision BASIC = PaymentDecision.pass(ReasonCode.BASIC_EXPENDITURE);
+    private static final PaymentDecision FREE = PaymentDecision.pass(ReasonCode.NO_ACTIVE_HOLD);
+
+    private final HoldIndex index;
+    private final DecisionRepository decisions;
+    private final DecisionJournal journal;
+    private final Clock clock;
+
+    public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {
+        this.index = index;
+        this.decisions = decisions;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public PaymentDecision check(PaymentApplication application, Actor actor) {
+        if (application == null) {
+            throw InvalidInputException.of("PAY_APP", "required", "is required");
+        }
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        PaymentDecision decision = decide(application);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        DecisionRecord record = new DecisionRecord(application, decision, actor, now);
+        if (decision.passes()) {
+            journal.append(record);
+        } else {
+            decisions.recordBlocking(record, new AuditEntry(now, Audit.PAYMENT_HELD, application.mofDivCode(),
+                    Audit.SUBJECT_PAY_APP, subjectId(application), actor, decision.holdReason(),
+                    "holdId=" + decision.holdId() + ";holdKind=" + decision.holdKind() + ";reasonCode="
+                            + decision.reasonCode() + ";amount=" + application.amount()));
+        }
+        return decision;
+    }
+
+    /**
+     * The decision alone, without recording it: a pure function of the application and the index.
+     *
+     * @param application the application
+     * @return PASS or HOLD
+     */
+    public PaymentDecision decide(PaymentApplication application) {
+        if (application.kind() == ExpenditureKind.BASIC) {
+            return BASIC;
+        }
+        String region = application.mofDivCode().value();
+        Hold onProject = strongest(index.get(HoldTarget.Type.PROJECT, region, application.proCode().value()));
+        Hold onLine = strongest(index.get(HoldTarget.Type.BUDGET_LINE, region, application.bgtId().value()));
+        Hold hold = stronger(onProject, onLine);
+        if (hold == null) {
+            return FREE;
+        }
+        ReasonCode code = hold == onProject ? ReasonCode.PROJECT_HELD : ReasonCode.BUDGET_LINE_HELD;
+        return new PaymentDecision(PaymentDecision.Outcome.HOLD, code, hold.holdId(), hold.kind(),
+                hold.reason().text());
+    }
+
+    private static Hold strongest(Hold[] holds) {
+        Hold best = null;
+        for (Hold h : holds) {
+            best = stronger(best, h);
+        }
+        return best;
+    }
+
+    /** STOP before SUSPEND, then the older hold: the same state always names the same hold. */
+    private static Hold stronger(Hold a, Hold b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (rank(a) != rank(b)) {
+            return rank(a) < rank(b) ? a : b;
+        }
+        return a.holdId() <= b.holdId() ? a : b;
+    }
+
+    private static int rank(Hold hold) {
+        return hold.kind() == HoldKind.STOP ? 0 : 1;
+    }
+
+    static String subjectId(PaymentApplication application) {
+        return application.fiscalYear() + "/" + application.mofDivCode() + "/" + application.payAppNo();
+    }
+}

@@ -1,0 +1,88 @@
+package io.jixiao.monitoring.internal.osgi;
+
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.monitoring.internal.DecisionJournal;
+import io.jixiao.monitoring.internal.HoldIndex;
+import io.jixiao.monitoring.internal.HoldRegistry;
+import io.jixiao.monitoring.internal.PaymentGuardEngine;
+import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.HoldRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the hold service and the payment-guard hook, which share one hold index. The index is loaded
+ * from the database before either service is registered.
+ */
+@Component(configurationPid = PaymentHoldsComponent.PID, service = {PaymentGuard.class, HoldService.class})
+@Designate(ocd = GuardConfiguration.class)
+public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
+    static final String PID = "io.jixiao.monitoring.guard";
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentHoldsComponent.class);
+
+    private final DecisionJournal journal;
+    private final HoldRegistry registry;
+    private final PaymentGuardEngine guard;
+
+    @Activate
+    public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
+            @Reference DecisionRepository decisions) {
+        Clock clock = Clock.systemUTC();
+        HoldIndex index = new HoldIndex();
+        this.registry = new HoldRegistry(holds, index, clock);
+        int loaded = registry.loadIndex();
+        this.journal = new DecisionJournal(decisions, config.journal_capacity(), config.journal_batchSize(),
+                Duration.ofMillis(config.journal_flushIntervalMillis()),
+                Duration.ofMillis(config.journal_closeTimeoutMillis()));
+        this.guard = new PaymentGuardEngine(index, decisions, journal, clock);
+        LOG.info("Payment guard ready: {} held targets loaded", loaded);
+    }
+
+    @Deactivate
+    void deactivate() {
+        journal.close();
+        LOG.info("Payment guard stopped; {} PASS decisions written", journal.written());
+    }
+
+    @Override
+    public PaymentDecision check(PaymentApplication application, Actor actor) {
+        return guard.check(application, actor);
+    }
+
+    @Override
+    public Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor) {
+        return registry.place(target, kind, reason, actor);
+    }
+
+    @Override
+    public Hold release(long holdId, Reason reason, Actor actor) {
+        return registry.release(holdId, reason, actor);
+    }
+
+    @Override
+    public Optional<Hold> find(long holdId) {
+        return registry.find(holdId);
+    }
+
+    @Override
+    public List<Hold> activeHolds(HoldTarget target) {
+        return registry.activeHolds(target);
+    }
+}

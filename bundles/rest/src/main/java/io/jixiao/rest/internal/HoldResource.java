@@ -1,0 +1,82 @@
+package io.jixiao.rest.internal;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Requests;
+import io.jixiao.api.model.Violations;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.rest.internal.Dtos.HoldList;
+import io.jixiao.rest.internal.Dtos.HoldResponse;
+import io.jixiao.rest.internal.Dtos.PlaceHoldRequest;
+import io.jixiao.rest.internal.Dtos.ReleaseHoldRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+/** The hold service over REST. */
+@Path("holds")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HoldResource {
+    private static final String HOLD_ID = "HOLD_ID";
+    private final HoldService holds;
+
+    HoldResource(HoldService holds) {
+        this.holds = holds;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(PlaceHoldRequest body, @Context UriInfo uri) {
+        PlaceHoldRequest r = RequestBodies.required(body);
+        Violations v = new Violations();
+        HoldTarget target = v.check(() -> HoldTarget.from(r.targetType, r.mofDivCode, r.proCode, r.bgtId));
+        HoldKind kind = v.oneOf("HOLD_KIND", r.holdKind, HoldKind.class);
+        Reason reason = v.check(() -> Reason.of(r.reason));
+        Actor actor = v.check(() -> Requests.actor(r.callerSystem, r.operator, r.operatorRole));
+        v.throwIfAny();
+        Hold hold = holds.place(target, kind, reason, actor);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(hold.holdId())).build())
+                .entity(HoldResponse.of(hold)).build();
+    }
+
+    @GET
+    @Path("{holdId}")
+    public HoldResponse get(@PathParam("holdId") String holdId) {
+        long id = RequestBodies.id(HOLD_ID, holdId);
+        return HoldResponse.of(holds.find(id).orElseThrow(() -> new NotFoundException("no hold " + id)));
+    }
+
+    @GET
+    public HoldList active(@QueryParam("MOF_DIV_CODE") String mofDivCode, @QueryParam("TARGET_TYPE") String type,
+            @QueryParam("PRO_CODE") String proCode, @QueryParam("BGT_ID") String bgtId) {
+        HoldList list = new HoldList();
+        list.holds = holds.activeHolds(HoldTarget.from(type, mofDivCode, proCode, bgtId)).stream()
+                .map(HoldResponse::of).toList();
+        return list;
+    }
+
+    @POST
+    @Path("{holdId}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HoldResponse release(@PathParam("holdId") String holdId, ReleaseHoldRequest body) {
+        ReleaseHoldRequest r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id(HOLD_ID, holdId));
+        Reason reason = v.check(() -> Reason.of(r.reason));
+        Actor actor = v.check(() -> Requests.actor(r.callerSystem, r.operator, r.operatorRole));
+        v.throwIfAny();
+        return HoldResponse.of(holds.release(id, reason, actor));
+    }
+}

@@ -1,0 +1,48 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jixiao.api.model.Violation;
+import java.util.List;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+/**
+ * An RFC 7807 problem document. {@code errors} names each broken field and rule.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Problem {
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    public String type;
+    public String title;
+    public int status;
+    public String detail;
+    public String code;
+    public List<Error> errors;
+
+    /** One broken rule. */
+    public static final class Error {
+        public String field;
+        public String rule;
+        public String message;
+
+        static Error of(Violation v) {
+            Error e = new Error();
+            e.field = v.field();
+            e.rule = v.rule();
+            e.message = v.message();
+            return e;
+        }
+    }
+
+    static Response response(int status, String code, String title, String detail, List<Violation> violations) {
+        Problem p = new Problem();
+        p.type = "urn:jixiao:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        p.title = title;
+        p.status = status;
+        p.detail = detail;
+        p.code = code;
+        p.errors = violations == null || violations.isEmpty() ? null : violations.stream().map(Error::of).toList();
+        return Response.status(status).type(MEDIA_TYPE).entity(p).build();
+    }
+}

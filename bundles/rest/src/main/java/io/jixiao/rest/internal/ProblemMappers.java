@@ -1,0 +1,108 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.JixiaoException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Violation;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into problem+json; nothing else reaches the client. */
+final class ProblemMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static List<Object> all() {
+        return List.of(new Domain(), new Json(), new Web(), new Unexpected());
+    }
+
+    /** The API's typed errors. */
+    static final class Domain implements ExceptionMapper<JixiaoException> {
+        @Override
+        public Response toResponse(JixiaoException e) {
+            if (e instanceof InvalidInputException invalid) {
+                return Problem.response(400, invalid.code(), "Invalid input", e.getMessage(), invalid.violations());
+            }
+            int status = e instanceof NotFoundException ? 404
+                    : e instanceof ForbiddenException ? 403
+                    : e instanceof ConflictException ? 409 : 400;
+            return Problem.response(status, e.code(), Response.Status.fromStatusCode(status).getReasonPhrase(),
+                    e.getMessage(), null);
+        }
+    }
+
+    /** Malformed JSON, wrong types and unknown fields. */
+    static final class Json implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            Violation v;
+            if (e instanceof JsonParseException) {
+                v = new Violation("$", "malformed-json", "the body is not well-formed JSON");
+            } else if (e instanceof UnrecognizedPropertyException unknown) {
+                v = new Violation(path(unknown), "unknown-field", "is not a field of this request");
+            } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+                JsonMappingException m = (JsonMappingException) e;
+                v = new Violation(path(m), "type", "has the wrong type: expected "
+                        + (m instanceof MismatchedInputException mi && mi.getTargetType() != null
+                                ? mi.getTargetType().getSimpleName() : "another type"));
+            } else {
+                v = new Violation("$", "malformed-json", "the body cannot be read as this request");
+            }
+            return Problem.response(400, InvalidInputException.CODE, "Invalid input", v.field() + ": " + v.message(),
+                    List.of(v));
+        }
+
+        private static String path(JsonMappingException e) {
+            String p = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return p.isEmpty() ? "$" : p;
+        }
+    }
+
+    /** HTTP-level errors raised by the JAX-RS runtime: unknown path, wrong method or media type. */
+    static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            if (status >= 500) {
+                return new Unexpected().toResponse(e);
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+            Response.ResponseBuilder b = Response.fromResponse(Problem.response(status, "HTTP_" + status, title,
+                    title, null));
+            if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
+                b.header("Allow", e.getResponse().getHeaderString("Allow"));
+            }
+            return b.build();
+        }
+    }
+
+    /** Anything else: logged with an incident id, answered without internals. */
+    static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Unexpected error, incident {}", incident, e);
+            return Problem.response(500, "INTERNAL_ERROR", "Internal Server Error",
+                    "unexpected error; incident " + incident, null);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.jixiao.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Jixiao REST adapter", description = "Where and how the REST API is published.")
+@interface RestConfiguration {
+
+    @AttributeDefinition(name = "Address", description = "Path under the CXF servlet context")
+    String address() default "/api/v1";
+
+    @AttributeDefinition(name = "Maximum JSON nesting depth", description = "Deeper documents are rejected with 400")
+    int json_maxNestingDepth() default 32;
+
+    @AttributeDefinition(name = "Maximum JSON string length", description = "Longer strings are rejected with 400")
+    int json_maxStringLength() default 65_536;
+}

@@ -1,0 +1,116 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.runtime.PublishedEndpoint;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the REST API on the CXF servlet while the services it adapts are present.
+ */
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.runtime.PublishedEndpoint\"", uses = PublishedEndpoint.class)
+@Component(configurationPid = RestPublisher.PID, immediate = true, service = {})
+@Designate(ocd = RestConfiguration.class)
+public final class RestPublisher {
+    static final String PID = "io.jixiao.rest";
+    private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
+
+    private final Server server;
+    private final ServiceRegistration<PublishedEndpoint> registration;
+
+    @Activate
+    public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
+            @Reference HoldService holds) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(RestPublisher.class.getClassLoader());
+        try {
+            Bus bus = BusFactory.getDefaultBus(true);
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress(config.address());
+            factory.setResourceClasses(PaymentGuardResource.class, HoldResource.class, OpenApiResource.class);
+            factory.setResourceProvider(PaymentGuardResource.class,
+                    new SingletonResourceProvider(new PaymentGuardResource(guard)));
+            factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
+            factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
+            List<Object> providers = new ArrayList<>();
+            providers.add(new JacksonJsonProvider(mapper(config)));
+            providers.addAll(ProblemMappers.all());
+            factory.setProviders(providers);
+            this.server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        String address = config.address();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(PublishedEndpoint.NAME, "rest");
+        this.registration = context.registerService(PublishedEndpoint.class, new PublishedEndpoint() {
+            @Override
+            public String path() {
+                return address;
+            }
+
+            @Override
+            public String probePath() {
+                return address + "/" + OpenApiResource.DOCUMENT;
+            }
+
+            @Override
+            public List<String> announcedPaths() {
+                return List.of(address + "/" + OpenApiResource.DOCUMENT);
+            }
+        }, props);
+        LOG.info("REST API published at {}", address);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        server.destroy();
+    }
+
+    static ObjectMapper mapper(RestConfiguration config) {
+        JsonFactory json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(config.json_maxNestingDepth())
+                        .maxStringLength(config.json_maxStringLength())
+                        .maxNumberLength(40)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(json)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.jixiao.runtime.internal;
+
+import io.jixiao.runtime.PublishedEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prints the URLs once every required endpoint is registered and answers over HTTP, so that "ready" in the
+ * log means a client can call it.
+ */
+@Component(configurationPid = ReadinessAnnouncer.PID, immediate = true, service = {})
+@Designate(ocd = ReadinessConfiguration.class)
+public final class ReadinessAnnouncer {
+    static final String PID = "io.jixiao.runtime.readiness";
+    private static final Logger LOG = LoggerFactory.getLogger(ReadinessAnnouncer.class);
+
+    private final Map<String, PublishedEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> new Thread(r, "jixiao-readiness"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ReadinessConfiguration config;
+    private final String baseUrl;
+    private volatile boolean announced;
+
+    @Activate
+    public ReadinessAnnouncer(ReadinessConfiguration config,
+            @Reference(name = "http", service = HttpServiceRuntime.class) ServiceReference<?> httpRuntime) {
+        this.config = config;
+        this.baseUrl = baseUrl(httpRuntime.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT))
+                + trimSlash(config.servletContext());
+    }
+
+    @Reference(name = "endpoint", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEndpoint(PublishedEndpoint endpoint, Map<String, Object> props) {
+        endpoints.put(String.valueOf(props.get(PublishedEndpoint.NAME)), endpoint);
+        prober.execute(this::announceWhenReady);
+    }
+
+    void removeEndpoint(PublishedEndpoint endpoint, Map<String, Object> props) {
+        endpoints.remove(String.valueOf(props.get(PublishedEndpoint.NAME)));
+        announced = false;
+    }
+
+    @Deactivate
+    void deactivate() {
+        prober.shutdownNow();
+    }
+
+    private void announceWhenReady() {
+        if (announced || !endpoints.keySet().containsAll(Arrays.asList(config.required()))) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + config.probeTimeoutMillis();
+        List<String> lines = new ArrayList<>();
+        for (String name : config.required()) {
+            PublishedEndpoint endpoint = endpoints.get(name);
+            if (endpoint == null || !probe(baseUrl + endpoint.probePath(), deadline)) {
+                LOG.warn("Endpoint '{}' did not become ready within {} ms", name, config.probeTimeoutMillis());
+                return;
+            }
+            lines.add(String.format("  %-5s %s%s", name, baseUrl, endpoint.path()));
+            endpoint.announcedPaths().forEach(p -> lines.add(String.format("        %s%s", baseUrl, p)));
+        }
+        announced = true;
+        LOG.info("Jixiao is ready:\n{}", String.join("\n", lines));
+    }
+
+    private boolean probe(String url, long deadline) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        while (System.currentTimeMillis() < deadline && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                LOG.debug("probe {} failed: {}", url, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String baseUrl(Object endpoint) {
+        String first = endpoint instanceof String[] array && array.length > 0 ? array[0]
+                : endpoint instanceof java.util.Collection<?> c && !c.isEmpty() ? String.valueOf(c.iterator().next())
+                : String.valueOf(endpoint);
+        return trimSlash(first);
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,175 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.JixiaoException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Requests;
+import io.jixiao.api.model.Violations;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.soap.internal.generated.CheckPaymentRequest;
+import io.jixiao.soap.internal.generated.CheckPaymentResult;
+import io.jixiao.soap.internal.generated.GetHoldRequest;
+import io.jixiao.soap.internal.generated.GetHoldResult;
+import io.jixiao.soap.internal.generated.Hold;
+import io.jixiao.soap.internal.generated.HoldKind;
+import io.jixiao.soap.internal.generated.HoldStatus;
+import io.jixiao.soap.internal.generated.JixiaoFault;
+import io.jixiao.soap.internal.generated.JixiaoFaultMessage;
+import io.jixiao.soap.internal.generated.Outcome;
+import io.jixiao.soap.internal.generated.PaymentGuardPortType;
+import io.jixiao.soap.internal.generated.PlaceHoldRequest;
+import io.jixiao.soap.internal.generated.PlaceHoldResult;
+import io.jixiao.soap.internal.generated.ReleaseHoldRequest;
+import io.jixiao.soap.internal.generated.ReleaseHoldResult;
+import io.jixiao.soap.internal.generated.TargetType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
+import javax.jws.WebService;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+/**
+ * The payment guard and hold service over SOAP. Maps the generated types to the API and typed errors to
+ * {@code JixiaoFault}; holds no logic.
+ */
+@WebService(endpointInterface = "io.jixiao.soap.internal.generated.PaymentGuardPortType",
+        targetNamespace = "http://jixiao.io/ws/payment-guard/v1", serviceName = "PaymentGuardService",
+        portName = "PaymentGuardPort", wsdlLocation = PaymentGuardEndpoint.WSDL)
+public final class PaymentGuardEndpoint implements PaymentGuardPortType {
+    static final String WSDL = "wsdl/payment-guard.wsdl";
+
+    private final PaymentGuard guard;
+    private final HoldService holds;
+    private final DatatypeFactory datatypes;
+
+    PaymentGuardEndpoint(PaymentGuard guard, HoldService holds) {
+        this.guard = guard;
+        this.holds = holds;
+        try {
+            this.datatypes = DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public CheckPaymentResult checkPayment(CheckPaymentRequest r) throws JixiaoFaultMessage {
+        return faulting(() -> {
+            Violations v = new Violations();
+            PaymentApplication app = v.check(() -> PaymentApplication.from(r.getMOFDIVCODE(), r.getFISCALYEAR(),
+                    r.getPAYAPPNO(), r.getAGENCYCODE(), r.getPROCODE(), r.getBGTID(), r.getPAYAPPAMT(),
+                    r.getEXPKIND() == null ? null : r.getEXPKIND().value()));
+            Actor actor = v.check(() -> Requests.hostSystem(r.getCALLERSYSTEM(), r.getOPERATOR()));
+            v.throwIfAny();
+            PaymentDecision d = guard.check(app, actor);
+            CheckPaymentResult result = new CheckPaymentResult();
+            result.setDECISION(Outcome.fromValue(d.outcome().name()));
+            result.setREASONCODE(d.reasonCode().name());
+            result.setHOLDID(d.holdId());
+            result.setHOLDKIND(d.holdKind() == null ? null : HoldKind.fromValue(d.holdKind().name()));
+            result.setHOLDREASON(d.holdReason());
+            return result;
+        });
+    }
+
+    @Override
+    public PlaceHoldResult placeHold(PlaceHoldRequest r) throws JixiaoFaultMessage {
+        return faulting(() -> {
+            Violations v = new Violations();
+            HoldTarget target = v.check(() -> HoldTarget.from(r.getTARGETTYPE() == null ? null
+                    : r.getTARGETTYPE().value(), r.getMOFDIVCODE(), r.getPROCODE(), r.getBGTID()));
+            io.jixiao.api.service.HoldKind kind = v.oneOf("HOLD_KIND",
+                    r.getHOLDKIND() == null ? null : r.getHOLDKIND().value(), io.jixiao.api.service.HoldKind.class);
+            Reason reason = v.check(() -> Reason.of(r.getREASON()));
+            Actor actor = v.check(() -> Requests.actor(r.getCALLERSYSTEM(), r.getOPERATOR(),
+                    r.getOPERATORROLE() == null ? null : r.getOPERATORROLE().value()));
+            v.throwIfAny();
+            PlaceHoldResult result = new PlaceHoldResult();
+            result.setHOLD(hold(holds.place(target, kind, reason, actor)));
+            return result;
+        });
+    }
+
+    @Override
+    public ReleaseHoldResult releaseHold(ReleaseHoldRequest r) throws JixiaoFaultMessage {
+        return faulting(() -> {
+            Violations v = new Violations();
+            Reason reason = v.check(() -> Reason.of(r.getREASON()));
+            Actor actor = v.check(() -> Requests.actor(r.getCALLERSYSTEM(), r.getOPERATOR(),
+                    r.getOPERATORROLE() == null ? null : r.getOPERATORROLE().value()));
+            v.throwIfAny();
+            ReleaseHoldResult result = new ReleaseHoldResult();
+            result.setHOLD(hold(holds.release(r.getHOLDID(), reason, actor)));
+            return result;
+        });
+    }
+
+    @Override
+    public GetHoldResult getHold(GetHoldRequest r) throws JixiaoFaultMessage {
+        return faulting(() -> {
+            GetHoldResult result = new GetHoldResult();
+            result.setHOLD(hold(holds.find(r.getHOLDID())
+                    .orElseThrow(() -> new NotFoundException("no hold " + r.getHOLDID()))));
+            return result;
+        });
+    }
+
+    private Hold hold(io.jixiao.api.service.Hold h) {
+        Hold out = new Hold();
+        out.setHOLDID(h.holdId());
+        out.setMOFDIVCODE(h.target().mofDivCode().value());
+        out.setTARGETTYPE(TargetType.fromValue(h.target().type().name()));
+        out.setPROCODE(h.target().proCode() == null ? null : h.target().proCode().value());
+        out.setBGTID(h.target().bgtId() == null ? null : h.target().bgtId().value());
+        out.setHOLDKIND(HoldKind.fromValue(h.kind().name()));
+        out.setREASON(h.reason().text());
+        out.setSTATUS(HoldStatus.fromValue(h.status().name()));
+        out.setPLACEDBY(h.placedBy().callerSystem() + "/" + h.placedBy().operator());
+        out.setPLACEDAT(time(h.placedAt()));
+        if (h.release() != null) {
+            out.setRELEASEDBY(h.release().releasedBy().callerSystem() + "/" + h.release().releasedBy().operator());
+            out.setRELEASEDAT(time(h.release().releasedAt()));
+            out.setRELEASEREASON(h.release().reason().text());
+        }
+        return out;
+    }
+
+    private XMLGregorianCalendar time(Instant instant) {
+        return datatypes.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZoneOffset.UTC)));
+    }
+
+    /** A body that may throw the API's typed errors. */
+    @FunctionalInterface
+    interface Body<T> {
+        T run();
+    }
+
+    static <T> T faulting(Body<T> body) throws JixiaoFaultMessage {
+        try {
+            return body.run();
+        } catch (JixiaoException e) {
+            JixiaoFault fault = new JixiaoFault();
+            fault.setCODE(e.code());
+            fault.setMESSAGE(e.getMessage());
+            if (e instanceof InvalidInputException invalid) {
+                invalid.violations().forEach(violation -> {
+                    JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
+                    item.setFIELD(violation.field());
+                    item.setRULE(violation.rule());
+                    item.setMESSAGE(violation.message());
+                    fault.getVIOLATION().add(item);
+                });
+            }
+            throw new JixiaoFaultMessage(e.code() + ": " + e.getMessage(), fault, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.jixiao.soap.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Jixiao SOAP adapter", description = "Where and how the SOAP services are published.")
+@interface SoapConfiguration {
+
+    @AttributeDefinition(name = "Address", description = "Path of the payment-guard service under the CXF servlet")
+    String address() default "/soap/payment-guard";
+
+    @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
+            + "(IN, BOTH or NONE)")
+    String schemaValidation() default "IN";
+}

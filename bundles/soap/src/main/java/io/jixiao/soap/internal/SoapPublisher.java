@@ -1,0 +1,89 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.runtime.PublishedEndpoint;
+import java.net.URL;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the SOAP services on the CXF servlet, serving the contract WSDL unchanged.
+ */
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.runtime.PublishedEndpoint\"", uses = PublishedEndpoint.class)
+@Component(configurationPid = SoapPublisher.PID, immediate = true, service = {})
+@Designate(ocd = SoapConfiguration.class)
+public final class SoapPublisher {
+    static final String PID = "io.jixiao.soap";
+    static final String NAMESPACE = "http://jixiao.io/ws/payment-guard/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(SoapPublisher.class);
+
+    private final Server server;
+    private final ServiceRegistration<PublishedEndpoint> registration;
+
+    @Activate
+    public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
+            @Reference HoldService holds) {
+        URL wsdl = SoapPublisher.class.getClassLoader().getResource(PaymentGuardEndpoint.WSDL);
+        if (wsdl == null) {
+            throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(SoapPublisher.class.getClassLoader());
+        try {
+            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setBus(BusFactory.getDefaultBus(true));
+            factory.setServiceBean(new PaymentGuardEndpoint(guard, holds));
+            factory.setAddress(config.address());
+            factory.setWsdlURL(wsdl.toString());
+            factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
+            factory.setEndpointName(new QName(NAMESPACE, "PaymentGuardPort"));
+            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation()));
+            this.server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        String address = config.address();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(PublishedEndpoint.NAME, "soap");
+        this.registration = context.registerService(PublishedEndpoint.class, new PublishedEndpoint() {
+            @Override
+            public String path() {
+                return address;
+            }
+
+            @Override
+            public String probePath() {
+                return address + "?wsdl";
+            }
+
+            @Override
+            public List<String> announcedPaths() {
+                return List.of(address + "?wsdl", "/soap");
+            }
+        }, props);
+        LOG.info("SOAP service published at {}", address);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        server.destroy();
+    }
+}

@@ -1,0 +1,37 @@
+package io.jixiao.store;
+
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.PayAppNo;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Payment-guard decisions.
+ */
+@ProviderType
+public interface DecisionRepository {
+
+    /**
+     * Records a decision that blocks money together with its audit entry, in one transaction.
+     *
+     * @param decision the HOLD decision
+     * @param audit its audit entry
+     */
+    void recordBlocking(DecisionRecord decision, AuditEntry audit);
+
+    /**
+     * Records decisions in one batch and one transaction.
+     *
+     * @param decisions the decisions, typically PASS
+     */
+    void recordAll(List<DecisionRecord> decisions);
+
+    /**
+     * @param mofDivCode fiscal region
+     * @param fiscalYear fiscal year
+     * @param payAppNo payment application number
+     * @return the decisions recorded for the application, oldest first
+     */
+    List<DecisionRecord> findByApplication(MofDivCode mofDivCode, FiscalYear fiscalYear, PayAppNo payAppNo);
+}

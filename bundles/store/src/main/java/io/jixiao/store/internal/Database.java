@@ -1,0 +1,100 @@
+package io.jixiao.store.internal;
+
+import io.jixiao.store.internal.mapper.AuditMapper;
+import io.jixiao.store.internal.mapper.AuditRow;
+import io.jixiao.store.internal.mapper.DecisionMapper;
+import io.jixiao.store.internal.mapper.DecisionRow;
+import io.jixiao.store.internal.mapper.HoldMapper;
+import io.jixiao.store.internal.mapper.HoldRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.JdbcType;
+
+/**
+ * Schema migration and MyBatis set-up over a {@link DataSource}, free of OSGi so that tests run it directly.
+ */
+public final class Database {
+    /** The SQL dialects the mappers carry. */
+    public static final Set<String> DATABASE_IDS = Set.of("oracle", "postgresql", "h2");
+    static final String CHANGELOG = "db/jixiao-changelog.xml";
+
+    private Database() {
+    }
+
+    /**
+     * Applies the pending versioned migrations; a no-op when the schema is current.
+     *
+     * @param dataSource the database
+     */
+    public static void migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            var database = liquibase.database.DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()),
+                    database);
+            liquibase.update(new Contexts(), new LabelExpression());
+        } catch (SQLException | LiquibaseException e) {
+            throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the session factory with the mappers of this bundle.
+     *
+     * @param dataSource the (pooled) database
+     * @param databaseId the SQL dialect to use, or blank to detect it from the driver's product name
+     * @return the factory
+     */
+    public static SqlSessionFactory sessions(DataSource dataSource, String databaseId) {
+        Configuration cfg = new Configuration(new Environment("jixiao", new JdbcTransactionFactory(), dataSource));
+        cfg.setJdbcTypeForNull(JdbcType.NULL);
+        cfg.setDefaultStatementTimeout(30);
+        cfg.setDatabaseId(databaseId == null || databaseId.isBlank() ? detect(dataSource) : checked(databaseId));
+        // Aliases registered from Class objects: the bundle's internal classes are not visible to MyBatis by name.
+        cfg.getTypeAliasRegistry().registerAlias("HoldRow", HoldRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("AuditRow", AuditRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("DecisionRow", DecisionRow.class);
+        cfg.addMapper(HoldMapper.class);
+        cfg.addMapper(AuditMapper.class);
+        cfg.addMapper(DecisionMapper.class);
+        return new SqlSessionFactoryBuilder().build(cfg);
+    }
+
+    static String detect(DataSource dataSource) {
+        Properties vendors = new Properties();
+        vendors.setProperty("Oracle", "oracle");
+        vendors.setProperty("DM DBMS", "oracle");
+        vendors.setProperty("PostgreSQL", "postgresql");
+        vendors.setProperty("KingbaseES", "postgresql");
+        vendors.setProperty("H2", "h2");
+        VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
+        provider.setProperties(vendors);
+        String id = provider.getDatabaseId(dataSource);
+        if (id == null) {
+            throw new IllegalStateException("unsupported database product; set databaseId to one of " + DATABASE_IDS);
+        }
+        return id;
+    }
+
+    private static String checked(String databaseId) {
+        if (!DATABASE_IDS.contains(databaseId)) {
+            throw new IllegalArgumentException("databaseId must be one of " + DATABASE_IDS + ", got " + databaseId);
+        }
+        return databaseId;
+    }
+}

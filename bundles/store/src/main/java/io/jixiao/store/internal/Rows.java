@@ -1,0 +1,142 @@
+package io.jixiao.store.internal;
+
+import io.jixiao.api.hook.ExpenditureKind;
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldStatus;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.DecisionRecord;
+import io.jixiao.store.internal.mapper.AuditRow;
+import io.jixiao.store.internal.mapper.DecisionRow;
+import io.jixiao.store.internal.mapper.HoldRow;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.stream.Collectors;
+
+/** Converts between the model and the column images. */
+final class Rows {
+    private Rows() {
+    }
+
+    static String roles(Actor actor) {
+        return actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    static Actor actor(String caller, String operator, String roles) {
+        EnumSet<Role> set = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Role::valueOf)
+                .forEach(set::add);
+        return new Actor(caller, operator, set);
+    }
+
+    static HoldRow holdRow(Hold hold) {
+        HoldRow row = new HoldRow();
+        HoldTarget target = hold.target();
+        row.holdId = hold.holdId();
+        row.mofDivCode = target.mofDivCode().value();
+        row.targetType = target.type().name();
+        row.proCode = target.proCode() == null ? null : target.proCode().value();
+        row.bgtId = target.bgtId() == null ? null : target.bgtId().value();
+        row.holdKind = hold.kind().name();
+        row.reason = hold.reason().text();
+        row.status = hold.status().name();
+        row.placedCaller = hold.placedBy().callerSystem();
+        row.placedOperator = hold.placedBy().operator();
+        row.placedRoles = roles(hold.placedBy());
+        row.placedAt = hold.placedAt();
+        return row;
+    }
+
+    static HoldRow releaseRow(long holdId, Hold.Release release) {
+        HoldRow row = new HoldRow();
+        row.holdId = holdId;
+        row.releasedCaller = release.releasedBy().callerSystem();
+        row.releasedOperator = release.releasedBy().operator();
+        row.releasedRoles = roles(release.releasedBy());
+        row.releasedAt = release.releasedAt();
+        row.releaseReason = release.reason().text();
+        return row;
+    }
+
+    static Hold hold(HoldRow row) {
+        MofDivCode region = MofDivCode.of(row.mofDivCode);
+        HoldTarget target = HoldTarget.Type.valueOf(row.targetType) == HoldTarget.Type.PROJECT
+                ? HoldTarget.project(region, ProCode.of(row.proCode))
+                : HoldTarget.budgetLine(region, BgtId.of(row.bgtId));
+        HoldStatus status = HoldStatus.valueOf(row.status);
+        Hold.Release release = status == HoldStatus.RELEASED
+                ? new Hold.Release(actor(row.releasedCaller, row.releasedOperator, row.releasedRoles), row.releasedAt,
+                        Reason.of(row.releaseReason))
+                : null;
+        return new Hold(row.holdId, target, HoldKind.valueOf(row.holdKind), Reason.of(row.reason), status,
+                actor(row.placedCaller, row.placedOperator, row.placedRoles), row.placedAt, release);
+    }
+
+    static AuditRow auditRow(AuditEntry entry) {
+        AuditRow row = new AuditRow();
+        row.occurredAt = entry.occurredAt();
+        row.action = entry.action();
+        row.mofDivCode = entry.mofDivCode().value();
+        row.subjectType = entry.subjectType();
+        row.subjectId = entry.subjectId();
+        row.caller = entry.actor().callerSystem();
+        row.operator = entry.actor().operator();
+        row.roles = roles(entry.actor());
+        row.reason = entry.reason();
+        row.detail = entry.detail();
+        return row;
+    }
+
+    static AuditEntry auditEntry(AuditRow row) {
+        return new AuditEntry(row.occurredAt, row.action, MofDivCode.of(row.mofDivCode), row.subjectType,
+                row.subjectId, actor(row.caller, row.operator, row.roles), row.reason, row.detail);
+    }
+
+    static DecisionRow decisionRow(DecisionRecord record) {
+        PaymentApplication app = record.application();
+        PaymentDecision decision = record.decision();
+        DecisionRow row = new DecisionRow();
+        row.mofDivCode = app.mofDivCode().value();
+        row.fiscalYear = app.fiscalYear().value();
+        row.payAppNo = app.payAppNo().value();
+        row.agencyCode = app.agencyCode().value();
+        row.proCode = app.proCode() == null ? null : app.proCode().value();
+        row.bgtId = app.bgtId().value();
+        row.payAppAmt = app.amount().yuan();
+        row.expKind = app.kind().name();
+        row.outcome = decision.outcome().name();
+        row.reasonCode = decision.reasonCode().name();
+        row.holdId = decision.holdId();
+        row.holdKind = decision.holdKind() == null ? null : decision.holdKind().name();
+        row.holdReason = decision.holdReason();
+        row.caller = record.actor().callerSystem();
+        row.operator = record.actor().operator();
+        row.roles = roles(record.actor());
+        row.decidedAt = record.decidedAt();
+        return row;
+    }
+
+    static DecisionRecord decisionRecord(DecisionRow row) {
+        PaymentApplication app = new PaymentApplication(MofDivCode.of(row.mofDivCode), FiscalYear.of(row.fiscalYear),
+                PayAppNo.of(row.payAppNo), AgencyCode.of(row.agencyCode),
+                row.proCode == null ? null : ProCode.of(row.proCode), BgtId.of(row.bgtId),
+                Money.positive(PaymentApplication.AMOUNT_FIELD, row.payAppAmt), ExpenditureKind.valueOf(row.expKind));
+        PaymentDecision decision = new PaymentDecision(PaymentDecision.Outcome.valueOf(row.outcome),
+                PaymentDecision.ReasonCode.valueOf(row.reasonCode), row.holdId,
+                row.holdKind == null ? null : HoldKind.valueOf(row.holdKind), row.holdReason);
+        return new DecisionRecord(app, decision, actor(row.caller, row.operator, row.roles), row.decidedAt);
+    }
+}

@@ -1,0 +1,89 @@
+package io.jixiao.store.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.store.AuditTrail;
+import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.HoldRepository;
+import java.sql.SQLException;
+import java.util.Hashtable;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the configured database through its driver's {@link DataSourceFactory}, pools it, migrates the schema
+ * and registers the repositories. Nothing is registered unless all of that succeeded.
+ */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
+        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail\"",
+        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class})
+@Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {})
+@Designate(ocd = StoreConfiguration.class)
+public final class StoreComponent {
+    static final String PID = "io.jixiao.store";
+    private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+
+    private final HikariDataSource pool;
+    private final ServiceRegistration<?> registration;
+
+    @Activate
+    public StoreComponent(BundleContext context, StoreConfiguration config, 
+            @Reference(name = "dataSourceFactory") DataSourceFactory driver) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, config.url());
+        if (!config.user().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        }
+        if (!config._password().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
+        }
+        DataSource raw = driver.createDataSource(props);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("jixiao");
+        hikari.setDataSource(raw);
+        hikari.setMaximumPoolSize(config.pool_maxSize());
+        hikari.setConnectionTimeout(config.pool_connectionTimeoutMillis());
+        hikari.setAutoCommit(false);
+        this.pool = new HikariDataSource(hikari);
+        try {
+            if (config.migrate()) {
+                Database.migrate(pool);
+            }
+            SqlSessionFactory sessions = Database.sessions(pool, config.databaseId());
+            String databaseId = sessions.getConfiguration().getDatabaseId();
+            Hashtable<String, Object> props2 = new Hashtable<>();
+            props2.put("jixiao.database.id", databaseId);
+            this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
+                DecisionRepository.class.getName(), AuditTrail.class.getName()}, new MyBatisStore(sessions), props2);
+            LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        pool.close();
+        LOG.info("Store closed");
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

@@ -1,0 +1,21 @@
+package io.jixiao.store.internal.mapper;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+
+/** SQL for {@code JX_HOLD}; statements in HoldMapper.xml. */
+public interface HoldMapper {
+    long nextHoldId();
+
+    int insert(HoldRow row);
+
+    int release(HoldRow row);
+
+    HoldRow find(@Param("holdId") long holdId);
+
+    List<HoldRow> findActive(@Param("mofDivCode") String mofDivCode, @Param("targetType") String targetType,
+            @Param("code") String code);
+
+    Cursor<HoldRow> openActive();
+}
