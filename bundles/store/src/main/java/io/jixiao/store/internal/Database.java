@@ -7,15 +7,16 @@ import io.jixiao.store.internal.mapper.DecisionRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+import java.util.Map;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
@@ -47,8 +48,10 @@ public final class Database {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()),
                     database);
-            liquibase.update(new Contexts(), new LabelExpression());
-        } catch (SQLException | LiquibaseException e) {
+            // Liquibase reports through its UI service (stdout by default); send it to the log instead.
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+                    () -> liquibase.update(new Contexts(), new LabelExpression()));
+        } catch (Exception e) {
             throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
         }
     }

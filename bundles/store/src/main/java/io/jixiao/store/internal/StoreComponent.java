@@ -65,11 +65,12 @@ public final class StoreComponent {
             }
             SqlSessionFactory sessions = Database.sessions(pool, config.databaseId());
             String databaseId = sessions.getConfiguration().getDatabaseId();
-            Hashtable<String, Object> props2 = new Hashtable<>();
-            props2.put("jixiao.database.id", databaseId);
-            this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                DecisionRepository.class.getName(), AuditTrail.class.getName()}, new MyBatisStore(sessions), props2);
+            Hashtable<String, Object> serviceProps = new Hashtable<>();
+            serviceProps.put("jixiao.database.id", databaseId);
             LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
+            this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
+                DecisionRepository.class.getName(), AuditTrail.class.getName()}, new MyBatisStore(sessions),
+                serviceProps);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -52,7 +52,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
                 Duration.ofMillis(config.journal_flushIntervalMillis()),
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock);
-        LOG.info("Payment guard ready: {} held targets loaded", loaded);
+        LOG.info("Payment guard ready: {} active holds loaded", loaded);
     }
 
     @Deactivate

@@ -1,0 +1,215 @@
+package io.jixiao.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.api.hook.ExpenditureKind;
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldStatus;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.DecisionRecord;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every mapper statement on every dialect: H2, the oracle statements on H2 in Oracle mode, and PostgreSQL when
+ * {@code JIXIAO_TEST_PG_URL} is set.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MyBatisStoreTest {
+    private static final MofDivCode REGION = MofDivCode.of("440100000");
+    private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
+    private static final Actor HOST = Actor.of("PAY-MODULE", "zhang", Role.HOST_SYSTEM);
+
+    private final List<TestDatabase> databases = TestDatabase.all();
+    private final List<MyBatisStore> stores = new ArrayList<>();
+
+    @BeforeAll
+    void migrate() {
+        for (TestDatabase db : databases) {
+            Database.migrate(db.dataSource());
+            Database.migrate(db.dataSource()); // a second run is a no-op
+            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
+        }
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        for (TestDatabase db : databases) {
+            db.cleanup().close();
+        }
+    }
+
+    List<TestDatabase> databases() {
+        return databases;
+    }
+
+    private MyBatisStore store(TestDatabase db) {
+        return stores.get(databases.indexOf(db));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void dialectIsTheOneAskedFor(TestDatabase db) {
+        String expected = db.databaseId().isEmpty() ? db.name() : db.databaseId();
+        assertThat(Database.sessions(db.dataSource(), db.databaseId()).getConfiguration().getDatabaseId())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void holdIsStoredWithItsAuditRowAndReadBack(TestDatabase db) {
+        MyBatisStore store = store(db);
+        Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("P-" + db.name())), HoldKind.SUSPEND);
+
+        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "执行率严重偏离"));
+
+        assertThat(store.find(hold.holdId())).contains(hold);
+        assertThat(store.findActive(hold.target())).containsExactly(hold);
+        List<AuditEntry> trail = store.findBySubject("HOLD", Long.toString(hold.holdId()), 10);
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("HOLD_PLACED");
+            assertThat(e.actor()).isEqualTo(FINANCE);
+            assertThat(e.reason()).isEqualTo("执行率严重偏离");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void releaseHappensOnceAndIsAudited(TestDatabase db) {
+        MyBatisStore store = store(db);
+        Hold hold = activeHold(store, HoldTarget.budgetLine(REGION, BgtId.of("BGT-" + db.name())), HoldKind.STOP);
+        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
+        Hold.Release release = new Hold.Release(FINANCE, now(), Reason.of("整改完成"));
+
+        assertThat(store.release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE, "整改完成")))
+                .isTrue();
+        assertThat(store.release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE, "again")))
+                .isFalse();
+
+        Hold read = store.find(hold.holdId()).orElseThrow();
+        assertThat(read.status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(read.release()).isEqualTo(release);
+        assertThat(store.findActive(hold.target())).isEmpty();
+        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 10))
+                .extracting(AuditEntry::action).containsExactly("HOLD_PLACED", "HOLD_RELEASED");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void failedWriteLeavesNoAuditRow(TestDatabase db) {
+        MyBatisStore store = store(db);
+        Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("DUP-" + db.name())), HoldKind.SUSPEND);
+        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "first"));
+
+        assertThatThrownBy(() -> store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "duplicate id")))
+                .isInstanceOf(PersistenceException.class);
+
+        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 10))
+                .extracting(AuditEntry::reason).containsExactly("first");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void activeHoldsStreamThroughACursor(TestDatabase db) {
+        MyBatisStore store = store(db);
+        List<Long> placed = IntStream.range(0, 25).mapToObj(i -> {
+            Hold h = activeHold(store, HoldTarget.project(REGION, ProCode.of("CUR-" + i)), HoldKind.SUSPEND);
+            store.insert(h, audit("HOLD_PLACED", h.holdId(), FINANCE, "bulk"));
+            return h.holdId();
+        }).toList();
+
+        List<Long> streamed = new ArrayList<>();
+        store.forEachActive(h -> streamed.add(h.holdId()));
+
+        assertThat(streamed).containsAll(placed).isSorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void decisionsAreRecordedSinglyAndInBatches(TestDatabase db) {
+        MyBatisStore store = store(db);
+        PayAppNo number = PayAppNo.of("PA-" + db.name());
+        PaymentApplication app = new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"),
+                ProCode.of("P1"), BgtId.of("B1"), Money.positive("PAY_APP_AMT", new BigDecimal("1234567.89")),
+                ExpenditureKind.PROJECT);
+        PaymentDecision held = new PaymentDecision(PaymentDecision.Outcome.HOLD,
+                PaymentDecision.ReasonCode.PROJECT_HELD, 7L, HoldKind.SUSPEND, "偏离");
+        PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
+
+        store.recordBlocking(new DecisionRecord(app, held, HOST, now()),
+                new AuditEntry(now(), "PAYMENT_HELD", REGION, "PAY_APP", "2026/440100000/" + number, HOST, "偏离", ""));
+        store.recordAll(List.of(new DecisionRecord(app, passed, HOST, now()), new DecisionRecord(app, passed, HOST, now())));
+        store.recordAll(List.of());
+
+        List<DecisionRecord> read = store.findByApplication(REGION, FiscalYear.of(2026), number);
+        assertThat(read).extracting(DecisionRecord::decision).containsExactly(held, passed, passed);
+        assertThat(read.get(0).application()).isEqualTo(app);
+        assertThat(read.get(0).application().amount().yuan()).isEqualByComparingTo("1234567.89");
+        assertThat(store.findBySubject("PAY_APP", "2026/440100000/" + number, 10)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void auditReadIsLimited(TestDatabase db) {
+        MyBatisStore store = store(db);
+        Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("LIM-" + db.name())), HoldKind.SUSPEND);
+        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
+        store.release(hold.holdId(), new Hold.Release(FINANCE, now(), Reason.of("done")),
+                audit("HOLD_RELEASED", hold.holdId(), FINANCE, "done"));
+
+        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 1))
+                .extracting(AuditEntry::action).containsExactly("HOLD_PLACED");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void schemaIsVersioned(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(3);
+        }
+    }
+
+    private static Hold activeHold(MyBatisStore store, HoldTarget target, HoldKind kind) {
+        return new Hold(store.nextHoldId(), target, kind, Reason.of("执行率严重偏离"), HoldStatus.ACTIVE, FINANCE, now(),
+                null);
+    }
+
+    private static AuditEntry audit(String action, long holdId, Actor actor, String reason) {
+        return new AuditEntry(now(), action, REGION, "HOLD", Long.toString(holdId), actor, reason, "kind=test");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
