@@ -118,6 +118,7 @@ class PaymentHoldsIT {
                 "REASON", "rectified", "CALLER_SYSTEM", "PAY-MODULE", "OPERATOR", "zhang.san",
                 "OPERATOR_ROLE", "HOST_SYSTEM") + "</pg:ReleaseHoldRequest>");
         assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(text(refused, "faultcode")).isEqualTo("soap:Client");
         assertThat(text(refused, "CODE")).isEqualTo("FORBIDDEN");
         assertThat(text(soap("CheckPayment", check), "DECISION")).isEqualTo("HOLD");
 

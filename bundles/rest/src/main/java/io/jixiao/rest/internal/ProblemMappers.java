@@ -52,7 +52,7 @@ final class ProblemMappers {
         @Override
         public Response toResponse(JsonProcessingException e) {
             Violation v;
-            if (e instanceof JsonParseException) {
+            if (e instanceof JsonParseException || e.getOriginalMessage().startsWith("Trailing token")) {
                 v = new Violation("$", "malformed-json", "the body is not well-formed JSON");
             } else if (e instanceof UnrecognizedPropertyException unknown) {
                 v = new Violation(path(unknown), "unknown-field", "is not a field of this request");

@@ -55,6 +55,8 @@ public final class SoapPublisher {
             factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
             factory.setEndpointName(new QName(NAMESPACE, "PaymentGuardPort"));
             factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation()));
+            factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
+            factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults());
             this.server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
