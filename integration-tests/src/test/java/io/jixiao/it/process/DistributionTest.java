@@ -1,0 +1,135 @@
+package io.jixiao.it.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main job as a newcomer runs it: {@code java -jar distribution/target/jixiao.jar} from a directory
+ * holding {@code config/}. It announces its URLs when ready, stops cleanly on SIGTERM (what Ctrl-C sends the
+ * JVM as SIGINT is handled by the same shutdown hook) and keeps its data across a restart.
+ */
+class DistributionTest {
+    private static final int PORT = 18381;
+    private static final String REST = "http://127.0.0.1:" + PORT + "/jixiao/api/v1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    private Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void startsAnnouncesStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
+        copyConfig();
+
+        start();
+        assertThat(String.join("\n", output)).contains(REST + "/openapi.json", "/jixiao/soap/payment-guard?wsdl");
+        HttpResponse<String> placed = post("/holds", "{\"MOF_DIV_CODE\":\"654300000\",\"TARGET_TYPE\":\"PROJECT\","
+                + "\"PRO_CODE\":\"ALT-2026-01\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"8月监控：执行率偏低\","
+                + "\"CALLER_SYSTEM\":\"JIXIAO-UI\",\"OPERATOR\":\"finance01\",\"OPERATOR_ROLE\":\"FINANCE\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String holdId = field(placed.body(), "HOLD_ID");
+        String check = "{\"MOF_DIV_CODE\":\"654300000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-1\","
+                + "\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-01\",\"BGT_ID\":\"ZB-9\",\"PAY_APP_AMT\":300000.00,"
+                + "\"EXP_KIND\":\"PROJECT\",\"CALLER_SYSTEM\":\"PAY\",\"OPERATOR\":\"teller1\"}";
+        assertThat(post("/payment-guard/checks", check).body()).contains("\"DECISION\":\"HOLD\"");
+
+        stop();
+        assertThat(String.join("\n", output)).contains("Jixiao stopped.");
+        assertThat(workDir.resolve("data/jixiao.mv.db")).exists();
+        assertThat(workDir.resolve("logs/jixiao.log")).content().contains("Jixiao is ready");
+
+        output.clear();
+        start();
+        HttpResponse<String> hold = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/holds/" + holdId)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(hold.statusCode()).isEqualTo(200);
+        assertThat(hold.body()).contains("\"STATUS\":\"ACTIVE\"", "8月监控：执行率偏低");
+        assertThat(post("/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
+                .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
+        stop();
+    }
+
+    private void copyConfig() throws IOException {
+        Path config = Paths.get(System.getenv("JIXIAO_CONFIG_DIR"));
+        Files.createDirectories(workDir.resolve("config"));
+        try (Stream<Path> files = Files.list(config)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, workDir.resolve("config").resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private void start() throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-Dorg.osgi.service.http.port=" + PORT, "-jar",
+                System.getenv("JIXIAO_DISTRIBUTION_JAR")).directory(workDir.toFile()).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                output.add("reader: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (output.stream().noneMatch(l -> l.contains("Jixiao is ready"))) {
+            assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
+            assertThat(System.currentTimeMillis()).as("not ready in 120 s:\n" + String.join("\n", output))
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Thread.sleep(500); // the announcement lines follow the first one
+    }
+
+    private void stop() throws InterruptedException {
+        process.toHandle().destroy(); // SIGTERM, keeping our end of stdout open to read the goodbye
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+        Thread.sleep(200);
+        process = null;
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(REST + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+}
