@@ -2,6 +2,9 @@ package io.jixiao.it.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,6 +79,62 @@ class DistributionTest {
         assertThat(post("/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
                 .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
         stop();
+    }
+
+    /** Replays every request of docs/getting-started.md, in order, against a fresh jar and compares the answers. */
+    @Test
+    void gettingStartedAnswersAsDocumented() throws Exception {
+        copyConfig();
+        start();
+        List<String[]> examples = documentedExamples(Paths.get(System.getenv("JIXIAO_DOCS_DIR"), "getting-started.md"));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
+        ObjectMapper json = new ObjectMapper();
+        for (String[] example : examples) {
+            String command = example[0].replace("127.0.0.1:8181", "127.0.0.1:" + PORT);
+            Process curl = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+            String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String expected = example[2].trim().replace("127.0.0.1:8181", "127.0.0.1:" + PORT);
+            if (example[1].equals("json")) {
+                assertThat(withoutTimestamps(json.readTree(answer))).as(command)
+                        .isEqualTo(withoutTimestamps(json.readTree(expected)));
+            } else {
+                assertThat(answer).as(command).isEqualTo(expected);
+            }
+        }
+        stop();
+    }
+
+    /** Pairs of a {@code bash} block and the {@code json response} or {@code xml response} block after it. */
+    static List<String[]> documentedExamples(Path markdown) throws IOException {
+        List<String[]> examples = new java.util.ArrayList<>();
+        List<String> lines = Files.readAllLines(markdown, StandardCharsets.UTF_8);
+        String pendingCommand = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.startsWith("```") || line.equals("```")) {
+                continue;
+            }
+            String info = line.substring(3).trim();
+            StringBuilder block = new StringBuilder();
+            for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
+                block.append(lines.get(i)).append('\n');
+            }
+            if (info.equals("bash") && block.toString().contains("curl ")) {
+                pendingCommand = block.toString();
+            } else if (info.endsWith(" response") && pendingCommand != null) {
+                examples.add(new String[] {pendingCommand, info.substring(0, info.indexOf(' ')), block.toString()});
+                pendingCommand = null;
+            }
+        }
+        return examples;
+    }
+
+    private static JsonNode withoutTimestamps(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(List.of("PLACED_AT", "RELEASED_AT"));
+        }
+        return node;
     }
 
     private void copyConfig() throws IOException {

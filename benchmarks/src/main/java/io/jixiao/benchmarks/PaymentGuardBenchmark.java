@@ -1,0 +1,107 @@
+package io.jixiao.benchmarks;
+
+import io.jixiao.api.hook.ExpenditureKind;
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.monitoring.internal.DecisionJournal;
+import io.jixiao.monitoring.internal.HoldIndex;
+import io.jixiao.monitoring.internal.HoldRegistry;
+import io.jixiao.monitoring.internal.PaymentGuardEngine;
+import io.jixiao.store.internal.Database;
+import io.jixiao.store.internal.MyBatisStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The in-process payment check: {@code decide} is the guard's decision alone (two hash lookups in the hold
+ * index); {@code checkPass} is the whole hook for a PASS, including handing the decision to the journal that
+ * writes it to the database off the check path (an in-memory H2 here).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class PaymentGuardBenchmark {
+    private static final MofDivCode REGION = MofDivCode.of("440100000");
+    private static final Actor HOST = Actor.of("PAY-MODULE", "teller", Role.HOST_SYSTEM);
+
+    /** Projects that have payment applications; every tenth one is held. */
+    @Param({"100000"})
+    int projects;
+
+    private PaymentGuardEngine guard;
+    private DecisionJournal journal;
+    private PaymentApplication[] applications;
+    private PaymentApplication[] passing;
+    private int next;
+    private int nextPassing;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:bench;MODE=Oracle;DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Database.migrate(ds);
+        MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
+        HoldIndex index = new HoldIndex();
+        HoldRegistry holds = new HoldRegistry(store, index, Clock.systemUTC());
+        Actor finance = Actor.of("BENCH", "finance", Role.FINANCE);
+        for (int i = 0; i < projects; i += 10) {
+            holds.place(HoldTarget.project(REGION, ProCode.of("P" + i)), HoldKind.SUSPEND, Reason.of("bench"), finance);
+        }
+        journal = new DecisionJournal(store, 100_000, 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
+        guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
+        applications = new PaymentApplication[projects];
+        Money amount = Money.positive("PAY_APP_AMT", new BigDecimal("1000.00"));
+        for (int i = 0; i < projects; i++) {
+            applications[i] = new PaymentApplication(REGION, FiscalYear.of(2026), PayAppNo.of("PA" + i),
+                    AgencyCode.of("101001"), ProCode.of("P" + i), BgtId.of("B" + i), amount, ExpenditureKind.PROJECT);
+        }
+        // a HOLD is written synchronously with its audit row: the PASS path is measured on unheld projects
+        passing = java.util.stream.IntStream.range(0, projects).filter(i -> i % 10 != 0)
+                .mapToObj(i -> applications[i]).toArray(PaymentApplication[]::new);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        journal.close();
+    }
+
+    @Benchmark
+    public PaymentDecision decide() {
+        PaymentApplication app = applications[next];
+        next = next + 1 == applications.length ? 0 : next + 1;
+        return guard.decide(app);
+    }
+
+    @Benchmark
+    public PaymentDecision checkPass() {
+        PaymentApplication app = passing[nextPassing];
+        nextPassing = nextPassing + 1 == passing.length ? 0 : nextPassing + 1;
+        return guard.check(app, HOST);
+    }
+}
