@@ -12,9 +12,7 @@ import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
-import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -47,12 +45,9 @@ public final class RestPublisher {
     @Activate
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds) {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(RestPublisher.class.getClassLoader());
-        try {
-            Bus bus = BusFactory.getDefaultBus(true);
+        this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-            factory.setBus(bus);
+            factory.setBus(BusFactory.getDefaultBus(true));
             factory.setAddress(config.address());
             factory.setResourceClasses(PaymentGuardResource.class, HoldResource.class, OpenApiResource.class);
             factory.setResourceProvider(PaymentGuardResource.class,
@@ -63,29 +58,11 @@ public final class RestPublisher {
             providers.add(new JacksonJsonProvider(mapper(config)));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
-            this.server = factory.create();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+            return factory.create();
+        });
         String address = config.address();
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(PublishedEndpoint.NAME, "rest");
-        this.registration = context.registerService(PublishedEndpoint.class, new PublishedEndpoint() {
-            @Override
-            public String path() {
-                return address;
-            }
-
-            @Override
-            public String probePath() {
-                return address + "/" + OpenApiResource.DOCUMENT;
-            }
-
-            @Override
-            public List<String> announcedPaths() {
-                return List.of(address + "/" + OpenApiResource.DOCUMENT);
-            }
-        }, props);
+        String openApi = address + "/" + OpenApiResource.DOCUMENT;
+        this.registration = new PublishedEndpoint(address, openApi, List.of(openApi)).register(context, "rest");
         LOG.info("REST API published at {}", address);
     }
 

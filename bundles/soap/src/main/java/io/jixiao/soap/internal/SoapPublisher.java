@@ -4,7 +4,6 @@ import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import java.net.URL;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -44,9 +43,7 @@ public final class SoapPublisher {
         if (wsdl == null) {
             throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
         }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(SoapPublisher.class.getClassLoader());
-        try {
+        this.server = PublishedEndpoint.withContextClassLoader(SoapPublisher.class.getClassLoader(), () -> {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
             factory.setServiceBean(new PaymentGuardEndpoint(guard, holds));
@@ -57,29 +54,11 @@ public final class SoapPublisher {
             factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
             factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults());
-            this.server = factory.create();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+            return factory.create();
+        });
         String address = config.address();
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(PublishedEndpoint.NAME, "soap");
-        this.registration = context.registerService(PublishedEndpoint.class, new PublishedEndpoint() {
-            @Override
-            public String path() {
-                return address;
-            }
-
-            @Override
-            public String probePath() {
-                return address + "?wsdl";
-            }
-
-            @Override
-            public List<String> announcedPaths() {
-                return List.of(address + "?wsdl", "/soap");
-            }
-        }, props);
+        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl", "/soap"))
+                .register(context, "soap");
         LOG.info("SOAP service published at {}", address);
     }
 
