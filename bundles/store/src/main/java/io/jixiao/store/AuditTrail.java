@@ -1,10 +1,13 @@
 package io.jixiao.store;
 
-import org.osgi.annotation.versioning.ProviderType;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.service.AuditVerification;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Reads the append-only audit trail. Entries are appended only by the repositories' transactional writes.
+ * Reads and verifies the append-only audit trail. Entries are appended only by the repositories' transactional
+ * writes, each as the next link of its region's hash chain.
  */
 @ProviderType
 public interface AuditTrail {
@@ -16,4 +19,13 @@ public interface AuditTrail {
      * @return the object's entries, oldest first
      */
     List<AuditEntry> findBySubject(String subjectType, String subjectId, int limit);
+
+    /**
+     * Re-computes a region's hash chain, streaming its rows through a cursor.
+     *
+     * @param mofDivCode the region
+     * @return the verification, naming the first row that does not verify
+     * @since 1.1.0
+     */
+    AuditVerification verify(MofDivCode mofDivCode);
 }

@@ -27,6 +27,7 @@ final class Jixiao {
     static final String NS = "http://jixiao.io/ws/payment-guard/v1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static boolean started;
+    private static String jdbcUrl;
 
     private Jixiao() {
     }
@@ -41,13 +42,17 @@ final class Jixiao {
         Path data = Files.createTempDirectory("jixiao-it");
         configure(cm, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/jixiao",
                 "org.apache.cxf.servlet.service-list-path", "/soap");
-        configure(cm, "io.jixiao.store", "url",
-                "jdbc:h2:" + data.resolve("jixiao") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
-                "user", "sa");
+        jdbcUrl = "jdbc:h2:" + data.resolve("jixiao") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        configure(cm, "io.jixiao.store", "url", jdbcUrl, "user", "sa");
         configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50");
         awaitOk(SOAP + "?wsdl");
         awaitOk(REST + "/openapi.json");
         started = true;
+    }
+
+    /** The H2 database the framework under test uses. */
+    static String jdbcUrl() {
+        return jdbcUrl;
     }
 
     static void configure(ConfigurationAdmin cm, String pid, String... keyValues) throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import java.util.ArrayList;
@@ -44,15 +45,17 @@ public final class RestPublisher {
 
     @Activate
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds) {
+            @Reference HoldService holds, @Reference AuditService audit) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
             factory.setAddress(config.address());
-            factory.setResourceClasses(PaymentGuardResource.class, HoldResource.class, OpenApiResource.class);
+            factory.setResourceClasses(PaymentGuardResource.class, HoldResource.class, AuditResource.class,
+                    OpenApiResource.class);
             factory.setResourceProvider(PaymentGuardResource.class,
                     new SingletonResourceProvider(new PaymentGuardResource(guard)));
             factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
+            factory.setResourceProvider(AuditResource.class, new SingletonResourceProvider(new AuditResource(audit)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             providers.add(new JacksonJsonProvider(mapper(config)));

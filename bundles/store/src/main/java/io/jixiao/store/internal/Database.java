@@ -2,6 +2,7 @@ package io.jixiao.store.internal;
 
 import io.jixiao.store.internal.mapper.AuditMapper;
 import io.jixiao.store.internal.mapper.AuditRow;
+import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.DecisionRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
@@ -72,6 +73,7 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("HoldRow", HoldRow.class);
         cfg.getTypeAliasRegistry().registerAlias("AuditRow", AuditRow.class);
         cfg.getTypeAliasRegistry().registerAlias("DecisionRow", DecisionRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ChainHead", ChainHead.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(AuditMapper.class);
         cfg.addMapper(DecisionMapper.class);

@@ -10,7 +10,10 @@ import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
+import io.jixiao.api.service.AuditVerification;
 import io.jixiao.store.internal.mapper.AuditMapper;
+import io.jixiao.store.internal.mapper.AuditRow;
+import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -49,7 +53,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
         try (SqlSession session = sessions.openSession(false)) {
             session.getMapper(HoldMapper.class).insert(Rows.holdRow(hold));
-            session.getMapper(AuditMapper.class).insert(Rows.auditRow(audit));
+            appendAudit(session, audit);
             session.commit();
         }
     }
@@ -60,7 +64,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             if (session.getMapper(HoldMapper.class).release(Rows.releaseRow(holdId, release)) != 1) {
                 return false;
             }
-            session.getMapper(AuditMapper.class).insert(Rows.auditRow(audit));
+            appendAudit(session, audit);
             session.commit();
             return true;
         }
@@ -96,7 +100,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
         try (SqlSession session = sessions.openSession(false)) {
             session.getMapper(DecisionMapper.class).insert(Rows.decisionRow(decision));
-            session.getMapper(AuditMapper.class).insert(Rows.auditRow(audit));
+            appendAudit(session, audit);
             session.commit();
         }
     }
@@ -122,6 +126,80 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             return session.getMapper(DecisionMapper.class)
                     .findByApplication(mofDivCode.value(), fiscalYear.value(), payAppNo.value())
                     .stream().map(Rows::decisionRecord).toList();
+        }
+    }
+
+    /**
+     * Appends an audit row as the next link of its region's chain, inside the caller's transaction. The chain's
+     * head is row-locked until that transaction ends, so writers of one region take turns and other regions'
+     * writers do not wait.
+     */
+    private void appendAudit(SqlSession session, AuditEntry entry) {
+        AuditMapper audit = session.getMapper(AuditMapper.class);
+        AuditRow row = Rows.auditRow(entry);
+        row.chainId = row.mofDivCode;
+        ChainHead head = audit.lockChain(row.chainId);
+        if (head == null) {
+            createChain(row.chainId);
+            head = audit.lockChain(row.chainId);
+        }
+        row.chainSeq = head.lastSeq + 1;
+        row.prevHash = head.lastHash;
+        row.rowHash = AuditChain.hash(row);
+        audit.insert(row);
+        audit.advanceChain(row.chainId, row.chainSeq, row.rowHash);
+    }
+
+    /** Creates a chain head in a transaction of its own, so that it is visible to every writer at once. */
+    private void createChain(String chainId) {
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(AuditMapper.class).createChain(chainId, AuditChain.GENESIS);
+            session.commit();
+        } catch (PersistenceException raced) {
+            // another writer created it first; the lock that follows reads theirs
+        }
+    }
+
+    @Override
+    public AuditVerification verify(MofDivCode mofDivCode) {
+        String chainId = mofDivCode.value();
+        try (SqlSession session = sessions.openSession()) {
+            AuditMapper audit = session.getMapper(AuditMapper.class);
+            long unchained = audit.countUnchained(chainId);
+            ChainHead head = audit.findChain(chainId);
+            long expectedSeq = 1;
+            String expectedPrev = AuditChain.GENESIS;
+            try (Cursor<AuditRow> rows = audit.openChain(chainId)) {
+                for (AuditRow row : rows) {
+                    boolean missing = row.chainSeq == null || row.chainSeq != expectedSeq;
+                    String problem = missing
+                            ? "row " + expectedSeq + " is missing (found " + row.chainSeq + " next)"
+                            : !expectedPrev.equals(row.prevHash) ? "link to the previous row is broken"
+                            : !AuditChain.hash(row).equals(row.rowHash) ? "row content does not match its hash"
+                            : null;
+                    if (problem != null) {
+                        return new AuditVerification(mofDivCode, expectedSeq - 1, false, expectedSeq,
+                                missing ? null : row.auditId, problem);
+                    }
+                    expectedSeq++;
+                    expectedPrev = row.rowHash;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long rows = expectedSeq - 1;
+            if (head != null && (head.lastSeq != rows || !head.lastHash.equals(expectedPrev))) {
+                return new AuditVerification(mofDivCode, rows, false, rows + 1, null,
+                        "the chain's head records " + head.lastSeq + " rows: rows at the end are missing or altered");
+            }
+            if (head == null && rows > 0) {
+                return new AuditVerification(mofDivCode, rows, false, 1L, null, "the chain's head is missing");
+            }
+            if (unchained > 0) {
+                return new AuditVerification(mofDivCode, rows, false, null, null,
+                        unchained + " rows of this region carry no chain position");
+            }
+            return new AuditVerification(mofDivCode, rows, true, null, null, null);
         }
     }
 

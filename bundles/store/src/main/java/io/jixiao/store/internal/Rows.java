@@ -87,7 +87,7 @@ final class Rows {
 
     static AuditRow auditRow(AuditEntry entry) {
         AuditRow row = new AuditRow();
-        row.occurredAt = entry.occurredAt();
+        row.occurredAt = entry.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         row.action = entry.action();
         row.mofDivCode = entry.mofDivCode().value();
         row.subjectType = entry.subjectType();

@@ -2,6 +2,7 @@ package io.jixiao.store.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.api.service.AuditService;
 import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
         + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail\"",
         uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class})
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
+        uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {})
 @Designate(ocd = StoreConfiguration.class)
@@ -38,7 +41,9 @@ public final class StoreComponent {
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     private final HikariDataSource pool;
+    private final H2Triggers h2Triggers;
     private final ServiceRegistration<?> registration;
+    private final ServiceRegistration<AuditService> auditRegistration;
 
     @Activate
     public StoreComponent(BundleContext context, StoreConfiguration config, 
@@ -51,6 +56,8 @@ public final class StoreComponent {
         if (!config._password().isEmpty()) {
             props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
         }
+        // H2 runs the append-only trigger of the audit trail, a class of this bundle that H2 cannot see by itself
+        this.h2Triggers = config.url().startsWith("jdbc:h2:") ? H2Triggers.register() : null;
         DataSource raw = driver.createDataSource(props);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("jixiao");
@@ -68,19 +75,27 @@ public final class StoreComponent {
             Hashtable<String, Object> serviceProps = new Hashtable<>();
             serviceProps.put("jixiao.database.id", databaseId);
             LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
+            MyBatisStore store = new MyBatisStore(sessions);
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                DecisionRepository.class.getName(), AuditTrail.class.getName()}, new MyBatisStore(sessions),
-                serviceProps);
+                DecisionRepository.class.getName(), AuditTrail.class.getName()}, store, serviceProps);
+            this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
         } catch (RuntimeException e) {
             pool.close();
+            if (h2Triggers != null) {
+                h2Triggers.unregister();
+            }
             throw e;
         }
     }
 
     @Deactivate
     void deactivate() {
+        auditRegistration.unregister();
         registration.unregister();
         pool.close();
+        if (h2Triggers != null) {
+            h2Triggers.unregister();
+        }
         LOG.info("Store closed");
     }
 

@@ -46,6 +46,20 @@ record TestDatabase(String name, DataSource dataSource, String databaseId, AutoC
         return new TestDatabase("postgresql", ds, "", () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
+    /** Runs SQL with the audit trail's append-only trigger out of the way, as an attacker with DBA rights could. */
+    void tamper(String sql) {
+        if (name.equals("postgresql")) {
+            execute(dataSource, "ALTER TABLE jx_audit DISABLE TRIGGER USER");
+            execute(dataSource, sql);
+            execute(dataSource, "ALTER TABLE jx_audit ENABLE TRIGGER USER");
+        } else {
+            execute(dataSource, "DROP TRIGGER JX_AUDIT_APPEND_ONLY");
+            execute(dataSource, sql);
+            execute(dataSource, "CREATE TRIGGER JX_AUDIT_APPEND_ONLY BEFORE UPDATE, DELETE ON JX_AUDIT FOR EACH ROW "
+                    + "CALL 'io.jixiao.store.internal.AppendOnlyTrigger'");
+        }
+    }
+
     static void execute(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -2,11 +2,30 @@ package io.jixiao.store.internal.mapper;
 
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
 
-/** SQL for {@code JX_AUDIT}; statements in AuditMapper.xml. Insert and select only: the trail is append-only. */
+/**
+ * SQL for {@code JX_AUDIT} and its chain heads; statements in AuditMapper.xml. Insert and select only on the
+ * trail: it is append-only (and the database refuses updates and deletes).
+ */
 public interface AuditMapper {
     int insert(AuditRow row);
 
     List<AuditRow> findBySubject(@Param("subjectType") String subjectType, @Param("subjectId") String subjectId,
             @Param("limit") int limit);
+
+    /** Creates the chain's head unless it exists. */
+    int createChain(@Param("chainId") String chainId, @Param("genesis") String genesis);
+
+    /** Reads and row-locks the chain's head until the transaction ends: one writer per region at a time. */
+    ChainHead lockChain(@Param("chainId") String chainId);
+
+    ChainHead findChain(@Param("chainId") String chainId);
+
+    int advanceChain(@Param("chainId") String chainId, @Param("lastSeq") long lastSeq,
+            @Param("lastHash") String lastHash);
+
+    Cursor<AuditRow> openChain(@Param("chainId") String chainId);
+
+    long countUnchained(@Param("mofDivCode") String mofDivCode);
 }

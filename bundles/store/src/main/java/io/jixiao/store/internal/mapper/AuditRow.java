@@ -15,4 +15,8 @@ public class AuditRow {
     public String roles;
     public String reason;
     public String detail;
+    public String chainId;
+    public Long chainSeq;
+    public String prevHash;
+    public String rowHash;
 }

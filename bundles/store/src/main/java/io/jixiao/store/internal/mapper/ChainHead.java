@@ -1,0 +1,8 @@
+package io.jixiao.store.internal.mapper;
+
+/** Column image of {@code JX_AUDIT_CHAIN}. */
+public class ChainHead {
+    public String chainId;
+    public long lastSeq;
+    public String lastHash;
+}

@@ -1,0 +1,208 @@
+package io.jixiao.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.AuditVerification;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldStatus;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.store.AuditEntry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The audit trail is append-only in the database itself and hash-chained per region; tampering, deletions in
+ * the middle and at the end are detected and the first bad row is named. On H2, the oracle statements on H2,
+ * and PostgreSQL when {@code JIXIAO_TEST_PG_URL} is set.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditChainTest {
+    private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
+    private static final AtomicInteger REGIONS = new AtomicInteger(100000000);
+
+    private final List<TestDatabase> databases = TestDatabase.all();
+    private final List<MyBatisStore> stores = new ArrayList<>();
+
+    @BeforeAll
+    void migrate() {
+        for (TestDatabase db : databases) {
+            Database.migrate(db.dataSource());
+            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
+        }
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        for (TestDatabase db : databases) {
+            db.cleanup().close();
+        }
+    }
+
+    List<TestDatabase> databases() {
+        return databases;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theDatabaseRefusesUpdatesAndDeletes(TestDatabase db) {
+        MofDivCode region = region();
+        audited(db, region, 1);
+
+        assertThatThrownBy(() -> TestDatabase.execute(db.dataSource(),
+                "UPDATE JX_AUDIT SET REASON = 'rewritten' WHERE MOF_DIV_CODE = '" + region + "'"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> TestDatabase.execute(db.dataSource(),
+                "DELETE FROM JX_AUDIT WHERE MOF_DIV_CODE = '" + region + "'"))
+                .hasMessageContaining("append-only");
+        assertThat(store(db).verify(region).intact()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anUntouchedChainVerifies(TestDatabase db) {
+        MofDivCode region = region();
+        audited(db, region, 6);
+
+        AuditVerification v = store(db).verify(region);
+        assertThat(v.intact()).as(v.problem()).isTrue();
+        assertThat(v.rowsChecked()).isEqualTo(6);
+        assertThat(store(db).verify(region()).rowsChecked()).as("an empty region").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void alteredContentNamesTheRow(TestDatabase db) throws SQLException {
+        MofDivCode region = region();
+        audited(db, region, 5);
+        long third = auditId(db, region, 3);
+
+        db.tamper("UPDATE JX_AUDIT SET REASON = 'nothing to see' WHERE AUDIT_ID = " + third);
+
+        AuditVerification v = store(db).verify(region);
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).isEqualTo(3);
+        assertThat(v.firstBadAuditId()).isEqualTo(third);
+        assertThat(v.problem()).contains("does not match its hash");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRewrittenHashBreaksTheNextLink(TestDatabase db) throws SQLException {
+        MofDivCode region = region();
+        audited(db, region, 4);
+        long second = auditId(db, region, 2);
+
+        db.tamper("UPDATE JX_AUDIT SET ROW_HASH = '" + "f".repeat(64) + "' WHERE AUDIT_ID = " + second);
+
+        AuditVerification v = store(db).verify(region);
+        assertThat(v.firstBadSequence()).isEqualTo(2);
+        assertThat(v.firstBadAuditId()).isEqualTo(second);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeletedRowIsFound(TestDatabase db) throws SQLException {
+        MofDivCode region = region();
+        audited(db, region, 5);
+
+        db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 2));
+
+        AuditVerification v = store(db).verify(region);
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).isEqualTo(2);
+        assertThat(v.problem()).contains("missing");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeletedLastRowIsFound(TestDatabase db) throws SQLException {
+        MofDivCode region = region();
+        audited(db, region, 3);
+
+        db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 3));
+
+        AuditVerification v = store(db).verify(region);
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).isEqualTo(3);
+        assertThat(v.problem()).contains("head");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void concurrentWritersKeepEveryChainWhole(TestDatabase db) throws Exception {
+        MofDivCode a = region();
+        MofDivCode b = region();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                MofDivCode region = t % 2 == 0 ? a : b;
+                work.add(pool.submit(() -> audited(db, region, 15)));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store(db).verify(a)).satisfies(v -> {
+            assertThat(v.intact()).as(v.problem()).isTrue();
+            assertThat(v.rowsChecked()).isEqualTo(30);
+        });
+        assertThat(store(db).verify(b).rowsChecked()).isEqualTo(30);
+    }
+
+    /** Writes {@code count} audit rows for the region through the repositories (hold placed, hold released). */
+    private void audited(TestDatabase db, MofDivCode region, int count) {
+        MyBatisStore store = store(db);
+        for (int i = 0; i < count; i++) {
+            Hold hold = new Hold(store.nextHoldId(), HoldTarget.project(region, ProCode.of("P" + i)),
+                    HoldKind.SUSPEND, Reason.of("偏离 " + i), HoldStatus.ACTIVE, FINANCE, now(), null);
+            store.insert(hold, new AuditEntry(now(), "HOLD_PLACED", region, "HOLD", Long.toString(hold.holdId()),
+                    FINANCE, "偏离 " + i, "n=" + i));
+        }
+    }
+
+    private MyBatisStore store(TestDatabase db) {
+        return stores.get(databases.indexOf(db));
+    }
+
+    private static long auditId(TestDatabase db, MofDivCode region, long seq) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT AUDIT_ID FROM JX_AUDIT WHERE CHAIN_ID = '" + region
+                        + "' AND CHAIN_SEQ = " + seq)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    private static MofDivCode region() {
+        return MofDivCode.of(Integer.toString(REGIONS.incrementAndGet()));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
