@@ -37,6 +37,7 @@ public final class HoldResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(PlaceHoldRequest body, @Context UriInfo uri) {
         PlaceHoldRequest r = RequestBodies.required(body);
@@ -68,6 +69,7 @@ public final class HoldResource {
     }
 
     @POST
+    @Idempotent
     @Path("{holdId}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     public HoldResponse release(@PathParam("holdId") String holdId, ReleaseHoldRequest body) {

@@ -14,4 +14,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Maximum JSON string length", description = "Longer strings are rejected with 400")
     int json_maxStringLength() default 65_536;
+
+    @AttributeDefinition(name = "Idempotency key retention (hours)",
+            description = "How long the first answer under an Idempotency-Key is kept for replays")
+    int idempotency_retentionHours() default 24;
 }

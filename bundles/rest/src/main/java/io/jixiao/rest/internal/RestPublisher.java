@@ -12,6 +12,8 @@ import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
+import io.jixiao.store.IdempotencyRepository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.cxf.BusFactory;
@@ -45,7 +47,8 @@ public final class RestPublisher {
 
     @Activate
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds, @Reference AuditService audit) {
+            @Reference HoldService holds, @Reference AuditService audit,
+            @Reference IdempotencyRepository idempotencyKeys) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -58,7 +61,10 @@ public final class RestPublisher {
             factory.setResourceProvider(AuditResource.class, new SingletonResourceProvider(new AuditResource(audit)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
-            providers.add(new JacksonJsonProvider(mapper(config)));
+            ObjectMapper json = mapper(config);
+            providers.add(new JacksonJsonProvider(json));
+            providers.add(new IdempotencyFilter(idempotencyKeys, json,
+                    Duration.ofHours(config.idempotency_retentionHours())));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
             return factory.create();

@@ -7,6 +7,8 @@ import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.DecisionRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
+import io.jixiao.store.internal.mapper.IdempotencyMapper;
+import io.jixiao.store.internal.mapper.IdempotencyRow;
 import java.sql.Connection;
 import java.util.Properties;
 import java.util.Set;
@@ -74,9 +76,11 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("AuditRow", AuditRow.class);
         cfg.getTypeAliasRegistry().registerAlias("DecisionRow", DecisionRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ChainHead", ChainHead.class);
+        cfg.getTypeAliasRegistry().registerAlias("IdempotencyRow", IdempotencyRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(AuditMapper.class);
         cfg.addMapper(DecisionMapper.class);
+        cfg.addMapper(IdempotencyMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

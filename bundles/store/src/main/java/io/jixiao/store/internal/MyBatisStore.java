@@ -11,7 +11,10 @@ import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.api.service.AuditVerification;
+import io.jixiao.store.IdempotencyRepository;
 import io.jixiao.store.internal.mapper.AuditMapper;
+import io.jixiao.store.internal.mapper.IdempotencyMapper;
+import io.jixiao.store.internal.mapper.IdempotencyRow;
 import io.jixiao.store.internal.mapper.AuditRow;
 import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
@@ -19,6 +22,8 @@ import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,7 +37,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * The repositories over MyBatis. Each method is one transaction: a session is opened, committed on success
  * and rolled back by {@code close()} on failure.
  */
-public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail {
+public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository {
+    private static final int BEGIN_ATTEMPTS = 3;
     private final SqlSessionFactory sessions;
 
     public MyBatisStore(SqlSessionFactory sessions) {
@@ -200,6 +206,75 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                         unchained + " rows of this region carry no chain position");
             }
             return new AuditVerification(mofDivCode, rows, true, null, null, null);
+        }
+    }
+
+    @Override
+    public Entry begin(String key, String requestHash, Instant now, Instant expiresAt) {
+        for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+            try (SqlSession session = sessions.openSession(false)) {
+                IdempotencyMapper keys = session.getMapper(IdempotencyMapper.class);
+                IdempotencyRow row = keys.find(key);
+                if (row == null) {
+                    if (reserve(session, key, requestHash, now, expiresAt)) {
+                        return Entry.of(State.RESERVED);
+                    }
+                } else if (!row.expiresAt.isAfter(now)) {
+                    keys.deleteExpired(key, now);
+                    session.commit();
+                } else if (!row.requestHash.equals(requestHash)) {
+                    return Entry.of(State.CONFLICT);
+                } else if (row.responseStatus == null) {
+                    return Entry.of(State.IN_PROGRESS);
+                } else {
+                    return new Entry(State.ANSWERED, row.responseStatus, row.responseType, row.responseLocation,
+                            row.responseBody);
+                }
+            }
+        }
+        // lost the race for an expiring key every time: the other caller holds it now
+        return Entry.of(State.IN_PROGRESS);
+    }
+
+    private static boolean reserve(SqlSession session, String key, String requestHash, Instant now,
+            Instant expiresAt) {
+        IdempotencyRow row = new IdempotencyRow();
+        row.idemKey = key;
+        row.requestHash = requestHash;
+        row.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        row.expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        try {
+            session.getMapper(IdempotencyMapper.class).insert(row);
+            session.commit();
+            return true;
+        } catch (PersistenceException concurrentFirstUse) {
+            session.rollback();
+            return false;
+        }
+    }
+
+    @Override
+    public void complete(String key, int status, String contentType, String location, String body) {
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(IdempotencyMapper.class).complete(key, status, contentType, location, body);
+            session.commit();
+        }
+    }
+
+    @Override
+    public void abandon(String key) {
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(IdempotencyMapper.class).delete(key);
+            session.commit();
+        }
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        try (SqlSession session = sessions.openSession(false)) {
+            int purged = session.getMapper(IdempotencyMapper.class).purgeExpired(now);
+            session.commit();
+            return purged;
         }
     }
 

@@ -6,6 +6,11 @@ import io.jixiao.api.service.AuditService;
 import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
+import io.jixiao.store.IdempotencyRepository;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
 import java.util.Hashtable;
 import java.util.Properties;
@@ -29,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * and registers the repositories. Nothing is registered unless all of that succeeded.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
-        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail\"",
-        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class})
+        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail,"
+        + "io.jixiao.store.IdempotencyRepository\"",
+        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class, IdempotencyRepository.class})
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -44,6 +50,11 @@ public final class StoreComponent {
     private final H2Triggers h2Triggers;
     private final ServiceRegistration<?> registration;
     private final ServiceRegistration<AuditService> auditRegistration;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jixiao-store-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public StoreComponent(BundleContext context, StoreConfiguration config, 
@@ -77,9 +88,12 @@ public final class StoreComponent {
             LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
             MyBatisStore store = new MyBatisStore(sessions);
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                DecisionRepository.class.getName(), AuditTrail.class.getName()}, store, serviceProps);
+                DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName()},
+                store, serviceProps);
+            this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
         } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
             pool.close();
             if (h2Triggers != null) {
                 h2Triggers.unregister();
@@ -90,6 +104,7 @@ public final class StoreComponent {
 
     @Deactivate
     void deactivate() {
+        housekeeping.shutdownNow();
         auditRegistration.unregister();
         registration.unregister();
         pool.close();
@@ -97,6 +112,17 @@ public final class StoreComponent {
             h2Triggers.unregister();
         }
         LOG.info("Store closed");
+    }
+
+    private static void purgeExpiredKeys(MyBatisStore store) {
+        try {
+            int purged = store.purgeExpired(Instant.now());
+            if (purged > 0) {
+                LOG.info("Purged {} expired idempotency keys", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Purging expired idempotency keys failed; will retry: {}", e.toString());
+        }
     }
 
     private static String redact(String url) {
