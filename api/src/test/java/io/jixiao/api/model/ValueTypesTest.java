@@ -71,12 +71,10 @@ class ValueTypesTest {
     }
 
     @Test
-    void actorFromRequestNamesEveryBrokenField() {
-        assertThatThrownBy(() -> Requests.actor("", null, "KING")).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.violations()).extracting(Violation::field)
-                        .containsExactlyInAnyOrder("OPERATOR_ROLE", "CALLER_SYSTEM"));
-        assertThat(Requests.actor("UI", "li", "FINANCE").has(Role.FINANCE)).isTrue();
-        assertThat(Requests.hostSystem("PAY", "zhang").roles()).containsExactly(Role.HOST_SYSTEM);
+    void actorsNameCallerAndOperator() {
+        assertThat(rule(() -> Actor.of("", "li", Role.FINANCE))).isEqualTo("required");
+        assertThat(rule(() -> Actor.of("UI", "x".repeat(65), Role.FINANCE))).isEqualTo("max-length");
+        assertThat(Actor.of("UI", "li", Role.FINANCE).has(Role.FINANCE)).isTrue();
     }
 
     private static String rule(Runnable r) {

@@ -114,7 +114,9 @@ class BadInputIT {
                 Arguments.of("both codes", valid.replace("{", "{\"BGT_ID\":\"B-1\","), "BGT_ID", "target"),
                 Arguments.of("blank reason", valid.replace("偏离", "  "), "REASON", "required"),
                 Arguments.of("reason too long", valid.replace("偏离", "长".repeat(501)), "REASON", "max-length"),
-                Arguments.of("unknown role", valid.replace("FINANCE", "GOD"), "OPERATOR_ROLE", "enum"),
+                Arguments.of("host system without operator", valid.replace("\"OPERATOR_ROLE\":\"FINANCE\"",
+                        "\"OPERATOR_ROLE\":\"HOST_SYSTEM\"").replace("\"OPERATOR\":\"li\",", ""), "OPERATOR",
+                        "required"),
                 Arguments.of("malformed region", valid.replace("440100000", "x"), "MOF_DIV_CODE", "pattern"));
     }
 
@@ -146,7 +148,8 @@ class BadInputIT {
     @MethodSource("restHttp")
     void restHttpErrorsAreProblems(String name, String path, String type, String body, int status)
             throws Exception {
-        HttpResponse<String> response = Jixiao.post(Jixiao.REST + path, type, body);
+        HttpResponse<String> response = Jixiao.post(Jixiao.REST + path, type, body, "Authorization",
+                Jixiao.basic("pay-module"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
@@ -199,13 +202,67 @@ class BadInputIT {
         assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>").doesNotContain("root:");
     }
 
-    @org.junit.jupiter.api.Test
-    void soapPlaceHoldWithUnknownRoleIsRefused() throws Exception {
-        HttpResponse<String> response = Jixiao.soap("PlaceHold", "<pg:PlaceHoldRequest>" + elements("MOF_DIV_CODE",
-                "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE", BAD_PROJECT, "HOLD_KIND", "STOP", "REASON", "x",
-                "CALLER_SYSTEM", "UI", "OPERATOR", "li", "OPERATOR_ROLE", "GOD") + "</pg:PlaceHoldRequest>");
+    static Stream<Arguments> restCredentials() {
+        return Stream.of(
+                Arguments.of("no credentials", null),
+                Arguments.of("wrong password", Jixiao.basic("finance01").replace("Basic ", "Basic x")),
+                Arguments.of("unknown account", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("nobody:" + Jixiao.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Arguments.of("malformed basic", "Basic %%%"),
+                Arguments.of("basic without colon", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "finance01".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Arguments.of("unknown scheme", "Digest username=finance01"),
+                Arguments.of("malformed bearer", "Bearer not.a.jwt"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restCredentials")
+    void restRefusesUnauthenticatedCalls(String name, String authorization) throws Exception {
+        String body = "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + BAD_PROJECT
+                + "\",\"HOLD_KIND\":\"STOP\",\"REASON\":\"x\"}";
+        HttpResponse<String> response = authorization == null
+                ? Jixiao.post(Jixiao.REST + "/holds", "application/json", body)
+                : Jixiao.post(Jixiao.REST + "/holds", "application/json", body, "Authorization", authorization);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"jixiao\", Bearer realm=\"jixiao\"");
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    static Stream<Arguments> soapCredentials() {
+        String now = java.time.Instant.now().toString();
+        return Stream.of(
+                Arguments.of("no security header", ""),
+                Arguments.of("wrong password", Jixiao.usernameToken("finance01", "wrong", "n1-" + now, now)),
+                Arguments.of("unknown account", Jixiao.usernameToken("nobody", Jixiao.PASSWORD, "n2-" + now, now)),
+                Arguments.of("stale token", Jixiao.usernameToken("finance01", Jixiao.PASSWORD, "n3-" + now,
+                        java.time.Instant.now().minusSeconds(3600).toString())),
+                Arguments.of("token from the future", Jixiao.usernameToken("finance01", Jixiao.PASSWORD, "n4-" + now,
+                        java.time.Instant.now().plusSeconds(3600).toString())),
+                Arguments.of("malformed created", Jixiao.usernameToken("finance01", Jixiao.PASSWORD, "n5-" + now,
+                        "yesterday")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("soapCredentials")
+    void soapRefusesUnauthenticatedCalls(String name, String header) throws Exception {
+        HttpResponse<String> response = Jixiao.soapWithHeader(header, "PlaceHold", "<pg:PlaceHoldRequest>" + elements(
+                "MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE", BAD_PROJECT, "HOLD_KIND", "STOP",
+                "REASON", "x") + "</pg:PlaceHoldRequest>");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>").contains("GOD");
+        assertThat(response.body()).contains("FailedAuthentication").doesNotContain("<HOLD>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void soapRefusesAReplayedToken() throws Exception {
+        String now = java.time.Instant.now().toString();
+        String token = Jixiao.usernameToken("pay-module", Jixiao.PASSWORD, "replayed-" + now, now);
+        String check = checkSoap("REPLAY-1", "P-REPLAY", "B-1", "1.00", "PROJECT");
+
+        assertThat(Jixiao.soapWithHeader(token, "CheckPayment", check).body()).contains("<DECISION>PASS</DECISION>");
+        HttpResponse<String> replay = Jixiao.soapWithHeader(token, "CheckPayment", check);
+        assertThat(replay.statusCode()).isEqualTo(500);
+        assertThat(replay.body()).contains("FailedAuthentication");
     }
 }

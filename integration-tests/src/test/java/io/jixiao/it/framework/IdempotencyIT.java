@@ -40,7 +40,7 @@ class IdempotencyIT {
     }
 
     private static HttpResponse<String> post(String path, String body, String key) throws Exception {
-        return Jixiao.post(Jixiao.REST + path, "application/json", body, "Idempotency-Key", key);
+        return Jixiao.postJson(path, body, "Idempotency-Key", key);
     }
 
     @Test

@@ -1,5 +1,13 @@
 package io.jixiao.it.framework;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
@@ -25,8 +35,13 @@ final class Jixiao {
     static final String REST = BASE + "/api/v1";
     static final String SOAP = BASE + "/soap/payment-guard";
     static final String NS = "http://jixiao.io/ws/payment-guard/v1";
+    /** Password of every test account; its stored form below is what an operator puts in an account file. */
+    static final String PASSWORD = "jixiao-test";
+    private static final String PASSWORD_HASH = "pbkdf2-sha256$120000$/wdGysG4QnP73jM73PbGXw==$2k9pn3jEqe0YAd6uliRarEfUuiEj/XmjmRdeZPMg0OI=";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String ISSUER = "https://idp.it.example";
     private static boolean started;
+    private static RSAKey tokenKey;
     private static String jdbcUrl;
 
     private Jixiao() {
@@ -45,6 +60,15 @@ final class Jixiao {
         jdbcUrl = "jdbc:h2:" + data.resolve("jixiao") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
         configure(cm, "io.jixiao.store", "url", jdbcUrl, "user", "sa");
         configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50");
+        tokenKey = new RSAKeyGenerator(2048).keyID("it-1").generate();
+        Path jwks = data.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());
+        configure(cm, "io.jixiao.security", "jwt.jwksFile", jwks.toString(), "jwt.issuer", ISSUER,
+                "jwt.audience", "jixiao");
+        account(cm, "finance01", "FINANCE");
+        account(cm, "pay-module", "HOST_SYSTEM");
+        account(cm, "auditor01", "AUDITOR");
+        account(cm, "unit01", "UNIT");
         awaitOk(SOAP + "?wsdl");
         awaitOk(REST + "/openapi.json");
         started = true;
@@ -53,6 +77,36 @@ final class Jixiao {
     /** The H2 database the framework under test uses. */
     static String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    private static void account(ConfigurationAdmin cm, String name, String role) throws IOException {
+        Configuration c = cm.getFactoryConfiguration("io.jixiao.security.account", name, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("passwordHash", PASSWORD_HASH);
+        props.put("roles", role);
+        c.update(props);
+    }
+
+    /** A bearer token signed with the key the framework under test trusts. */
+    static String bearer(String subject, String role, long expiresInSeconds) throws Exception {
+        return bearer(tokenKey, subject, role, expiresInSeconds);
+    }
+
+    static String bearer(RSAKey key, String subject, String role, long expiresInSeconds) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience("jixiao")
+                .issueTime(new java.util.Date())
+                .expirationTime(new java.util.Date(System.currentTimeMillis() + expiresInSeconds * 1000))
+                .claim("roles", java.util.List.of(role)).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return "Bearer " + jwt.serialize();
+    }
+
+    /** HTTP Basic credentials of a test account. */
+    static String basic(String account) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((account + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     static void configure(ConfigurationAdmin cm, String pid, String... keyValues) throws IOException {
@@ -79,12 +133,41 @@ final class Jixiao {
         throw new AssertionError(url + " did not answer 200 within 60 s");
     }
 
+    /** GET as finance01 (public documents ignore the credentials). */
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("finance01")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return post(REST + path, "application/json", json);
+    /**
+     * Posts JSON as a test account. For brevity the test bodies say who sends them the way callers did before
+     * authentication: {@code OPERATOR_ROLE} picks the account (FINANCE finance01, UNIT unit01, AUDITOR auditor01,
+     * HOST_SYSTEM pay-module; none: pay-module), and this helper removes {@code OPERATOR_ROLE} and
+     * {@code CALLER_SYSTEM}, and {@code OPERATOR} for people, who act as themselves.
+     */
+    static HttpResponse<String> postJson(String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        String account = accountOf(json);
+        String body = json.replaceAll(",?\\s*\"(CALLER_SYSTEM|OPERATOR_ROLE)\"\\s*:\\s*\"[^\"]*\"", "")
+                .replace("{,", "{");
+        if (!account.equals("pay-module")) {
+            body = body.replaceAll(",?\\s*\"OPERATOR\"\\s*:\\s*\"[^\"]*\"", "").replace("{,", "{");
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Authorization";
+        all[headers.length + 1] = basic(account);
+        return post(REST + path, "application/json", body, all);
+    }
+
+    static String accountOf(String request) {
+        Matcher m = Pattern.compile("OPERATOR_ROLE\\W+([A-Z_]+)").matcher(request);
+        String role = m.find() ? m.group(1) : "HOST_SYSTEM";
+        return switch (role) {
+            case "FINANCE" -> "finance01";
+            case "UNIT" -> "unit01";
+            case "AUDITOR" -> "auditor01";
+            default -> "pay-module";
+        };
     }
 
     static HttpResponse<String> post(String url, String contentType, String body, String... headers)
@@ -97,9 +180,37 @@ final class Jixiao {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Posts a SOAP request as a test account, chosen and cleaned up as {@link #postJson} does. */
     static HttpResponse<String> soap(String operation, String bodyXml) throws IOException, InterruptedException {
+        String account = accountOf(bodyXml);
+        String body = bodyXml.replaceAll("<pg:(CALLER_SYSTEM|OPERATOR_ROLE)>[^<]*</pg:\\1>", "");
+        if (!account.equals("pay-module")) {
+            body = body.replaceAll("<pg:OPERATOR>[^<]*</pg:OPERATOR>", "");
+        }
+        return soapAs(account, PASSWORD, operation, body);
+    }
+
+    static HttpResponse<String> soapAs(String account, String password, String operation, String bodyXml)
+            throws IOException, InterruptedException {
+        return soapWithHeader(usernameToken(account, password, java.util.UUID.randomUUID().toString(),
+                java.time.Instant.now().toString()), operation, bodyXml);
+    }
+
+    static String usernameToken(String account, String password, String nonce, String created) {
+        return "<wsse:Security soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/"
+                + "oasis-200401-wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/"
+                + "oasis-200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>" + account
+                + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
+                + "username-token-profile-1.0#PasswordText\">" + password + "</wsse:Password><wsse:Nonce>"
+                + java.util.Base64.getEncoder().encodeToString(nonce.getBytes(StandardCharsets.UTF_8))
+                + "</wsse:Nonce><wsu:Created>" + created + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
+    }
+
+    static HttpResponse<String> soapWithHeader(String header, String operation, String bodyXml)
+            throws IOException, InterruptedException {
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:pg=\""
-                + NS + "\"><soapenv:Body>" + bodyXml + "</soapenv:Body></soapenv:Envelope>";
+                + NS + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
+                + "</soapenv:Body></soapenv:Envelope>";
         return HTTP.send(HttpRequest.newBuilder(URI.create(SOAP)).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + NS + "/" + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
@@ -122,13 +233,13 @@ final class Jixiao {
         return "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"" + payAppNo + "\","
                 + "\"AGENCY_CODE\":\"101001\"," + (proCode == null ? "" : "\"PRO_CODE\":\"" + proCode + "\",")
                 + "\"BGT_ID\":\"" + bgtId + "\",\"PAY_APP_AMT\":" + amount + ",\"EXP_KIND\":\"" + kind + "\","
-                + "\"CALLER_SYSTEM\":\"PAY-MODULE\",\"OPERATOR\":\"zhang.san\"}";
+                + "\"OPERATOR\":\"zhang.san\"}";
     }
 
     static String checkSoap(String payAppNo, String proCode, String bgtId, String amount, String kind) {
         return "<pg:CheckPaymentRequest>" + elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026",
                 "PAY_APP_NO", payAppNo, "AGENCY_CODE", "101001", "PRO_CODE", proCode, "BGT_ID", bgtId,
-                "PAY_APP_AMT", amount, "EXP_KIND", kind, "CALLER_SYSTEM", "PAY-MODULE", "OPERATOR", "zhang.san")
+                "PAY_APP_AMT", amount, "EXP_KIND", kind, "OPERATOR", "zhang.san")
                 + "</pg:CheckPaymentRequest>";
     }
 }

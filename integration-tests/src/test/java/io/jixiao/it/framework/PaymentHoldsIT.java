@@ -92,7 +92,7 @@ class PaymentHoldsIT {
         assertThat(audit.findBySubject("PAY_APP", "2026/440100000/REST-1", 10)).hasSize(3)
                 .allSatisfy(e -> {
                     assertThat(e.action()).isEqualTo("PAYMENT_HELD");
-                    assertThat(e.actor().callerSystem()).isEqualTo("PAY-MODULE");
+                    assertThat(e.actor().callerSystem()).isEqualTo("pay-module");
                     assertThat(e.actor().operator()).isEqualTo("zhang.san");
                 });
     }

@@ -55,15 +55,15 @@ class DistributionTest {
 
         start();
         assertThat(String.join("\n", output)).contains(REST + "/openapi.json", "/jixiao/soap/payment-guard?wsdl");
-        HttpResponse<String> placed = post("/holds", "{\"MOF_DIV_CODE\":\"654300000\",\"TARGET_TYPE\":\"PROJECT\","
-                + "\"PRO_CODE\":\"ALT-2026-01\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"8月监控：执行率偏低\","
-                + "\"CALLER_SYSTEM\":\"JIXIAO-UI\",\"OPERATOR\":\"finance01\",\"OPERATOR_ROLE\":\"FINANCE\"}");
+        HttpResponse<String> placed = post("finance01", "/holds", "{\"MOF_DIV_CODE\":\"654300000\","
+                + "\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"ALT-2026-01\",\"HOLD_KIND\":\"SUSPEND\","
+                + "\"REASON\":\"8月监控：执行率偏低\"}");
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String holdId = field(placed.body(), "HOLD_ID");
         String check = "{\"MOF_DIV_CODE\":\"654300000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-1\","
                 + "\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-01\",\"BGT_ID\":\"ZB-9\",\"PAY_APP_AMT\":300000.00,"
-                + "\"EXP_KIND\":\"PROJECT\",\"CALLER_SYSTEM\":\"PAY\",\"OPERATOR\":\"teller1\"}";
-        assertThat(post("/payment-guard/checks", check).body()).contains("\"DECISION\":\"HOLD\"");
+                + "\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
+        assertThat(post("pay-module", "/payment-guard/checks", check).body()).contains("\"DECISION\":\"HOLD\"");
 
         stop();
         assertThat(String.join("\n", output)).contains("Jixiao stopped.");
@@ -72,11 +72,12 @@ class DistributionTest {
 
         output.clear();
         start();
-        HttpResponse<String> hold = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/holds/" + holdId)).build(),
+        HttpResponse<String> hold = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/holds/" + holdId))
+                .header("Authorization", basic("auditor01")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(hold.statusCode()).isEqualTo(200);
         assertThat(hold.body()).contains("\"STATUS\":\"ACTIVE\"", "8月监控：执行率偏低");
-        assertThat(post("/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
+        assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
                 .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
         stop();
     }
@@ -180,8 +181,15 @@ class DistributionTest {
         process = null;
     }
 
-    private static HttpResponse<String> post(String path, String json) throws Exception {
+    /** Basic credentials of one of the demo accounts shipped in config/ (password jixiao-demo). */
+    private static String basic(String account) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((account + ":jixiao-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> post(String account, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(REST + path)).header("Content-Type", "application/json")
+                .header("Authorization", basic(account))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

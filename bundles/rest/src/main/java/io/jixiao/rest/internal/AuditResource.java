@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.Requests;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.AuditVerification;
@@ -12,7 +11,9 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 /** Verification of the audit trail's hash chain over REST. */
 @Path("audit")
@@ -26,9 +27,7 @@ public final class AuditResource {
     /** POST /audit/verifications. */
     static final class VerificationRequest {
         @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
-        @JsonProperty("CALLER_SYSTEM") public String callerSystem;
         @JsonProperty("OPERATOR") public String operator;
-        @JsonProperty("OPERATOR_ROLE") public String operatorRole;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,11 +55,11 @@ public final class AuditResource {
     @Path("verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public VerificationResponse verify(VerificationRequest body) {
+    public VerificationResponse verify(VerificationRequest body, @Context SecurityContext caller) {
         VerificationRequest r = RequestBodies.required(body);
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        Actor actor = v.check(() -> Requests.actor(r.callerSystem, r.operator, r.operatorRole));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return VerificationResponse.of(audit.verify(region, actor));
     }

@@ -25,7 +25,6 @@ final class Dtos {
         @JsonProperty("BGT_ID") public String bgtId;
         @JsonProperty("PAY_APP_AMT") public BigDecimal amount;
         @JsonProperty("EXP_KIND") public String expKind;
-        @JsonProperty("CALLER_SYSTEM") public String callerSystem;
         @JsonProperty("OPERATOR") public String operator;
     }
 
@@ -56,17 +55,13 @@ final class Dtos {
         @JsonProperty("BGT_ID") public String bgtId;
         @JsonProperty("HOLD_KIND") public String holdKind;
         @JsonProperty("REASON") public String reason;
-        @JsonProperty("CALLER_SYSTEM") public String callerSystem;
         @JsonProperty("OPERATOR") public String operator;
-        @JsonProperty("OPERATOR_ROLE") public String operatorRole;
     }
 
     /** POST /holds/{id}/release. */
     static final class ReleaseHoldRequest {
         @JsonProperty("REASON") public String reason;
-        @JsonProperty("CALLER_SYSTEM") public String callerSystem;
         @JsonProperty("OPERATOR") public String operator;
-        @JsonProperty("OPERATOR_ROLE") public String operatorRole;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,7 +3,6 @@ package io.jixiao.rest.internal;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Reason;
-import io.jixiao.api.model.Requests;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
@@ -23,6 +22,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 /** The hold service over REST. */
@@ -39,13 +39,13 @@ public final class HoldResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(PlaceHoldRequest body, @Context UriInfo uri) {
+    public Response place(PlaceHoldRequest body, @Context UriInfo uri, @Context SecurityContext caller) {
         PlaceHoldRequest r = RequestBodies.required(body);
         Violations v = new Violations();
         HoldTarget target = v.check(() -> HoldTarget.from(r.targetType, r.mofDivCode, r.proCode, r.bgtId));
         HoldKind kind = v.oneOf("HOLD_KIND", r.holdKind, HoldKind.class);
         Reason reason = v.check(() -> Reason.of(r.reason));
-        Actor actor = v.check(() -> Requests.actor(r.callerSystem, r.operator, r.operatorRole));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         Hold hold = holds.place(target, kind, reason, actor);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(hold.holdId())).build())
@@ -72,12 +72,13 @@ public final class HoldResource {
     @Idempotent
     @Path("{holdId}/release")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HoldResponse release(@PathParam("holdId") String holdId, ReleaseHoldRequest body) {
+    public HoldResponse release(@PathParam("holdId") String holdId, ReleaseHoldRequest body,
+            @Context SecurityContext caller) {
         ReleaseHoldRequest r = RequestBodies.required(body);
         Violations v = new Violations();
         Long id = v.check(() -> RequestBodies.id(HOLD_ID, holdId));
         Reason reason = v.check(() -> Reason.of(r.reason));
-        Actor actor = v.check(() -> Requests.actor(r.callerSystem, r.operator, r.operatorRole));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return HoldResponse.of(holds.release(id, reason, actor));
     }

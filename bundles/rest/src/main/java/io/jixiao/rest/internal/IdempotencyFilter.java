@@ -61,11 +61,15 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
+        // keys are per account: another caller's key never replays to you
+        String scoped = HexFormat.of().formatHex(sha256(
+                (AuthenticationFilter.Caller.of(request.getSecurityContext()).account() + '\u0000' + key)
+                        .getBytes(StandardCharsets.UTF_8)));
         Instant now = Instant.now();
-        Entry entry = keys.begin(key, hash(request.getMethod(), request.getUriInfo().getPath(), body), now,
+        Entry entry = keys.begin(scoped, hash(request.getMethod(), request.getUriInfo().getPath(), body), now,
                 now.plus(retention));
         switch (entry.state()) {
-            case RESERVED -> request.setProperty(PROPERTY, key);
+            case RESERVED -> request.setProperty(PROPERTY, scoped);
             case ANSWERED -> {
                 Response.ResponseBuilder replay = Response.status(entry.status())
                         .entity(entry.body() == null ? new byte[0] : entry.body().getBytes(StandardCharsets.UTF_8))
@@ -113,10 +117,16 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
     }
 
     private static String hash(String method, String path, byte[] body) {
+        byte[] head = (method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return HexFormat.of().formatHex(sha256(all));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }

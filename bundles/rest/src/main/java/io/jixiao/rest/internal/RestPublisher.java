@@ -12,6 +12,7 @@ import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
+import io.jixiao.security.Authenticator;
 import io.jixiao.store.IdempotencyRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class RestPublisher {
     @Activate
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference AuditService audit,
-            @Reference IdempotencyRepository idempotencyKeys) {
+            @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -63,6 +64,7 @@ public final class RestPublisher {
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);
             providers.add(new JacksonJsonProvider(json));
+            providers.add(new AuthenticationFilter(authenticator));
             providers.add(new IdempotencyFilter(idempotencyKeys, json,
                     Duration.ofHours(config.idempotency_retentionHours())));
             providers.addAll(ProblemMappers.all());

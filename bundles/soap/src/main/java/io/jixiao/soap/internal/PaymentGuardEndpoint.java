@@ -9,10 +9,10 @@ import io.jixiao.api.model.JixiaoException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Reason;
-import io.jixiao.api.model.Requests;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
+import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.generated.CheckPaymentRequest;
 import io.jixiao.soap.internal.generated.CheckPaymentResult;
 import io.jixiao.soap.internal.generated.GetHoldRequest;
@@ -36,6 +36,7 @@ import javax.jws.WebService;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * The payment guard and hold service over SOAP. Maps the generated types to the API and typed errors to
@@ -68,7 +69,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             PaymentApplication app = v.check(() -> PaymentApplication.from(r.getMOFDIVCODE(), r.getFISCALYEAR(),
                     r.getPAYAPPNO(), r.getAGENCYCODE(), r.getPROCODE(), r.getBGTID(), r.getPAYAPPAMT(),
                     r.getEXPKIND() == null ? null : r.getEXPKIND().value()));
-            Actor actor = v.check(() -> Requests.hostSystem(r.getCALLERSYSTEM(), r.getOPERATOR()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
             PaymentDecision d = guard.check(app, actor);
             CheckPaymentResult result = new CheckPaymentResult();
@@ -90,8 +91,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             io.jixiao.api.service.HoldKind kind = v.oneOf("HOLD_KIND",
                     r.getHOLDKIND() == null ? null : r.getHOLDKIND().value(), io.jixiao.api.service.HoldKind.class);
             Reason reason = v.check(() -> Reason.of(r.getREASON()));
-            Actor actor = v.check(() -> Requests.actor(r.getCALLERSYSTEM(), r.getOPERATOR(),
-                    r.getOPERATORROLE() == null ? null : r.getOPERATORROLE().value()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
             PlaceHoldResult result = new PlaceHoldResult();
             result.setHOLD(hold(holds.place(target, kind, reason, actor)));
@@ -104,8 +104,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
         return faulting(() -> {
             Violations v = new Violations();
             Reason reason = v.check(() -> Reason.of(r.getREASON()));
-            Actor actor = v.check(() -> Requests.actor(r.getCALLERSYSTEM(), r.getOPERATOR(),
-                    r.getOPERATORROLE() == null ? null : r.getOPERATORROLE().value()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
             ReleaseHoldResult result = new ReleaseHoldResult();
             result.setHOLD(hold(holds.release(r.getHOLDID(), reason, actor)));
@@ -121,6 +120,10 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
                     .orElseThrow(() -> new NotFoundException("no hold " + r.getHOLDID()))));
             return result;
         });
+    }
+
+    private static Principal caller() {
+        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     private Hold hold(io.jixiao.api.service.Hold h) {

@@ -12,4 +12,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";
+
+    @AttributeDefinition(name = "UsernameToken freshness (s)", description = "How far a token's Created may lie "
+            + "from now; nonces are remembered for twice as long to refuse replays")
+    int usernameToken_freshnessSeconds() default 300;
 }

@@ -3,6 +3,9 @@ package io.jixiao.soap.internal;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
+import io.jixiao.security.Authenticator;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ public final class SoapPublisher {
 
     @Activate
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds) {
+            @Reference HoldService holds, @Reference Authenticator authenticator) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(PaymentGuardEndpoint.WSDL);
         if (wsdl == null) {
             throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
@@ -52,6 +55,8 @@ public final class SoapPublisher {
             factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
             factory.setEndpointName(new QName(NAMESPACE, "PaymentGuardPort"));
             factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation()));
+            factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator,
+                    Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
             factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults());
             return factory.create();

@@ -1,0 +1,51 @@
+package io.jixiao.security;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.Role;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An authenticated caller: an account (a person, or a host system acting for its users) with its roles and
+ * data scope.
+ *
+ * @param account the account name
+ * @param roles the roles it holds
+ * @param regions the fiscal regions it may act in (empty: not restricted by region)
+ * @param agencies the agencies it may act for (empty: not restricted by agency)
+ */
+public record Principal(String account, Set<Role> roles, Set<String> regions, Set<String> agencies) {
+    /** Header (REST) and element (SOAP) naming the host user behind a host system's call. */
+    public static final String OPERATOR = "OPERATOR";
+
+    public Principal {
+        Objects.requireNonNull(account, "account");
+        roles = Set.copyOf(roles);
+        regions = Set.copyOf(regions);
+        agencies = Set.copyOf(agencies);
+    }
+
+    /**
+     * The actor a call is judged and audited as. A host system must name the host user behind the call; a
+     * person acts as themselves and may not name anybody else.
+     *
+     * @param operator the host user named by the call, or {@code null}
+     * @return the actor
+     * @throws InvalidInputException if a host system names no operator, or a person names another one
+     */
+    public Actor actor(String operator) {
+        if (roles.contains(Role.HOST_SYSTEM)) {
+            if (operator == null || operator.isBlank()) {
+                throw InvalidInputException.of(OPERATOR, "required",
+                        "a host system names the host user behind the call");
+            }
+            return new Actor(account, operator, roles);
+        }
+        if (operator != null && !operator.equals(account)) {
+            throw InvalidInputException.of(OPERATOR, "self", "a person acts as themselves: omit " + OPERATOR
+                    + " or give your own account");
+        }
+        return new Actor(account, account, roles);
+    }
+}

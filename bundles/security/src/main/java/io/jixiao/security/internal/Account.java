@@ -1,0 +1,57 @@
+package io.jixiao.security.internal;
+
+import io.jixiao.api.model.Role;
+import io.jixiao.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** One configured account; a component per factory configuration, collected by the authenticator. */
+@Component(configurationPid = Account.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = Account.class)
+@Designate(ocd = AccountConfiguration.class, factory = true)
+public final class Account {
+    static final String PID = "io.jixiao.security.account";
+
+    private final String passwordHash;
+    private final Principal principal;
+
+    @Activate
+    public Account(AccountConfiguration config) {
+        this(config.name(), config.passwordHash(), config.roles(), config.regions(), config.agencies());
+    }
+
+    Account(String name, String passwordHash, String roles, String regions, String agencies) {
+        if (name == null || name.isBlank() || passwordHash == null || !passwordHash.startsWith(PasswordHash.SCHEME)) {
+            throw new IllegalArgumentException("an account needs a name and a " + PasswordHash.SCHEME + " hash");
+        }
+        EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
+        list(roles).forEach(r -> parsed.add(Role.valueOf(r)));
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("account " + name + " has no role");
+        }
+        this.passwordHash = passwordHash;
+        this.principal = new Principal(name, parsed, list(regions), list(agencies));
+    }
+
+    String name() {
+        return principal.account();
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Principal principal() {
+        return principal;
+    }
+
+    private static Set<String> list(String csv) {
+        return csv == null ? Set.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

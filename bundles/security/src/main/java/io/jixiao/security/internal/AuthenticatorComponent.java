@@ -1,0 +1,83 @@
+package io.jixiao.security.internal;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import io.jixiao.security.AuthenticationException;
+import io.jixiao.security.Authenticator;
+import io.jixiao.security.Principal;
+import java.io.File;
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The authenticator: the configured accounts, and bearer tokens when a key set is configured. */
+@Component(configurationPid = AuthenticatorComponent.PID, service = Authenticator.class)
+@Designate(ocd = AuthenticatorConfiguration.class)
+public final class AuthenticatorComponent implements Authenticator {
+    static final String PID = "io.jixiao.security";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorComponent.class);
+
+    private final List<Account> accounts = new CopyOnWriteArrayList<>();
+    private final PasswordVerifier passwords;
+    private final TokenVerifier tokens;
+
+    @Activate
+    public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
+        this.passwords = new PasswordVerifier(this::account, Duration.ofSeconds(config.passwordCacheSeconds()),
+                Math.max(1, config.passwordCacheSize()), Clock.systemUTC());
+        if (config.jwt_jwksFile().isBlank()) {
+            this.tokens = null;
+        } else {
+            this.tokens = new TokenVerifier(JWKSet.load(new File(config.jwt_jwksFile())), config.jwt_issuer(),
+                    config.jwt_audience(), config.jwt_clockSkewSeconds());
+            LOG.info("Bearer tokens accepted from issuer {} for audience {}", config.jwt_issuer(), config.jwt_audience());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAccount(Account account) {
+        accounts.add(account);
+        if (passwords != null) {
+            passwords.forgetAll();
+        }
+    }
+
+    void removeAccount(Account account) {
+        accounts.remove(account);
+        if (passwords != null) {
+            passwords.forgetAll();
+        }
+    }
+
+    private Account account(String name) {
+        for (Account a : accounts) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Principal password(String account, String password) throws AuthenticationException {
+        return passwords.verify(account, password);
+    }
+
+    @Override
+    public Principal bearer(String token) throws AuthenticationException {
+        if (tokens == null) {
+            throw new AuthenticationException("bearer tokens are not configured");
+        }
+        return tokens.verify(token);
+    }
+}

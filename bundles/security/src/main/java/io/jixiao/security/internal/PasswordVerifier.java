@@ -1,0 +1,65 @@
+package io.jixiao.security.internal;
+
+import io.jixiao.security.AuthenticationException;
+import io.jixiao.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Checks account passwords against their stored hashes. A verified credential is remembered briefly (by a
+ * SHA-256 of account and password, never the password), so that the payment-check path does not pay a
+ * PBKDF2 derivation per call; any change to the accounts forgets everything.
+ */
+final class PasswordVerifier {
+    private static final String UNKNOWN_ACCOUNT_HASH = PasswordHash.hash("no such account".toCharArray());
+
+    private final Function<String, Account> accounts;
+    private final Duration cacheTtl;
+    private final int cacheLimit;
+    private final Clock clock;
+    private final Map<String, Cached> verified = new ConcurrentHashMap<>();
+
+    private record Cached(Principal principal, Instant until) {
+    }
+
+    PasswordVerifier(Function<String, Account> accounts, Duration cacheTtl, int cacheLimit, Clock clock) {
+        this.accounts = accounts;
+        this.cacheTtl = cacheTtl;
+        this.cacheLimit = cacheLimit;
+        this.clock = clock;
+    }
+
+    Principal verify(String account, String password) throws AuthenticationException {
+        if (account == null || password == null || account.isEmpty() || account.length() > 64
+                || password.length() > 1024) {
+            throw new AuthenticationException("invalid credentials");
+        }
+        String cacheKey = HexFormat.of().formatHex(PasswordHash.sha256(account + '\u0000' + password));
+        Instant now = clock.instant();
+        Cached cached = verified.get(cacheKey);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.principal();
+        }
+        Account found = accounts.apply(account);
+        // an unknown account costs the same derivation as a known one: no timing hint of which accounts exist
+        boolean ok = PasswordHash.matches(password, found == null ? UNKNOWN_ACCOUNT_HASH : found.passwordHash())
+                && found != null;
+        if (!ok) {
+            throw new AuthenticationException("invalid credentials");
+        }
+        if (verified.size() >= cacheLimit) {
+            verified.clear();
+        }
+        verified.put(cacheKey, new Cached(found.principal(), now.plus(cacheTtl)));
+        return found.principal();
+    }
+
+    void forgetAll() {
+        verified.clear();
+    }
+}

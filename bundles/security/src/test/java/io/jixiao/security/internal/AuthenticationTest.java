@@ -1,0 +1,111 @@
+package io.jixiao.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.Role;
+import io.jixiao.security.AuthenticationException;
+import io.jixiao.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AuthenticationTest {
+    private static final String HASH = PasswordHash.hash("s3cret-密码".toCharArray());
+    private static final Account FINANCE = new Account("finance01", HASH, "FINANCE", "440100000", "");
+    private static final Account HOST = new Account("pay-module", HASH, "HOST_SYSTEM", "", "");
+
+    @Test
+    void storedHashesVerifyOnlyTheirPassword() {
+        assertThat(HASH).startsWith("pbkdf2-sha256$120000$");
+        assertThat(PasswordHash.matches("s3cret-密码", HASH)).isTrue();
+        assertThat(PasswordHash.matches("s3cret", HASH)).isFalse();
+        assertThat(PasswordHash.hash("x".toCharArray())).isNotEqualTo(PasswordHash.hash("x".toCharArray()));
+        assertThatThrownBy(() -> PasswordHash.matches("x", "plain:x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void passwordsAreCheckedAndVerifiedOnesRemembered() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        Map<String, Account> accounts = Map.of("finance01", FINANCE);
+        PasswordVerifier verifier = new PasswordVerifier(name -> {
+            lookups.incrementAndGet();
+            return accounts.get(name);
+        }, Duration.ofMinutes(1), 100, Clock.systemUTC());
+
+        Principal p = verifier.verify("finance01", "s3cret-密码");
+        assertThat(p.roles()).containsExactly(Role.FINANCE);
+        assertThat(p.regions()).containsExactly("440100000");
+        verifier.verify("finance01", "s3cret-密码");
+        assertThat(lookups).as("second call served from the cache").hasValue(1);
+
+        assertThatThrownBy(() -> verifier.verify("finance01", "wrong")).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> verifier.verify("nobody", "s3cret-密码")).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> verifier.verify("", "")).isInstanceOf(AuthenticationException.class);
+        verifier.forgetAll();
+        verifier.verify("finance01", "s3cret-密码");
+        assertThat(lookups.get()).isGreaterThan(3);
+    }
+
+    @Test
+    void hostSystemsNameTheirOperatorPeopleActAsThemselves() {
+        assertThat(HOST.principal().actor("zhang.san").operator()).isEqualTo("zhang.san");
+        assertThat(HOST.principal().actor("zhang.san").callerSystem()).isEqualTo("pay-module");
+        assertThatThrownBy(() -> HOST.principal().actor(null)).isInstanceOf(InvalidInputException.class);
+        assertThat(FINANCE.principal().actor(null).operator()).isEqualTo("finance01");
+        assertThat(FINANCE.principal().actor("finance01").operator()).isEqualTo("finance01");
+        assertThatThrownBy(() -> FINANCE.principal().actor("someone.else")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void accountsNeedAHashAndARole() {
+        assertThatThrownBy(() -> new Account("x", "plain", "FINANCE", "", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Account("x", HASH, " ", "", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Account("x", HASH, "KING", "", "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bearerTokensAreVerifiedAgainstTheKeySet() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        TokenVerifier verifier = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.example", "jixiao", 0);
+
+        Principal p = verifier.verify(token(key, "auditor01", "https://idp.example", "jixiao", List.of("AUDITOR"), 60));
+        assertThat(p.account()).isEqualTo("auditor01");
+        assertThat(p.roles()).containsExactly(Role.AUDITOR);
+
+        for (String bad : List.of(
+                token(stranger, "a", "https://idp.example", "jixiao", List.of("AUDITOR"), 60),
+                token(key, "a", "https://other", "jixiao", List.of("AUDITOR"), 60),
+                token(key, "a", "https://idp.example", "other", List.of("AUDITOR"), 60),
+                token(key, "a", "https://idp.example", "jixiao", List.of("AUDITOR"), -60),
+                token(key, "a", "https://idp.example", "jixiao", List.of("KING"), 60),
+                token(key, "a", "https://idp.example", "jixiao", List.of(), 60),
+                "not.a.token")) {
+            assertThatThrownBy(() -> verifier.verify(bad)).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    static String token(RSAKey key, String subject, String issuer, String audience, List<String> roles,
+            long expiresInSeconds) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000))
+                .claim("roles", roles).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
