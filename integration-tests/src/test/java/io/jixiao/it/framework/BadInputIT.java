@@ -265,4 +265,34 @@ class BadInputIT {
         assertThat(replay.statusCode()).isEqualTo(500);
         assertThat(replay.body()).contains("FailedAuthentication");
     }
+
+    @org.junit.jupiter.api.Test
+    void oversizedRestBodiesAre413() throws Exception {
+        String huge = "{\"REASON\":\"" + "x".repeat(300_000) + "\"}";
+        HttpResponse<String> declared = Jixiao.post(Jixiao.REST + "/holds", "application/json", huge,
+                "Authorization", Jixiao.basic("finance01"));
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(declared.body()).get("status").asInt()).isEqualTo(413);
+
+        // whitespace: no JSON limit stops it before the byte cap does
+        String padded = "{\"REASON\":\"x\"" + " ".repeat(300_000) + "}";
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Jixiao.REST + "/holds"))
+                .header("Content-Type", "application/json").header("Authorization", Jixiao.basic("finance01"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(padded.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient().send(chunked,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
+    }
+
+    @org.junit.jupiter.api.Test
+    void oversizedSoapDocumentsAreRefused() throws Exception {
+        HttpResponse<String> response = Jixiao.soap("PlaceHold", "<pg:PlaceHoldRequest>" + elements("MOF_DIV_CODE",
+                "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE", BAD_PROJECT, "HOLD_KIND", "STOP",
+                "REASON", "x".repeat(300_000), "OPERATOR_ROLE", "FINANCE") + "</pg:PlaceHoldRequest>");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>");
+    }
 }

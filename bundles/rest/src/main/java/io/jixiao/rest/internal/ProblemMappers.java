@@ -51,6 +51,10 @@ final class ProblemMappers {
     static final class Json implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            Response tooLarge = RequestSizeLimit.TooLarge.in(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
             Violation v;
             if (e instanceof JsonParseException || e.getOriginalMessage().startsWith("Trailing token")) {
                 v = new Violation("$", "malformed-json", "the body is not well-formed JSON");
@@ -99,6 +103,10 @@ final class ProblemMappers {
     static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            Response tooLarge = RequestSizeLimit.TooLarge.in(e);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.error("Unexpected error, incident {}", incident, e);
             return Problem.response(500, "INTERNAL_ERROR", "Internal Server Error",

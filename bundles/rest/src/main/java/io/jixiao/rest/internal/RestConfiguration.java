@@ -15,6 +15,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum JSON string length", description = "Longer strings are rejected with 400")
     int json_maxStringLength() default 65_536;
 
+    @AttributeDefinition(name = "Maximum request body (bytes)", description = "Larger bodies are refused with 413")
+    long maxRequestBytes() default 262_144L;
+
     @AttributeDefinition(name = "Idempotency key retention (hours)",
             description = "How long the first answer under an Idempotency-Key is kept for replays")
     int idempotency_retentionHours() default 24;

@@ -17,6 +17,7 @@ import io.jixiao.store.IdempotencyRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class RestPublisher {
     static final String PID = "io.jixiao.rest";
     private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
+    /** Every resource class published; each of their operations must be in the OpenAPI document. */
+    static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
+            AuditResource.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -54,8 +58,7 @@ public final class RestPublisher {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
             factory.setAddress(config.address());
-            factory.setResourceClasses(PaymentGuardResource.class, HoldResource.class, AuditResource.class,
-                    OpenApiResource.class);
+            factory.setResourceClasses(RESOURCES);
             factory.setResourceProvider(PaymentGuardResource.class,
                     new SingletonResourceProvider(new PaymentGuardResource(guard)));
             factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
@@ -64,11 +67,14 @@ public final class RestPublisher {
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);
             providers.add(new JacksonJsonProvider(json));
+            providers.add(new RequestSizeLimit(config.maxRequestBytes()));
             providers.add(new AuthenticationFilter(authenticator));
             providers.add(new IdempotencyFilter(idempotencyKeys, json,
                     Duration.ofHours(config.idempotency_retentionHours())));
             providers.addAll(ProblemMappers.all());
             factory.setProviders(providers);
+            // the REST API reads no forms and no multipart; cap them anyway (advisories after CXF 3.6.10)
+            factory.setProperties(Map.of("maxFormParameterCount", 100, "attachment-max-count", 1));
             return factory.create();
         });
         String address = config.address();

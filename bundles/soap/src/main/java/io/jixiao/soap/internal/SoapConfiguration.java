@@ -13,6 +13,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";
 
+    @AttributeDefinition(name = "Maximum document characters", description = "Larger SOAP documents are refused")
+    long maxDocumentCharacters() default 262_144L;
+
     @AttributeDefinition(name = "UsernameToken freshness (s)", description = "How far a token's Created may lie "
             + "from now; nonces are remembered for twice as long to refuse replays")
     int usernameToken_freshnessSeconds() default 300;

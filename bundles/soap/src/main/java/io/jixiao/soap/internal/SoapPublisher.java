@@ -54,7 +54,12 @@ public final class SoapPublisher {
             factory.setWsdlURL(wsdl.toString());
             factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
             factory.setEndpointName(new QName(NAMESPACE, "PaymentGuardPort"));
-            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation()));
+            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation(),
+                    // no attachments in this contract: refuse multipart beyond the envelope (CXF advisory)
+                    "attachment-max-count", 1,
+                    // the StAX limits of platform/runtime.bnd apply; these bound this endpoint more tightly
+                    "org.apache.cxf.stax.maxXMLCharacters", config.maxDocumentCharacters(),
+                    "org.apache.cxf.stax.maxElementCount", 2_000));
             factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator,
                     Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());

@@ -1,0 +1,95 @@
+package io.jixiao.rest.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Response;
+
+/**
+ * Caps request bodies: a declared {@code Content-Length} above the cap is refused at once, and a body sent
+ * without one (chunked) is cut off as soon as it passes the cap. Both answer 413.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+final class RequestSizeLimit implements ContainerRequestFilter {
+    private final long maxBytes;
+
+    RequestSizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            request.abortWith(tooLarge());
+            return;
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Capped(request.getEntityStream()));
+        }
+    }
+
+    private Response tooLarge() {
+        return response(maxBytes);
+    }
+
+    static Response response(long maxBytes) {
+        return Problem.response(413, "HTTP_413", "Payload Too Large",
+                "request bodies are limited to " + maxBytes + " bytes", null);
+    }
+
+    /** Thrown by a capped body stream; JSON readers wrap it, so the mappers look for it in the cause chain. */
+    static final class TooLarge extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+        final long maxBytes;
+
+        TooLarge(long maxBytes) {
+            super("request body larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        /** The 413 answer if the failure was a body over the cap, or null. */
+        static Response in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof TooLarge tooLarge) {
+                    return response(tooLarge.maxBytes);
+                }
+            }
+            return null;
+        }
+    }
+
+    private final class Capped extends FilterInputStream {
+        private long read;
+
+        Capped(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > maxBytes) {
+                throw new TooLarge(maxBytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.jixiao.it.framework;
+
+import java.util.List;
+
+/**
+ * The one registry of Jixiao's remote endpoints. The malformed-request corpus runs against every entry, and
+ * {@link EndpointRegistryIT} fails when the published contracts (OpenAPI, WSDL) and this list disagree — a new
+ * endpoint joins the tests by being added here.
+ */
+final class Endpoints {
+    private Endpoints() {
+    }
+
+    /**
+     * @param adapter {@code rest} or {@code soap}
+     * @param method HTTP method (REST) or operation (SOAP)
+     * @param path path under the REST root with {@code {holdId}} for the hold, or the SOAP request element
+     * @param account the test account a valid call is made as
+     * @param validBody a valid request body, or {@code null} for a GET
+     */
+    record Endpoint(String adapter, String method, String path, String account, String validBody) {
+        boolean hasBody() {
+            return validBody != null;
+        }
+
+        @Override
+        public String toString() {
+            return adapter + " " + method + " " + path;
+        }
+    }
+
+    static final String CORPUS_PROJECT = "P-CORPUS";
+    static final String CORPUS_APP = "CORPUS-1";
+
+    static List<Endpoint> all() {
+        return List.of(
+                new Endpoint("rest", "POST", "/payment-guard/checks", "pay-module",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"" + CORPUS_APP + "\","
+                                + "\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"BGT_ID\":\"B-1\","
+                                + "\"PAY_APP_AMT\":100.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"zhang.san\"}"),
+                new Endpoint("rest", "POST", "/holds", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + CORPUS_PROJECT
+                                + "\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "GET", "/holds", "finance01", null),
+                new Endpoint("rest", "GET", "/holds/{holdId}", "finance01", null),
+                new Endpoint("rest", "POST", "/holds/{holdId}/release", "finance01", "{\"REASON\":\"corpus release\"}"),
+                new Endpoint("rest", "POST", "/audit/verifications", "auditor01", "{\"MOF_DIV_CODE\":\"440100000\"}"),
+                new Endpoint("rest", "GET", "/openapi.json", null, null),
+                new Endpoint("soap", "CheckPayment", "CheckPaymentRequest", "pay-module",
+                        Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),
+                new Endpoint("soap", "PlaceHold", "PlaceHoldRequest", "finance01", "<pg:PlaceHoldRequest>"
+                        + Jixiao.elements("MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE",
+                                CORPUS_PROJECT, "HOLD_KIND", "SUSPEND", "REASON", "corpus") + "</pg:PlaceHoldRequest>"),
+                new Endpoint("soap", "ReleaseHold", "ReleaseHoldRequest", "finance01", "<pg:ReleaseHoldRequest>"
+                        + Jixiao.elements("HOLD_ID", "{holdId}", "REASON", "corpus release") + "</pg:ReleaseHoldRequest>"),
+                new Endpoint("soap", "GetHold", "GetHoldRequest", "finance01",
+                        "<pg:GetHoldRequest>" + Jixiao.elements("HOLD_ID", "{holdId}") + "</pg:GetHoldRequest>"));
+    }
+}

@@ -1,0 +1,196 @@
+package io.jixiao.it.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.AuditService;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.it.framework.Endpoints.Endpoint;
+import io.jixiao.store.DecisionRepository;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * A generated corpus of more than 1,000 malformed requests against every registered endpoint, each broken so
+ * that no validation may accept it: no server error, no acceptance, no state change (the region's audit chain,
+ * the corpus application's decisions and the corpus project's holds stay as they were).
+ */
+@ExtendWith(ServiceExtension.class)
+class MalformedCorpusIT {
+    private static final int PER_ENDPOINT = 135;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String[] BREAKERS = {"\u0001\u0002", "9".repeat(600), "", " "};
+
+    @InjectService(timeout = 60_000)
+    HoldService holds;
+
+    @InjectService(timeout = 60_000)
+    DecisionRepository decisions;
+
+    @InjectService(timeout = 60_000)
+    AuditService audit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Jixiao.start();
+    }
+
+    @Test
+    void malformedRequestsAreRefusedWithoutServerErrorsOrStateChanges() throws Exception {
+        Actor finance = Actor.of("corpus", "corpus", Role.FINANCE);
+        Hold existing = holds.place(HoldTarget.project(MofDivCode.of("440100000"), ProCode.of("P-CORPUS-HELD")),
+                HoldKind.SUSPEND, Reason.of("addressed by the corpus"), finance);
+        long auditRowsBefore = audit.verify(MofDivCode.of("440100000"), finance).rowsChecked();
+        Random random = new Random(20261123L);
+        int sent = 0;
+        List<String> failures = new ArrayList<>();
+
+        for (Endpoint endpoint : Endpoints.all()) {
+            if (endpoint.account() == null) {
+                continue; // the public OpenAPI document takes no input
+            }
+            int count = endpoint.hasBody() ? PER_ENDPOINT : 25;
+            for (int i = 0; i < count; i++) {
+                String body = endpoint.hasBody() ? mutate(endpoint, random)
+                        : null;
+                String path = endpoint.path().replace("{holdId}", endpoint.hasBody() || !endpoint.path()
+                        .contains("{holdId}") ? Long.toString(existing.holdId()) : badId(random));
+                if (!endpoint.hasBody() && !endpoint.path().contains("{holdId}")) {
+                    path = path + "?" + badQuery(random);
+                }
+                HttpResponse<String> response = send(endpoint, path, body == null ? null
+                        : body.replace("{holdId}", Long.toString(existing.holdId())));
+                sent++;
+                String problem = judge(endpoint, response);
+                if (problem != null) {
+                    failures.add(endpoint + " #" + i + ": " + problem + "\n  request: " + abbreviate(body)
+                            + "\n  answer: " + abbreviate(response.body()));
+                }
+            }
+        }
+
+        assertThat(sent).isGreaterThanOrEqualTo(1000);
+        assertThat(failures).isEmpty();
+        Thread.sleep(300); // longer than the journal's flush interval
+        assertThat(decisions.findByApplication(MofDivCode.of("440100000"), FiscalYear.of(2026),
+                PayAppNo.of(Endpoints.CORPUS_APP))).isEmpty();
+        assertThat(holds.activeHolds(HoldTarget.project(MofDivCode.of("440100000"),
+                ProCode.of(Endpoints.CORPUS_PROJECT)))).isEmpty();
+        assertThat(holds.find(existing.holdId()).orElseThrow().isActive()).isTrue();
+        assertThat(audit.verify(MofDivCode.of("440100000"), finance).rowsChecked()).isEqualTo(auditRowsBefore);
+    }
+
+    /** A reason to fail the answer, or null when it is a proper refusal. */
+    private static String judge(Endpoint endpoint, HttpResponse<String> response) {
+        if (endpoint.adapter().equals("rest")) {
+            int status = response.statusCode();
+            return status >= 500 ? "server error " + status : status < 400 ? "accepted " + status : null;
+        }
+        if (response.statusCode() == 200) {
+            return "accepted";
+        }
+        return response.body().contains("<faultcode>soap:Server</faultcode>") ? "server fault" : null;
+    }
+
+    private static String mutate(Endpoint endpoint, Random random) throws Exception {
+        String valid = endpoint.validBody();
+        int kind = random.nextInt(8);
+        if (kind == 0) {
+            return valid.substring(0, 1 + random.nextInt(valid.length() - 2)); // truncated
+        }
+        if (kind == 1) {
+            byte[] garbage = new byte[1 + random.nextInt(200)];
+            random.nextBytes(garbage);
+            return new String(garbage, StandardCharsets.ISO_8859_1);
+        }
+        return endpoint.adapter().equals("rest") ? mutateJson(valid, kind, random) : mutateXml(valid, kind, random);
+    }
+
+    private static String mutateJson(String valid, int kind, Random random) throws Exception {
+        ObjectNode node = (ObjectNode) JSON.readTree(valid);
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        String field = fields.get(random.nextInt(fields.size()));
+        switch (kind) {
+            case 2 -> node.remove(field);
+            case 3 -> node.putNull(field);
+            case 4 -> node.putObject(field).put("x", 1);
+            case 5 -> node.put("UNEXPECTED_" + random.nextInt(1000), "x");
+            case 6 -> node.putArray(field).add(1);
+            default -> node.put(field, BREAKERS[random.nextInt(2)]);
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    private static String mutateXml(String valid, int kind, Random random) {
+        Matcher m = Pattern.compile("<pg:(\\w+)>([^<]*)</pg:\\1>").matcher(valid);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end(), m.start(2), m.end(2)});
+        }
+        int[] span = spans.get(random.nextInt(spans.size()));
+        return switch (kind) {
+            case 2, 3 -> valid.substring(0, span[0]) + valid.substring(span[1]); // element removed
+            case 4 -> valid.substring(0, span[2]) + "9".repeat(600) + valid.substring(span[3]);
+            case 5 -> valid.substring(0, span[1]) + "<pg:UNEXPECTED>1</pg:UNEXPECTED>" + valid.substring(span[1]);
+            case 6 -> "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + valid.replace("corpus", "&e;");
+            default -> valid.substring(0, span[2]) + "\u0001" + valid.substring(span[3]);
+        };
+    }
+
+    private static String badId(Random random) {
+        String[] ids = {"abc", "-1", "0", "99999999999999999999", "1.5", "%00", "1%20OR%201=1"};
+        return ids[random.nextInt(ids.length)];
+    }
+
+    private static String badQuery(Random random) {
+        String[] queries = {"", "MOF_DIV_CODE=44", "MOF_DIV_CODE=440100000", "MOF_DIV_CODE=440100000&TARGET_TYPE=X",
+            "MOF_DIV_CODE=440100000&TARGET_TYPE=PROJECT", "TARGET_TYPE=PROJECT&PRO_CODE=P%00",
+            "MOF_DIV_CODE=440100000&TARGET_TYPE=BUDGET_LINE&PRO_CODE=P1&BGT_ID=B1"};
+        return queries[random.nextInt(queries.length)];
+    }
+
+    private static HttpResponse<String> send(Endpoint endpoint, String path, String body) throws Exception {
+        if (endpoint.adapter().equals("soap")) {
+            return Jixiao.soapAs(endpoint.account(), Jixiao.PASSWORD, endpoint.method(), body);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST + path))
+                .header("Authorization", Jixiao.basic(endpoint.account()));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "-" : s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+}
