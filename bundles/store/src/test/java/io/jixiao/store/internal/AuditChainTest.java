@@ -26,9 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,32 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the middle and at the end are detected and the first bad row is named. On H2, the oracle statements on H2,
  * and PostgreSQL when {@code JIXIAO_TEST_PG_URL} is set.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditChainTest {
+class AuditChainTest extends EveryDialect {
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
     private static final AtomicInteger REGIONS = new AtomicInteger(100000000);
-
-    private final List<TestDatabase> databases = TestDatabase.all();
-    private final List<MyBatisStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    void migrate() {
-        for (TestDatabase db : databases) {
-            Database.migrate(db.dataSource());
-            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
-        }
-    }
-
-    @AfterAll
-    void drop() throws Exception {
-        for (TestDatabase db : databases) {
-            db.cleanup().close();
-        }
-    }
-
-    List<TestDatabase> databases() {
-        return databases;
-    }
 
     @ParameterizedTest
     @MethodSource("databases")
@@ -183,10 +157,6 @@ class AuditChainTest {
             store.insert(hold, new AuditEntry(now(), "HOLD_PLACED", region, "HOLD", Long.toString(hold.holdId()),
                     FINANCE, "偏离 " + i, "n=" + i));
         }
-    }
-
-    private MyBatisStore store(TestDatabase db) {
-        return stores.get(databases.indexOf(db));
     }
 
     private static long auditId(TestDatabase db, MofDivCode region, long seq) throws SQLException {

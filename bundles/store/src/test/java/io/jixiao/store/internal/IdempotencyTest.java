@@ -6,47 +6,20 @@ import io.jixiao.store.IdempotencyRepository.Entry;
 import io.jixiao.store.IdempotencyRepository.State;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The idempotency key store on every dialect. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotencyTest {
+class IdempotencyTest extends EveryDialect {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant LATER = NOW.plus(Duration.ofHours(24));
-
-    private final List<TestDatabase> databases = TestDatabase.all();
-    private final List<MyBatisStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    void migrate() {
-        for (TestDatabase db : databases) {
-            Database.migrate(db.dataSource());
-            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
-        }
-    }
-
-    @AfterAll
-    void drop() throws Exception {
-        for (TestDatabase db : databases) {
-            db.cleanup().close();
-        }
-    }
-
-    List<TestDatabase> databases() {
-        return databases;
-    }
 
     @ParameterizedTest
     @MethodSource("databases")
     void firstUseReservesThenTheAnswerIsReplayed(TestDatabase db) {
-        MyBatisStore keys = stores.get(databases.indexOf(db));
+        MyBatisStore keys = store(db);
         String key = UUID.randomUUID().toString();
 
         assertThat(keys.begin(key, "hash-a", NOW, LATER).state()).isEqualTo(State.RESERVED);
@@ -64,7 +37,7 @@ class IdempotencyTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aKeyReusedForAnotherRequestConflicts(TestDatabase db) {
-        MyBatisStore keys = stores.get(databases.indexOf(db));
+        MyBatisStore keys = store(db);
         String key = UUID.randomUUID().toString();
         keys.begin(key, "hash-a", NOW, LATER);
         keys.complete(key, 200, "application/json", null, "{}");
@@ -75,7 +48,7 @@ class IdempotencyTest {
     @ParameterizedTest
     @MethodSource("databases")
     void anAbandonedKeyCanBeRetried(TestDatabase db) {
-        MyBatisStore keys = stores.get(databases.indexOf(db));
+        MyBatisStore keys = store(db);
         String key = UUID.randomUUID().toString();
         keys.begin(key, "hash-a", NOW, LATER);
         keys.abandon(key);
@@ -86,7 +59,7 @@ class IdempotencyTest {
     @ParameterizedTest
     @MethodSource("databases")
     void expiredKeysAreForgotten(TestDatabase db) {
-        MyBatisStore keys = stores.get(databases.indexOf(db));
+        MyBatisStore keys = store(db);
         String key = UUID.randomUUID().toString();
         keys.begin(key, "hash-a", NOW, NOW.plusSeconds(60));
         keys.complete(key, 200, "application/json", null, "{}");

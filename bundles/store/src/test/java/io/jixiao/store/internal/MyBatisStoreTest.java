@@ -33,9 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,38 +40,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every mapper statement on every dialect: H2, the oracle statements on H2 in Oracle mode, and PostgreSQL when
  * {@code JIXIAO_TEST_PG_URL} is set.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MyBatisStoreTest {
+class MyBatisStoreTest extends EveryDialect {
     private static final MofDivCode REGION = MofDivCode.of("440100000");
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
     private static final Actor HOST = Actor.of("PAY-MODULE", "zhang", Role.HOST_SYSTEM);
-
-    private final List<TestDatabase> databases = TestDatabase.all();
-    private final List<MyBatisStore> stores = new ArrayList<>();
-
-    @BeforeAll
-    void migrate() {
-        for (TestDatabase db : databases) {
-            Database.migrate(db.dataSource());
-            Database.migrate(db.dataSource()); // a second run is a no-op
-            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
-        }
-    }
-
-    @AfterAll
-    void drop() throws Exception {
-        for (TestDatabase db : databases) {
-            db.cleanup().close();
-        }
-    }
-
-    List<TestDatabase> databases() {
-        return databases;
-    }
-
-    private MyBatisStore store(TestDatabase db) {
-        return stores.get(databases.indexOf(db));
-    }
 
     @ParameterizedTest
     @MethodSource("databases")
