@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionTest {
     private static final int PORT = 18381;
+    private static final int TLS_PORT = 18443;
     private static final String REST = "http://127.0.0.1:" + PORT + "/jixiao/api/v1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,6 +80,47 @@ class DistributionTest {
         assertThat(hold.body()).contains("\"STATUS\":\"ACTIVE\"", "8月监控：执行率偏低");
         assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
                 .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
+        stop();
+    }
+
+    /** TLS from a configured keystore: HTTPS only, with a certificate the client trusts. */
+    @Test
+    void servesTlsFromAConfiguredKeystore() throws Exception {
+        copyConfig();
+        Path keystore = workDir.resolve("jixiao.p12");
+        String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process generate = new ProcessBuilder(keytool, "-genkeypair", "-keystore", keystore.toString(), "-storetype",
+                "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", "jixiao", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1")
+                .redirectErrorStream(true).start();
+        assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(generate.exitValue()).as(new String(generate.getInputStream().readAllBytes())).isZero();
+
+        start("-Dorg.apache.felix.http.enable=false", "-Dorg.apache.felix.https.enable=true",
+                "-Dorg.osgi.service.http.port.secure=" + TLS_PORT,
+                "-Dorg.apache.felix.https.keystore=" + keystore, "-Dorg.apache.felix.https.keystore.password=changeit",
+                "-Dorg.apache.felix.https.keystore.key.password=changeit");
+        assertThat(String.join("\n", output)).contains("https://127.0.0.1:" + TLS_PORT + "/jixiao/api/v1");
+
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+        HttpResponse<String> check = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + TLS_PORT
+                + "/jixiao/api/v1/payment-guard/checks")).header("Content-Type", "application/json")
+                .header("Authorization", basic("pay-module"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,"
+                        + "\"PAY_APP_NO\":\"TLS-1\",\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"P1\",\"BGT_ID\":\"B1\","
+                        + "\"PAY_APP_AMT\":1.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("\"DECISION\":\"PASS\"");
         stop();
     }
 
@@ -148,10 +190,14 @@ class DistributionTest {
         }
     }
 
-    private void start() throws Exception {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Dorg.osgi.service.http.port=" + PORT, "-jar",
-                System.getenv("JIXIAO_DISTRIBUTION_JAR")).directory(workDir.toFile()).redirectErrorStream(true).start();
+    private void start(String... properties) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dorg.osgi.service.http.port=" + PORT);
+        command.addAll(List.of(properties));
+        command.add("-jar");
+        command.add(System.getenv("JIXIAO_DISTRIBUTION_JAR"));
+        process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
