@@ -69,6 +69,14 @@ final class Jixiao {
         account(cm, "pay-module", "HOST_SYSTEM");
         account(cm, "auditor01", "AUDITOR");
         account(cm, "unit01", "UNIT");
+        Configuration limited = cm.getFactoryConfiguration("io.jixiao.security.account", "burst01", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "burst01");
+        props.put("passwordHash", PASSWORD_HASH);
+        props.put("roles", "FINANCE");
+        props.put("rateLimit.perSecond", "0.2");
+        props.put("rateLimit.burst", "3");
+        limited.update(props);
         awaitOk(SOAP + "?wsdl");
         awaitOk(REST + "/openapi.json");
         started = true;

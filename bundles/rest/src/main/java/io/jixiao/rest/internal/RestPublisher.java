@@ -13,6 +13,7 @@ import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
+import io.jixiao.security.RateLimiter;
 import io.jixiao.store.IdempotencyRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ public final class RestPublisher {
     @Activate
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference AuditService audit,
-            @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator) {
+            @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
+            @Reference RateLimiter limiter) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -69,6 +71,7 @@ public final class RestPublisher {
             providers.add(new JacksonJsonProvider(json));
             providers.add(new RequestSizeLimit(config.maxRequestBytes()));
             providers.add(new AuthenticationFilter(authenticator));
+            providers.add(new RateLimitFilter(limiter));
             providers.add(new IdempotencyFilter(idempotencyKeys, json,
                     Duration.ofHours(config.idempotency_retentionHours())));
             providers.addAll(ProblemMappers.all());

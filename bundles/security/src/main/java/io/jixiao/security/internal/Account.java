@@ -19,13 +19,26 @@ public final class Account {
 
     private final String passwordHash;
     private final Principal principal;
+    private final double perSecond;
+    private final int burst;
 
     @Activate
     public Account(AccountConfiguration config) {
-        this(config.name(), config.passwordHash(), config.roles(), config.regions(), config.agencies());
+        this(config.name(), config.passwordHash(), config.roles(), config.regions(), config.agencies(),
+                config.rateLimit_perSecond(), config.rateLimit_burst());
     }
 
     Account(String name, String passwordHash, String roles, String regions, String agencies) {
+        this(name, passwordHash, roles, regions, agencies, 0, 0);
+    }
+
+    Account(String name, String passwordHash, String roles, String regions, String agencies, double perSecond,
+            int burst) {
+        if (perSecond < 0 || burst < 0) {
+            throw new IllegalArgumentException("rate limits are not negative");
+        }
+        this.perSecond = perSecond;
+        this.burst = perSecond > 0 ? Math.max(1, burst) : 0;
         if (name == null || name.isBlank() || passwordHash == null || !passwordHash.startsWith(PasswordHash.SCHEME)) {
             throw new IllegalArgumentException("an account needs a name and a " + PasswordHash.SCHEME + " hash");
         }
@@ -48,6 +61,14 @@ public final class Account {
 
     Principal principal() {
         return principal;
+    }
+
+    double perSecond() {
+        return perSecond;
+    }
+
+    int burst() {
+        return burst;
     }
 
     private static Set<String> list(String csv) {

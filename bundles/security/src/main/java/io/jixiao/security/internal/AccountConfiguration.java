@@ -24,5 +24,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Agencies", description = "Comma-separated AGENCY_CODEs the account acts for; empty: all")
     String agencies() default "";
 
+    @AttributeDefinition(name = "Requests per second", description = "Sustained request rate; 0: not limited")
+    double rateLimit_perSecond() default 0;
+
+    @AttributeDefinition(name = "Burst", description = "Requests allowed at once before the rate applies")
+    int rateLimit_burst() default 0;
+
     String webconsole_configurationFactory_nameHint() default "{name}";
 }

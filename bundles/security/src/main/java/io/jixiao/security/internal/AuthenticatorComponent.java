@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.jixiao.security.AuthenticationException;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
+import io.jixiao.security.RateLimiter;
 import java.io.File;
 import java.io.IOException;
 import java.text.ParseException;
@@ -21,15 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The authenticator: the configured accounts, and bearer tokens when a key set is configured. */
-@Component(configurationPid = AuthenticatorComponent.PID, service = Authenticator.class)
+@Component(configurationPid = AuthenticatorComponent.PID, service = {Authenticator.class, RateLimiter.class})
 @Designate(ocd = AuthenticatorConfiguration.class)
-public final class AuthenticatorComponent implements Authenticator {
+public final class AuthenticatorComponent implements Authenticator, RateLimiter {
     static final String PID = "io.jixiao.security";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorComponent.class);
 
     private final List<Account> accounts = new CopyOnWriteArrayList<>();
     private final PasswordVerifier passwords;
     private final TokenVerifier tokens;
+    private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
 
     @Activate
     public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
@@ -71,6 +73,15 @@ public final class AuthenticatorComponent implements Authenticator {
     @Override
     public Principal password(String account, String password) throws AuthenticationException {
         return passwords.verify(account, password);
+    }
+
+    @Override
+    public Duration acquire(String account) {
+        Account configured = account(account);
+        if (configured == null || configured.perSecond() <= 0) {
+            return Duration.ZERO;
+        }
+        return buckets.acquire(account, configured.perSecond(), configured.burst());
     }
 
     @Override

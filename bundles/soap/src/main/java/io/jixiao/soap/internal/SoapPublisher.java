@@ -4,6 +4,7 @@ import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
+import io.jixiao.security.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.URL;
@@ -41,7 +42,7 @@ public final class SoapPublisher {
 
     @Activate
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds, @Reference Authenticator authenticator) {
+            @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(PaymentGuardEndpoint.WSDL);
         if (wsdl == null) {
             throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
@@ -60,7 +61,7 @@ public final class SoapPublisher {
                     // the StAX limits of platform/runtime.bnd apply; these bound this endpoint more tightly
                     "org.apache.cxf.stax.maxXMLCharacters", config.maxDocumentCharacters(),
                     "org.apache.cxf.stax.maxElementCount", 2_000));
-            factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator,
+            factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator, limiter,
                     Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
             factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults());

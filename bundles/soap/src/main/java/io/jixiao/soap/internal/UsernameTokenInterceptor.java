@@ -3,6 +3,8 @@ package io.jixiao.soap.internal;
 import io.jixiao.security.AuthenticationException;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
+import io.jixiao.security.RateLimiter;
+import org.apache.cxf.interceptor.Fault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +39,15 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private static final int MAX_NONCES = 100_000;
 
     private final Authenticator authenticator;
+    private final RateLimiter limiter;
     private final Duration freshness;
     private final Clock clock;
     private final Map<String, Instant> seenNonces = new ConcurrentHashMap<>();
 
-    UsernameTokenInterceptor(Authenticator authenticator, Duration freshness, Clock clock) {
+    UsernameTokenInterceptor(Authenticator authenticator, RateLimiter limiter, Duration freshness, Clock clock) {
         super(Phase.PRE_PROTOCOL);
         this.authenticator = authenticator;
+        this.limiter = limiter;
         this.freshness = freshness;
         this.clock = clock;
     }
@@ -75,13 +79,22 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         }
         Instant now = clock.instant();
         checkFresh(created, now);
+        Principal principal;
         try {
-            Principal principal = authenticator.password(username, text(passwordElement));
+            principal = authenticator.password(username, text(passwordElement));
             rememberNonce(username + '\u0000' + nonce, now);
-            message.put(PRINCIPAL, principal);
         } catch (AuthenticationException e) {
             throw failed();
         }
+        Duration wait = limiter.acquire(principal.account());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            SoapFault fault = new SoapFault("RATE_LIMITED: request budget of this account exceeded; retry after "
+                    + seconds + " s", Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(429);
+            throw fault;
+        }
+        message.put(PRINCIPAL, principal);
     }
 
     /** The principal the interceptor authenticated for the current message. */
