@@ -20,6 +20,8 @@ public interface PaymentGuard {
      * @param actor the calling system and the host user behind the call
      * @return PASS or HOLD, never {@code null}
      * @throws InvalidInputException if the application or actor is missing
+     * @throws io.jixiao.api.model.ForbiddenException if the application's region or agency is outside the
+     *         actor's scope (nothing is recorded)
      */
     PaymentDecision check(PaymentApplication application, Actor actor);
 }

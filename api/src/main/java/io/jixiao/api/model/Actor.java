@@ -10,8 +10,9 @@ import java.util.Set;
  * @param callerSystem the calling system or client, e.g. {@code PAY-MODULE}
  * @param operator the person behind the call, e.g. the host user id
  * @param roles the roles the caller holds, never empty
+ * @param scope the regions and agencies the caller may act in
  */
-public record Actor(String callerSystem, String operator, Set<Role> roles) {
+public record Actor(String callerSystem, String operator, Set<Role> roles, Scope scope) {
     public static final String CALLER_FIELD = "CALLER_SYSTEM";
     public static final String OPERATOR_FIELD = "OPERATOR";
     public static final int MAX_NAME_LENGTH = 64;
@@ -24,6 +25,18 @@ public record Actor(String callerSystem, String operator, Set<Role> roles) {
             throw new IllegalArgumentException("an actor holds at least one role");
         }
         roles = Set.copyOf(roles);
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * An actor without data-scope restriction.
+     *
+     * @param callerSystem the calling system
+     * @param operator the person behind the call
+     * @param roles the roles
+     */
+    public Actor(String callerSystem, String operator, Set<Role> roles) {
+        this(callerSystem, operator, roles, Scope.ALL);
     }
 
     public static Actor of(String callerSystem, String operator, Role role) {

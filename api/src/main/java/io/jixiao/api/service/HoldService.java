@@ -23,10 +23,10 @@ public interface HoldService {
      * @param target what to hold
      * @param kind suspend or stop
      * @param reason why, recorded in the audit trail
-     * @param actor who places it; needs role FINANCE or HOST_SYSTEM
+     * @param actor who places it; needs role FINANCE or HOST_SYSTEM and the target's region in scope
      * @return the stored hold
      * @throws InvalidInputException if an argument is missing
-     * @throws ForbiddenException if the actor may not place holds
+     * @throws ForbiddenException if the actor may not place holds, or not in that region
      */
     Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor);
 
@@ -38,7 +38,7 @@ public interface HoldService {
      * @param reason why (e.g. the accepted rectification), recorded in the audit trail
      * @param actor who releases it
      * @return the released hold
-     * @throws NotFoundException if there is no such hold
+     * @throws NotFoundException if there is no such hold, or it is outside the actor's regions
      * @throws ConflictException if it is already released
      * @throws ForbiddenException if the actor may not release it
      */
@@ -55,4 +55,23 @@ public interface HoldService {
      * @return the active holds on exactly that target, oldest first
      */
     List<Hold> activeHolds(HoldTarget target);
+
+    /**
+     * The hold as an actor may see it: holds outside the actor's regions do not exist for it.
+     *
+     * @param holdId the hold
+     * @param actor who asks
+     * @return the hold, if it exists and is in the actor's scope
+     * @since 1.1.0
+     */
+    Optional<Hold> find(long holdId, Actor actor);
+
+    /**
+     * @param target a project or budget line
+     * @param actor who asks
+     * @return the active holds on exactly that target, oldest first
+     * @throws ForbiddenException if the target's region is outside the actor's scope
+     * @since 1.1.0
+     */
+    List<Hold> activeHolds(HoldTarget target, Actor actor);
 }

@@ -3,6 +3,7 @@ package io.jixiao.security;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.model.Scope;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,12 +41,36 @@ public record Principal(String account, Set<Role> roles, Set<String> regions, Se
                 throw InvalidInputException.of(OPERATOR, "required",
                         "a host system names the host user behind the call");
             }
-            return new Actor(account, operator, roles);
+            return new Actor(account, operator, roles, scope());
         }
         if (operator != null && !operator.equals(account)) {
             throw InvalidInputException.of(OPERATOR, "self", "a person acts as themselves: omit " + OPERATOR
                     + " or give your own account");
         }
-        return new Actor(account, account, roles);
+        return new Actor(account, account, roles, scope());
+    }
+
+    /**
+     * The actor of a read, which names no operator: the account itself, with its roles and scope.
+     *
+     * @return the actor
+     */
+    public Actor reader() {
+        return new Actor(account, account, roles, scope());
+    }
+
+    /**
+     * @return the regions and agencies this principal may act in
+     */
+    public Scope scope() {
+        return new Scope(regions, agencies);
+    }
+
+    /**
+     * @param expandedRegions the regions, together with the regions configured under them
+     * @return this principal with its regions replaced
+     */
+    public Principal withRegions(Set<String> expandedRegions) {
+        return new Principal(account, roles, expandedRegions, agencies);
     }
 }

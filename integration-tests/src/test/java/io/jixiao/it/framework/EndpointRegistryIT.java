@@ -31,7 +31,7 @@ class EndpointRegistryIT {
             path.getValue().fieldNames().forEachRemaining(m -> published.add(m.toUpperCase() + " " + path.getKey()));
         }
         Set<String> registered = Endpoints.all().stream().filter(e -> e.adapter().equals("rest"))
-                .map(e -> e.method() + " " + e.path()).collect(Collectors.toCollection(TreeSet::new));
+                .map(e -> e.method() + " " + e.contractPath()).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(registered).isEqualTo(published);
     }

@@ -23,6 +23,12 @@ final class Endpoints {
             return validBody != null;
         }
 
+        /** The path without its query, as the published contract names it. */
+        String contractPath() {
+            int query = path.indexOf('?');
+            return query < 0 ? path : path.substring(0, query);
+        }
+
         @Override
         public String toString() {
             return adapter + " " + method + " " + path;
@@ -31,6 +37,8 @@ final class Endpoints {
 
     static final String CORPUS_PROJECT = "P-CORPUS";
     static final String CORPUS_APP = "CORPUS-1";
+    /** A project of region 440100000 that the tests hold, addressed as {holdId} by the endpoints. */
+    static final String HELD_PROJECT = "P-CORPUS-HELD";
 
     static List<Endpoint> all() {
         return List.of(
@@ -41,7 +49,8 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/holds", "finance01",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + CORPUS_PROJECT
                                 + "\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"corpus\"}"),
-                new Endpoint("rest", "GET", "/holds", "finance01", null),
+                new Endpoint("rest", "GET", "/holds?MOF_DIV_CODE=440100000&TARGET_TYPE=PROJECT&PRO_CODE=" + HELD_PROJECT,
+                        "finance01", null),
                 new Endpoint("rest", "GET", "/holds/{holdId}", "finance01", null),
                 new Endpoint("rest", "POST", "/holds/{holdId}/release", "finance01", "{\"REASON\":\"corpus release\"}"),
                 new Endpoint("rest", "POST", "/audit/verifications", "auditor01", "{\"MOF_DIV_CODE\":\"440100000\"}"),

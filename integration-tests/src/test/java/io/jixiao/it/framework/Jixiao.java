@@ -64,11 +64,16 @@ final class Jixiao {
         Path jwks = data.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());
         configure(cm, "io.jixiao.security", "jwt.jwksFile", jwks.toString(), "jwt.issuer", ISSUER,
-                "jwt.audience", "jixiao");
+                "jwt.audience", "jixiao", "regions.parents", "440106001>440106000");
         account(cm, "finance01", "FINANCE");
         account(cm, "pay-module", "HOST_SYSTEM");
         account(cm, "auditor01", "AUDITOR");
         account(cm, "unit01", "UNIT");
+        // another district's accounts, for the BOLA matrix: region 440106000 (and 440106001 under it)
+        scopedAccount(cm, "finance02", "FINANCE", "");
+        scopedAccount(cm, "host02", "HOST_SYSTEM", "606001");
+        scopedAccount(cm, "auditor02", "AUDITOR", "");
+        scopedAccount(cm, "unit02", "UNIT", "606001");
         Configuration limited = cm.getFactoryConfiguration("io.jixiao.security.account", "burst01", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "burst01");
@@ -85,6 +90,18 @@ final class Jixiao {
     /** The H2 database the framework under test uses. */
     static String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    private static void scopedAccount(ConfigurationAdmin cm, String name, String role, String agencies)
+            throws IOException {
+        Configuration c = cm.getFactoryConfiguration("io.jixiao.security.account", name, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("passwordHash", PASSWORD_HASH);
+        props.put("roles", role);
+        props.put("regions", "440106000");
+        props.put("agencies", agencies);
+        c.update(props);
     }
 
     private static void account(ConfigurationAdmin cm, String name, String role) throws IOException {

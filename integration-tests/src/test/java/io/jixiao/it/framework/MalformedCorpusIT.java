@@ -63,7 +63,7 @@ class MalformedCorpusIT {
     @Test
     void malformedRequestsAreRefusedWithoutServerErrorsOrStateChanges() throws Exception {
         Actor finance = Actor.of("corpus", "corpus", Role.FINANCE);
-        Hold existing = holds.place(HoldTarget.project(MofDivCode.of("440100000"), ProCode.of("P-CORPUS-HELD")),
+        Hold existing = holds.place(HoldTarget.project(MofDivCode.of("440100000"), ProCode.of(Endpoints.HELD_PROJECT)),
                 HoldKind.SUSPEND, Reason.of("addressed by the corpus"), finance);
         long auditRowsBefore = audit.verify(MofDivCode.of("440100000"), finance).rowsChecked();
         Random random = new Random(20261123L);
@@ -81,7 +81,7 @@ class MalformedCorpusIT {
                 String path = endpoint.path().replace("{holdId}", endpoint.hasBody() || !endpoint.path()
                         .contains("{holdId}") ? Long.toString(existing.holdId()) : badId(random));
                 if (!endpoint.hasBody() && !endpoint.path().contains("{holdId}")) {
-                    path = path + "?" + badQuery(random);
+                    path = endpoint.contractPath() + "?" + badQuery(random);
                 }
                 HttpResponse<String> response = send(endpoint, path, body == null ? null
                         : body.replace("{holdId}", Long.toString(existing.holdId())));

@@ -56,12 +56,12 @@ class DistributionTest {
 
         start();
         assertThat(String.join("\n", output)).contains(REST + "/openapi.json", "/jixiao/soap/payment-guard?wsdl");
-        HttpResponse<String> placed = post("finance01", "/holds", "{\"MOF_DIV_CODE\":\"654300000\","
+        HttpResponse<String> placed = post("finance01", "/holds", "{\"MOF_DIV_CODE\":\"440100000\","
                 + "\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"ALT-2026-01\",\"HOLD_KIND\":\"SUSPEND\","
                 + "\"REASON\":\"8月监控：执行率偏低\"}");
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         String holdId = field(placed.body(), "HOLD_ID");
-        String check = "{\"MOF_DIV_CODE\":\"654300000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-1\","
+        String check = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-1\","
                 + "\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-01\",\"BGT_ID\":\"ZB-9\",\"PAY_APP_AMT\":300000.00,"
                 + "\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
         assertThat(post("pay-module", "/payment-guard/checks", check).body()).contains("\"DECISION\":\"HOLD\"");

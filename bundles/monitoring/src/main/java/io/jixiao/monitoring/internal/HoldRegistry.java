@@ -54,6 +54,9 @@ public final class HoldRegistry implements HoldService {
         if (!actor.has(Role.FINANCE) && !actor.has(Role.HOST_SYSTEM)) {
             throw new ForbiddenException("placing a hold needs role FINANCE or HOST_SYSTEM");
         }
+        if (!actor.scope().covers(target.mofDivCode())) {
+            throw new ForbiddenException("region " + target.mofDivCode() + " is outside your scope");
+        }
         Instant now = now();
         Hold hold = new Hold(holds.nextHoldId(), target, kind, reason, HoldStatus.ACTIVE, actor, now, null);
         holds.insert(hold, new AuditEntry(now, Audit.HOLD_PLACED, target.mofDivCode(), Audit.SUBJECT_HOLD,
@@ -66,7 +69,7 @@ public final class HoldRegistry implements HoldService {
     public Hold release(long holdId, Reason reason, Actor actor) {
         required("REASON", reason);
         required(Actor.OPERATOR_FIELD, actor);
-        Hold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no hold " + holdId));
+        Hold hold = find(holdId, actor).orElseThrow(() -> new NotFoundException("no hold " + holdId));
         if (!hold.isActive()) {
             throw new ConflictException("hold " + holdId + " is already released");
         }
@@ -97,6 +100,22 @@ public final class HoldRegistry implements HoldService {
     @Override
     public List<Hold> activeHolds(HoldTarget target) {
         required(HoldTarget.TYPE_FIELD, target);
+        return holds.findActive(target);
+    }
+
+    @Override
+    public Optional<Hold> find(long holdId, Actor actor) {
+        required(Actor.OPERATOR_FIELD, actor);
+        return holds.find(holdId).filter(h -> actor.scope().covers(h.target().mofDivCode()));
+    }
+
+    @Override
+    public List<Hold> activeHolds(HoldTarget target, Actor actor) {
+        required(HoldTarget.TYPE_FIELD, target);
+        required(Actor.OPERATOR_FIELD, actor);
+        if (!actor.scope().covers(target.mofDivCode())) {
+            throw new ForbiddenException("region " + target.mofDivCode() + " is outside your scope");
+        }
         return holds.findActive(target);
     }
 

@@ -6,6 +6,7 @@ import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.hook.PaymentDecision.ReasonCode;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
@@ -44,6 +45,10 @@ public final class PaymentGuardEngine implements PaymentGuard {
         }
         if (actor == null) {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        if (!actor.scope().covers(application.mofDivCode()) || !actor.scope().covers(application.agencyCode())) {
+            throw new ForbiddenException("region " + application.mofDivCode() + " or agency "
+                    + application.agencyCode() + " is outside your scope");
         }
         PaymentDecision decision = decide(application);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -7,7 +7,9 @@ import static io.jixiao.monitoring.internal.Fixture.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.Role;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.NotFoundException;
@@ -117,6 +119,23 @@ class HoldRegistryTest {
         assertThat(loaded).isEqualTo(1);
         assertThat(fresh.get(HoldTarget.Type.PROJECT, "440100000", "P1")).containsExactly(kept);
         assertThat(fresh.get(HoldTarget.Type.PROJECT, "440100000", "P2")).isEmpty();
+    }
+
+    @Test
+    void scopeLimitsWhatAnActorSeesAndChanges() {
+        Actor district = new Actor("UI", "finance02", java.util.Set.of(Role.FINANCE),
+                new io.jixiao.api.model.Scope(java.util.Set.of("440106000"), java.util.Set.of()));
+        Hold hold = holds.place(P1, HoldKind.SUSPEND, Reason.of("city hold"), FINANCE);
+
+        assertThatThrownBy(() -> holds.place(P1, HoldKind.STOP, Reason.of("not yours"), district))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(holds.find(hold.holdId(), district)).isEmpty();
+        assertThat(holds.find(hold.holdId(), FINANCE)).contains(hold);
+        assertThatThrownBy(() -> holds.release(hold.holdId(), Reason.of("not yours"), district))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> holds.activeHolds(P1, district)).isInstanceOf(ForbiddenException.class);
+        assertThat(holds.activeHolds(P1)).containsExactly(hold);
+        assertThat(audit(hold)).hasSize(1);
     }
 
     private java.util.List<AuditEntry> audit(Hold hold) {

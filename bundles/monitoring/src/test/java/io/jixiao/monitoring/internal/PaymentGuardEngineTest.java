@@ -158,6 +158,18 @@ class PaymentGuardEngineTest {
                 .as("PASS is recorded but not audited as a blocking decision").isEmpty();
     }
 
+    @Test
+    void checksOutsideTheCallersScopeAreRefusedAndNotRecorded() {
+        io.jixiao.api.model.Actor district = new io.jixiao.api.model.Actor("PAY", "teller", java.util.Set.of(
+                io.jixiao.api.model.Role.HOST_SYSTEM), new io.jixiao.api.model.Scope(java.util.Set.of("440100000"),
+                java.util.Set.of("606001")));
+        PaymentApplication app = payment(2026, "PA-S", "P1", "B1", ExpenditureKind.PROJECT);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.check(app, district))
+                .isInstanceOf(io.jixiao.api.model.ForbiddenException.class);
+        assertThat(store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo())).isEmpty();
+    }
+
     private static HoldTarget project(String code) {
         return HoldTarget.project(REGION, ProCode.of(code));
     }

@@ -54,16 +54,19 @@ public final class HoldResource {
 
     @GET
     @Path("{holdId}")
-    public HoldResponse get(@PathParam("holdId") String holdId) {
+    public HoldResponse get(@PathParam("holdId") String holdId, @Context SecurityContext caller) {
         long id = RequestBodies.id(HOLD_ID, holdId);
-        return HoldResponse.of(holds.find(id).orElseThrow(() -> new NotFoundException("no hold " + id)));
+        Actor actor = AuthenticationFilter.Caller.of(caller).reader();
+        return HoldResponse.of(holds.find(id, actor).orElseThrow(() -> new NotFoundException("no hold " + id)));
     }
 
     @GET
     public HoldList active(@QueryParam("MOF_DIV_CODE") String mofDivCode, @QueryParam("TARGET_TYPE") String type,
-            @QueryParam("PRO_CODE") String proCode, @QueryParam("BGT_ID") String bgtId) {
+            @QueryParam("PRO_CODE") String proCode, @QueryParam("BGT_ID") String bgtId,
+            @Context SecurityContext caller) {
+        Actor actor = AuthenticationFilter.Caller.of(caller).reader();
         HoldList list = new HoldList();
-        list.holds = holds.activeHolds(HoldTarget.from(type, mofDivCode, proCode, bgtId)).stream()
+        list.holds = holds.activeHolds(HoldTarget.from(type, mofDivCode, proCode, bgtId), actor).stream()
                 .map(HoldResponse::of).toList();
         return list;
     }

@@ -32,9 +32,11 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter 
     private final PasswordVerifier passwords;
     private final TokenVerifier tokens;
     private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
+    private final RegionTree regions;
 
     @Activate
     public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
+        this.regions = new RegionTree(config.regions_parents());
         this.passwords = new PasswordVerifier(this::account, Duration.ofSeconds(config.passwordCacheSeconds()),
                 Math.max(1, config.passwordCacheSize()), Clock.systemUTC());
         if (config.jwt_jwksFile().isBlank()) {
@@ -72,7 +74,11 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter 
 
     @Override
     public Principal password(String account, String password) throws AuthenticationException {
-        return passwords.verify(account, password);
+        return scoped(passwords.verify(account, password));
+    }
+
+    private Principal scoped(Principal principal) {
+        return principal.regions().isEmpty() ? principal : principal.withRegions(regions.expand(principal.regions()));
     }
 
     @Override
@@ -89,6 +95,6 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter 
         if (tokens == null) {
             throw new AuthenticationException("bearer tokens are not configured");
         }
-        return tokens.verify(token);
+        return scoped(tokens.verify(token));
     }
 }

@@ -13,6 +13,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Cache size", description = "Verified credentials remembered at most")
     int passwordCacheSize() default 10_000;
 
+    @AttributeDefinition(name = "Region hierarchy", description = "Comma-separated child>parent MOF_DIV_CODE pairs; "
+            + "an account scoped to a region also acts in the regions configured under it")
+    String regions_parents() default "";
+
     @AttributeDefinition(name = "JWK set file", description = "JSON Web Key Set with the public keys bearer tokens "
             + "are signed with; empty: bearer tokens are refused")
     String jwt_jwksFile() default "";

@@ -116,7 +116,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
     public GetHoldResult getHold(GetHoldRequest r) throws JixiaoFaultMessage {
         return faulting(() -> {
             GetHoldResult result = new GetHoldResult();
-            result.setHOLD(hold(holds.find(r.getHOLDID())
+            result.setHOLD(hold(holds.find(r.getHOLDID(), caller().reader())
                     .orElseThrow(() -> new NotFoundException("no hold " + r.getHOLDID()))));
             return result;
         });

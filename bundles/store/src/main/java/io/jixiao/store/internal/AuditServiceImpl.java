@@ -28,6 +28,9 @@ final class AuditServiceImpl implements AuditService {
         if (!actor.has(Role.AUDITOR) && !actor.has(Role.FINANCE)) {
             throw new ForbiddenException("verifying the audit trail needs role AUDITOR or FINANCE");
         }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
         return trail.verify(mofDivCode);
     }
 }

@@ -85,4 +85,14 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
     public List<Hold> activeHolds(HoldTarget target) {
         return registry.activeHolds(target);
     }
+
+    @Override
+    public Optional<Hold> find(long holdId, Actor actor) {
+        return registry.find(holdId, actor);
+    }
+
+    @Override
+    public List<Hold> activeHolds(HoldTarget target, Actor actor) {
+        return registry.activeHolds(target, actor);
+    }
 }

@@ -1,0 +1,141 @@
+package io.jixiao.it.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Reason;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.service.AuditService;
+import io.jixiao.api.service.Hold;
+import io.jixiao.api.service.HoldKind;
+import io.jixiao.api.service.HoldService;
+import io.jixiao.api.service.HoldTarget;
+import io.jixiao.it.framework.Endpoints.Endpoint;
+import io.jixiao.store.DecisionRepository;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * Broken object-level authorisation matrix: every registered endpoint × every role of another district
+ * (440106000) × the identifiers of region 440100000's objects. Every call is denied (403/404, or a fault) and
+ * nothing changes.
+ */
+@ExtendWith(ServiceExtension.class)
+class BolaMatrixIT {
+    private static final List<String> OTHER_DISTRICT = List.of("finance02", "host02", "auditor02", "unit02");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @InjectService(timeout = 60_000)
+    HoldService holds;
+
+    @InjectService(timeout = 60_000)
+    DecisionRepository decisions;
+
+    @InjectService(timeout = 60_000)
+    AuditService audit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Jixiao.start();
+    }
+
+    @Test
+    void anotherDistrictCannotReachThisDistrictsObjects() throws Exception {
+        Actor finance = Actor.of("bola", "bola", Role.FINANCE);
+        MofDivCode region = MofDivCode.of("440100000");
+        List<Hold> existing = holds.activeHolds(HoldTarget.project(region, ProCode.of(Endpoints.HELD_PROJECT)));
+        Hold hold = existing.isEmpty() ? holds.place(HoldTarget.project(region, ProCode.of(Endpoints.HELD_PROJECT)),
+                HoldKind.SUSPEND, Reason.of("addressed by the BOLA matrix"), finance) : existing.get(0);
+        long auditRows = audit.verify(region, finance).rowsChecked();
+        List<String> breaches = new ArrayList<>();
+        int calls = 0;
+
+        for (Endpoint endpoint : Endpoints.all()) {
+            if (endpoint.account() == null) {
+                continue; // the public OpenAPI document
+            }
+            for (String account : OTHER_DISTRICT) {
+                HttpResponse<String> response = send(endpoint, account, hold.holdId());
+                calls++;
+                boolean denied = endpoint.adapter().equals("rest")
+                        ? response.statusCode() == 403 || response.statusCode() == 404
+                        : response.statusCode() != 200 && response.body().contains("<faultcode>soap:Client</faultcode>");
+                if (!denied) {
+                    breaches.add(account + " → " + endpoint + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+
+        assertThat(calls).isEqualTo(4 * (Endpoints.all().size() - 1));
+        assertThat(breaches).isEmpty();
+        Thread.sleep(300);
+        assertThat(decisions.findByApplication(region, FiscalYear.of(2026), PayAppNo.of(Endpoints.CORPUS_APP)))
+                .isEmpty();
+        assertThat(holds.activeHolds(HoldTarget.project(region, ProCode.of(Endpoints.CORPUS_PROJECT)))).isEmpty();
+        assertThat(holds.find(hold.holdId()).orElseThrow().isActive()).isTrue();
+        assertThat(audit.verify(region, finance).rowsChecked()).isEqualTo(auditRows);
+    }
+
+    @Test
+    void theSameAccountsWorkInTheirOwnDistrict() throws Exception {
+        HttpResponse<String> placed = Jixiao.post(Jixiao.REST + "/holds", "application/json",
+                "{\"MOF_DIV_CODE\":\"440106001\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"P-DISTRICT\","
+                        + "\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"own district, via the region hierarchy\"}",
+                "Authorization", Jixiao.basic("finance02"));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+
+        HttpResponse<String> check = Jixiao.post(Jixiao.REST + "/payment-guard/checks", "application/json",
+                "{\"MOF_DIV_CODE\":\"440106000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"D-1\",\"AGENCY_CODE\":\"606001\","
+                        + "\"PRO_CODE\":\"P-D\",\"BGT_ID\":\"B-D\",\"PAY_APP_AMT\":1.00,\"EXP_KIND\":\"PROJECT\","
+                        + "\"OPERATOR\":\"teller9\"}", "Authorization", Jixiao.basic("host02"));
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+
+        HttpResponse<String> otherAgency = Jixiao.post(Jixiao.REST + "/payment-guard/checks", "application/json",
+                "{\"MOF_DIV_CODE\":\"440106000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"D-2\",\"AGENCY_CODE\":\"606002\","
+                        + "\"PRO_CODE\":\"P-D\",\"BGT_ID\":\"B-D\",\"PAY_APP_AMT\":1.00,\"EXP_KIND\":\"PROJECT\","
+                        + "\"OPERATOR\":\"teller9\"}", "Authorization", Jixiao.basic("host02"));
+        assertThat(otherAgency.statusCode()).as("another agency of the same district").isEqualTo(403);
+    }
+
+    private static HttpResponse<String> send(Endpoint endpoint, String account, long holdId) throws Exception {
+        boolean host = account.startsWith("host");
+        String body = endpoint.validBody() == null ? null : endpoint.validBody().replace("{holdId}",
+                Long.toString(holdId));
+        if (body != null && !host) {
+            // people act as themselves: the operator of the host's request is not theirs to name
+            body = body.replaceAll(",?\"OPERATOR\":\"[^\"]*\"", "").replaceAll("<pg:OPERATOR>[^<]*</pg:OPERATOR>", "");
+        } else if (body != null && !body.contains("OPERATOR")) {
+            // a host system names the host user behind every change
+            body = body.startsWith("{") ? "{\"OPERATOR\":\"teller9\"," + body.substring(1)
+                    : body.replaceFirst("</pg:(PlaceHoldRequest|ReleaseHoldRequest)>",
+                            "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
+        }
+        if (endpoint.adapter().equals("soap")) {
+            return Jixiao.soapAs(account, Jixiao.PASSWORD, endpoint.method(), body);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST
+                + endpoint.path().replace("{holdId}", Long.toString(holdId))))
+                .header("Authorization", Jixiao.basic(account));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
