@@ -16,11 +16,7 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.it.framework.Endpoints.Endpoint;
 import io.jixiao.store.DecisionRepository;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +33,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(ServiceExtension.class)
 class BolaMatrixIT {
     private static final List<String> OTHER_DISTRICT = List.of("finance02", "host02", "auditor02", "unit02");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @InjectService(timeout = 60_000)
     HoldService holds;
@@ -124,18 +119,6 @@ class BolaMatrixIT {
                     : body.replaceFirst("</pg:(PlaceHoldRequest|ReleaseHoldRequest)>",
                             "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
         }
-        if (endpoint.adapter().equals("soap")) {
-            return Jixiao.soapAs(account, Jixiao.PASSWORD, endpoint.method(), body);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST
-                + endpoint.path().replace("{holdId}", Long.toString(holdId))))
-                .header("Authorization", Jixiao.basic(account));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return Endpoints.call(endpoint, account, endpoint.path().replace("{holdId}", Long.toString(holdId)), body);
     }
 }

@@ -1,5 +1,10 @@
 package io.jixiao.it.framework;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -33,6 +38,29 @@ final class Endpoints {
         public String toString() {
             return adapter + " " + method + " " + path;
         }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * Calls an endpoint as a test account: REST with HTTP Basic on the given path (query included), SOAP with a
+     * fresh UsernameToken.
+     *
+     * @param body the request body, or {@code null} for a GET
+     */
+    static HttpResponse<String> call(Endpoint endpoint, String account, String path, String body) throws Exception {
+        if (endpoint.adapter().equals("soap")) {
+            return Jixiao.soapAs(account, Jixiao.PASSWORD, endpoint.method(), body);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST + path))
+                .header("Authorization", Jixiao.basic(account));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static final String CORPUS_PROJECT = "P-CORPUS";

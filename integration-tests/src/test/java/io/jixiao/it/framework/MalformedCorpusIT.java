@@ -18,9 +18,6 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.it.framework.Endpoints.Endpoint;
 import io.jixiao.store.DecisionRepository;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +40,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 class MalformedCorpusIT {
     private static final int PER_ENDPOINT = 135;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String[] BREAKERS = {"\u0001\u0002", "9".repeat(600), "", " "};
 
     @InjectService(timeout = 60_000)
@@ -83,7 +79,7 @@ class MalformedCorpusIT {
                 if (!endpoint.hasBody() && !endpoint.path().contains("{holdId}")) {
                     path = endpoint.contractPath() + "?" + badQuery(random);
                 }
-                HttpResponse<String> response = send(endpoint, path, body == null ? null
+                HttpResponse<String> response = Endpoints.call(endpoint, endpoint.account(), path, body == null ? null
                         : body.replace("{holdId}", Long.toString(existing.holdId())));
                 sent++;
                 String problem = judge(endpoint, response);
@@ -173,21 +169,6 @@ class MalformedCorpusIT {
             "MOF_DIV_CODE=440100000&TARGET_TYPE=PROJECT", "TARGET_TYPE=PROJECT&PRO_CODE=P%00",
             "MOF_DIV_CODE=440100000&TARGET_TYPE=BUDGET_LINE&PRO_CODE=P1&BGT_ID=B1"};
         return queries[random.nextInt(queries.length)];
-    }
-
-    private static HttpResponse<String> send(Endpoint endpoint, String path, String body) throws Exception {
-        if (endpoint.adapter().equals("soap")) {
-            return Jixiao.soapAs(endpoint.account(), Jixiao.PASSWORD, endpoint.method(), body);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST + path))
-                .header("Authorization", Jixiao.basic(endpoint.account()));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String s) {
