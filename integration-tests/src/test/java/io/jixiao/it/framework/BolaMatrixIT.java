@@ -2,18 +2,8 @@ package io.jixiao.it.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jixiao.api.model.Actor;
-import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.PayAppNo;
-import io.jixiao.api.model.ProCode;
-import io.jixiao.api.model.Reason;
-import io.jixiao.api.model.Role;
 import io.jixiao.api.service.AuditService;
-import io.jixiao.api.service.Hold;
-import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldService;
-import io.jixiao.api.service.HoldTarget;
 import io.jixiao.it.framework.Endpoints.Endpoint;
 import io.jixiao.store.DecisionRepository;
 import java.net.http.HttpResponse;
@@ -50,12 +40,7 @@ class BolaMatrixIT {
 
     @Test
     void anotherDistrictCannotReachThisDistrictsObjects() throws Exception {
-        Actor finance = Actor.of("bola", "bola", Role.FINANCE);
-        MofDivCode region = MofDivCode.of("440100000");
-        List<Hold> existing = holds.activeHolds(HoldTarget.project(region, ProCode.of(Endpoints.HELD_PROJECT)));
-        Hold hold = existing.isEmpty() ? holds.place(HoldTarget.project(region, ProCode.of(Endpoints.HELD_PROJECT)),
-                HoldKind.SUSPEND, Reason.of("addressed by the BOLA matrix"), finance) : existing.get(0);
-        long auditRows = audit.verify(region, finance).rowsChecked();
+        UnchangedState state = UnchangedState.capture(holds, audit);
         List<String> breaches = new ArrayList<>();
         int calls = 0;
 
@@ -64,7 +49,7 @@ class BolaMatrixIT {
                 continue; // the public OpenAPI document
             }
             for (String account : OTHER_DISTRICT) {
-                HttpResponse<String> response = send(endpoint, account, hold.holdId());
+                HttpResponse<String> response = send(endpoint, account, state.holdId());
                 calls++;
                 boolean denied = endpoint.adapter().equals("rest")
                         ? response.statusCode() == 403 || response.statusCode() == 404
@@ -77,12 +62,7 @@ class BolaMatrixIT {
 
         assertThat(calls).isEqualTo(4 * (Endpoints.all().size() - 1));
         assertThat(breaches).isEmpty();
-        Thread.sleep(300);
-        assertThat(decisions.findByApplication(region, FiscalYear.of(2026), PayAppNo.of(Endpoints.CORPUS_APP)))
-                .isEmpty();
-        assertThat(holds.activeHolds(HoldTarget.project(region, ProCode.of(Endpoints.CORPUS_PROJECT)))).isEmpty();
-        assertThat(holds.find(hold.holdId()).orElseThrow().isActive()).isTrue();
-        assertThat(audit.verify(region, finance).rowsChecked()).isEqualTo(auditRows);
+        state.assertUnchanged(holds, decisions, audit);
     }
 
     @Test
