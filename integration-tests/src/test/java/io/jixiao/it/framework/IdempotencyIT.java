@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-/** Idempotency-Key on the state-changing REST calls: replays get the first answer and change nothing. */
+/**
+ * One idempotency scheme on both adapters: {@code Idempotency-Key} on the state-changing REST calls, the
+ * {@code RequestId} header on the state-changing SOAP operations. Replays get the first answer and change nothing.
+ */
 @ExtendWith(ServiceExtension.class)
 class IdempotencyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,6 +118,85 @@ class IdempotencyIT {
         assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText())
                 .isEqualTo("Idempotency-Key");
         assertThat(holds.activeHolds(target("P-IDEM-6"))).isEmpty();
+    }
+
+    // --- SOAP: the RequestId header; every retry carries a fresh UsernameToken (nonces are single-use) ---
+
+    private static String placeXml(String project, String reason) {
+        return "<pg:PlaceHoldRequest>" + Jixiao.elements("MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT",
+                "PRO_CODE", project, "HOLD_KIND", "SUSPEND", "REASON", reason) + "</pg:PlaceHoldRequest>";
+    }
+
+    private static HttpResponse<String> soap(String account, String operation, String body, String requestId)
+            throws Exception {
+        String header = Jixiao.usernameToken(account, Jixiao.PASSWORD, UUID.randomUUID().toString(),
+                java.time.Instant.now().toString())
+                + "<jx:RequestId xmlns:jx=\"http://jixiao.io/ws/common/v1\">" + requestId + "</jx:RequestId>";
+        return Jixiao.soapWithHeader(header, operation, body);
+    }
+
+    @Test
+    void aReplayedSoapPlacementReturnsTheFirstAnswerAndPlacesNothing() throws Exception {
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> first = soap("finance01", "PlaceHold", placeXml("P-IDEM-S1", "偏离"), id);
+        HttpResponse<String> replay = soap("finance01", "PlaceHold", placeXml("P-IDEM-S1", "偏离"), id);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        String holdId = PaymentHoldsIT.text(first, "HOLD_ID");
+        assertThat(PaymentHoldsIT.text(replay, "HOLD_ID")).isEqualTo(holdId);
+        assertThat(PaymentHoldsIT.text(replay, "PLACED_AT")).isEqualTo(PaymentHoldsIT.text(first, "PLACED_AT"));
+        assertThat(holds.activeHolds(target("P-IDEM-S1"))).hasSize(1);
+        assertThat(audit.findBySubject("HOLD", holdId, 10)).hasSize(1);
+    }
+
+    @Test
+    void theSameRequestIdForADifferentSoapRequestIsAFault() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(soap("finance01", "PlaceHold", placeXml("P-IDEM-S2", "first"), id).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> other = soap("finance01", "PlaceHold", placeXml("P-IDEM-S3", "second"), id);
+
+        assertThat(other.statusCode()).isEqualTo(500);
+        assertThat(other.body()).contains("soap:Client");
+        assertThat(PaymentHoldsIT.text(other, "CODE")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(PaymentHoldsIT.text(other, "FIELD")).isEqualTo("RequestId");
+        assertThat(holds.activeHolds(target("P-IDEM-S3"))).isEmpty();
+    }
+
+    @Test
+    void aSoapFaultIsTheFirstAnswerToo() throws Exception {
+        String holdId = PaymentHoldsIT.text(soap("finance01", "PlaceHold", placeXml("P-IDEM-S4", "暂缓"),
+                UUID.randomUUID().toString()), "HOLD_ID");
+        String release = "<pg:ReleaseHoldRequest>" + Jixiao.elements("HOLD_ID", holdId, "REASON", "mine")
+                + "</pg:ReleaseHoldRequest>";
+        String id = UUID.randomUUID().toString();
+
+        assertThat(PaymentHoldsIT.text(soap("unit01", "ReleaseHold", release, id), "CODE")).isEqualTo("FORBIDDEN");
+        HttpResponse<String> replay = soap("unit01", "ReleaseHold", release, id);
+        assertThat(replay.body()).contains("soap:Client");
+        assertThat(PaymentHoldsIT.text(replay, "CODE")).isEqualTo("FORBIDDEN");
+        assertThat(holds.activeHolds(target("P-IDEM-S4"))).hasSize(1);
+    }
+
+    @Test
+    void requestIdsArePerAccount() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(soap("finance01", "PlaceHold", placeXml("P-IDEM-S5", "a"), id).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> someoneElse = soap("auditor01", "PlaceHold", placeXml("P-IDEM-S6", "b"), id);
+
+        assertThat(PaymentHoldsIT.text(someoneElse, "CODE")).as("not a replay of finance01's answer")
+                .isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aMalformedRequestIdIsBadInput() throws Exception {
+        HttpResponse<String> response = soap("finance01", "PlaceHold", placeXml("P-IDEM-S7", "x"), "no spaces");
+
+        assertThat(PaymentHoldsIT.text(response, "CODE")).isEqualTo("INVALID_INPUT");
+        assertThat(PaymentHoldsIT.text(response, "FIELD")).isEqualTo("RequestId");
+        assertThat(holds.activeHolds(target("P-IDEM-S7"))).isEmpty();
     }
 
     private static HoldTarget target(String project) {

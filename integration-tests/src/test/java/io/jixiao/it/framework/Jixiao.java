@@ -84,6 +84,7 @@ final class Jixiao {
         limited.update(props);
         awaitOk(SOAP + "?wsdl");
         awaitOk(REST + "/openapi.json");
+        awaitConfigured();
         started = true;
     }
 
@@ -156,6 +157,36 @@ final class Jixiao {
             Thread.sleep(200);
         }
         throw new AssertionError(url + " did not answer 200 within 60 s");
+    }
+
+    /**
+     * Configuration reaches the components asynchronously, and a changed configuration restarts the adapters
+     * (a brief 404). Ready means: a bearer token (the key set configured above) and a configured account are
+     * accepted on both adapters, ten times in a row.
+     */
+    private static void awaitConfigured() throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        int inARow = 0;
+        String last = "";
+        while (inARow < 10) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the test configuration did not take effect within 20 s: " + last);
+            }
+            boolean ready;
+            try {
+                HttpResponse<String> rest = post(REST + "/audit/verifications", "application/json",
+                        "{\"MOF_DIV_CODE\":\"440100000\"}", "Authorization", bearer("it-ready", "AUDITOR", 60));
+                HttpResponse<String> soap = soapAs("finance01", PASSWORD, "GetHold",
+                        "<pg:GetHoldRequest><pg:HOLD_ID>999999999</pg:HOLD_ID></pg:GetHoldRequest>");
+                ready = rest.statusCode() == 200 && soap.body().contains("NOT_FOUND");
+                last = rest.statusCode() + " " + rest.body() + " / " + soap.body();
+            } catch (IOException e) {
+                ready = false;
+                last = e.toString();
+            }
+            inARow = ready ? inARow + 1 : 0;
+            Thread.sleep(100);
+        }
     }
 
     /** GET as finance01 (public documents ignore the credentials). */

@@ -3,18 +3,15 @@ package io.jixiao.rest.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.api.model.Violation;
+import io.jixiao.store.IdempotencyKeys;
 import io.jixiao.store.IdempotencyRepository;
 import io.jixiao.store.IdempotencyRepository.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -35,7 +32,6 @@ import javax.ws.rs.core.Response;
 final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String PROPERTY = IdempotencyFilter.class.getName() + ".key";
 
     private final IdempotencyRepository keys;
@@ -54,20 +50,18 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
         if (key == null) {
             return;
         }
-        if (!KEY.matcher(key).matches()) {
+        if (!IdempotencyKeys.KEY.matcher(key).matches()) {
             request.abortWith(Problem.response(400, "INVALID_INPUT", "Invalid input", HEADER + ": malformed key",
-                    List.of(new Violation(HEADER, "pattern", "must be 1 to 128 letters, digits, '.', '_', ':' or '-'"))));
+                    List.of(new Violation(HEADER, "pattern", IdempotencyKeys.KEY_RULE))));
             return;
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        // keys are per account: another caller's key never replays to you
-        String scoped = HexFormat.of().formatHex(sha256(
-                (AuthenticationFilter.Caller.of(request.getSecurityContext()).account() + '\u0000' + key)
-                        .getBytes(StandardCharsets.UTF_8)));
+        String scoped = IdempotencyKeys.scoped(
+                AuthenticationFilter.Caller.of(request.getSecurityContext()).account(), key);
         Instant now = Instant.now();
-        Entry entry = keys.begin(scoped, hash(request.getMethod(), request.getUriInfo().getPath(), body), now,
-                now.plus(retention));
+        Entry entry = keys.begin(scoped, IdempotencyKeys.requestHash(
+                request.getMethod() + ' ' + request.getUriInfo().getPath(), body), now, now.plus(retention));
         switch (entry.state()) {
             case RESERVED -> request.setProperty(PROPERTY, scoped);
             case ANSWERED -> {
@@ -114,21 +108,5 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return json.writeValueAsString(entity);
-    }
-
-    private static String hash(String method, String path, byte[] body) {
-        byte[] head = (method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return HexFormat.of().formatHex(sha256(all));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

@@ -50,11 +50,13 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     private final PaymentGuard guard;
     private final HoldService holds;
+    private final RequestIds requestIds;
     private final DatatypeFactory datatypes;
 
-    PaymentGuardEndpoint(PaymentGuard guard, HoldService holds) {
+    PaymentGuardEndpoint(PaymentGuard guard, HoldService holds, RequestIds requestIds) {
         this.guard = guard;
         this.holds = holds;
+        this.requestIds = requestIds;
         try {
             this.datatypes = DatatypeFactory.newInstance();
         } catch (DatatypeConfigurationException e) {
@@ -84,7 +86,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     @Override
     public PlaceHoldResult placeHold(PlaceHoldRequest r) throws JixiaoFaultMessage {
-        return faulting(() -> {
+        return requestIds.once("PlaceHold", r, PlaceHoldResult.class, () -> {
             Violations v = new Violations();
             HoldTarget target = v.check(() -> HoldTarget.from(r.getTARGETTYPE() == null ? null
                     : r.getTARGETTYPE().value(), r.getMOFDIVCODE(), r.getPROCODE(), r.getBGTID()));
@@ -101,7 +103,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     @Override
     public ReleaseHoldResult releaseHold(ReleaseHoldRequest r) throws JixiaoFaultMessage {
-        return faulting(() -> {
+        return requestIds.once("ReleaseHold", r, ReleaseHoldResult.class, () -> {
             Violations v = new Violations();
             Reason reason = v.check(() -> Reason.of(r.getREASON()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));

@@ -19,4 +19,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "UsernameToken freshness (s)", description = "How far a token's Created may lie "
             + "from now; nonces are remembered for twice as long to refuse replays")
     int usernameToken_freshnessSeconds() default 300;
+
+    @AttributeDefinition(name = "Request id retention (hours)",
+            description = "How long the first answer under a RequestId header is kept for replays")
+    int idempotency_retentionHours() default 24;
 }

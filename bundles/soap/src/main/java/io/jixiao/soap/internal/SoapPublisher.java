@@ -5,6 +5,7 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
+import io.jixiao.store.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.URL;
@@ -42,7 +43,8 @@ public final class SoapPublisher {
 
     @Activate
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter) {
+            @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter,
+            @Reference IdempotencyRepository idempotencyKeys) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(PaymentGuardEndpoint.WSDL);
         if (wsdl == null) {
             throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
@@ -50,7 +52,8 @@ public final class SoapPublisher {
         this.server = PublishedEndpoint.withContextClassLoader(SoapPublisher.class.getClassLoader(), () -> {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
-            factory.setServiceBean(new PaymentGuardEndpoint(guard, holds));
+            factory.setServiceBean(new PaymentGuardEndpoint(guard, holds, new RequestIds(idempotencyKeys,
+                    Duration.ofHours(config.idempotency_retentionHours()), Clock.systemUTC())));
             factory.setAddress(config.address());
             factory.setWsdlURL(wsdl.toString());
             factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
