@@ -22,4 +22,36 @@ public interface AuditService {
      * @throws ForbiddenException for other roles
      */
     AuditVerification verify(MofDivCode mofDivCode, Actor actor);
+
+    /**
+     * Reads a page of a region's trail.
+     *
+     * @param query the region, filters and page
+     * @param actor who asks; needs role AUDITOR or FINANCE, the region in scope, and for an agency-scoped account
+     *        an agency of its own (entries are then limited to its agencies)
+     * @return the page
+     * @throws ForbiddenException for other roles or outside the actor's scope
+     * @since 1.2.0
+     */
+    AuditPage search(AuditQuery query, Actor actor);
+
+    /**
+     * Streams every entry a query selects, ignoring its page size, in trail order: the finance–audit export
+     * (财审联动). The same rules as {@link #search} apply.
+     *
+     * @param query the region and filters; {@code afterAuditId} is honoured, {@code limit} is not
+     * @param actor who asks
+     * @param sink receives each entry, row by row (the trail is read through a cursor)
+     * @return the number of entries streamed
+     * @since 1.2.0
+     */
+    long export(AuditQuery query, Actor actor, java.util.function.Consumer<AuditRecord> sink);
+
+    /**
+     * @param mofDivCode the region
+     * @param actor who asks; the same rules as {@link #verify}
+     * @return the head of the region's chain, to anchor outside Jixiao
+     * @since 1.2.0
+     */
+    AuditChainHead head(MofDivCode mofDivCode, Actor actor);
 }

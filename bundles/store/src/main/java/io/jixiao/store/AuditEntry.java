@@ -1,7 +1,9 @@
 package io.jixiao.store;
 
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,9 +18,11 @@ import java.util.Objects;
  * @param actor the calling system, operator and roles
  * @param reason why
  * @param detail further machine-readable facts ({@code key=value;...}), may be empty
+ * @param agencyCode the agency the object belongs to, {@code null} if none or unknown (since 1.2.0)
+ * @param proCode the project the object belongs to, {@code null} if none (since 1.2.0)
  */
 public record AuditEntry(Instant occurredAt, String action, MofDivCode mofDivCode, String subjectType,
-        String subjectId, Actor actor, String reason, String detail) {
+        String subjectId, Actor actor, String reason, String detail, AgencyCode agencyCode, ProCode proCode) {
     public AuditEntry {
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(action, "action");
@@ -28,5 +32,11 @@ public record AuditEntry(Instant occurredAt, String action, MofDivCode mofDivCod
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(reason, "reason");
         detail = detail == null ? "" : detail;
+    }
+
+    /** An entry about no particular agency or project. */
+    public AuditEntry(Instant occurredAt, String action, MofDivCode mofDivCode, String subjectType,
+            String subjectId, Actor actor, String reason, String detail) {
+        this(occurredAt, action, mofDivCode, subjectType, subjectId, actor, reason, detail, null, null);
     }
 }

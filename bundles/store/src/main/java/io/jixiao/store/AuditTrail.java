@@ -1,8 +1,14 @@
 package io.jixiao.store;
 
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.service.AuditChainHead;
+import io.jixiao.api.service.AuditPage;
+import io.jixiao.api.service.AuditQuery;
+import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.AuditVerification;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -28,4 +34,30 @@ public interface AuditTrail {
      * @since 1.1.0
      */
     AuditVerification verify(MofDivCode mofDivCode);
+
+    /**
+     * @param query the region, filters and page
+     * @param agencies if not empty, only entries about these agencies
+     * @return the page, in trail order
+     * @since 1.2.0
+     */
+    AuditPage search(AuditQuery query, Set<String> agencies);
+
+    /**
+     * Streams the entries a query selects through a cursor, ignoring the query's page size.
+     *
+     * @param query the region and filters
+     * @param agencies if not empty, only entries about these agencies
+     * @param sink receives each entry
+     * @return how many entries were streamed
+     * @since 1.2.0
+     */
+    long export(AuditQuery query, Set<String> agencies, Consumer<AuditRecord> sink);
+
+    /**
+     * @param mofDivCode the region
+     * @return the head of the region's chain (an empty chain if nothing was written there yet)
+     * @since 1.2.0
+     */
+    AuditChainHead head(MofDivCode mofDivCode);
 }

@@ -16,7 +16,10 @@ import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-/** The audit trail inside Felix: chained on every write, verifiable over REST, append-only in H2 itself. */
+/**
+ * The audit trail inside Felix: chained on every write, verifiable over REST, queryable and exportable by
+ * auditors, append-only in H2 itself.
+ */
 @ExtendWith(ServiceExtension.class)
 class AuditTrailIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +44,78 @@ class AuditTrailIT {
                 + "\"CALLER_SYSTEM\":\"AUDIT-PORTAL\",\"OPERATOR\":\"auditor1\",\"OPERATOR_ROLE\":\"AUDITOR\"}").body());
         assertThat(v.get("INTACT").asBoolean()).as(v.toString()).isTrue();
         assertThat(v.get("ROWS_CHECKED").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static java.net.http.HttpResponse<String> get(String account, String pathAndQuery) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Jixiao.REST + pathAndQuery)).header("Authorization", Jixiao.basic(account))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void auditorsQueryByProjectAgencyAndActorAndPageThrough() throws Exception {
+        // region 130000000: a hold on project HB-1 by finance01, then a held payment of agency 909001 by the host
+        assertThat(postJson("/holds", "{\"MOF_DIV_CODE\":\"130000000\",\"TARGET_TYPE\":\"PROJECT\","
+                + "\"PRO_CODE\":\"HB-1\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"偏离\",\"OPERATOR_ROLE\":\"FINANCE\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postJson("/payment-guard/checks", Jixiao.checkJson("HB-PAY-1", "HB-1", "B-1", "1", "PROJECT")
+                .replace("440100000", "130000000").replace("101001", "909001")).body()).contains("HOLD");
+
+        JsonNode byProject = JSON.readTree(get("auditor01", "/audit/entries?MOF_DIV_CODE=130000000&PRO_CODE=HB-1")
+                .body());
+        assertThat(byProject.get("ENTRIES")).hasSize(2);
+        assertThat(byProject.get("ENTRIES").get(0).get("ACTION").asText()).isEqualTo("HOLD_PLACED");
+        assertThat(byProject.get("ENTRIES").get(0).get("CHAIN_SEQ").asLong()).isEqualTo(1);
+        JsonNode byAgency = JSON.readTree(get("auditor01", "/audit/entries?MOF_DIV_CODE=130000000&AGENCY_CODE=909001")
+                .body());
+        assertThat(byAgency.get("ENTRIES")).hasSize(1);
+        assertThat(byAgency.get("ENTRIES").get(0).get("ACTION").asText()).isEqualTo("PAYMENT_HELD");
+        assertThat(byAgency.get("ENTRIES").get(0).get("OPERATOR").asText()).isEqualTo("zhang.san");
+        JsonNode byActor = JSON.readTree(get("auditor01", "/audit/entries?MOF_DIV_CODE=130000000&ACTOR=finance01")
+                .body());
+        assertThat(byActor.get("ENTRIES")).hasSize(1);
+
+        JsonNode first = JSON.readTree(get("auditor01", "/audit/entries?MOF_DIV_CODE=130000000&LIMIT=1").body());
+        assertThat(first.get("ENTRIES")).hasSize(1);
+        JsonNode second = JSON.readTree(get("auditor01", "/audit/entries?MOF_DIV_CODE=130000000&LIMIT=1&AFTER="
+                + first.get("NEXT_AFTER").asLong()).body());
+        assertThat(second.get("ENTRIES").get(0).get("CHAIN_SEQ").asLong()).isEqualTo(2);
+        assertThat(second.has("NEXT_AFTER")).isFalse();
+    }
+
+    @Test
+    void theExportCarriesEveryRowWithItsHashesAndTheHead() throws Exception {
+        assertThat(postJson("/holds", "{\"MOF_DIV_CODE\":\"140000000\",\"TARGET_TYPE\":\"PROJECT\","
+                + "\"PRO_CODE\":\"SX-1\",\"HOLD_KIND\":\"STOP\",\"REASON\":\"停止, 整改\",\"OPERATOR_ROLE\":\"FINANCE\"}")
+                .statusCode()).isEqualTo(201);
+
+        var export = get("auditor01", "/audit/export?MOF_DIV_CODE=140000000");
+        JsonNode head = JSON.readTree(get("auditor01", "/audit/head?MOF_DIV_CODE=140000000").body());
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String[] lines = export.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("AUDIT_ID,CHAIN_SEQ,OCCURRED_AT,ACTION,MOF_DIV_CODE,AGENCY_CODE,PRO_CODE,"
+                + "SUBJECT_TYPE,SUBJECT_ID,CALLER,OPERATOR,ROLES,REASON,DETAIL,PREV_HASH,ROW_HASH");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("\"停止, 整改\"").endsWith(head.get("LAST_HASH").asText());
+        assertThat(export.headers().firstValue("X-Jixiao-Chain-Hash")).hasValue(head.get("LAST_HASH").asText());
+        assertThat(head.get("LAST_SEQ").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void queriesRefuseOtherRolesAndUnknownParameters() throws Exception {
+        assertThat(get("unit01", "/audit/entries?MOF_DIV_CODE=120000000").statusCode()).isEqualTo(403);
+        assertThat(get("unit01", "/audit/export?MOF_DIV_CODE=120000000").statusCode()).isEqualTo(403);
+        var misspelt = get("auditor01", "/audit/entries?MOF_DIV_CODE=120000000&AGENCY=1");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(misspelt.body()).get("errors").get(0).get("field").asText()).isEqualTo("AGENCY");
+        var badTime = get("auditor01", "/audit/entries?MOF_DIV_CODE=120000000&FROM=yesterday");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("\"field\":\"FROM\"");
+        var tooMany = get("auditor01", "/audit/entries?MOF_DIV_CODE=120000000&LIMIT=5000");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"field\":\"LIMIT\"");
     }
 
     @Test

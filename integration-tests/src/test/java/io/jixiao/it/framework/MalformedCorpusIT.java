@@ -66,7 +66,7 @@ class MalformedCorpusIT {
                 String path = endpoint.path().replace("{holdId}", endpoint.hasBody() || !endpoint.path()
                         .contains("{holdId}") ? holdId : badId(random));
                 if (!endpoint.hasBody() && !endpoint.path().contains("{holdId}")) {
-                    path = endpoint.contractPath() + "?" + badQuery(random);
+                    path = endpoint.contractPath() + "?" + badQuery(endpoint, random);
                 }
                 HttpResponse<String> response = Endpoints.call(endpoint, endpoint.account(), path, body == null ? null
                         : body.replace("{holdId}", holdId));
@@ -147,11 +147,27 @@ class MalformedCorpusIT {
         return ids[random.nextInt(ids.length)];
     }
 
-    private static String badQuery(Random random) {
-        String[] queries = {"", "MOF_DIV_CODE=44", "MOF_DIV_CODE=440100000", "MOF_DIV_CODE=440100000&TARGET_TYPE=X",
-            "MOF_DIV_CODE=440100000&TARGET_TYPE=PROJECT", "TARGET_TYPE=PROJECT&PRO_CODE=P%00",
-            "MOF_DIV_CODE=440100000&TARGET_TYPE=BUDGET_LINE&PRO_CODE=P1&BGT_ID=B1"};
-        return queries[random.nextInt(queries.length)];
+    /**
+     * A query derived from the endpoint's valid one that no endpoint may accept: nothing, the first (required)
+     * parameter missing, one value that is no valid code, number or time, an unknown or a repeated parameter.
+     */
+    private static String badQuery(Endpoint endpoint, Random random) {
+        String valid = endpoint.path().substring(endpoint.path().indexOf('?') + 1);
+        List<String> params = List.of(valid.split("&"));
+        String[] values = {"%00", "x".repeat(300), "a%20b%27--", "-1x%3C", "%E4%BD", ""};
+        return switch (random.nextInt(5)) {
+            case 0 -> "";
+            case 1 -> String.join("&", params.subList(1, params.size()));
+            case 2 -> {
+                int at = random.nextInt(params.size());
+                List<String> broken = new ArrayList<>(params);
+                String name = broken.get(at).substring(0, broken.get(at).indexOf('='));
+                broken.set(at, name + "=" + values[random.nextInt(values.length)]);
+                yield String.join("&", broken);
+            }
+            case 3 -> valid + "&NO_SUCH_PARAMETER=1";
+            default -> valid + "&" + params.get(0);
+        };
     }
 
     private static String abbreviate(String s) {

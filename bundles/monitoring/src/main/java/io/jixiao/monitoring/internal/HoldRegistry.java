@@ -60,7 +60,7 @@ public final class HoldRegistry implements HoldService {
         Instant now = now();
         Hold hold = new Hold(holds.nextHoldId(), target, kind, reason, HoldStatus.ACTIVE, actor, now, null);
         holds.insert(hold, new AuditEntry(now, Audit.HOLD_PLACED, target.mofDivCode(), Audit.SUBJECT_HOLD,
-                Long.toString(hold.holdId()), actor, reason.text(), describe(hold)));
+                Long.toString(hold.holdId()), actor, reason.text(), describe(hold), null, target.proCode()));
         index.add(hold);
         return hold;
     }
@@ -83,7 +83,7 @@ public final class HoldRegistry implements HoldService {
         Hold.Release release = new Hold.Release(actor, now, reason);
         boolean released = holds.release(holdId, release, new AuditEntry(now, Audit.HOLD_RELEASED,
                 hold.target().mofDivCode(), Audit.SUBJECT_HOLD, Long.toString(holdId), actor, reason.text(),
-                describe(hold)));
+                describe(hold), null, hold.target().proCode()));
         if (!released) {
             throw new ConflictException("hold " + holdId + " was released concurrently");
         }

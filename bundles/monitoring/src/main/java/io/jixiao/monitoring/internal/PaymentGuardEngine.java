@@ -59,7 +59,8 @@ public final class PaymentGuardEngine implements PaymentGuard {
             decisions.recordBlocking(record, new AuditEntry(now, Audit.PAYMENT_HELD, application.mofDivCode(),
                     Audit.SUBJECT_PAY_APP, subjectId(application), actor, decision.holdReason(),
                     "holdId=" + decision.holdId() + ";holdKind=" + decision.holdKind() + ";reasonCode="
-                            + decision.reasonCode() + ";amount=" + application.amount()));
+                            + decision.reasonCode() + ";amount=" + application.amount(),
+                    application.agencyCode(), application.proCode()));
         }
         return decision;
     }

@@ -1,7 +1,10 @@
 package io.jixiao.rest.internal;
 
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.Hold;
@@ -12,6 +15,7 @@ import io.jixiao.rest.internal.Dtos.HoldList;
 import io.jixiao.rest.internal.Dtos.HoldResponse;
 import io.jixiao.rest.internal.Dtos.PlaceHoldRequest;
 import io.jixiao.rest.internal.Dtos.ReleaseHoldRequest;
+import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -60,10 +64,14 @@ public final class HoldResource {
         return HoldResponse.of(holds.find(id, actor).orElseThrow(() -> new NotFoundException("no hold " + id)));
     }
 
+    private static final Set<String> LIST_PARAMETERS = Set.of(MofDivCode.FIELD, "TARGET_TYPE",
+            ProCode.FIELD, BgtId.FIELD);
+
     @GET
     public HoldList active(@QueryParam("MOF_DIV_CODE") String mofDivCode, @QueryParam("TARGET_TYPE") String type,
             @QueryParam("PRO_CODE") String proCode, @QueryParam("BGT_ID") String bgtId,
-            @Context SecurityContext caller) {
+            @Context UriInfo uri, @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, LIST_PARAMETERS);
         Actor actor = AuthenticationFilter.Caller.of(caller).reader();
         HoldList list = new HoldList();
         list.holds = holds.activeHolds(HoldTarget.from(type, mofDivCode, proCode, bgtId), actor).stream()

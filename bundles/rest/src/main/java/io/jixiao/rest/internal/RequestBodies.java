@@ -1,6 +1,9 @@
 package io.jixiao.rest.internal;
 
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.Violations;
+import java.util.Set;
+import javax.ws.rs.core.UriInfo;
 
 /** Checks shared by the resources. */
 final class RequestBodies {
@@ -24,5 +27,21 @@ final class RequestBodies {
             // reported below
         }
         throw InvalidInputException.of(field, "pattern", "must be a positive whole number");
+    }
+
+    /**
+     * Refuses query parameters a GET does not know, and parameters given twice: a misspelt filter must not
+     * silently widen a query.
+     */
+    static void onlyParameters(UriInfo uri, Set<String> known) {
+        Violations v = new Violations();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!known.contains(name)) {
+                v.add(name, "unknown", "is not a parameter of this resource");
+            } else if (values.size() > 1) {
+                v.add(name, "single", "must be given at most once");
+            }
+        });
+        v.throwIfAny();
     }
 }

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 /**
  * The hash chain of the audit trail: one chain per fiscal region. A row's hash is SHA-256 over its chain
  * position, every audited field and the previous row's hash, each field length-prefixed so that no two
- * different rows serialise alike.
+ * different rows serialise alike. Agency and project (added in changeSet 0007) join the hashed fields when either
+ * is set, so rows written before them verify unchanged and clearing them on a later row breaks its hash.
  */
 final class AuditChain {
     /** The "previous hash" of a chain's first row. */
@@ -29,9 +30,17 @@ final class AuditChain {
         for (Object field : new Object[] {row.chainId, row.chainSeq, row.occurredAt.toEpochMilli(), row.action,
             row.mofDivCode, row.subjectType, row.subjectId, row.caller, row.operator, row.roles, row.reason,
             row.detail == null ? "" : row.detail, row.prevHash}) {
-            String text = String.valueOf(field);
-            canonical.append(text.length()).append(':').append(text).append('|');
+            append(canonical, field);
+        }
+        if (row.agencyCode != null || row.proCode != null) {
+            append(canonical, "agency=" + (row.agencyCode == null ? "" : row.agencyCode));
+            append(canonical, "project=" + (row.proCode == null ? "" : row.proCode));
         }
         return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void append(StringBuilder canonical, Object field) {
+        String text = String.valueOf(field);
+        canonical.append(text.length()).append(':').append(text).append('|');
     }
 }

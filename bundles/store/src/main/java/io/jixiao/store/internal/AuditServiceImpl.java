@@ -5,11 +5,21 @@ import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.service.AuditChainHead;
+import io.jixiao.api.service.AuditPage;
+import io.jixiao.api.service.AuditQuery;
+import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.AuditVerification;
 import io.jixiao.store.AuditTrail;
+import java.util.Set;
+import java.util.function.Consumer;
 
-/** Audit verification for auditors and finance. */
+/**
+ * The audit trail for auditors and finance: verification, queries and the finance–audit export. Who may read:
+ * role AUDITOR or FINANCE, in a region of their scope; an account limited to agencies reads only entries about
+ * those agencies.
+ */
 final class AuditServiceImpl implements AuditService {
     private final AuditTrail trail;
 
@@ -19,6 +29,44 @@ final class AuditServiceImpl implements AuditService {
 
     @Override
     public AuditVerification verify(MofDivCode mofDivCode, Actor actor) {
+        authorise(mofDivCode, actor);
+        return trail.verify(mofDivCode);
+    }
+
+    @Override
+    public AuditPage search(AuditQuery query, Actor actor) {
+        return trail.search(requireQuery(query), agencies(query, actor));
+    }
+
+    @Override
+    public long export(AuditQuery query, Actor actor, Consumer<AuditRecord> sink) {
+        return trail.export(requireQuery(query), agencies(query, actor), sink);
+    }
+
+    @Override
+    public AuditChainHead head(MofDivCode mofDivCode, Actor actor) {
+        authorise(mofDivCode, actor);
+        return trail.head(mofDivCode);
+    }
+
+    private static AuditQuery requireQuery(AuditQuery query) {
+        if (query == null) {
+            throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");
+        }
+        return query;
+    }
+
+    /** The agencies the actor's reading is limited to (empty: none), after checking role and region. */
+    private static Set<String> agencies(AuditQuery query, Actor actor) {
+        authorise(query.mofDivCode(), actor);
+        Set<String> own = actor.scope().agencies();
+        if (query.agencyCode() != null && !actor.scope().covers(query.agencyCode())) {
+            throw new ForbiddenException("agency " + query.agencyCode() + " is outside your scope");
+        }
+        return own;
+    }
+
+    private static void authorise(MofDivCode mofDivCode, Actor actor) {
         if (mofDivCode == null) {
             throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");
         }
@@ -26,11 +74,10 @@ final class AuditServiceImpl implements AuditService {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
         }
         if (!actor.has(Role.AUDITOR) && !actor.has(Role.FINANCE)) {
-            throw new ForbiddenException("verifying the audit trail needs role AUDITOR or FINANCE");
+            throw new ForbiddenException("reading the audit trail needs role AUDITOR or FINANCE");
         }
         if (!actor.scope().covers(mofDivCode)) {
             throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
         }
-        return trail.verify(mofDivCode);
     }
 }

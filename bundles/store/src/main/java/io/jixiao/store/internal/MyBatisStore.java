@@ -10,6 +10,10 @@ import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
+import io.jixiao.api.service.AuditChainHead;
+import io.jixiao.api.service.AuditPage;
+import io.jixiao.api.service.AuditQuery;
+import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.AuditVerification;
 import io.jixiao.store.IdempotencyRepository;
 import io.jixiao.store.internal.mapper.AuditMapper;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -275,6 +280,40 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             int purged = session.getMapper(IdempotencyMapper.class).purgeExpired(now);
             session.commit();
             return purged;
+        }
+    }
+
+    @Override
+    public AuditPage search(AuditQuery query, Set<String> agencies) {
+        try (SqlSession session = sessions.openSession()) {
+            List<AuditRow> rows = session.getMapper(AuditMapper.class).search(query, agencies, query.limit() + 1);
+            boolean more = rows.size() > query.limit();
+            List<AuditRecord> page = rows.stream().limit(query.limit()).map(Rows::auditRecord).toList();
+            return new AuditPage(page, more ? page.get(page.size() - 1).auditId() : null);
+        }
+    }
+
+    @Override
+    public long export(AuditQuery query, Set<String> agencies, Consumer<AuditRecord> sink) {
+        long count = 0;
+        try (SqlSession session = sessions.openSession();
+                Cursor<AuditRow> rows = session.getMapper(AuditMapper.class).export(query, agencies)) {
+            for (AuditRow row : rows) {
+                sink.accept(Rows.auditRecord(row));
+                count++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    @Override
+    public AuditChainHead head(MofDivCode mofDivCode) {
+        try (SqlSession session = sessions.openSession()) {
+            ChainHead head = session.getMapper(AuditMapper.class).findChain(mofDivCode.value());
+            return head == null ? new AuditChainHead(mofDivCode, 0, AuditChain.GENESIS)
+                    : new AuditChainHead(mofDivCode, head.lastSeq, head.lastHash);
         }
     }
 

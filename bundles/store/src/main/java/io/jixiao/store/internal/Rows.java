@@ -13,6 +13,7 @@ import io.jixiao.api.model.PayAppNo;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
@@ -97,12 +98,23 @@ final class Rows {
         row.roles = roles(entry.actor());
         row.reason = entry.reason();
         row.detail = entry.detail();
+        row.agencyCode = entry.agencyCode() == null ? null : entry.agencyCode().value();
+        row.proCode = entry.proCode() == null ? null : entry.proCode().value();
         return row;
     }
 
     static AuditEntry auditEntry(AuditRow row) {
         return new AuditEntry(row.occurredAt, row.action, MofDivCode.of(row.mofDivCode), row.subjectType,
-                row.subjectId, actor(row.caller, row.operator, row.roles), row.reason, row.detail);
+                row.subjectId, actor(row.caller, row.operator, row.roles), row.reason, row.detail,
+                row.agencyCode == null ? null : AgencyCode.of(row.agencyCode),
+                row.proCode == null ? null : ProCode.of(row.proCode));
+    }
+
+    static AuditRecord auditRecord(AuditRow row) {
+        return new AuditRecord(row.auditId, row.occurredAt, row.action, row.mofDivCode, row.agencyCode, row.proCode,
+                row.subjectType, row.subjectId, row.caller, row.operator, row.roles, row.reason,
+                row.detail == null ? "" : row.detail, row.chainSeq == null ? 0 : row.chainSeq, row.prevHash,
+                row.rowHash);
     }
 
     static DecisionRow decisionRow(DecisionRecord record) {

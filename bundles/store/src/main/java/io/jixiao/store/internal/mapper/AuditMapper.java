@@ -1,5 +1,7 @@
 package io.jixiao.store.internal.mapper;
 
+import io.jixiao.api.service.AuditQuery;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
@@ -13,6 +15,11 @@ public interface AuditMapper {
 
     List<AuditRow> findBySubject(@Param("subjectType") String subjectType, @Param("subjectId") String subjectId,
             @Param("limit") int limit);
+
+    List<AuditRow> search(@Param("q") AuditQuery query, @Param("agencies") Collection<String> agencies,
+            @Param("limit") int limit);
+
+    Cursor<AuditRow> export(@Param("q") AuditQuery query, @Param("agencies") Collection<String> agencies);
 
     /** Creates the chain's head unless it exists. */
     int createChain(@Param("chainId") String chainId, @Param("genesis") String genesis);

@@ -15,6 +15,8 @@ public class AuditRow {
     public String roles;
     public String reason;
     public String detail;
+    public String agencyCode;
+    public String proCode;
     public String chainId;
     public Long chainSeq;
     public String prevHash;
