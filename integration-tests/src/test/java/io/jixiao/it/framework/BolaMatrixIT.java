@@ -16,13 +16,16 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
- * Broken object-level authorisation matrix: every registered endpoint × every role of another district
+ * Broken object-level authorisation matrix: every registered endpoint × every role (finance, department, unit,
+ * evaluator, auditor, public, host system) of another district
  * (440106000) × the identifiers of region 440100000's objects. Every call is denied (403/404, or a fault) and
  * nothing changes.
  */
 @ExtendWith(ServiceExtension.class)
 class BolaMatrixIT {
-    private static final List<String> OTHER_DISTRICT = List.of("finance02", "host02", "auditor02", "unit02");
+    /** One account per role, all of district 440106000. */
+    private static final List<String> OTHER_DISTRICT = List.of("finance02", "dept02", "unit02", "evaluator02",
+            "auditor02", "public02", "host02");
 
     @InjectService(timeout = 60_000)
     HoldService holds;
@@ -60,7 +63,7 @@ class BolaMatrixIT {
             }
         }
 
-        assertThat(calls).isEqualTo(4 * (Endpoints.all().size() - 1));
+        assertThat(calls).isEqualTo(OTHER_DISTRICT.size() * (Endpoints.all().size() - 1));
         assertThat(breaches).isEmpty();
         state.assertUnchanged(holds, decisions, audit);
     }

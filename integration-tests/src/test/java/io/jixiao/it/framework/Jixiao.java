@@ -74,6 +74,9 @@ final class Jixiao {
         scopedAccount(cm, "host02", "HOST_SYSTEM", "606001");
         scopedAccount(cm, "auditor02", "AUDITOR", "");
         scopedAccount(cm, "unit02", "UNIT", "606001");
+        scopedAccount(cm, "dept02", "DEPARTMENT", "606001");
+        scopedAccount(cm, "evaluator02", "EVALUATOR", "");
+        scopedAccount(cm, "public02", "PUBLIC", "");
         Configuration limited = cm.getFactoryConfiguration("io.jixiao.security.account", "burst01", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "burst01");
