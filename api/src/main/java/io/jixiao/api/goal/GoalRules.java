@@ -1,0 +1,62 @@
+package io.jixiao.api.goal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The goal rules in force for one fiscal region and budget year, after inheritance from the parent regions: the
+ * data the admission, compilation and adjustment gates decide by. Thresholds that are {@code null} are not
+ * applied. Money thresholds are yuan.
+ *
+ * @param version which rule sets, at which revision, made these rules, e.g.
+ *        {@code 440100000/2020#2 < national/2020#1}; every decision records it
+ * @param budgets the budgets the indicator rules cover
+ * @param classes the project classes the indicator rules cover
+ * @param minIndicators the fewest indicators per project class
+ * @param minQuantitativePercent the smallest share of quantitative indicators, in percent, inclusive
+ * @param requiredLevel1 level-1 categories a goal must have an indicator in
+ * @param requiredLevel2 level-2 categories a goal must have an indicator in
+ * @param pointsTotal what the indicators' points must add up to
+ * @param exAnteNewRecurringFrom a new recurring project from this amount needs an ex-ante assessment
+ * @param exAnteNewOneOffFrom a new one-off project from this amount needs an ex-ante assessment
+ * @param exAnteIncreasePercentFrom a continuing project whose amount grew by at least this percentage over last
+ *        year needs an ex-ante assessment
+ * @param exAnteKeyFrom from this amount a required assessment is a key assessment, below it a general one; if
+ *        {@code null}, every required assessment is a key assessment
+ * @param assessmentDimensions the dimensions an ex-ante assessment scores
+ * @param reviewNewRecurringFrom a new recurring project from this amount needs library-admission review 入库评审
+ * @param reviewNewOneOffFrom a new one-off project from this amount needs library-admission review
+ * @param sources for each rule key, where it comes from (a seed passage or national document); keys whose
+ *        value has no source say {@code illustrative default}
+ */
+public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClass> classes,
+        Map<ProjectClass, Integer> minIndicators, BigDecimal minQuantitativePercent, Set<Level1> requiredLevel1,
+        Set<Level2> requiredLevel2, BigDecimal pointsTotal, BigDecimal exAnteNewRecurringFrom,
+        BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
+        List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
+        Map<String, String> sources) {
+    /** What a rule without a cited source says it is. */
+    public static final String ILLUSTRATIVE = "illustrative default";
+
+    public GoalRules {
+        Objects.requireNonNull(version, "version");
+        budgets = Set.copyOf(budgets);
+        classes = Set.copyOf(classes);
+        minIndicators = Map.copyOf(minIndicators);
+        requiredLevel1 = Set.copyOf(requiredLevel1);
+        requiredLevel2 = Set.copyOf(requiredLevel2);
+        assessmentDimensions = List.copyOf(assessmentDimensions);
+        sources = Map.copyOf(sources);
+    }
+
+    /**
+     * @param key a rule key, e.g. {@code indicators.min.DEVELOPMENT}
+     * @return where the rule comes from
+     */
+    public String source(String key) {
+        return sources.getOrDefault(key, ILLUSTRATIVE);
+    }
+}
