@@ -77,10 +77,13 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("DecisionRow", DecisionRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ChainHead", ChainHead.class);
         cfg.getTypeAliasRegistry().registerAlias("IdempotencyRow", IdempotencyRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("GoalRow", io.jixiao.store.internal.mapper.GoalRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("IndicatorRow", io.jixiao.store.internal.mapper.IndicatorRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(AuditMapper.class);
         cfg.addMapper(DecisionMapper.class);
         cfg.addMapper(IdempotencyMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.GoalMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

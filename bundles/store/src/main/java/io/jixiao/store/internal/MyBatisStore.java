@@ -1,7 +1,9 @@
 package io.jixiao.store.internal;
 
 import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.PayAppNo;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldTarget;
@@ -9,6 +11,7 @@ import io.jixiao.store.AuditEntry;
 import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.GoalRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.api.service.AuditChainHead;
 import io.jixiao.api.service.AuditPage;
@@ -22,6 +25,8 @@ import io.jixiao.store.internal.mapper.IdempotencyRow;
 import io.jixiao.store.internal.mapper.AuditRow;
 import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
+import io.jixiao.store.internal.mapper.GoalMapper;
+import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
 import java.io.IOException;
@@ -42,7 +47,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * The repositories over MyBatis. Each method is one transaction: a session is opened, committed on success
  * and rolled back by {@code close()} on failure.
  */
-public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository {
+public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository,
+        GoalRepository {
     private static final int BEGIN_ATTEMPTS = 3;
     private final SqlSessionFactory sessions;
 
@@ -325,6 +331,95 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(AuditMapper.class).findBySubject(subjectType, subjectId, limit)
                     .stream().map(Rows::auditEntry).toList();
+        }
+    }
+
+    @Override
+    public long nextGoalId() {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(GoalMapper.class).nextGoalId();
+        }
+    }
+
+    @Override
+    public void insert(GoalVersion version, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            goals.insert(GoalRows.row(version));
+            GoalRows.indicators(version).forEach(goals::insertIndicator);
+            appendAudit(session, audit);
+            session.commit();
+        }
+    }
+
+    @Override
+    public boolean replaceDraft(GoalVersion version, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            if (goals.updateContent(GoalRows.row(version)) != 1) {
+                return false;
+            }
+            goals.deleteIndicators(version.goalId(), version.version());
+            GoalRows.indicators(version).forEach(goals::insertIndicator);
+            appendAudit(session, audit);
+            session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public boolean changeStatus(GoalVersion from, GoalVersion to, AuditEntry audit) {
+        if (from.goalId() != to.goalId() || from.version() != to.version()) {
+            throw new IllegalArgumentException("a status change keeps the goal and version");
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            int changed = session.getMapper(GoalMapper.class).updateStatus(to.goalId(), to.version(),
+                    from.status().name(), to.status().name(), to.ruleVersion(), GoalRows.codes(to.opinion()),
+                    to.opinion() == null ? null : to.opinion().text(),
+                    to.statusAt().truncatedTo(ChronoUnit.MILLIS));
+            if (changed != 1) {
+                return false;
+            }
+            appendAudit(session, audit);
+            session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<GoalVersion> find(long goalId, int version) {
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            GoalRow row = goals.find(goalId, version);
+            return row == null ? Optional.empty()
+                    : Optional.of(GoalRows.version(row, goals.indicators(goalId, version)));
+        }
+    }
+
+    @Override
+    public List<Integer> versions(long goalId) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(GoalMapper.class).versions(goalId);
+        }
+    }
+
+    @Override
+    public List<Long> goalsOf(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(GoalMapper.class).goalsOfProject(mofDivCode.value(), fiscalYear.value(),
+                    proCode.value());
+        }
+    }
+
+    @Override
+    public Optional<GoalVersion> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode) {
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            List<GoalRow> rows = goals.inForce(mofDivCode.value(), fiscalYear.value(), proCode.value());
+            // the newest version of the newest goal in force
+            return rows.stream().max(java.util.Comparator.<GoalRow>comparingLong(r -> r.goalId)
+                    .thenComparingInt(r -> r.version))
+                    .map(r -> GoalRows.version(r, goals.indicators(r.goalId, r.version)));
         }
     }
 }

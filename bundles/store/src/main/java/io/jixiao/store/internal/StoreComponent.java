@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.GoalRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.store.IdempotencyRepository;
 import java.time.Instant;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
         + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail,"
-        + "io.jixiao.store.IdempotencyRepository\"",
-        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class, IdempotencyRepository.class})
+        + "io.jixiao.store.IdempotencyRepository,io.jixiao.store.GoalRepository\"",
+        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class, IdempotencyRepository.class,
+            GoalRepository.class})
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -88,7 +90,8 @@ public final class StoreComponent {
             LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
             MyBatisStore store = new MyBatisStore(sessions);
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName()},
+                DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName(),
+                GoalRepository.class.getName()},
                 store, serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);

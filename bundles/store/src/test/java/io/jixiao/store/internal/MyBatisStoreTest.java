@@ -161,11 +161,17 @@ class MyBatisStoreTest extends EveryDialect {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void schemaIsVersioned(TestDatabase db) throws SQLException {
+    void schemaIsVersioned(TestDatabase db) throws Exception {
+        String changelog;
+        try (var in = Database.class.getClassLoader().getResourceAsStream("db/jixiao-changelog.xml")) {
+            changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // every changeSet applies, except that of the three per-dialect triggers (0005) only one does
+        long expected = changelog.split("<changeSet ").length - 1 - 2;
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("changeSets 0001 to 0007, one 0005 per dialect").isEqualTo(7);
+            assertThat(rs.getLong(1)).isEqualTo(expected).isGreaterThanOrEqualTo(8);
         }
     }
 

@@ -1,0 +1,77 @@
+package io.jixiao.store;
+
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Versions of performance goals and their indicators. Every write takes its audit entry in the same transaction.
+ *
+ * @since 1.2.0
+ */
+@ProviderType
+public interface GoalRepository {
+
+    /** @return a new, never used goal id */
+    long nextGoalId();
+
+    /**
+     * Stores a new goal version (a first draft, or the next version of an adjustment).
+     *
+     * @param version the version
+     * @param audit its audit entry
+     */
+    void insert(GoalVersion version, AuditEntry audit);
+
+    /**
+     * Replaces the content of a version that may still change (DRAFT or RETURNED); it becomes a DRAFT again.
+     *
+     * @param version the new content, same id and version number
+     * @param audit its audit entry
+     * @return {@code false} (nothing written) if the version does not exist or may no longer change
+     */
+    boolean replaceDraft(GoalVersion version, AuditEntry audit);
+
+    /**
+     * Moves a version from one status to the next, if it is still in the status the caller read.
+     *
+     * @param from the version as read
+     * @param to the same version in its new status (with the rule version and opinion to keep)
+     * @param audit its audit entry
+     * @return {@code false} (nothing written) if the version changed status meanwhile
+     */
+    boolean changeStatus(GoalVersion from, GoalVersion to, AuditEntry audit);
+
+    /**
+     * @param goalId the goal
+     * @param version the version
+     * @return that version with its indicators
+     */
+    Optional<GoalVersion> find(long goalId, int version);
+
+    /**
+     * @param goalId the goal
+     * @return its version numbers, ascending (empty if the goal does not exist)
+     */
+    List<Integer> versions(long goalId);
+
+    /**
+     * @param mofDivCode the region
+     * @param fiscalYear the budget year
+     * @param proCode the project
+     * @return the goal ids declared for the project that year, oldest first
+     */
+    List<Long> goalsOf(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode);
+
+    /**
+     * @param mofDivCode the region
+     * @param fiscalYear the budget year
+     * @param proCode the project
+     * @return the newest approved or published version of the project's goal that year, which the gates accept
+     */
+    Optional<GoalVersion> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode);
+}

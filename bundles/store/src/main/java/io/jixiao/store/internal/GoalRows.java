@@ -1,0 +1,106 @@
+package io.jixiao.store.internal;
+
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalStatus;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.store.internal.mapper.GoalRow;
+import io.jixiao.store.internal.mapper.IndicatorRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Goal versions to and from their column images. */
+final class GoalRows {
+    private GoalRows() {
+    }
+
+    static GoalRow row(GoalVersion v) {
+        GoalRow r = new GoalRow();
+        ProjectFacts p = v.project();
+        r.goalId = v.goalId();
+        r.version = v.version();
+        r.adjustBatch = v.adjustmentBatch();
+        r.status = v.status().name();
+        r.mofDivCode = p.mofDivCode().value();
+        r.fiscalYear = p.fiscalYear().value();
+        r.agencyCode = p.agencyCode().value();
+        r.proCode = p.proCode().value();
+        r.subject = v.goal().subject().name();
+        r.projectClass = p.projectClass().name();
+        r.projectLevel = p.level().name();
+        r.budgetKind = p.budget().name();
+        r.amount = p.amount().yuan();
+        r.newProject = p.newProject();
+        r.recurring = p.recurring();
+        r.prevAmount = p.previousYearAmount() == null ? null : p.previousYearAmount().yuan();
+        r.kpiTarget = v.goal().annualOverview();
+        r.midTermTarget = v.goal().midTermOverview();
+        r.ruleVersion = v.ruleVersion();
+        r.opinionCodes = codes(v.opinion());
+        r.opinionText = v.opinion() == null ? null : v.opinion().text();
+        r.createdCaller = v.createdBy().callerSystem();
+        r.createdOperator = v.createdBy().operator();
+        r.createdRoles = Rows.roles(v.createdBy());
+        r.createdAt = v.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        r.statusAt = v.statusAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return r;
+    }
+
+    static String codes(ReviewOpinion opinion) {
+        return opinion == null ? null : opinion.codes().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<IndicatorRow> indicators(GoalVersion v) {
+        List<IndicatorRow> rows = new ArrayList<>();
+        List<Indicator> indicators = v.goal().indicators();
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator k = indicators.get(i);
+            IndicatorRow r = new IndicatorRow();
+            r.goalId = v.goalId();
+            r.version = v.version();
+            r.seq = i + 1;
+            r.kpiLv2 = k.level2().name();
+            r.kpiContent = k.name();
+            r.computesign = k.sign().code();
+            r.kpiVal = k.target();
+            r.meterunit = k.unit();
+            r.weight = k.points();
+            r.kpiEvalstd = k.standard();
+            r.libraryId = k.libraryId();
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    static GoalVersion version(GoalRow r, List<IndicatorRow> indicatorRows) {
+        ProjectFacts project = new ProjectFacts(MofDivCode.of(r.mofDivCode), FiscalYear.of(r.fiscalYear),
+                AgencyCode.of(r.agencyCode), ProCode.of(r.proCode), ProjectClass.valueOf(r.projectClass),
+                ProjectLevel.valueOf(r.projectLevel), BudgetKind.valueOf(r.budgetKind), new Money(r.amount),
+                r.newProject, r.recurring, r.prevAmount == null ? null : new Money(r.prevAmount));
+        List<Indicator> indicators = indicatorRows.stream().map(k -> new Indicator(Level2.valueOf(k.kpiLv2),
+                k.kpiContent, ComputeSign.of(k.computesign), k.kpiVal, k.meterunit, k.weight, k.kpiEvalstd,
+                k.libraryId)).toList();
+        Goal goal = new Goal(GoalSubject.valueOf(r.subject), r.kpiTarget, r.midTermTarget, indicators);
+        ReviewOpinion opinion = r.opinionCodes == null || r.opinionCodes.isEmpty() ? null
+                : new ReviewOpinion(Arrays.stream(r.opinionCodes.split(",")).map(Integer::valueOf).toList(),
+                        r.opinionText);
+        return new GoalVersion(r.goalId, r.version, r.adjustBatch, GoalStatus.valueOf(r.status), project, goal,
+                r.ruleVersion, opinion, Rows.actor(r.createdCaller, r.createdOperator, r.createdRoles), r.createdAt,
+                r.statusAt);
+    }
+}

@@ -1,0 +1,37 @@
+package io.jixiao.store.internal.mapper;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for {@code JX_GOAL} and {@code JX_GOAL_INDICATOR}; statements in GoalMapper.xml. */
+public interface GoalMapper {
+    long nextGoalId();
+
+    int insert(GoalRow row);
+
+    int insertIndicator(IndicatorRow row);
+
+    int deleteIndicators(@Param("goalId") long goalId, @Param("version") int version);
+
+    int updateContent(GoalRow row);
+
+    int updateStatus(@Param("goalId") long goalId, @Param("version") int version, @Param("expected") String expected,
+            @Param("status") String status, @Param("ruleVersion") String ruleVersion,
+            @Param("opinionCodes") String opinionCodes, @Param("opinionText") String opinionText,
+            @Param("at") Instant at);
+
+    GoalRow find(@Param("goalId") long goalId, @Param("version") int version);
+
+    List<Integer> versions(@Param("goalId") long goalId);
+
+    List<IndicatorRow> indicators(@Param("goalId") long goalId, @Param("version") int version);
+
+    /** The versions in force (approved or published) of a project's goals, newest first. */
+    List<GoalRow> inForce(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCode") String proCode);
+
+    /** The goal ids of a project (any status), oldest first. */
+    List<Long> goalsOfProject(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCode") String proCode);
+}

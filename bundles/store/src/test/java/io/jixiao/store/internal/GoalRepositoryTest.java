@@ -1,0 +1,134 @@
+package io.jixiao.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalStatus;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Role;
+import io.jixiao.store.AuditEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Goal versions with their indicators round-trip, change status once, and old versions stay. Every dialect. */
+class GoalRepositoryTest extends EveryDialect {
+    private static final Actor UNIT = Actor.of("PROJECT-LIB", "wang.unit", Role.UNIT);
+    private static final AtomicInteger PROJECTS = new AtomicInteger();
+    private static final MofDivCode REGION = MofDivCode.of("440100000");
+
+    static GoalVersion draft(long goalId, String project) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ProjectFacts facts = new ProjectFacts(REGION, FiscalYear.of(2026), AgencyCode.of("101001"),
+                ProCode.of(project), ProjectClass.DEVELOPMENT, ProjectLevel.FIRST, BudgetKind.GENERAL_PUBLIC,
+                Money.positive("AMOUNT", new BigDecimal("12000000.00")), true, true, null);
+        Goal goal = new Goal(GoalSubject.PROJECT, "建成 3 所学校", "三年内覆盖全区", List.of(
+                new Indicator(Level2.QUANTITY, "新建学校数", ComputeSign.GE, "3", "所", new BigDecimal("45.00"), "达到得满分", null),
+                new Indicator(Level2.SATISFACTION, "家长满意度", ComputeSign.QUALITATIVE, "明显提高", "",
+                        new BigDecimal("45.00"), "", "LIB-7")));
+        return new GoalVersion(goalId, 1, null, GoalStatus.DRAFT, facts, goal, null, null, UNIT, now, now);
+    }
+
+    private static AuditEntry audit(GoalVersion v, String action) {
+        return new AuditEntry(v.statusAt(), action, REGION, "GOAL", v.goalId() + "/" + v.version(), UNIT, action,
+                "", v.project().agencyCode(), v.project().proCode());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aVersionRoundTripsWithItsIndicatorsAndAudit(TestDatabase db) {
+        MyBatisStore store = store(db);
+        GoalVersion draft = draft(store.nextGoalId(), "G-" + PROJECTS.incrementAndGet());
+
+        store.insert(draft, audit(draft, "GOAL_DRAFTED"));
+
+        assertThat(store.find(draft.goalId(), 1)).contains(draft);
+        assertThat(store.findBySubject("GOAL", draft.goalId() + "/1", 10)).hasSize(1);
+        assertThat(store.find(draft.goalId(), 2)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void statusChangesOnlyFromTheStatusRead(TestDatabase db) {
+        MyBatisStore store = store(db);
+        GoalVersion draft = draft(store.nextGoalId(), "G-" + PROJECTS.incrementAndGet());
+        store.insert(draft, audit(draft, "GOAL_DRAFTED"));
+        GoalVersion submitted = draft.withStatus(GoalStatus.SUBMITTED, "440100000/2020#1", null, Instant.now());
+        GoalVersion returned = submitted.withStatus(GoalStatus.RETURNED, null,
+                new ReviewOpinion(List.of(1, 10), "补充满意度指标"), Instant.now());
+
+        assertThat(store.changeStatus(draft, submitted, audit(submitted, "GOAL_SUBMITTED"))).isTrue();
+        assertThat(store.changeStatus(draft, submitted, audit(submitted, "GOAL_SUBMITTED"))).as("stale").isFalse();
+        assertThat(store.changeStatus(submitted, returned, audit(returned, "GOAL_RETURNED"))).isTrue();
+
+        GoalVersion read = store.find(draft.goalId(), 1).orElseThrow();
+        assertThat(read.status()).isEqualTo(GoalStatus.RETURNED);
+        assertThat(read.ruleVersion()).isEqualTo("440100000/2020#1");
+        assertThat(read.opinion().codes()).containsExactly(1, 10);
+        assertThat(store.findBySubject("GOAL", draft.goalId() + "/1", 10)).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void onlyEditableVersionsTakeNewContent(TestDatabase db) {
+        MyBatisStore store = store(db);
+        GoalVersion draft = draft(store.nextGoalId(), "G-" + PROJECTS.incrementAndGet());
+        store.insert(draft, audit(draft, "GOAL_DRAFTED"));
+        Goal shorter = new Goal(GoalSubject.PROJECT, "新概述", "", draft.goal().indicators().subList(0, 1));
+        GoalVersion edited = new GoalVersion(draft.goalId(), 1, null, GoalStatus.DRAFT, draft.project(), shorter,
+                null, null, UNIT, draft.createdAt(), draft.statusAt());
+
+        assertThat(store.replaceDraft(edited, audit(edited, "GOAL_EDITED"))).isTrue();
+        assertThat(store.find(draft.goalId(), 1).orElseThrow().goal()).isEqualTo(shorter);
+
+        GoalVersion approved = edited.withStatus(GoalStatus.APPROVED, "r", null, Instant.now());
+        store.changeStatus(edited, approved, audit(approved, "GOAL_APPROVED"));
+        assertThat(store.replaceDraft(edited, audit(edited, "GOAL_EDITED"))).as("approved").isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theNewestApprovedVersionIsInForceAndOldVersionsStay(TestDatabase db) {
+        MyBatisStore store = store(db);
+        String project = "G-" + PROJECTS.incrementAndGet();
+        GoalVersion v1 = draft(store.nextGoalId(), project);
+        store.insert(v1, audit(v1, "GOAL_DRAFTED"));
+        assertThat(store.inForce(REGION, FiscalYear.of(2026), ProCode.of(project))).as("a draft").isEmpty();
+        GoalVersion approved = v1.withStatus(GoalStatus.APPROVED, "r1", null, Instant.now());
+        store.changeStatus(v1, approved, audit(approved, "GOAL_APPROVED"));
+        GoalVersion v2 = new GoalVersion(v1.goalId(), 2, "TZ2026-001", GoalStatus.DRAFT, v1.project(), v1.goal(),
+                null, null, UNIT, Instant.now(), Instant.now());
+        store.insert(v2, audit(v2, "GOAL_ADJUSTED"));
+
+        assertThat(store.inForce(REGION, FiscalYear.of(2026), ProCode.of(project)).orElseThrow().version())
+                .as("the adjustment is not approved yet").isEqualTo(1);
+        GoalVersion v2approved = v2.withStatus(GoalStatus.APPROVED, "r2", null, Instant.now());
+        store.changeStatus(v2, v2approved, audit(v2approved, "GOAL_APPROVED"));
+
+        GoalVersion inForce = store.inForce(REGION, FiscalYear.of(2026), ProCode.of(project)).orElseThrow();
+        assertThat(inForce.version()).isEqualTo(2);
+        assertThat(inForce.adjustmentBatch()).isEqualTo("TZ2026-001");
+        assertThat(store.versions(v1.goalId())).containsExactly(1, 2);
+        assertThat(store.find(v1.goalId(), 1).orElseThrow().status()).isEqualTo(GoalStatus.APPROVED);
+        assertThat(store.goalsOf(REGION, FiscalYear.of(2026), ProCode.of(project))).containsExactly(v1.goalId());
+    }
+}
