@@ -7,6 +7,7 @@ import io.jixiao.api.goal.Indicator;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RuleViolation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,24 +29,13 @@ final class GoalRuleEngine {
     private GoalRuleEngine() {
     }
 
-    /**
-     * @param violations every rule broken, empty if none
-     * @param exAnte the ex-ante assessment the project needs
-     * @param reviewRequired whether the project needs library-admission review 入库评审
-     */
-    record Result(List<RuleViolation> violations, AssessmentTier exAnte, boolean reviewRequired) {
-        Result {
-            violations = List.copyOf(violations);
-        }
-    }
-
-    static Result check(Goal goal, ProjectFacts project, GoalRules rules) {
+    static RuleReport check(Goal goal, ProjectFacts project, GoalRules rules) {
         List<RuleViolation> out = new ArrayList<>();
         structure(goal, out);
         if (rules.budgets().contains(project.budget()) && rules.classes().contains(project.projectClass())) {
             indicators(goal, project, rules, out);
         }
-        return new Result(out, exAnte(project, rules), review(project, rules));
+        return new RuleReport(rules.version(), out, exAnte(project, rules), review(project, rules));
     }
 
     private static void structure(Goal goal, List<RuleViolation> out) {

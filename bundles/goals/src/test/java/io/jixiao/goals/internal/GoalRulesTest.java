@@ -14,6 +14,7 @@ import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
@@ -67,12 +68,12 @@ class GoalRulesTest {
                 lastYear == null ? null : Money.positive("LAST", new BigDecimal(lastYear)));
     }
 
-    static GoalRuleEngine.Result check(String region, Goal goal, ProjectClass type) {
+    static RuleReport check(String region, Goal goal, ProjectClass type) {
         return GoalRuleEngine.check(goal, project(region, type, "100000", false, true, null),
                 BOOK.rulesFor(MofDivCode.of(region), FiscalYear.of(2026)));
     }
 
-    static List<String> codes(GoalRuleEngine.Result result) {
+    static List<String> codes(RuleReport result) {
         return result.violations().stream().map(RuleViolation::code).toList();
     }
 
@@ -95,7 +96,7 @@ class GoalRulesTest {
     })
     void indicatorCountsAndQuantitativeShare(String region, ProjectClass type, int total, int quantitative,
             String expected) {
-        GoalRuleEngine.Result result = check(region, goal(total, quantitative), type);
+        RuleReport result = check(region, goal(total, quantitative), type);
 
         assertThat(codes(result)).containsExactlyElementsOf(expected.isEmpty() ? List.of()
                 : List.of(expected.split(" ")));
@@ -146,7 +147,7 @@ class GoalRulesTest {
         indicators.set(2, new Indicator(Level2.SOCIAL, "受益人数", ComputeSign.GE, "很多", "人", indicators.get(2).points(),
                 "", null));
 
-        GoalRuleEngine.Result result = check(GUANGZHOU, new Goal(GoalSubject.PROJECT, " ", "", indicators),
+        RuleReport result = check(GUANGZHOU, new Goal(GoalSubject.PROJECT, " ", "", indicators),
                 ProjectClass.DEVELOPMENT);
 
         assertThat(result.violations()).extracting(RuleViolation::code, RuleViolation::field).contains(
@@ -172,7 +173,7 @@ class GoalRulesTest {
     })
     void exAnteAssessmentAndReviewThresholds(String region, String amount, boolean newProject, boolean recurring,
             String lastYear, AssessmentTier tier, boolean review) {
-        GoalRuleEngine.Result result = GoalRuleEngine.check(goal(8, 8),
+        RuleReport result = GoalRuleEngine.check(goal(8, 8),
                 project(region, ProjectClass.DEVELOPMENT, amount, newProject, recurring, lastYear),
                 BOOK.rulesFor(MofDivCode.of(region), FiscalYear.of(2026)));
 

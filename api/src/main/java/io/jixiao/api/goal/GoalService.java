@@ -1,0 +1,115 @@
+package io.jixiao.api.goal;
+
+import io.jixiao.api.model.Actor;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Declaring, reviewing, approving, adjusting and publishing performance goals. Every step checks the actor's role
+ * and data scope, writes an audit row, and refuses (changing nothing) a step the goal's status does not allow
+ * ({@link io.jixiao.api.model.ConflictException}).
+ *
+ * <p>Who does what: units, departments and host systems draft, revise, submit and adjust their own agencies'
+ * goals; departments and finance return goals with opinion codes; finance approves and publishes. Auditors read;
+ * the public reads published goals only.
+ */
+@ProviderType
+public interface GoalService {
+
+    /**
+     * @param project the project
+     * @param goal the goal as declared
+     * @param actor who drafts it
+     * @return version 1 of a new goal, a DRAFT
+     */
+    GoalVersion draft(ProjectFacts project, Goal goal, Actor actor);
+
+    /**
+     * Replaces the content of a DRAFT or RETURNED version; it becomes a DRAFT again.
+     *
+     * @param goalId the goal
+     * @param version its version
+     * @param project the project's facts (same region, year and project code)
+     * @param goal the new content
+     * @param actor who revises
+     * @return the revised version
+     */
+    GoalVersion revise(long goalId, int version, ProjectFacts project, Goal goal, Actor actor);
+
+    /**
+     * Hands a DRAFT or RETURNED version in for review, after checking it against the rules in force.
+     *
+     * @param goalId the goal
+     * @param version its version
+     * @param actor who submits
+     * @return the SUBMITTED version, naming the rule version that checked it
+     * @throws RulesViolatedException listing every broken rule; nothing changes
+     */
+    GoalVersion submit(long goalId, int version, Actor actor);
+
+    /**
+     * @param goalId the goal
+     * @param version its SUBMITTED version
+     * @param opinion the reviewer's opinion codes and text
+     * @param actor the reviewer (DEPARTMENT or FINANCE)
+     * @return the RETURNED version
+     */
+    GoalVersion returnForRevision(long goalId, int version, ReviewOpinion opinion, Actor actor);
+
+    /**
+     * Approves a SUBMITTED version, checking the rules in force again (they may have changed since submission).
+     *
+     * @param goalId the goal
+     * @param version its version
+     * @param actor FINANCE
+     * @return the APPROVED version
+     * @throws RulesViolatedException listing every broken rule; nothing changes
+     */
+    GoalVersion approve(long goalId, int version, Actor actor);
+
+    /**
+     * @param goalId the goal
+     * @param version its APPROVED version
+     * @param actor FINANCE
+     * @return the PUBLISHED version
+     */
+    GoalVersion publish(long goalId, int version, Actor actor);
+
+    /**
+     * Starts an adjustment of an approved goal: the next version, a DRAFT carrying the batch number. The approved
+     * version stays in force until the adjustment is approved.
+     *
+     * @param goalId the goal; its newest version must be APPROVED or PUBLISHED
+     * @param adjustmentBatch the adjustment batch number
+     * @param project the project's facts after the adjustment
+     * @param goal the adjusted goal
+     * @param actor who adjusts
+     * @return the new version
+     */
+    GoalVersion adjust(long goalId, String adjustmentBatch, ProjectFacts project, Goal goal, Actor actor);
+
+    /**
+     * @param goalId the goal
+     * @param version the version
+     * @param actor who reads
+     * @return the version, if it exists and the actor may see it
+     */
+    Optional<GoalVersion> find(long goalId, int version, Actor actor);
+
+    /**
+     * @param goalId the goal
+     * @param actor who reads
+     * @return the version numbers the actor may see, ascending
+     */
+    List<Integer> versions(long goalId, Actor actor);
+
+    /**
+     * Checks a goal against the rules in force without storing anything (a declaration form's "check" button).
+     *
+     * @param project the project
+     * @param goal the goal
+     * @return the rule report
+     */
+    RuleReport check(ProjectFacts project, Goal goal);
+}

@@ -1,0 +1,268 @@
+package io.jixiao.goals.internal;
+
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalRules;
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.goal.GoalStatus;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.RuleReport;
+import io.jixiao.api.goal.RulesViolatedException;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Role;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.GoalRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The goal review workflow: draft → submitted → returned or approved → published, and adjustments as new
+ * versions. Roles and data scope are checked here, so every adapter meets the same rules.
+ */
+final class GoalWorkflow implements GoalService {
+    static final String SUBJECT = "GOAL";
+    private static final Pattern BATCH = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._\\-]{0,39}");
+
+    private final GoalRepository goals;
+    private final Supplier<RuleBook> rules;
+    private final Clock clock;
+
+    /**
+     * @param goals where goals are kept
+     * @param rules the rule book in force (a configuration change swaps it)
+     * @param clock the time
+     */
+    GoalWorkflow(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
+        this.goals = goals;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Override
+    public GoalVersion draft(ProjectFacts project, Goal goal, Actor actor) {
+        required(project, goal, actor);
+        declarer(project, actor);
+        Instant now = now();
+        GoalVersion v = new GoalVersion(goals.nextGoalId(), 1, null, GoalStatus.DRAFT, project, goal, null, null,
+                actor, now, now);
+        goals.insert(v, audit(v, "GOAL_DRAFTED", actor, "drafted", ""));
+        return v;
+    }
+
+    @Override
+    public GoalVersion revise(long goalId, int version, ProjectFacts project, Goal goal, Actor actor) {
+        required(project, goal, actor);
+        GoalVersion current = existing(goalId, version, actor);
+        declarer(current.project(), actor);
+        declarer(project, actor);
+        sameProject(current.project(), project);
+        if (!current.status().editable()) {
+            throw new ConflictException("goal " + goalId + " version " + version + " is " + current.status()
+                    + ": only a DRAFT or RETURNED version may change (an approved goal changes by adjustment)");
+        }
+        GoalVersion revised = new GoalVersion(goalId, version, current.adjustmentBatch(), GoalStatus.DRAFT, project,
+                goal, current.ruleVersion(), null, current.createdBy(), current.createdAt(), now());
+        if (!goals.replaceDraft(revised, audit(revised, "GOAL_REVISED", actor, "revised", ""))) {
+            throw new ConflictException("goal " + goalId + " version " + version + " changed meanwhile");
+        }
+        return revised;
+    }
+
+    @Override
+    public GoalVersion submit(long goalId, int version, Actor actor) {
+        GoalVersion current = existing(goalId, version, actor);
+        declarer(current.project(), actor);
+        if (!current.status().editable()) {
+            throw new ConflictException("goal " + goalId + " version " + version + " is " + current.status()
+                    + ": only a DRAFT or RETURNED version may be submitted");
+        }
+        RuleReport report = compliant(current);
+        return move(current, GoalStatus.SUBMITTED, report.ruleVersion(), null, actor, "GOAL_SUBMITTED", "submitted");
+    }
+
+    @Override
+    public GoalVersion returnForRevision(long goalId, int version, ReviewOpinion opinion, Actor actor) {
+        if (opinion == null) {
+            throw InvalidInputException.of("OPINION_CODES", "required", "name at least one opinion code 1–11");
+        }
+        GoalVersion current = existing(goalId, version, actor);
+        reviewer(current.project(), actor, Role.FINANCE, Role.DEPARTMENT);
+        expect(current, GoalStatus.SUBMITTED, "returned");
+        return move(current, GoalStatus.RETURNED, null, opinion, actor, "GOAL_RETURNED",
+                "opinion " + opinion.codes() + (opinion.text().isEmpty() ? "" : ": " + opinion.text()));
+    }
+
+    @Override
+    public GoalVersion approve(long goalId, int version, Actor actor) {
+        GoalVersion current = existing(goalId, version, actor);
+        reviewer(current.project(), actor, Role.FINANCE);
+        expect(current, GoalStatus.SUBMITTED, "approved");
+        RuleReport report = compliant(current);
+        return move(current, GoalStatus.APPROVED, report.ruleVersion(), null, actor, "GOAL_APPROVED", "approved");
+    }
+
+    @Override
+    public GoalVersion publish(long goalId, int version, Actor actor) {
+        GoalVersion current = existing(goalId, version, actor);
+        reviewer(current.project(), actor, Role.FINANCE);
+        expect(current, GoalStatus.APPROVED, "published");
+        return move(current, GoalStatus.PUBLISHED, null, null, actor, "GOAL_PUBLISHED", "published");
+    }
+
+    @Override
+    public GoalVersion adjust(long goalId, String adjustmentBatch, ProjectFacts project, Goal goal, Actor actor) {
+        required(project, goal, actor);
+        if (adjustmentBatch == null || !BATCH.matcher(adjustmentBatch).matches()) {
+            throw InvalidInputException.of("ADJUST_BATCH", "pattern",
+                    "the adjustment batch number is 1 to 40 letters, digits, '.', '_' or '-'");
+        }
+        List<Integer> versions = goals.versions(goalId);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("no goal " + goalId);
+        }
+        int newest = versions.get(versions.size() - 1);
+        GoalVersion current = existing(goalId, newest, actor);
+        declarer(current.project(), actor);
+        declarer(project, actor);
+        sameProject(current.project(), project);
+        if (!current.status().inForce()) {
+            throw new ConflictException("goal " + goalId + " version " + newest + " is " + current.status()
+                    + ": only an approved goal is adjusted; finish this version first");
+        }
+        Instant now = now();
+        GoalVersion next = new GoalVersion(goalId, newest + 1, adjustmentBatch, GoalStatus.DRAFT, project, goal, null,
+                null, actor, now, now);
+        goals.insert(next, audit(next, "GOAL_ADJUSTED", actor, "adjustment " + adjustmentBatch + " of version "
+                + newest, "batch=" + adjustmentBatch));
+        return next;
+    }
+
+    @Override
+    public Optional<GoalVersion> find(long goalId, int version, Actor actor) {
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        return goals.find(goalId, version).filter(v -> readable(v, actor));
+    }
+
+    @Override
+    public List<Integer> versions(long goalId, Actor actor) {
+        return goals.versions(goalId).stream().filter(n -> find(goalId, n, actor).isPresent()).toList();
+    }
+
+    @Override
+    public RuleReport check(ProjectFacts project, Goal goal) {
+        if (project == null || goal == null) {
+            throw InvalidInputException.of("GOAL", "required", "a project and a goal are required");
+        }
+        return GoalRuleEngine.check(goal, project, rulesFor(project));
+    }
+
+    private GoalRules rulesFor(ProjectFacts project) {
+        return rules.get().rulesFor(project.mofDivCode(), project.fiscalYear());
+    }
+
+    private RuleReport compliant(GoalVersion v) {
+        RuleReport report = GoalRuleEngine.check(v.goal(), v.project(), rulesFor(v.project()));
+        if (!report.complies()) {
+            throw new RulesViolatedException(report.violations(), report.ruleVersion());
+        }
+        return report;
+    }
+
+    private GoalVersion move(GoalVersion from, GoalStatus to, String ruleVersion, ReviewOpinion opinion, Actor actor,
+            String action, String reason) {
+        GoalVersion next = from.withStatus(to, ruleVersion, opinion, now());
+        String detail = "status=" + to + (next.ruleVersion() == null ? "" : ";rules=" + next.ruleVersion());
+        if (!goals.changeStatus(from, next, audit(next, action, actor, reason, detail))) {
+            throw new ConflictException("goal " + from.goalId() + " version " + from.version() + " changed meanwhile");
+        }
+        return next;
+    }
+
+    private GoalVersion existing(long goalId, int version, Actor actor) {
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        return goals.find(goalId, version).filter(v -> readable(v, actor))
+                .orElseThrow(() -> new NotFoundException("no goal " + goalId + " version " + version));
+    }
+
+    /** Another region's or agency's goals do not exist for the actor; the public sees published goals only. */
+    private static boolean readable(GoalVersion v, Actor actor) {
+        if (!actor.scope().covers(v.project().mofDivCode()) || !actor.scope().covers(v.project().agencyCode())) {
+            return false;
+        }
+        if (actor.has(Role.FINANCE) || actor.has(Role.DEPARTMENT) || actor.has(Role.UNIT) || actor.has(Role.AUDITOR)
+                || actor.has(Role.HOST_SYSTEM)) {
+            return true;
+        }
+        return actor.has(Role.PUBLIC) && v.status() == GoalStatus.PUBLISHED;
+    }
+
+    private static void declarer(ProjectFacts project, Actor actor) {
+        if (!actor.has(Role.UNIT) && !actor.has(Role.DEPARTMENT) && !actor.has(Role.HOST_SYSTEM)) {
+            throw new ForbiddenException("declaring goals needs role UNIT, DEPARTMENT or HOST_SYSTEM");
+        }
+        if (!actor.scope().covers(project.mofDivCode()) || !actor.scope().covers(project.agencyCode())) {
+            throw new ForbiddenException("region " + project.mofDivCode() + " or agency " + project.agencyCode()
+                    + " is outside your scope");
+        }
+    }
+
+    private static void reviewer(ProjectFacts project, Actor actor, Role... roles) {
+        boolean allowed = false;
+        for (Role role : roles) {
+            allowed |= actor.has(role);
+        }
+        if (!allowed) {
+            throw new ForbiddenException("this review step needs role " + List.of(roles));
+        }
+        if (!actor.scope().covers(project.mofDivCode()) || !actor.scope().covers(project.agencyCode())) {
+            throw new ForbiddenException("region " + project.mofDivCode() + " is outside your scope");
+        }
+    }
+
+    private static void expect(GoalVersion v, GoalStatus status, String verb) {
+        if (v.status() != status) {
+            throw new ConflictException("goal " + v.goalId() + " version " + v.version() + " is " + v.status()
+                    + ": only a " + status + " version is " + verb);
+        }
+    }
+
+    private static void sameProject(ProjectFacts was, ProjectFacts is) {
+        if (!was.mofDivCode().equals(is.mofDivCode()) || !was.fiscalYear().equals(is.fiscalYear())
+                || !was.proCode().equals(is.proCode()) || !was.agencyCode().equals(is.agencyCode())) {
+            throw InvalidInputException.of("PRO_CODE", "same-project",
+                    "a goal stays with its region, year, agency and project");
+        }
+    }
+
+    private static void required(ProjectFacts project, Goal goal, Actor actor) {
+        if (project == null || goal == null) {
+            throw InvalidInputException.of("GOAL", "required", "a project and a goal are required");
+        }
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+    }
+
+    private AuditEntry audit(GoalVersion v, String action, Actor actor, String reason, String detail) {
+        return new AuditEntry(v.statusAt(), action, v.project().mofDivCode(), SUBJECT, v.goalId() + "/" + v.version(),
+                actor, reason, detail, v.project().agencyCode(), v.project().proCode());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,155 @@
+package io.jixiao.goals.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalStatus;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.RuleViolation;
+import io.jixiao.api.goal.RulesViolatedException;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.model.Scope;
+import io.jixiao.store.internal.Database;
+import io.jixiao.store.internal.MyBatisStore;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The review workflow on the real store: who may do what, in which status, and what the audit trail keeps. */
+class GoalWorkflowTest {
+    private static final String GUANGZHOU = "440100000";
+    private static final Actor UNIT = new Actor("UNIT-PORTAL", "wang.unit", EnumSet.of(Role.UNIT),
+            new Scope(Set.of(GUANGZHOU), Set.of("101001")));
+    private static final Actor OTHER_UNIT = new Actor("UNIT-PORTAL", "zhao.unit", EnumSet.of(Role.UNIT),
+            new Scope(Set.of(GUANGZHOU), Set.of("101002")));
+    private static final Actor DEPARTMENT = Actor.of("DEPT-PORTAL", "chen.dept", Role.DEPARTMENT);
+    private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
+    private static final Actor PUBLIC = Actor.of("PORTAL", "anyone", Role.PUBLIC);
+
+    private MyBatisStore store;
+    private GoalWorkflow goals;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Database.migrate(ds);
+        store = new MyBatisStore(Database.sessions(ds, ""));
+        RuleBook book = Presets.book();
+        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC());
+    }
+
+    private static ProjectFacts project() {
+        return GoalRulesTest.project(GUANGZHOU, ProjectClass.DEVELOPMENT, "2000000", false, true, null);
+    }
+
+    private List<String> actions(GoalVersion v) {
+        return store.findBySubject("GOAL", v.goalId() + "/" + v.version(), 20).stream().map(e -> e.action()).toList();
+    }
+
+    @Test
+    void draftSubmitReturnReviseApprovePublish() {
+        GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(7, 7), UNIT);
+
+        RulesViolatedException refused = org.junit.jupiter.api.Assertions.assertThrows(RulesViolatedException.class,
+                () -> goals.submit(draft.goalId(), 1, UNIT));
+        assertThat(refused.violations()).extracting(RuleViolation::code).containsExactly("INDICATORS_MIN");
+        assertThat(refused.ruleVersion()).startsWith("440100000/2020#1");
+        assertThat(goals.find(draft.goalId(), 1, UNIT).orElseThrow().status()).as("nothing changed")
+                .isEqualTo(GoalStatus.DRAFT);
+
+        goals.revise(draft.goalId(), 1, project(), GoalRulesTest.goal(8, 8), UNIT);
+        GoalVersion submitted = goals.submit(draft.goalId(), 1, UNIT);
+        assertThat(submitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#1");
+        GoalVersion returned = goals.returnForRevision(draft.goalId(), 1, new ReviewOpinion(List.of(2, 8),
+                "效益指标不够具体"), DEPARTMENT);
+        assertThat(returned.opinion().codes()).containsExactly(2, 8);
+        goals.submit(draft.goalId(), 1, UNIT);
+        GoalVersion approved = goals.approve(draft.goalId(), 1, FINANCE);
+        GoalVersion published = goals.publish(draft.goalId(), 1, FINANCE);
+
+        assertThat(approved.status()).isEqualTo(GoalStatus.APPROVED);
+        assertThat(published.status()).isEqualTo(GoalStatus.PUBLISHED);
+        assertThat(actions(draft)).containsExactly("GOAL_DRAFTED", "GOAL_REVISED", "GOAL_SUBMITTED", "GOAL_RETURNED",
+                "GOAL_SUBMITTED", "GOAL_APPROVED", "GOAL_PUBLISHED");
+        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode())).isPresent();
+    }
+
+    @Test
+    void anApprovedGoalChangesOnlyByAdjustmentAndOldVersionsStay() {
+        GoalVersion v1 = approved();
+
+        assertThatThrownBy(() -> goals.revise(v1.goalId(), 1, project(), GoalRulesTest.goal(9, 9), UNIT))
+                .isInstanceOf(ConflictException.class);
+        GoalVersion v2 = goals.adjust(v1.goalId(), "TZ2026-03", project(), GoalRulesTest.goal(9, 9), UNIT);
+        assertThatThrownBy(() -> goals.adjust(v1.goalId(), "TZ2026-04", project(), GoalRulesTest.goal(9, 9), UNIT))
+                .as("one open adjustment at a time").isInstanceOf(ConflictException.class);
+
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.adjustmentBatch()).isEqualTo("TZ2026-03");
+        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode()).orElseThrow()
+                .version()).as("v1 until the adjustment is approved").isEqualTo(1);
+        goals.submit(v1.goalId(), 2, UNIT);
+        goals.approve(v1.goalId(), 2, FINANCE);
+        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode()).orElseThrow()
+                .version()).isEqualTo(2);
+        assertThat(goals.find(v1.goalId(), 1, FINANCE).orElseThrow().goal().indicators()).hasSize(8);
+        assertThat(goals.versions(v1.goalId(), FINANCE)).containsExactly(1, 2);
+    }
+
+    @Test
+    void rolesAndScopeDecideWhoDoesWhat() {
+        GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(8, 8), UNIT);
+
+        assertThatThrownBy(() -> goals.draft(project(), GoalRulesTest.goal(8, 8), OTHER_UNIT))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> goals.submit(draft.goalId(), 1, OTHER_UNIT)).as("another agency's goal")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> goals.draft(project(), GoalRulesTest.goal(8, 8), FINANCE))
+                .isInstanceOf(ForbiddenException.class);
+        goals.submit(draft.goalId(), 1, UNIT);
+        assertThatThrownBy(() -> goals.approve(draft.goalId(), 1, UNIT)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> goals.approve(draft.goalId(), 1, DEPARTMENT)).isInstanceOf(ForbiddenException.class);
+        assertThat(goals.find(draft.goalId(), 1, PUBLIC)).as("not published").isEmpty();
+        goals.approve(draft.goalId(), 1, FINANCE);
+        goals.publish(draft.goalId(), 1, FINANCE);
+        assertThat(goals.find(draft.goalId(), 1, PUBLIC)).isPresent();
+    }
+
+    @Test
+    void stepsOutOfOrderAndBadInputChangeNothing() {
+        GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(8, 8), UNIT);
+
+        assertThatThrownBy(() -> goals.approve(draft.goalId(), 1, FINANCE)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> goals.publish(draft.goalId(), 1, FINANCE)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> goals.adjust(draft.goalId(), "B1", project(), GoalRulesTest.goal(8, 8), UNIT))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> goals.adjust(draft.goalId(), "bad batch!", project(), GoalRulesTest.goal(8, 8),
+                UNIT)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new ReviewOpinion(List.of(12), "")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> goals.find(99_999, 1, FINANCE).orElseThrow()).isInstanceOf(
+                java.util.NoSuchElementException.class);
+        assertThat(actions(draft)).containsExactly("GOAL_DRAFTED");
+    }
+
+    private GoalVersion approved() {
+        GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(8, 8), UNIT);
+        goals.submit(draft.goalId(), 1, UNIT);
+        return goals.approve(draft.goalId(), 1, FINANCE);
+    }
+}
