@@ -1,6 +1,7 @@
 package io.jixiao.api.goal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,8 @@ import java.util.Set;
  * @param assessmentDimensions the dimensions an ex-ante assessment scores
  * @param reviewNewRecurringFrom a new recurring project from this amount needs library-admission review 入库评审
  * @param reviewNewOneOffFrom a new one-off project from this amount needs library-admission review
+ * @param gateModes each gate's mode (absent: ENFORCE)
+ * @param enforceFrom from which date a gate in WARN or OFF is enforced, if set
  * @param sources for each rule key, where it comes from (a seed passage or national document); keys whose
  *        value has no source say {@code illustrative default}
  */
@@ -37,7 +40,7 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
         Set<Level2> requiredLevel2, BigDecimal pointsTotal, BigDecimal exAnteNewRecurringFrom,
         BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
         List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
-        Map<String, String> sources) {
+        Map<Gate, GateMode> gateModes, Map<Gate, LocalDate> enforceFrom, Map<String, String> sources) {
     /** What a rule without a cited source says it is. */
     public static final String ILLUSTRATIVE = "illustrative default";
 
@@ -49,7 +52,22 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
         requiredLevel1 = Set.copyOf(requiredLevel1);
         requiredLevel2 = Set.copyOf(requiredLevel2);
         assessmentDimensions = List.copyOf(assessmentDimensions);
+        gateModes = Map.copyOf(gateModes);
+        enforceFrom = Map.copyOf(enforceFrom);
         sources = Map.copyOf(sources);
+    }
+
+    /**
+     * @param gate the gate
+     * @param today the date of the decision
+     * @return the gate's mode on that date
+     */
+    public GateMode mode(Gate gate, LocalDate today) {
+        LocalDate from = enforceFrom.get(gate);
+        if (from != null && !today.isBefore(from)) {
+            return GateMode.ENFORCE;
+        }
+        return gateModes.getOrDefault(gate, GateMode.ENFORCE);
     }
 
     /**

@@ -112,4 +112,13 @@ public interface GoalService {
      * @return the rule report
      */
     RuleReport check(ProjectFacts project, Goal goal);
+
+    /**
+     * Records an ex-ante assessment of a project; the latest one of a project and year counts at the gates.
+     *
+     * @param assessment the assessment, scoring exactly the dimensions of the region's rules
+     * @param actor FINANCE, DEPARTMENT or HOST_SYSTEM (a third party's report is recorded by them)
+     * @return the assessment's id
+     */
+    long recordAssessment(Assessment assessment, Actor actor);
 }

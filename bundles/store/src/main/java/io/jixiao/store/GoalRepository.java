@@ -1,9 +1,12 @@
 package io.jixiao.store;
 
+import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -74,4 +77,30 @@ public interface GoalRepository {
      * @return the newest approved or published version of the project's goal that year, which the gates accept
      */
     Optional<GoalVersion> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode);
+
+    /**
+     * Stores an ex-ante assessment of a project.
+     *
+     * @param assessment the assessment
+     * @param recordedBy who recorded it
+     * @param at when
+     * @param audit its audit entry
+     * @return the assessment's id
+     */
+    long insertAssessment(Assessment assessment, Actor recordedBy, Instant at, AuditEntry audit);
+
+    /**
+     * @param mofDivCode the region
+     * @param fiscalYear the budget year
+     * @param proCode the project
+     * @return the project's latest assessment for the year, which is the one that counts
+     */
+    Optional<Assessment> latestAssessment(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode);
+
+    /**
+     * Records a gate's decision in the audit trail (the decision itself changes no stored object).
+     *
+     * @param audit the decision's audit entry
+     */
+    void recordDecision(AuditEntry audit);
 }

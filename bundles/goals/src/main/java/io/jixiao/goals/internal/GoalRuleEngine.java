@@ -148,7 +148,8 @@ final class GoalRuleEngine {
         return key == null || amount.compareTo(key) >= 0 ? AssessmentTier.KEY : AssessmentTier.GENERAL;
     }
 
-    private static boolean review(ProjectFacts project, GoalRules rules) {
+    /** Whether the project needs library-admission review 入库评审. */
+    static boolean review(ProjectFacts project, GoalRules rules) {
         if (!project.newProject()) {
             return false;
         }

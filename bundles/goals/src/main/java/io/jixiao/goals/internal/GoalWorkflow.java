@@ -1,5 +1,6 @@
 package io.jixiao.goals.internal;
 
+import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.Goal;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.GoalService;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -166,6 +168,35 @@ final class GoalWorkflow implements GoalService {
             throw InvalidInputException.of("GOAL", "required", "a project and a goal are required");
         }
         return GoalRuleEngine.check(goal, project, rulesFor(project));
+    }
+
+    @Override
+    public long recordAssessment(Assessment assessment, Actor actor) {
+        if (assessment == null) {
+            throw InvalidInputException.of("ASSESSMENT", "required", "an assessment is required");
+        }
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.DEPARTMENT) && !actor.has(Role.HOST_SYSTEM)) {
+            throw new ForbiddenException("recording an assessment needs role FINANCE, DEPARTMENT or HOST_SYSTEM");
+        }
+        if (!actor.scope().covers(assessment.mofDivCode())) {
+            throw new ForbiddenException("region " + assessment.mofDivCode() + " is outside your scope");
+        }
+        List<String> dimensions = rules.get().rulesFor(assessment.mofDivCode(), assessment.fiscalYear())
+                .assessmentDimensions();
+        Set<String> scored = assessment.scores().keySet();
+        if (!scored.equals(Set.copyOf(dimensions))) {
+            throw InvalidInputException.of("SCORES", "dimensions", "score exactly the region's dimensions "
+                    + dimensions + ", got " + new java.util.TreeSet<>(scored));
+        }
+        Instant now = now();
+        return goals.insertAssessment(assessment, actor, now, new AuditEntry(now, "ASSESSMENT_RECORDED",
+                assessment.mofDivCode(), "PROJECT", assessment.fiscalYear() + "/" + assessment.proCode(), actor,
+                assessment.conclusion() + " (" + assessment.tier() + ") by " + assessment.assessor(),
+                "document=" + assessment.documentRef() + ";thirdParty=" + assessment.thirdParty(), null,
+                assessment.proCode()));
     }
 
     private GoalRules rulesFor(ProjectFacts project) {

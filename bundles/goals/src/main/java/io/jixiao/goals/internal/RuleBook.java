@@ -1,6 +1,8 @@
 package io.jixiao.goals.internal;
 
 import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.Gate;
+import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
@@ -8,6 +10,8 @@ import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +38,8 @@ final class RuleBook {
             "indicators.min.DEVELOPMENT", "indicators.quantitativeMinPercent", "indicators.requiredLevel1",
             "indicators.requiredLevel2", "indicators.pointsTotal", "exAnte.newRecurringFrom", "exAnte.newOneOffFrom",
             "exAnte.increasePercentFrom", "exAnte.keyFrom", "exAnte.dimensions", "review.newRecurringFrom",
-            "review.newOneOffFrom");
+            "review.newOneOffFrom", "gate.ADMISSION.mode", "gate.ADMISSION.enforceFrom", "gate.COMPILATION.mode",
+            "gate.COMPILATION.enforceFrom", "gate.ADJUSTMENT.mode", "gate.ADJUSTMENT.enforceFrom");
 
     private final Map<String, List<RuleSet>> byRegion = new HashMap<>();
     private final Function<MofDivCode, Optional<MofDivCode>> parentOf;
@@ -115,7 +120,38 @@ final class RuleBook {
                 number(v, "indicators.pointsTotal", version), number(v, "exAnte.newRecurringFrom", version),
                 number(v, "exAnte.newOneOffFrom", version), number(v, "exAnte.increasePercentFrom", version),
                 number(v, "exAnte.keyFrom", version), list(v.get("exAnte.dimensions")),
-                number(v, "review.newRecurringFrom", version), number(v, "review.newOneOffFrom", version), sources);
+                number(v, "review.newRecurringFrom", version), number(v, "review.newOneOffFrom", version),
+                modes(v, version), dates(v, version), sources);
+    }
+
+    private static Map<Gate, GateMode> modes(Map<String, String> v, String version) {
+        Map<Gate, GateMode> modes = new EnumMap<>(Gate.class);
+        for (Gate gate : Gate.values()) {
+            String key = "gate." + gate.name() + ".mode";
+            Set<GateMode> mode = enums(v, key, GateMode.class, Set.of(), version);
+            if (mode.size() > 1) {
+                throw new IllegalArgumentException(version + ": " + key + " takes one of " + List.of(GateMode.values()));
+            }
+            mode.forEach(m -> modes.put(gate, m));
+        }
+        return modes;
+    }
+
+    private static Map<Gate, LocalDate> dates(Map<String, String> v, String version) {
+        Map<Gate, LocalDate> dates = new EnumMap<>(Gate.class);
+        for (Gate gate : Gate.values()) {
+            String key = "gate." + gate.name() + ".enforceFrom";
+            String raw = v.get(key);
+            if (raw != null && !raw.isBlank()) {
+                try {
+                    dates.put(gate, LocalDate.parse(raw.strip()));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(version + ": " + key + " must be a date such as 2026-07-01, got '"
+                            + raw + "'");
+                }
+            }
+        }
+        return dates;
     }
 
     private static List<String> list(String raw) {

@@ -79,6 +79,7 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("IdempotencyRow", IdempotencyRow.class);
         cfg.getTypeAliasRegistry().registerAlias("GoalRow", io.jixiao.store.internal.mapper.GoalRow.class);
         cfg.getTypeAliasRegistry().registerAlias("IndicatorRow", io.jixiao.store.internal.mapper.IndicatorRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("AssessmentRow", io.jixiao.store.internal.mapper.AssessmentRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(AuditMapper.class);
         cfg.addMapper(DecisionMapper.class);

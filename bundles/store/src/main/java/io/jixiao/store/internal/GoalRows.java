@@ -1,5 +1,8 @@
 package io.jixiao.store.internal;
 
+import io.jixiao.api.goal.Assessment;
+import io.jixiao.api.goal.AssessmentConclusion;
+import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.Goal;
@@ -12,11 +15,13 @@ import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.Money;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
+import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.IndicatorRow;
 import java.util.ArrayList;
@@ -102,5 +107,38 @@ final class GoalRows {
         return new GoalVersion(r.goalId, r.version, r.adjustBatch, GoalStatus.valueOf(r.status), project, goal,
                 r.ruleVersion, opinion, Rows.actor(r.createdCaller, r.createdOperator, r.createdRoles), r.createdAt,
                 r.statusAt);
+    }
+
+    static AssessmentRow assessmentRow(long id, Assessment a, Actor by, java.time.Instant at) {
+        AssessmentRow r = new AssessmentRow();
+        r.assessmentId = id;
+        r.mofDivCode = a.mofDivCode().value();
+        r.fiscalYear = a.fiscalYear().value();
+        r.proCode = a.proCode().value();
+        r.tier = a.tier().name();
+        r.scores = a.scores().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(";"));
+        r.conclusion = a.conclusion().name();
+        r.assessor = a.assessor();
+        r.thirdParty = a.thirdParty();
+        r.documentRef = a.documentRef();
+        r.recordedCaller = by.callerSystem();
+        r.recordedOperator = by.operator();
+        r.recordedRoles = Rows.roles(by);
+        r.recordedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return r;
+    }
+
+    static Assessment assessment(AssessmentRow r) {
+        java.util.Map<String, java.math.BigDecimal> scores = new java.util.TreeMap<>();
+        for (String pair : r.scores.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                scores.put(pair.substring(0, eq), new java.math.BigDecimal(pair.substring(eq + 1)));
+            }
+        }
+        return new Assessment(MofDivCode.of(r.mofDivCode), FiscalYear.of(r.fiscalYear), ProCode.of(r.proCode),
+                AssessmentTier.valueOf(r.tier), scores, AssessmentConclusion.valueOf(r.conclusion), r.assessor,
+                r.thirdParty, r.documentRef);
     }
 }

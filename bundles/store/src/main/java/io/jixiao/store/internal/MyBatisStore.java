@@ -1,7 +1,9 @@
 package io.jixiao.store.internal;
 
 import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.PayAppNo;
@@ -420,6 +422,34 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             return rows.stream().max(java.util.Comparator.<GoalRow>comparingLong(r -> r.goalId)
                     .thenComparingInt(r -> r.version))
                     .map(r -> GoalRows.version(r, goals.indicators(r.goalId, r.version)));
+        }
+    }
+
+    @Override
+    public long insertAssessment(Assessment assessment, Actor recordedBy, Instant at, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            long id = goals.nextAssessmentId();
+            goals.insertAssessment(GoalRows.assessmentRow(id, assessment, recordedBy, at));
+            appendAudit(session, audit);
+            session.commit();
+            return id;
+        }
+    }
+
+    @Override
+    public Optional<Assessment> latestAssessment(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode proCode) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(GoalMapper.class).assessments(mofDivCode.value(), fiscalYear.value(),
+                    proCode.value()).stream().findFirst().map(GoalRows::assessment);
+        }
+    }
+
+    @Override
+    public void recordDecision(AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            appendAudit(session, audit);
+            session.commit();
         }
     }
 }

@@ -31,6 +31,14 @@ public interface GoalMapper {
     List<GoalRow> inForce(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
 
+    long nextAssessmentId();
+
+    int insertAssessment(AssessmentRow row);
+
+    /** A project's assessments for a year, newest first. */
+    List<AssessmentRow> assessments(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCode") String proCode);
+
     /** The goal ids of a project (any status), oldest first. */
     List<Long> goalsOfProject(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
