@@ -2,6 +2,8 @@ package io.jixiao.security.internal;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import io.jixiao.security.AuthenticationException;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
 import io.jixiao.security.RateLimiter;
@@ -11,6 +13,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The authenticator: the configured accounts, and bearer tokens when a key set is configured. */
-@Component(configurationPid = AuthenticatorComponent.PID, service = {Authenticator.class, RateLimiter.class})
+@Component(configurationPid = AuthenticatorComponent.PID,
+        service = {Authenticator.class, RateLimiter.class, RegionHierarchy.class})
 @Designate(ocd = AuthenticatorConfiguration.class)
-public final class AuthenticatorComponent implements Authenticator, RateLimiter {
+public final class AuthenticatorComponent implements Authenticator, RateLimiter, RegionHierarchy {
     static final String PID = "io.jixiao.security";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorComponent.class);
 
@@ -96,5 +100,10 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter 
             throw new AuthenticationException("bearer tokens are not configured");
         }
         return scoped(tokens.verify(token));
+    }
+
+    @Override
+    public Optional<MofDivCode> parent(MofDivCode region) {
+        return Optional.ofNullable(regions.parent(region.value())).map(MofDivCode::of);
     }
 }

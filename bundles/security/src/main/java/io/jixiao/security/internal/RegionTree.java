@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class RegionTree {
     private final Map<String, Set<String>> children = new HashMap<>();
+    private final Map<String, String> parents = new HashMap<>();
 
     /**
      * @param pairs comma-separated {@code child>parent}, e.g. {@code 440106000>440100000, 440100000>440000000}
@@ -27,8 +28,21 @@ final class RegionTree {
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new IllegalArgumentException("region pair must be child>parent, got '" + p + "'");
             }
+            String previous = parents.put(parts[0].trim(), parts[1].trim());
+            if (previous != null && !previous.equals(parts[1].trim())) {
+                throw new IllegalArgumentException("region " + parts[0].trim() + " is configured under both " + previous
+                        + " and " + parts[1].trim());
+            }
             children.computeIfAbsent(parts[1].trim(), k -> new HashSet<>()).add(parts[0].trim());
         }
+    }
+
+    /**
+     * @param region a region
+     * @return the region it is configured under, or {@code null}
+     */
+    String parent(String region) {
+        return parents.get(region);
     }
 
     /**

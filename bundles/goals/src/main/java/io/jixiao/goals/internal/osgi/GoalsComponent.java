@@ -1,0 +1,98 @@
+package io.jixiao.goals.internal.osgi;
+
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.hook.ProjectAdmission;
+import io.jixiao.api.service.RegionHierarchy;
+import io.jixiao.goals.internal.Goals;
+import io.jixiao.store.GoalRepository;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.Map;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
+import org.osgi.service.cm.ManagedServiceFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the goal workflow and the admission gate with the store and the region hierarchy, and keeps the rule
+ * book in step with the rule sets in Config Admin (factory PID {@value #RULES_PID}): a changed, added or removed
+ * rule set takes effect at once, without a restart; a rule set that does not parse is refused (logged, and the
+ * rules in force stay as they were).
+ */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.goal.GoalService\"",
+        uses = GoalService.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.ProjectAdmission\"",
+        uses = ProjectAdmission.class)
+@Component(immediate = true, service = {})
+public final class GoalsComponent {
+    /** Factory PID of the rule sets. */
+    public static final String RULES_PID = "io.jixiao.goals.rules";
+    private static final Logger LOG = LoggerFactory.getLogger(GoalsComponent.class);
+
+    private final Goals goals;
+    private final ServiceRegistration<ManagedServiceFactory> rules;
+    private final ServiceRegistration<GoalService> workflow;
+    private final ServiceRegistration<ProjectAdmission> admission;
+
+    @Activate
+    public GoalsComponent(BundleContext context, @Reference GoalRepository repository,
+            @Reference RegionHierarchy regions) {
+        this.goals = new Goals(repository, regions::parent);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_PID, RULES_PID);
+        this.rules = context.registerService(ManagedServiceFactory.class, new RuleSetConfigurations(), props);
+        this.workflow = context.registerService(GoalService.class, goals.workflow(), null);
+        this.admission = context.registerService(ProjectAdmission.class, goals.admission(), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        admission.unregister();
+        workflow.unregister();
+        rules.unregister();
+    }
+
+    /** Receives each rule-set configuration. */
+    private final class RuleSetConfigurations implements ManagedServiceFactory {
+        @Override
+        public String getName() {
+            return "Jixiao goal rule sets";
+        }
+
+        @Override
+        public void updated(String pid, Dictionary<String, ?> properties) throws ConfigurationException {
+            Map<String, Object> values = new HashMap<>();
+            for (var keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                values.put(key, properties.get(key));
+            }
+            try {
+                String label = goals.putRuleSet(pid, values);
+                LOG.info("Goal rule set {} in force", label);
+            } catch (IllegalArgumentException e) {
+                LOG.error("Goal rule set {} refused, the rules in force are unchanged: {}", pid, e.getMessage());
+                throw new ConfigurationException(null, e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void deleted(String pid) {
+            try {
+                goals.removeRuleSet(pid);
+                LOG.info("Goal rule set {} removed", pid);
+            } catch (IllegalArgumentException e) {
+                LOG.error("Goal rule set {} cannot be removed, the rules in force are unchanged: {}", pid,
+                        e.getMessage());
+            }
+        }
+    }
+}
