@@ -109,9 +109,11 @@ public interface GoalService {
      *
      * @param project the project
      * @param goal the goal
+     * @param actor who asks: a declarer or reviewer (UNIT, DEPARTMENT, HOST_SYSTEM, FINANCE) of the project's
+     *        region and agency
      * @return the rule report
      */
-    RuleReport check(ProjectFacts project, Goal goal);
+    RuleReport check(ProjectFacts project, Goal goal, Actor actor);
 
     /**
      * Records an ex-ante assessment of a project; the latest one of a project and year counts at the gates.

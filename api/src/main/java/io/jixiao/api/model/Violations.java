@@ -78,6 +78,22 @@ public final class Violations {
     }
 
     /**
+     * @return whether any violation was collected
+     * @since 1.1.0
+     */
+    public boolean hasAny() {
+        return !found.isEmpty();
+    }
+
+    /**
+     * @return how many violations were collected (to tell whether a part of the input added any)
+     * @since 1.1.0
+     */
+    public int count() {
+        return found.size();
+    }
+
+    /**
      * @throws InvalidInputException naming every collected violation, if there is any
      */
     public void throwIfAny() {

@@ -52,7 +52,7 @@ class BolaMatrixIT {
                 continue; // the public OpenAPI document
             }
             for (String account : OTHER_DISTRICT) {
-                HttpResponse<String> response = send(endpoint, account, state.holdId());
+                HttpResponse<String> response = send(endpoint, account, state);
                 calls++;
                 boolean denied = endpoint.adapter().equals("rest")
                         ? response.statusCode() == 403 || response.statusCode() == 404
@@ -89,10 +89,10 @@ class BolaMatrixIT {
         assertThat(otherAgency.statusCode()).as("another agency of the same district").isEqualTo(403);
     }
 
-    private static HttpResponse<String> send(Endpoint endpoint, String account, long holdId) throws Exception {
+    private static HttpResponse<String> send(Endpoint endpoint, String account, UnchangedState state)
+            throws Exception {
         boolean host = account.startsWith("host");
-        String body = endpoint.validBody() == null ? null : endpoint.validBody().replace("{holdId}",
-                Long.toString(holdId));
+        String body = Endpoints.resolve(endpoint.validBody(), state);
         if (body != null && !host) {
             // people act as themselves: the operator of the host's request is not theirs to name
             body = body.replaceAll(",?\"OPERATOR\":\"[^\"]*\"", "").replaceAll("<pg:OPERATOR>[^<]*</pg:OPERATOR>", "");
@@ -102,6 +102,6 @@ class BolaMatrixIT {
                     : body.replaceFirst("</pg:(PlaceHoldRequest|ReleaseHoldRequest)>",
                             "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
         }
-        return Endpoints.call(endpoint, account, endpoint.path().replace("{holdId}", Long.toString(holdId)), body);
+        return Endpoints.call(endpoint, account, Endpoints.resolve(endpoint.path(), state), body);
     }
 }

@@ -19,7 +19,8 @@ final class Endpoints {
     /**
      * @param adapter {@code rest} or {@code soap}
      * @param method HTTP method (REST) or operation (SOAP)
-     * @param path path under the REST root with {@code {holdId}} for the hold, or the SOAP request element
+     * @param path path under the REST root with {@code {holdId}}, {@code {goalId}} and {@code {version}} for the
+     *        addressed hold and goal, or the SOAP request element
      * @param account the test account a valid call is made as
      * @param validBody a valid request body, or {@code null} for a GET
      */
@@ -67,6 +68,14 @@ final class Endpoints {
     static final String CORPUS_APP = "CORPUS-1";
     /** A project of region 440100000 that the tests hold, addressed as {holdId} by the endpoints. */
     static final String HELD_PROJECT = "P-CORPUS-HELD";
+    /** A project of region 440100000 with a published goal and an open adjustment, addressed as {goalId}. */
+    static final String GOAL_PROJECT = "P-CORPUS-GOAL";
+
+    /** Replaces the placeholders of a registered path or body with the addressed objects' ids. */
+    static String resolve(String text, UnchangedState state) {
+        return text == null ? null : text.replace("{holdId}", Long.toString(state.holdId()))
+                .replace("{goalId}", Long.toString(state.goalId())).replace("{version}", "1");
+    }
 
     static List<Endpoint> all() {
         return List.of(
@@ -86,6 +95,28 @@ final class Endpoints {
                         "auditor01", null),
                 new Endpoint("rest", "GET", "/audit/export?MOF_DIV_CODE=440100000", "auditor01", null),
                 new Endpoint("rest", "GET", "/audit/head?MOF_DIV_CODE=440100000", "auditor01", null),
+                new Endpoint("rest", "POST", "/goals", "unit01", "{" + Goals.project("440100000", CORPUS_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + "}"),
+                new Endpoint("rest", "POST", "/goals/checks", "unit01", "{" + Goals.project("440100000", CORPUS_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + "}"),
+                new Endpoint("rest", "GET", "/goals/{goalId}/versions", "finance01", null),
+                new Endpoint("rest", "GET", "/goals/{goalId}/versions/{version}", "finance01", null),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/revision", "unit01",
+                        "{" + Goals.project("440100000", GOAL_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + "}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/submission", "pay-module", "{\"OPERATOR\":\"teller9\"}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/return", "finance01",
+                        "{\"OPINION_CODES\":[1]}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/approval", "finance01",
+                        "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/publication", "finance01",
+                        "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/adjustments", "unit01", "{" + Goals.project("440100000",
+                        GOAL_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + ",\"ADJUST_BATCH\":\"TZ-CORPUS\"}"),
+                new Endpoint("rest", "POST", "/assessments", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FISCAL_YEAR\":2026,\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"TIER\":\"KEY\",\"SCORES\":"
+                        + "{\"necessity\":90,\"inputEconomy\":90,\"goalReasonableness\":90,\"feasibility\":90,"
+                        + "\"fundingCompliance\":90},\"CONCLUSION\":\"SUPPORT\",\"ASSESSOR\":\"corpus\","
+                        + "\"DOCUMENT_REF\":\"corpus-1\"}"),
+                new Endpoint("rest", "POST", "/project-admissions", "pay-module",
+                        "{" + Goals.project("440100000", CORPUS_PROJECT, "2000000.00", false) + ",\"OPERATOR\":\"teller9\"}"),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
                 new Endpoint("soap", "CheckPayment", "CheckPaymentRequest", "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),

@@ -64,7 +64,8 @@ final class Jixiao {
         Path jwks = data.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());
         configure(cm, "io.jixiao.security", "jwt.jwksFile", jwks.toString(), "jwt.issuer", ISSUER,
-                "jwt.audience", "jixiao", "regions.parents", "440106001>440106000");
+                "jwt.audience", "jixiao", "regions.parents", "440106001>440106000, 654300000>654000000, 140400000>140000000");
+        goalRules(cm, Path.of(context.getProperty("jixiao.it.config")));
         account(cm, "finance01", "FINANCE");
         account(cm, "pay-module", "HOST_SYSTEM");
         account(cm, "auditor01", "AUDITOR");
@@ -94,6 +95,22 @@ final class Jixiao {
     /** The H2 database the framework under test uses. */
     static String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The goal rule presets shipped in config/, configured as File Install does in the distribution. */
+    private static void goalRules(ConfigurationAdmin cm, Path config) throws IOException {
+        try (var files = Files.newDirectoryStream(config, "io.jixiao.goals.rules-*.cfg")) {
+            for (Path file : files) {
+                java.util.Properties p = new java.util.Properties();
+                try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+                String name = file.getFileName().toString().replace("io.jixiao.goals.rules-", "").replace(".cfg", "");
+                Hashtable<String, Object> props = new Hashtable<>();
+                p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
+                cm.getFactoryConfiguration("io.jixiao.goals.rules", name, "?").update(props);
+            }
+        }
     }
 
     private static void scopedAccount(ConfigurationAdmin cm, String name, String role, String agencies)
@@ -181,7 +198,10 @@ final class Jixiao {
                         "{\"MOF_DIV_CODE\":\"440100000\"}", "Authorization", bearer("it-ready", "AUDITOR", 60));
                 HttpResponse<String> soap = soapAs("finance01", PASSWORD, "GetHold",
                         "<pg:GetHoldRequest><pg:HOLD_ID>999999999</pg:HOLD_ID></pg:GetHoldRequest>");
-                ready = rest.statusCode() == 200 && soap.body().contains("NOT_FOUND");
+                HttpResponse<String> rules = post(REST + "/goals/checks", "application/json", Goals.declaration(
+                        "440100000", "READY-1", 8), "Authorization", basic("unit01"));
+                ready = rest.statusCode() == 200 && soap.body().contains("NOT_FOUND") && rules.statusCode() == 200
+                        && rules.body().contains("440100000/2020");
                 last = rest.statusCode() + " " + rest.body() + " / " + soap.body();
             } catch (IOException e) {
                 ready = false;

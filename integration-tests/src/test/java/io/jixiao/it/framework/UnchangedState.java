@@ -2,6 +2,23 @@ package io.jixiao.it.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.Money;
+import java.math.BigDecimal;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
@@ -25,12 +42,16 @@ final class UnchangedState {
     static final MofDivCode REGION = MofDivCode.of("440100000");
     private static final Actor FINANCE = Actor.of("state-check", "state-check", Role.FINANCE);
 
+    private static long goalId;
+
     private final Hold held;
     private final long auditRows;
+    private final List<Integer> goalVersions;
 
-    private UnchangedState(Hold held, long auditRows) {
+    private UnchangedState(Hold held, long auditRows, List<Integer> goalVersions) {
         this.held = held;
         this.auditRows = auditRows;
+        this.goalVersions = goalVersions;
     }
 
     /** Makes sure the held project has an active hold to address, and records the audit chain's length. */
@@ -40,11 +61,48 @@ final class UnchangedState {
         Hold held = active.isEmpty()
                 ? holds.place(target, HoldKind.SUSPEND, Reason.of("addressed by the registry's requests"), FINANCE)
                 : active.get(0);
-        return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked());
+        GoalService goals = service(GoalService.class);
+        long goal = goal(goals);
+        return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked(), goals.versions(goal, FINANCE));
+    }
+
+    /** A published goal (version 1) with an open adjustment (version 2, a draft), made once per framework. */
+    private static synchronized long goal(GoalService goals) {
+        if (goalId == 0) {
+            Actor unit = Actor.of("state-check", "state-check", Role.UNIT);
+            ProjectFacts project = new ProjectFacts(REGION, FiscalYear.of(2026), AgencyCode.of("101001"),
+                    ProCode.of(Endpoints.GOAL_PROJECT), ProjectClass.DEVELOPMENT, ProjectLevel.FIRST,
+                    BudgetKind.GENERAL_PUBLIC, Money.positive("AMOUNT", new BigDecimal("2000000.00")), false, true,
+                    null);
+            List<Indicator> indicators = new java.util.ArrayList<>();
+            String[] level2 = {"QUANTITY", "COST", "SOCIAL", "SATISFACTION", "QUALITY", "TIMELINESS", "ECONOMIC",
+                "ECOLOGICAL"};
+            for (String l2 : level2) {
+                indicators.add(new Indicator(Level2.valueOf(l2), "指标 " + l2, ComputeSign.GE, "1", "个",
+                        new BigDecimal("11.25"), "", null));
+            }
+            Goal goal = new Goal(GoalSubject.PROJECT, "addressed by the registry's requests", "", indicators);
+            GoalVersion draft = goals.draft(project, goal, unit);
+            goals.submit(draft.goalId(), 1, unit);
+            goals.approve(draft.goalId(), 1, FINANCE);
+            goals.publish(draft.goalId(), 1, FINANCE);
+            goals.adjust(draft.goalId(), "TZ-STATE", project, goal, unit);
+            goalId = draft.goalId();
+        }
+        return goalId;
+    }
+
+    private static <S> S service(Class<S> type) {
+        BundleContext context = FrameworkUtil.getBundle(UnchangedState.class).getBundleContext();
+        return context.getService(context.getServiceReference(type));
     }
 
     long holdId() {
         return held.holdId();
+    }
+
+    long goalId() {
+        return goalId;
     }
 
     /** Nothing the refused requests asked for happened. */
@@ -56,5 +114,6 @@ final class UnchangedState {
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of(Endpoints.CORPUS_PROJECT)))).isEmpty();
         assertThat(holds.find(held.holdId()).orElseThrow().isActive()).isTrue();
         assertThat(audit.verify(REGION, FINANCE).rowsChecked()).isEqualTo(auditRows);
+        assertThat(service(GoalService.class).versions(goalId, FINANCE)).isEqualTo(goalVersions);
     }
 }

@@ -163,9 +163,12 @@ final class GoalWorkflow implements GoalService {
     }
 
     @Override
-    public RuleReport check(ProjectFacts project, Goal goal) {
-        if (project == null || goal == null) {
-            throw InvalidInputException.of("GOAL", "required", "a project and a goal are required");
+    public RuleReport check(ProjectFacts project, Goal goal, Actor actor) {
+        required(project, goal, actor);
+        if (!actor.has(Role.FINANCE)) {
+            declarer(project, actor);
+        } else {
+            reviewer(project, actor, Role.FINANCE);
         }
         return GoalRuleEngine.check(goal, project, rulesFor(project));
     }

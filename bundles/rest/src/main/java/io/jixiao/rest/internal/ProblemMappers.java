@@ -39,6 +39,9 @@ final class ProblemMappers {
             if (e instanceof InvalidInputException invalid) {
                 return Problem.response(400, invalid.code(), "Invalid input", e.getMessage(), invalid.violations());
             }
+            if (e instanceof io.jixiao.api.goal.RulesViolatedException rules) {
+                return Problem.rulesViolated(rules);
+            }
             int status = e instanceof NotFoundException ? 404
                     : e instanceof ForbiddenException ? 403
                     : e instanceof ConflictException ? 409 : 400;

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
@@ -46,7 +48,8 @@ public final class RestPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
     /** Every resource class published; each of their operations must be in the OpenAPI document. */
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
-            AuditResource.class, OpenApiResource.class);
+            AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
+            OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -55,7 +58,7 @@ public final class RestPublisher {
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference AuditService audit,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter) {
+            @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -65,6 +68,11 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new PaymentGuardResource(guard)));
             factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
             factory.setResourceProvider(AuditResource.class, new SingletonResourceProvider(new AuditResource(audit)));
+            factory.setResourceProvider(GoalResource.class, new SingletonResourceProvider(new GoalResource(goals)));
+            factory.setResourceProvider(AssessmentResource.class,
+                    new SingletonResourceProvider(new AssessmentResource(goals)));
+            factory.setResourceProvider(ProjectGateResource.class,
+                    new SingletonResourceProvider(new ProjectGateResource(admission)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

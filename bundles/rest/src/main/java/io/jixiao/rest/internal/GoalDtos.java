@@ -1,0 +1,350 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jixiao.api.goal.Assessment;
+import io.jixiao.api.goal.AssessmentConclusion;
+import io.jixiao.api.goal.AssessmentTier;
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.GateDecision;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.RuleReport;
+import io.jixiao.api.goal.RuleViolation;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Violations;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** JSON shapes of the goal endpoints, in the platform's element names, and their mapping to the API. */
+final class GoalDtos {
+    private GoalDtos() {
+    }
+
+    /** A project's facts, as the project library declares them. */
+    static class ProjectJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("PROJECT_CLASS") public String projectClass;
+        @JsonProperty("PROJECT_LEVEL") public String projectLevel;
+        @JsonProperty("BUDGET_KIND") public String budgetKind;
+        @JsonProperty("AMOUNT") public BigDecimal amount;
+        @JsonProperty("NEW_PROJECT") public Boolean newProject;
+        @JsonProperty("RECURRING") public Boolean recurring;
+        @JsonProperty("PREV_AMOUNT") public BigDecimal prevAmount;
+        @JsonProperty("OPERATOR") public String operator;
+
+        ProjectFacts facts(Violations v) {
+            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
+            AgencyCode agency = v.check(() -> AgencyCode.of(agencyCode));
+            ProCode project = v.check(() -> ProCode.of(proCode));
+            ProjectClass type = v.oneOf("PROJECT_CLASS", projectClass, ProjectClass.class);
+            ProjectLevel level = v.oneOf("PROJECT_LEVEL", projectLevel, ProjectLevel.class);
+            BudgetKind budget = v.oneOf("BUDGET_KIND", budgetKind, BudgetKind.class);
+            Money money = v.check(() -> Money.positive("AMOUNT", amount));
+            Money previous = prevAmount == null ? null : v.check(() -> Money.positive("PREV_AMOUNT", prevAmount));
+            if (newProject == null) {
+                v.add("NEW_PROJECT", "required", "is required (true for a new project, false for a continuing one)");
+            }
+            if (recurring == null) {
+                v.add("RECURRING", "required", "is required (true for recurring, false for one-off)");
+            }
+            if (v.hasAny()) {
+                return null;
+            }
+            return new ProjectFacts(region, year, agency, project, type, level, budget, money, newProject, recurring,
+                    previous);
+        }
+    }
+
+    private static <T> T required(Violations v, String field, T value) {
+        if (value == null) {
+            throw io.jixiao.api.model.InvalidInputException.of(field, "required", "is required");
+        }
+        return value;
+    }
+
+    /** One indicator. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class IndicatorJson {
+        @JsonProperty("KPI_LV1") public String level1;
+        @JsonProperty("KPI_LV2") public String level2;
+        @JsonProperty("KPI_CONTENT") public String name;
+        @JsonProperty("COMPUTESIGN") public Integer sign;
+        @JsonProperty("KPI_VAL") public String target;
+        @JsonProperty("METERUNIT") public String unit;
+        @JsonProperty("WEIGHT") public BigDecimal points;
+        @JsonProperty("KPI_EVALSTD") public String standard;
+        @JsonProperty("LIBRARY_ID") public String libraryId;
+
+        static IndicatorJson of(Indicator k) {
+            IndicatorJson j = new IndicatorJson();
+            j.level1 = k.level1().name();
+            j.level2 = k.level2().name();
+            j.name = k.name();
+            j.sign = k.sign().code();
+            j.target = k.target();
+            j.unit = k.unit();
+            j.points = k.points();
+            j.standard = k.standard();
+            j.libraryId = k.libraryId();
+            return j;
+        }
+    }
+
+    /** A project and its goal, as declared on the form. */
+    static final class DeclarationJson extends ProjectJson {
+        @JsonProperty("SUBJECT") public String subject;
+        @JsonProperty("KPI_TARGET") public String annualOverview;
+        @JsonProperty("MID_TERM_TARGET") public String midTermOverview;
+        @JsonProperty("INDICATORS") public List<IndicatorJson> indicators;
+        @JsonProperty("ADJUST_BATCH") public String adjustmentBatch;
+
+        Goal goal(Violations v) {
+            GoalSubject s = subject == null ? GoalSubject.PROJECT : v.oneOf("SUBJECT", subject, GoalSubject.class);
+            text(v, "KPI_TARGET", annualOverview, 4000, true);
+            if (annualOverview != null && annualOverview.isBlank()) {
+                v.add("KPI_TARGET", "required", "the annual goal overview is required");
+            }
+            text(v, "MID_TERM_TARGET", midTermOverview, 4000, false);
+            List<Indicator> out = new ArrayList<>();
+            if (indicators == null) {
+                v.add("INDICATORS", "required", "is required (may be empty in a draft)");
+            } else if (indicators.size() > 200) {
+                v.add("INDICATORS", "size", "at most 200 indicators");
+            } else {
+                for (int i = 0; i < indicators.size(); i++) {
+                    Indicator k = indicator(v, "INDICATORS[" + i + "].", indicators.get(i));
+                    if (k != null) {
+                        out.add(k);
+                    }
+                }
+            }
+            return v.hasAny() ? null : new Goal(s, annualOverview, midTermOverview, out);
+        }
+
+        private static Indicator indicator(Violations v, String at, IndicatorJson j) {
+            if (j == null) {
+                v.add(at.substring(0, at.length() - 1), "required", "an indicator is required");
+                return null;
+            }
+            int before = v.count();
+            Level2 level2 = v.oneOf(at + "KPI_LV2", j.level2, Level2.class);
+            if (level2 != null && j.level1 != null && !level2.level1().name().equals(j.level1)) {
+                v.add(at + "KPI_LV1", "matches-level2", level2 + " belongs to " + level2.level1());
+            }
+            text(v, at + "KPI_CONTENT", j.name, 400, true);
+            ComputeSign sign = null;
+            if (j.sign == null) {
+                v.add(at + "COMPUTESIGN", "required", "is required (1 ≥, 2 >, 3 =, 4 <, 5 ≤, 6 qualitative)");
+            } else {
+                sign = v.check(() -> ComputeSign.of(j.sign));
+            }
+            text(v, at + "KPI_VAL", j.target, 200, true);
+            text(v, at + "METERUNIT", j.unit, 40, false);
+            text(v, at + "KPI_EVALSTD", j.standard, 2000, false);
+            text(v, at + "LIBRARY_ID", j.libraryId, 40, false);
+            if (j.points == null) {
+                v.add(at + "WEIGHT", "required", "is required");
+            } else if (j.points.scale() > 2 || j.points.compareTo(BigDecimal.valueOf(100_000)) >= 0) {
+                v.add(at + "WEIGHT", "range", "at most 2 decimals and below 100000");
+            }
+            if (v.count() > before) {
+                return null;
+            }
+            return new Indicator(level2, j.name, sign, j.target, j.unit, j.points, j.standard, j.libraryId);
+        }
+    }
+
+    private static void text(Violations v, String field, String value, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                v.add(field, "required", "is required");
+            }
+        } else if (value.length() > max) {
+            v.add(field, "length", "at most " + max + " characters");
+        } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            v.add(field, "characters", "must not contain control characters");
+        }
+    }
+
+    /** A goal version as answered. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class GoalVersionJson extends ProjectJson {
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("VERSION") public int version;
+        @JsonProperty("ADJUST_BATCH") public String adjustmentBatch;
+        @JsonProperty("STATUS") public String status;
+        @JsonProperty("SUBJECT") public String subject;
+        @JsonProperty("KPI_TARGET") public String annualOverview;
+        @JsonProperty("MID_TERM_TARGET") public String midTermOverview;
+        @JsonProperty("INDICATORS") public List<IndicatorJson> indicators;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("OPINION_CODES") public List<Integer> opinionCodes;
+        @JsonProperty("OPINION_TEXT") public String opinionText;
+        @JsonProperty("CREATED_BY") public String createdBy;
+        @JsonProperty("CREATED_AT") public String createdAt;
+        @JsonProperty("STATUS_AT") public String statusAt;
+
+        static GoalVersionJson of(GoalVersion g) {
+            GoalVersionJson j = new GoalVersionJson();
+            ProjectFacts p = g.project();
+            j.mofDivCode = p.mofDivCode().value();
+            j.fiscalYear = p.fiscalYear().value();
+            j.agencyCode = p.agencyCode().value();
+            j.proCode = p.proCode().value();
+            j.projectClass = p.projectClass().name();
+            j.projectLevel = p.level().name();
+            j.budgetKind = p.budget().name();
+            j.amount = p.amount().yuan();
+            j.newProject = p.newProject();
+            j.recurring = p.recurring();
+            j.prevAmount = p.previousYearAmount() == null ? null : p.previousYearAmount().yuan();
+            j.goalId = g.goalId();
+            j.version = g.version();
+            j.adjustmentBatch = g.adjustmentBatch();
+            j.status = g.status().name();
+            j.subject = g.goal().subject().name();
+            j.annualOverview = g.goal().annualOverview();
+            j.midTermOverview = g.goal().midTermOverview();
+            j.indicators = g.goal().indicators().stream().map(IndicatorJson::of).toList();
+            j.ruleVersion = g.ruleVersion();
+            j.opinionCodes = g.opinion() == null ? null : g.opinion().codes();
+            j.opinionText = g.opinion() == null ? null : g.opinion().text();
+            j.createdBy = g.createdBy().callerSystem() + "/" + g.createdBy().operator();
+            j.createdAt = g.createdAt().toString();
+            j.statusAt = g.statusAt().toString();
+            return j;
+        }
+    }
+
+    /** One rule broken. */
+    static final class ViolationJson {
+        @JsonProperty("CODE") public String code;
+        @JsonProperty("FIELD") public String field;
+        @JsonProperty("MESSAGE_ZH") public String messageZh;
+        @JsonProperty("MESSAGE_EN") public String messageEn;
+        @JsonProperty("SOURCE") public String source;
+
+        static ViolationJson of(RuleViolation v) {
+            ViolationJson j = new ViolationJson();
+            j.code = v.code();
+            j.field = v.field();
+            j.messageZh = v.messageZh();
+            j.messageEn = v.messageEn();
+            j.source = v.source();
+            return j;
+        }
+    }
+
+    /** A rule report (check) . */
+    static final class ReportJson {
+        @JsonProperty("COMPLIES") public boolean complies;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("VIOLATIONS") public List<ViolationJson> violations;
+        @JsonProperty("EX_ANTE") public String exAnte;
+        @JsonProperty("REVIEW_REQUIRED") public boolean reviewRequired;
+
+        static ReportJson of(RuleReport r) {
+            ReportJson j = new ReportJson();
+            j.complies = r.complies();
+            j.ruleVersion = r.ruleVersion();
+            j.violations = r.violations().stream().map(ViolationJson::of).toList();
+            j.exAnte = r.exAnte().name();
+            j.reviewRequired = r.reviewRequired();
+            return j;
+        }
+    }
+
+    /** A gate's decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class DecisionJson {
+        @JsonProperty("GATE") public String gate;
+        @JsonProperty("ADMITTED") public boolean admitted;
+        @JsonProperty("MODE") public String mode;
+        @JsonProperty("REASONS") public List<ViolationJson> reasons;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("GOAL_ID") public Long goalId;
+        @JsonProperty("GOAL_VERSION") public Integer goalVersion;
+        @JsonProperty("EX_ANTE") public String exAnte;
+        @JsonProperty("REVIEW_REQUIRED") public boolean reviewRequired;
+
+        static DecisionJson of(GateDecision d) {
+            DecisionJson j = new DecisionJson();
+            j.gate = d.gate().name();
+            j.admitted = d.admitted();
+            j.mode = d.mode().name();
+            j.reasons = d.reasons().stream().map(ViolationJson::of).toList();
+            j.ruleVersion = d.ruleVersion();
+            j.goalId = d.goalId();
+            j.goalVersion = d.goalVersion();
+            j.exAnte = d.exAnte().name();
+            j.reviewRequired = d.reviewRequired();
+            return j;
+        }
+    }
+
+    /** An ex-ante assessment to record. */
+    static final class AssessmentJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("TIER") public String tier;
+        @JsonProperty("SCORES") public Map<String, BigDecimal> scores;
+        @JsonProperty("CONCLUSION") public String conclusion;
+        @JsonProperty("ASSESSOR") public String assessor;
+        @JsonProperty("THIRD_PARTY") public boolean thirdParty;
+        @JsonProperty("DOCUMENT_REF") public String documentRef;
+        @JsonProperty("OPERATOR") public String operator;
+
+        Assessment assessment(Violations v) {
+            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
+            ProCode project = v.check(() -> ProCode.of(proCode));
+            AssessmentTier t = v.oneOf("TIER", tier, AssessmentTier.class);
+            AssessmentConclusion c = v.oneOf("CONCLUSION", conclusion, AssessmentConclusion.class);
+            if (scores != null && scores.size() > 20) {
+                v.add("SCORES", "size", "at most 20 dimensions");
+            }
+            text(v, "ASSESSOR", assessor, 200, true);
+            text(v, "DOCUMENT_REF", documentRef, 200, true);
+            if (v.hasAny()) {
+                return null;
+            }
+            return v.check(() -> new Assessment(region, year, project, t, scores, c, assessor, thirdParty,
+                    documentRef));
+        }
+    }
+
+    /** POST …/return. */
+    static final class ReturnJson {
+        @JsonProperty("OPINION_CODES") public List<Integer> codes;
+        @JsonProperty("OPINION_TEXT") public String text;
+        @JsonProperty("OPERATOR") public String operator;
+
+        void validate(Violations v) {
+            text(v, "OPINION_TEXT", text, 2000, false);
+        }
+    }
+
+    /** A workflow step without a body of its own. */
+    static final class StepJson {
+        @JsonProperty("OPERATOR") public String operator;
+    }
+}

@@ -1,0 +1,204 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Violations;
+import io.jixiao.rest.internal.GoalDtos.DeclarationJson;
+import io.jixiao.rest.internal.GoalDtos.GoalVersionJson;
+import io.jixiao.rest.internal.GoalDtos.ReportJson;
+import io.jixiao.rest.internal.GoalDtos.ReturnJson;
+import io.jixiao.rest.internal.GoalDtos.StepJson;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+/** Performance goals over REST: declaration, review workflow, adjustments, versions and rule checks. */
+@Path("goals")
+@Produces(MediaType.APPLICATION_JSON)
+public final class GoalResource {
+    private final GoalService goals;
+
+    GoalResource(GoalService goals) {
+        this.goals = goals;
+    }
+
+    /** GET /goals/{id}/versions. */
+    static final class VersionList {
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("VERSIONS") public List<Integer> versions;
+    }
+
+    static Actor actor(SecurityContext caller, String operator, Violations v) {
+        return v.check(() -> AuthenticationFilter.Caller.of(caller).actor(operator));
+    }
+
+    @POST
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response draft(DeclarationJson body, @Context UriInfo uri, @Context SecurityContext caller) {
+        DeclarationJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        ProjectFacts project = r.facts(v);
+        Goal goal = r.goal(v);
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        GoalVersion created = goals.draft(project, goal, actor);
+        return Response.created(uri.getBaseUriBuilder().path("goals/{id}/versions/{v}")
+                .build(created.goalId(), created.version())).entity(GoalVersionJson.of(created)).build();
+    }
+
+    @GET
+    @Path("{goalId}/versions")
+    public VersionList versions(@PathParam("goalId") String goalId, @Context SecurityContext caller) {
+        long id = RequestBodies.id("GOAL_ID", goalId);
+        List<Integer> versions = goals.versions(id, AuthenticationFilter.Caller.of(caller).reader());
+        if (versions.isEmpty()) {
+            throw new NotFoundException("no goal " + id);
+        }
+        VersionList out = new VersionList();
+        out.goalId = id;
+        out.versions = versions;
+        return out;
+    }
+
+    @GET
+    @Path("{goalId}/versions/{version}")
+    public GoalVersionJson find(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            @Context SecurityContext caller) {
+        long id = RequestBodies.id("GOAL_ID", goalId);
+        int n = version(version);
+        return GoalVersionJson.of(goals.find(id, n, AuthenticationFilter.Caller.of(caller).reader())
+                .orElseThrow(() -> new NotFoundException("no goal " + id + " version " + n)));
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/revision")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GoalVersionJson revise(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            DeclarationJson body, @Context SecurityContext caller) {
+        DeclarationJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
+        Integer n = v.check(() -> version(version));
+        ProjectFacts project = r.facts(v);
+        Goal goal = r.goal(v);
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        return GoalVersionJson.of(goals.revise(id, n, project, goal, actor));
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/submission")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GoalVersionJson submit(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            StepJson body, @Context SecurityContext caller) {
+        Step s = step(goalId, version, body, caller);
+        return GoalVersionJson.of(goals.submit(s.goalId, s.version, s.actor));
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/return")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GoalVersionJson returnForRevision(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            ReturnJson body, @Context SecurityContext caller) {
+        ReturnJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
+        Integer n = v.check(() -> version(version));
+        r.validate(v);
+        ReviewOpinion opinion = v.check(() -> new ReviewOpinion(r.codes, r.text));
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        return GoalVersionJson.of(goals.returnForRevision(id, n, opinion, actor));
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/approval")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GoalVersionJson approve(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            StepJson body, @Context SecurityContext caller) {
+        Step s = step(goalId, version, body, caller);
+        return GoalVersionJson.of(goals.approve(s.goalId, s.version, s.actor));
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/publication")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GoalVersionJson publish(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            StepJson body, @Context SecurityContext caller) {
+        Step s = step(goalId, version, body, caller);
+        return GoalVersionJson.of(goals.publish(s.goalId, s.version, s.actor));
+    }
+
+    @POST
+    @Path("{goalId}/adjustments")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response adjust(@PathParam("goalId") String goalId, DeclarationJson body, @Context UriInfo uri,
+            @Context SecurityContext caller) {
+        DeclarationJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
+        ProjectFacts project = r.facts(v);
+        Goal goal = r.goal(v);
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        GoalVersion next = goals.adjust(id, r.adjustmentBatch, project, goal, actor);
+        return Response.created(uri.getBaseUriBuilder().path("goals/{id}/versions/{v}")
+                .build(next.goalId(), next.version())).entity(GoalVersionJson.of(next)).build();
+    }
+
+    @POST
+    @Path("checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReportJson check(DeclarationJson body, @Context SecurityContext caller) {
+        DeclarationJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        ProjectFacts project = r.facts(v);
+        Goal goal = r.goal(v);
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        return ReportJson.of(goals.check(project, goal, actor));
+    }
+
+    private record Step(long goalId, int version, Actor actor) {
+    }
+
+    private static Step step(String goalId, String version, StepJson body, SecurityContext caller) {
+        StepJson r = body == null ? new StepJson() : body;
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
+        Integer n = v.check(() -> version(version));
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        return new Step(id, n, actor);
+    }
+
+    private static int version(String raw) {
+        long n = RequestBodies.id("VERSION", raw);
+        if (n > 10_000) {
+            throw io.jixiao.api.model.InvalidInputException.of("VERSION", "range", "must be 1 to 10000");
+        }
+        return (int) n;
+    }
+}

@@ -1,0 +1,132 @@
+package io.jixiao.it.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "No goal, no budget" over REST inside Felix, with the shipped presets: a goal drafted, refused by Guangzhou's
+ * rules, revised, returned with opinion codes, approved, published and adjusted; the project-library admission
+ * gate before and after; an Aletai project that needs a key assessment.
+ */
+class GoalsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Jixiao.start();
+    }
+
+    private static HttpResponse<String> post(String account, String path, String body) throws Exception {
+        return Jixiao.post(Jixiao.REST + path, "application/json", body, "Authorization", Jixiao.basic(account),
+                "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    private static JsonNode ok(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(String account, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(Jixiao.REST + path))
+                .header("Authorization", Jixiao.basic(account)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String admission(String region, String project, String amount, boolean newProject) {
+        return "{" + Goals.project(region, project, amount, newProject) + ",\"OPERATOR\":\"sun.library\"}";
+    }
+
+    @Test
+    void aGoalFromDraftToPublicationGatesAdmission() throws Exception {
+        String project = "GZ-IT-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode refusedAdmission = ok(post("pay-module", "/project-admissions",
+                admission("440100000", project, "2000000.00", false)), 200);
+        assertThat(refusedAdmission.get("ADMITTED").asBoolean()).isFalse();
+        assertThat(refusedAdmission.get("REASONS").get(0).get("CODE").asText()).isEqualTo("GOAL_NOT_APPROVED");
+
+        HttpResponse<String> drafted = post("unit01", "/goals", Goals.declaration("440100000", project, 7));
+        JsonNode draft = ok(drafted, 201);
+        long goalId = draft.get("GOAL_ID").asLong();
+        assertThat(drafted.headers().firstValue("Location").orElseThrow()).endsWith("/goals/" + goalId + "/versions/1");
+        assertThat(draft.get("STATUS").asText()).isEqualTo("DRAFT");
+        String version = "/goals/" + goalId + "/versions/1";
+
+        HttpResponse<String> tooFew = post("unit01", version + "/submission", "{}");
+        assertThat(tooFew.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(tooFew.body());
+        assertThat(problem.get("code").asText()).isEqualTo("RULES_VIOLATED");
+        assertThat(problem.get("ruleVersion").asText()).startsWith("440100000/2020#1");
+        assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("INDICATORS_MIN");
+        assertThat(problem.get("errors").get(0).get("messageZh").asText()).contains("至少需要 8 个");
+        assertThat(problem.get("errors").get(0).get("source").asText()).contains("seed 002");
+
+        ok(post("unit01", version + "/revision", Goals.declaration("440100000", project, 8)), 200);
+        ok(post("unit01", version + "/submission", "{}"), 200);
+        JsonNode returned = ok(post("finance01", version + "/return",
+                "{\"OPINION_CODES\":[2,8],\"OPINION_TEXT\":\"效益指标需细化\"}"), 200);
+        assertThat(returned.get("STATUS").asText()).isEqualTo("RETURNED");
+        assertThat(returned.get("OPINION_CODES").toString()).isEqualTo("[2,8]");
+        ok(post("unit01", version + "/submission", "{}"), 200);
+        assertThat(post("unit01", version + "/approval", "{}").statusCode()).as("units do not approve").isEqualTo(403);
+        JsonNode approved = ok(post("finance01", version + "/approval", "{}"), 200);
+        assertThat(approved.get("RULE_VERSION").asText()).isEqualTo("440100000/2020#1 < national/2019#1");
+
+        JsonNode admitted = ok(post("pay-module", "/project-admissions",
+                admission("440100000", project, "2000000.00", false)), 200);
+        assertThat(admitted.get("ADMITTED").asBoolean()).isTrue();
+        assertThat(admitted.get("GOAL_ID").asLong()).isEqualTo(goalId);
+
+        ok(post("finance01", version + "/publication", "{}"), 200);
+        JsonNode adjusted = ok(post("unit01", "/goals/" + goalId + "/adjustments", "{" + Goals.project("440100000",
+                project, "2000000.00", false) + "," + Goals.goal(9) + ",\"ADJUST_BATCH\":\"TZ2026-07\"}"), 201);
+        assertThat(adjusted.get("VERSION").asInt()).isEqualTo(2);
+        assertThat(adjusted.get("ADJUST_BATCH").asText()).isEqualTo("TZ2026-07");
+        assertThat(ok(get("auditor01", "/goals/" + goalId + "/versions"), 200).get("VERSIONS").toString())
+                .isEqualTo("[1,2]");
+        JsonNode old = ok(get("auditor01", version), 200);
+        assertThat(old.get("STATUS").asText()).isEqualTo("PUBLISHED");
+        assertThat(old.get("INDICATORS")).hasSize(8);
+    }
+
+    @Test
+    void anAletaiProjectOfOneMillionNeedsASupportingKeyAssessment() throws Exception {
+        String project = "AL-IT-" + UUID.randomUUID().toString().substring(0, 8);
+        long goalId = ok(post("unit01", "/goals", "{" + Goals.project("654300000", project, "1000000.00", true) + ","
+                + Goals.goal(3) + "}"), 201).get("GOAL_ID").asLong();
+        ok(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}"), 200);
+        ok(post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}"), 200);
+
+        JsonNode needs = ok(post("pay-module", "/project-admissions",
+                admission("654300000", project, "1000000.00", true)), 200);
+        assertThat(needs.get("ADMITTED").asBoolean()).isFalse();
+        assertThat(needs.get("EX_ANTE").asText()).isEqualTo("KEY");
+        assertThat(needs.get("REASONS").get(0).get("CODE").asText()).isEqualTo("EX_ANTE_REQUIRED");
+
+        ok(post("finance01", "/assessments", "{\"MOF_DIV_CODE\":\"654300000\",\"FISCAL_YEAR\":2026,\"PRO_CODE\":\""
+                + project + "\",\"TIER\":\"KEY\",\"SCORES\":{\"necessity\":90,\"inputEconomy\":85,"
+                + "\"goalReasonableness\":80,\"feasibility\":88,\"fundingCompliance\":92},\"CONCLUSION\":\"SUPPORT\","
+                + "\"ASSESSOR\":\"阿勒泰地区财政局\",\"THIRD_PARTY\":true,\"DOCUMENT_REF\":\"阿财评〔2026〕3号\"}"), 201);
+
+        assertThat(ok(post("pay-module", "/project-admissions",
+                admission("654300000", project, "1000000.00", true)), 200).get("ADMITTED").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCheckReportsWithoutStoring() throws Exception {
+        JsonNode report = ok(post("unit01", "/goals/checks", Goals.declaration("440100000", "GZ-CHECK", 8)
+                .replace("\"COMPUTESIGN\":1,\"KPI_VAL\":\"100\"", "\"COMPUTESIGN\":6,\"KPI_VAL\":\"良好\"")), 200);
+
+        assertThat(report.get("COMPLIES").asBoolean()).isFalse();
+        assertThat(report.get("VIOLATIONS").get(0).get("CODE").asText()).isEqualTo("QUANTITATIVE_SHARE_MIN");
+        assertThat(get("finance01", "/goals/999999/versions").statusCode()).isEqualTo(404);
+    }
+}
