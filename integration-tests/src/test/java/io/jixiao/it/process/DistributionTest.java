@@ -179,7 +179,7 @@ class DistributionTest {
 
     private static JsonNode withoutTimestamps(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(List.of("PLACED_AT", "RELEASED_AT", "LAST_HASH"));
+            object.remove(List.of("PLACED_AT", "RELEASED_AT", "LAST_HASH", "CREATED_AT", "STATUS_AT"));
         }
         return node;
     }
