@@ -7,7 +7,9 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -103,4 +105,39 @@ public interface GoalRepository {
      * @param audit the decision's audit entry
      */
     void recordDecision(AuditEntry audit);
+
+    /**
+     * A goal version, by id.
+     *
+     * @param goalId the goal
+     * @param version the version
+     */
+    record GoalRef(long goalId, int version) {
+    }
+
+    /**
+     * The goals in force of many projects at once (the compilation gate's read), in batches.
+     *
+     * @param mofDivCode the region
+     * @param fiscalYear the budget year
+     * @param proCodes the projects
+     * @return for each project that has one, the newest approved or published version of its newest goal
+     */
+    Map<ProCode, GoalRef> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<ProCode> proCodes);
+
+    /**
+     * @param mofDivCode the region
+     * @param fiscalYear the budget year
+     * @param proCodes the projects
+     * @return for each project that has one, its latest assessment for the year
+     */
+    Map<ProCode, Assessment> latestAssessments(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes);
+
+    /**
+     * Records many decisions' audit entries in one transaction, in order.
+     *
+     * @param audits the entries
+     */
+    void recordDecisions(List<AuditEntry> audits);
 }

@@ -33,8 +33,6 @@ import java.util.stream.Collectors;
  * since does not silently refuse it here (the re-check report lists such goals).
  */
 final class AdmissionGate implements ProjectAdmission {
-    /** Where the gate's own rules come from. */
-    static final String SOURCE = "中发〔2018〕34号 and the seeds: 绩效目标作为预算安排的前置条件; 评估结果作为申请预算的必备要件";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final GoalRepository goals;
@@ -71,13 +69,9 @@ final class AdmissionGate implements ProjectAdmission {
         AssessmentTier tier = GoalRuleEngine.exAnte(project, in);
         boolean review = GoalRuleEngine.review(project, in);
         if (mode != GateMode.OFF) {
-            if (goal.isEmpty()) {
-                reasons.add(new RuleViolation("GOAL_NOT_APPROVED", "PRO_CODE",
-                        "项目没有已批复的绩效目标(无目标不安排预算)",
-                        "the project has no approved performance goal for " + project.fiscalYear()
-                                + " (no goal, no budget)", SOURCE));
-            }
-            exAnte(project, in, tier).ifPresent(reasons::add);
+            Assessment latest = tier == AssessmentTier.NONE ? null
+                    : goals.latestAssessment(project.mofDivCode(), project.fiscalYear(), project.proCode()).orElse(null);
+            reasons.addAll(LineCheck.reasons(project, in, goal.isPresent(), tier, latest));
         }
         boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
         GateDecision decision = new GateDecision(Gate.ADMISSION, admitted, mode, reasons, in.version(),
@@ -90,33 +84,5 @@ final class AdmissionGate implements ProjectAdmission {
                 "mode=" + mode + ";rules=" + in.version() + ";goal=" + goal.map(g -> g.goalId() + "/" + g.version())
                         .orElse("-") + ";exAnte=" + tier, project.agencyCode(), project.proCode()));
         return decision;
-    }
-
-    private Optional<RuleViolation> exAnte(ProjectFacts project, GoalRules in, AssessmentTier required) {
-        if (required == AssessmentTier.NONE) {
-            return Optional.empty();
-        }
-        String source = in.source(project.newProject() ? project.recurring() ? "exAnte.newRecurringFrom"
-                : "exAnte.newOneOffFrom" : "exAnte.increasePercentFrom");
-        Optional<Assessment> latest = goals.latestAssessment(project.mofDivCode(), project.fiscalYear(),
-                project.proCode());
-        String tierZh = required == AssessmentTier.KEY ? "重点评估" : "一般评估";
-        if (latest.isEmpty()) {
-            return Optional.of(new RuleViolation("EX_ANTE_REQUIRED", "PRO_CODE",
-                    "项目需要事前绩效评估(" + tierZh + "),尚无评估记录",
-                    "the project needs an ex-ante assessment (" + required + "); none is recorded", source));
-        }
-        Assessment a = latest.get();
-        if (required == AssessmentTier.KEY && a.tier() != AssessmentTier.KEY) {
-            return Optional.of(new RuleViolation("EX_ANTE_TIER", "PRO_CODE",
-                    "项目需要重点评估,已有的是一般评估", "the project needs a KEY assessment, the one recorded is GENERAL",
-                    in.source("exAnte.keyFrom")));
-        }
-        if (!a.conclusion().supports()) {
-            return Optional.of(new RuleViolation("EX_ANTE_NOT_SUPPORTED", "PRO_CODE",
-                    "事前绩效评估结论为不予支持(" + a.documentRef() + ")",
-                    "the ex-ante assessment concluded REJECT (" + a.documentRef() + ")", SOURCE));
-        }
-        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.jixiao.goals.internal;
 
 import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.MofDivCode;
@@ -21,6 +22,7 @@ public final class Goals {
     private final Function<MofDivCode, Optional<MofDivCode>> parentOf;
     private final GoalWorkflow workflow;
     private final AdmissionGate admission;
+    private final DraftGate compilation;
     private volatile RuleBook book;
 
     /**
@@ -31,6 +33,7 @@ public final class Goals {
         this.parentOf = parentOf;
         this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC());
         this.admission = new AdmissionGate(goals, this::book, Clock.systemUTC());
+        this.compilation = new DraftGate(goals, this::book, Clock.systemUTC());
     }
 
     /** @return the goal workflow */
@@ -41,6 +44,11 @@ public final class Goals {
     /** @return the project-library admission gate */
     public ProjectAdmission admission() {
         return admission;
+    }
+
+    /** @return the compilation and adjustment gate */
+    public CompilationGate compilation() {
+        return compilation;
     }
 
     /**

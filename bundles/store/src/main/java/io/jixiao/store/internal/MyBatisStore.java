@@ -28,6 +28,7 @@ import io.jixiao.store.internal.mapper.AuditRow;
 import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.GoalMapper;
+import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
@@ -35,7 +36,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -451,5 +456,61 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             appendAudit(session, audit);
             session.commit();
         }
+    }
+
+    /** Projects per bulk query: well below Oracle's 1,000 expressions in an IN list. */
+    private static final int BATCH = 500;
+
+    @Override
+    public Map<ProCode, GoalRef> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        Map<ProCode, GoalRef> found = new HashMap<>();
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            for (List<String> batch : batches(proCodes)) {
+                for (GoalRow r : goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch)) {
+                    found.merge(ProCode.of(r.proCode), new GoalRef(r.goalId, r.version),
+                            (a, b) -> a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b)
+                                    : (a.version() > b.version() ? a : b));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Map<ProCode, Assessment> latestAssessments(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        Map<ProCode, Assessment> found = new HashMap<>();
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            for (List<String> batch : batches(proCodes)) {
+                // newest first: the first row of a project is its latest
+                for (AssessmentRow r : goals.assessmentsOfProjects(mofDivCode.value(), fiscalYear.value(), batch)) {
+                    found.putIfAbsent(ProCode.of(r.proCode), GoalRows.assessment(r));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void recordDecisions(List<AuditEntry> audits) {
+        if (audits.isEmpty()) {
+            return;
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            audits.forEach(audit -> appendAudit(session, audit));
+            session.commit();
+        }
+    }
+
+    private static List<List<String>> batches(Collection<ProCode> proCodes) {
+        List<String> codes = proCodes.stream().map(ProCode::value).distinct().toList();
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i += BATCH) {
+            batches.add(codes.subList(i, Math.min(codes.size(), i + BATCH)));
+        }
+        return batches;
     }
 }

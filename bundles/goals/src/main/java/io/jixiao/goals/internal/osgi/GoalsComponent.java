@@ -1,6 +1,7 @@
 package io.jixiao.goals.internal.osgi;
 
 import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.goals.internal.Goals;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the goal workflow and the admission gate with the store and the region hierarchy, and keeps the rule
+ * Wires the goal workflow, the admission gate and the compilation gate with the store and the region hierarchy, and keeps the rule
  * book in step with the rule sets in Config Admin (factory PID {@value #RULES_PID}): a changed, added or removed
  * rule set takes effect at once, without a restart; a rule set that does not parse is refused (logged, and the
  * rules in force stay as they were).
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
         uses = GoalService.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.ProjectAdmission\"",
         uses = ProjectAdmission.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.CompilationGate\"",
+        uses = CompilationGate.class)
 @Component(immediate = true, service = {})
 public final class GoalsComponent {
     /** Factory PID of the rule sets. */
@@ -42,6 +45,7 @@ public final class GoalsComponent {
     private final ServiceRegistration<ManagedServiceFactory> rules;
     private final ServiceRegistration<GoalService> workflow;
     private final ServiceRegistration<ProjectAdmission> admission;
+    private final ServiceRegistration<CompilationGate> compilation;
 
     @Activate
     public GoalsComponent(BundleContext context, @Reference GoalRepository repository,
@@ -52,10 +56,12 @@ public final class GoalsComponent {
         this.rules = context.registerService(ManagedServiceFactory.class, new RuleSetConfigurations(), props);
         this.workflow = context.registerService(GoalService.class, goals.workflow(), null);
         this.admission = context.registerService(ProjectAdmission.class, goals.admission(), null);
+        this.compilation = context.registerService(CompilationGate.class, goals.compilation(), null);
     }
 
     @Deactivate
     void deactivate() {
+        compilation.unregister();
         admission.unregister();
         workflow.unregister();
         rules.unregister();

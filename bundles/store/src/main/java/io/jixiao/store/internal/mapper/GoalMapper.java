@@ -39,6 +39,12 @@ public interface GoalMapper {
     List<AssessmentRow> assessments(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
 
+    List<GoalRow> inForceOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCodes") java.util.Collection<String> proCodes);
+
+    List<AssessmentRow> assessmentsOfProjects(@Param("mofDivCode") String mofDivCode,
+            @Param("fiscalYear") int fiscalYear, @Param("proCodes") java.util.Collection<String> proCodes);
+
     /** The goal ids of a project (any status), oldest first. */
     List<Long> goalsOfProject(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
