@@ -129,4 +129,33 @@ class GoalsIT {
         assertThat(report.get("VIOLATIONS").get(0).get("CODE").asText()).isEqualTo("QUANTITATIVE_SHARE_MIN");
         assertThat(get("finance01", "/goals/999999/versions").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aDepartmentsDraftListsItsBlockedLines() throws Exception {
+        String approved = "BZ-IT-" + UUID.randomUUID().toString().substring(0, 6);
+        long goalId = ok(post("unit01", "/goals", Goals.declaration("440100000", approved, 8)), 201)
+                .get("GOAL_ID").asLong();
+        ok(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}"), 200);
+        ok(post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}"), 200);
+        String line = "{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"%s\",\"PROJECT_CLASS\":\"DEVELOPMENT\","
+                + "\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,"
+                + "\"NEW_PROJECT\":false,\"RECURRING\":true}";
+        String draft = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"BZ2026-IT\",\"LINES\":["
+                + String.format(line, approved) + "," + String.format(line, "BZ-NO-GOAL") + "],\"OPERATOR\":\"qian\"}";
+
+        JsonNode decision = ok(post("pay-module", "/compilation-checks", draft), 200);
+
+        assertThat(decision.get("BLOCKED").asInt()).isEqualTo(1);
+        assertThat(decision.get("LINES").get(0).get("ADMITTED").asBoolean()).isTrue();
+        assertThat(decision.get("LINES").get(0).get("GOAL_ID").asLong()).isEqualTo(goalId);
+        assertThat(decision.get("LINES").get(1).get("PRO_CODE").asText()).isEqualTo("BZ-NO-GOAL");
+        assertThat(decision.get("LINES").get(1).get("REASONS").get(0).get("CODE").asText())
+                .isEqualTo("GOAL_NOT_APPROVED");
+        JsonNode adjustment = ok(post("pay-module", "/adjustment-checks", draft), 200);
+        assertThat(adjustment.get("GATE").asText()).isEqualTo("ADJUSTMENT");
+        HttpResponse<String> badLine = post("pay-module", "/compilation-checks", draft.replace("\"AMOUNT\":2000000.00,"
+                + "\"NEW_PROJECT\":false,\"RECURRING\":true}]", "\"AMOUNT\":-1,\"NEW_PROJECT\":false,\"RECURRING\":true}]"));
+        assertThat(badLine.statusCode()).isEqualTo(400);
+        assertThat(badLine.body()).contains("LINES[1].AMOUNT");
+    }
 }

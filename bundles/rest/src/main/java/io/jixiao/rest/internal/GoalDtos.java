@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentConclusion;
 import io.jixiao.api.goal.AssessmentTier;
+import io.jixiao.api.goal.BudgetDraft;
 import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.DraftDecision;
 import io.jixiao.api.goal.GateDecision;
 import io.jixiao.api.goal.Goal;
 import io.jixiao.api.goal.GoalSubject;
@@ -346,5 +348,120 @@ final class GoalDtos {
     /** A workflow step without a body of its own. */
     static final class StepJson {
         @JsonProperty("OPERATOR") public String operator;
+    }
+
+    /** One project line of a budget draft: a project's facts without region and year (the draft's). */
+    static final class LineJson {
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("PROJECT_CLASS") public String projectClass;
+        @JsonProperty("PROJECT_LEVEL") public String projectLevel;
+        @JsonProperty("BUDGET_KIND") public String budgetKind;
+        @JsonProperty("AMOUNT") public BigDecimal amount;
+        @JsonProperty("NEW_PROJECT") public Boolean newProject;
+        @JsonProperty("RECURRING") public Boolean recurring;
+        @JsonProperty("PREV_AMOUNT") public BigDecimal prevAmount;
+    }
+
+    /** POST /compilation-checks and /adjustment-checks. */
+    static final class DraftJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("DRAFT_NO") public String draftNo;
+        @JsonProperty("LINES") public List<LineJson> lines;
+        @JsonProperty("OPERATOR") public String operator;
+
+        BudgetDraft draft(io.jixiao.api.goal.Gate gate, Violations v) {
+            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
+            if (draftNo == null) {
+                v.add("DRAFT_NO", "required", "the draft's document number");
+            }
+            if (lines == null || lines.isEmpty()) {
+                v.add("LINES", "required", "one or more project lines");
+            }
+            if (v.hasAny()) {
+                return null;
+            }
+            List<ProjectFacts> facts = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                LineJson l = lines.get(i);
+                if (l == null) {
+                    v.add("LINES[" + i + "]", "required", "a project line is required");
+                    continue;
+                }
+                ProjectJson p = new ProjectJson();
+                p.mofDivCode = mofDivCode;
+                p.fiscalYear = fiscalYear;
+                p.agencyCode = l.agencyCode;
+                p.proCode = l.proCode;
+                p.projectClass = l.projectClass;
+                p.projectLevel = l.projectLevel;
+                p.budgetKind = l.budgetKind;
+                p.amount = l.amount;
+                p.newProject = l.newProject;
+                p.recurring = l.recurring;
+                p.prevAmount = l.prevAmount;
+                Violations line = new Violations();
+                ProjectFacts f = p.facts(line);
+                if (f != null) {
+                    facts.add(f);
+                } else {
+                    String at = "LINES[" + i + "].";
+                    try {
+                        line.throwIfAny();
+                    } catch (io.jixiao.api.model.InvalidInputException e) {
+                        e.violations().forEach(x -> v.add(at + x.field(), x.rule(), x.message()));
+                    }
+                }
+            }
+            return v.hasAny() ? null : new BudgetDraft(gate, region, year, facts, draftNo);
+        }
+    }
+
+    /** A draft's decision. */
+    static final class DraftDecisionJson {
+        @JsonProperty("GATE") public String gate;
+        @JsonProperty("MODE") public String mode;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("BLOCKED") public int blocked;
+        @JsonProperty("FLAGGED") public int flagged;
+        @JsonProperty("LINES") public List<LineDecisionJson> lines;
+
+        static DraftDecisionJson of(BudgetDraft draft, DraftDecision d) {
+            DraftDecisionJson j = new DraftDecisionJson();
+            j.gate = d.gate().name();
+            j.mode = d.mode().name();
+            j.ruleVersion = d.ruleVersion();
+            j.blocked = d.blocked();
+            j.flagged = d.flagged();
+            j.lines = new ArrayList<>(d.lines().size());
+            for (int i = 0; i < d.lines().size(); i++) {
+                j.lines.add(LineDecisionJson.of(draft.lines().get(i).proCode().value(), d.lines().get(i)));
+            }
+            return j;
+        }
+    }
+
+    /** One line's decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class LineDecisionJson {
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("ADMITTED") public boolean admitted;
+        @JsonProperty("REASONS") public List<ViolationJson> reasons;
+        @JsonProperty("GOAL_ID") public Long goalId;
+        @JsonProperty("GOAL_VERSION") public Integer goalVersion;
+        @JsonProperty("EX_ANTE") public String exAnte;
+
+        static LineDecisionJson of(String proCode, GateDecision d) {
+            LineDecisionJson j = new LineDecisionJson();
+            j.proCode = proCode;
+            j.admitted = d.admitted();
+            j.reasons = d.reasons().isEmpty() ? null : d.reasons().stream().map(ViolationJson::of).toList();
+            j.goalId = d.goalId();
+            j.goalVersion = d.goalVersion();
+            j.exAnte = d.exAnte().name();
+            return j;
+        }
     }
 }

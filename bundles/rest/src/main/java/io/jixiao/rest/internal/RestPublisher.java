@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.service.AuditService;
@@ -49,7 +50,7 @@ public final class RestPublisher {
     /** Every resource class published; each of their operations must be in the OpenAPI document. */
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
-            OpenApiResource.class);
+            CompilationResource.class, CompilationResource.Adjustments.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -58,7 +59,8 @@ public final class RestPublisher {
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference AuditService audit,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission) {
+            @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
+            @Reference CompilationGate compilation) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -73,6 +75,10 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new AssessmentResource(goals)));
             factory.setResourceProvider(ProjectGateResource.class,
                     new SingletonResourceProvider(new ProjectGateResource(admission)));
+            factory.setResourceProvider(CompilationResource.class,
+                    new SingletonResourceProvider(new CompilationResource(compilation)));
+            factory.setResourceProvider(CompilationResource.Adjustments.class,
+                    new SingletonResourceProvider(new CompilationResource.Adjustments(compilation)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);
