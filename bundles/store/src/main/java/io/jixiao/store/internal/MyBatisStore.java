@@ -39,10 +39,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -159,19 +161,39 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
      * writers do not wait.
      */
     private void appendAudit(SqlSession session, AuditEntry entry) {
+        appendAudits(session, List.of(entry));
+    }
+
+    /**
+     * Appends audit rows as the next links of their regions' chains, inside the caller's transaction: each chain's
+     * head is locked once (chains in code order, so two writers never wait on each other in a cycle), the links
+     * are hashed in memory in the given order, and the head moves once to the last of them.
+     */
+    private void appendAudits(SqlSession session, List<AuditEntry> entries) {
         AuditMapper audit = session.getMapper(AuditMapper.class);
-        AuditRow row = Rows.auditRow(entry);
-        row.chainId = row.mofDivCode;
-        ChainHead head = audit.lockChain(row.chainId);
-        if (head == null) {
-            createChain(row.chainId);
-            head = audit.lockChain(row.chainId);
+        Map<String, List<AuditRow>> chains = new TreeMap<>();
+        for (AuditEntry entry : entries) {
+            AuditRow row = Rows.auditRow(entry);
+            row.chainId = row.mofDivCode;
+            chains.computeIfAbsent(row.chainId, k -> new ArrayList<>()).add(row);
         }
-        row.chainSeq = head.lastSeq + 1;
-        row.prevHash = head.lastHash;
-        row.rowHash = AuditChain.hash(row);
-        audit.insert(row);
-        audit.advanceChain(row.chainId, row.chainSeq, row.rowHash);
+        for (Map.Entry<String, List<AuditRow>> chain : chains.entrySet()) {
+            ChainHead head = audit.lockChain(chain.getKey());
+            if (head == null) {
+                createChain(chain.getKey());
+                head = audit.lockChain(chain.getKey());
+            }
+            long seq = head.lastSeq;
+            String prev = head.lastHash;
+            for (AuditRow row : chain.getValue()) {
+                row.chainSeq = ++seq;
+                row.prevHash = prev;
+                row.rowHash = AuditChain.hash(row);
+                prev = row.rowHash;
+                audit.insert(row);
+            }
+            audit.advanceChain(chain.getKey(), seq, prev);
+        }
     }
 
     /** Creates a chain head in a transaction of its own, so that it is visible to every writer at once. */
@@ -458,20 +480,33 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
     }
 
-    /** Projects per bulk query: well below Oracle's 1,000 expressions in an IN list. */
-    private static final int BATCH = 500;
+    /** Projects per bulk query: H2 checks each candidate row against the whole IN list, so short lists are faster. */
+    private static final int BATCH = 250;
+    /**
+     * From this many projects on, a bulk read scans the region and year once (in the region-first index) and keeps
+     * the draft's projects, instead of looking projects up batch by batch.
+     */
+    static final int REGION_SCAN_FROM = 5_000;
 
     @Override
     public Map<ProCode, GoalRef> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<ProCode> proCodes) {
         Map<ProCode, GoalRef> found = new HashMap<>();
+        Set<String> wanted = codes(proCodes);
+        Consumer<GoalRow> keep = r -> {
+            if (wanted.contains(r.proCode)) {
+                found.merge(ProCode.of(r.proCode), new GoalRef(r.goalId, r.version),
+                        (a, b) -> a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b)
+                                : (a.version() > b.version() ? a : b));
+            }
+        };
         try (SqlSession session = sessions.openSession()) {
             GoalMapper goals = session.getMapper(GoalMapper.class);
-            for (List<String> batch : batches(proCodes)) {
-                for (GoalRow r : goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch)) {
-                    found.merge(ProCode.of(r.proCode), new GoalRef(r.goalId, r.version),
-                            (a, b) -> a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b)
-                                    : (a.version() > b.version() ? a : b));
+            if (wanted.size() >= REGION_SCAN_FROM) {
+                goals.inForceOfRegion(mofDivCode.value(), fiscalYear.value(), context -> keep.accept(context.getResultObject()));
+            } else {
+                for (String[] batch : batches(wanted)) {
+                    goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
                 }
             }
         }
@@ -482,12 +517,21 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     public Map<ProCode, Assessment> latestAssessments(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<ProCode> proCodes) {
         Map<ProCode, Assessment> found = new HashMap<>();
+        Set<String> wanted = codes(proCodes);
+        // newest first: the first row of a project is its latest
+        Consumer<AssessmentRow> keep = r -> {
+            if (wanted.contains(r.proCode) && !found.containsKey(ProCode.of(r.proCode))) {
+                found.put(ProCode.of(r.proCode), GoalRows.assessment(r));
+            }
+        };
         try (SqlSession session = sessions.openSession()) {
             GoalMapper goals = session.getMapper(GoalMapper.class);
-            for (List<String> batch : batches(proCodes)) {
-                // newest first: the first row of a project is its latest
-                for (AssessmentRow r : goals.assessmentsOfProjects(mofDivCode.value(), fiscalYear.value(), batch)) {
-                    found.putIfAbsent(ProCode.of(r.proCode), GoalRows.assessment(r));
+            if (wanted.size() >= REGION_SCAN_FROM) {
+                goals.assessmentsOfRegion(mofDivCode.value(), fiscalYear.value(),
+                        context -> keep.accept(context.getResultObject()));
+            } else {
+                for (String[] batch : batches(wanted)) {
+                    goals.assessmentsOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
                 }
             }
         }
@@ -499,17 +543,24 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         if (audits.isEmpty()) {
             return;
         }
-        try (SqlSession session = sessions.openSession(false)) {
-            audits.forEach(audit -> appendAudit(session, audit));
+        // one batch: a draft of many lines writes its audit rows in round trips of the driver's batch size
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
+            appendAudits(session, audits);
             session.commit();
         }
     }
 
-    private static List<List<String>> batches(Collection<ProCode> proCodes) {
-        List<String> codes = proCodes.stream().map(ProCode::value).distinct().toList();
-        List<List<String>> batches = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i += BATCH) {
-            batches.add(codes.subList(i, Math.min(codes.size(), i + BATCH)));
+    private static Set<String> codes(Collection<ProCode> proCodes) {
+        Set<String> codes = new LinkedHashSet<>();
+        proCodes.forEach(p -> codes.add(p.value()));
+        return codes;
+    }
+
+    private static List<String[]> batches(Set<String> codes) {
+        List<String> all = new ArrayList<>(codes);
+        List<String[]> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += BATCH) {
+            batches.add(all.subList(i, Math.min(all.size(), i + BATCH)).toArray(String[]::new));
         }
         return batches;
     }

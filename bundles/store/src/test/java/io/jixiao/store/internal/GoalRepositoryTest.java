@@ -2,6 +2,9 @@ package io.jixiao.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jixiao.api.goal.Assessment;
+import io.jixiao.api.goal.AssessmentConclusion;
+import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.Goal;
@@ -22,9 +25,11 @@ import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.AuditEntry;
+import io.jixiao.store.GoalRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,5 +135,63 @@ class GoalRepositoryTest extends EveryDialect {
         assertThat(store.versions(v1.goalId())).containsExactly(1, 2);
         assertThat(store.find(v1.goalId(), 1).orElseThrow().status()).isEqualTo(GoalStatus.APPROVED);
         assertThat(store.goalsOf(REGION, FiscalYear.of(2026), ProCode.of(project))).containsExactly(v1.goalId());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void bulkReadsAgreeWhetherProjectsAreLookedUpOrTheRegionIsScanned(TestDatabase db) {
+        MyBatisStore store = store(db);
+        FiscalYear year = FiscalYear.of(2026);
+        String approved = "B-" + PROJECTS.incrementAndGet();
+        String drafted = "B-" + PROJECTS.incrementAndGet();
+        GoalVersion a = draft(store.nextGoalId(), approved);
+        store.insert(a, audit(a, "GOAL_DRAFTED"));
+        store.changeStatus(a, a.withStatus(GoalStatus.APPROVED, "r", null, Instant.now()), audit(a, "GOAL_APPROVED"));
+        GoalVersion d = draft(store.nextGoalId(), drafted);
+        store.insert(d, audit(d, "GOAL_DRAFTED"));
+        Assessment older = assessment(approved, AssessmentConclusion.REJECT);
+        Assessment newer = assessment(approved, AssessmentConclusion.SUPPORT);
+        store.insertAssessment(older, UNIT, Instant.now(), new AuditEntry(Instant.now(), "ASSESSED", REGION,
+                "PROJECT", approved, UNIT, "assessed", "", null, ProCode.of(approved)));
+        store.insertAssessment(newer, UNIT, Instant.now(), new AuditEntry(Instant.now(), "ASSESSED", REGION,
+                "PROJECT", approved, UNIT, "assessed", "", null, ProCode.of(approved)));
+
+        List<ProCode> few = List.of(ProCode.of(approved), ProCode.of(drafted), ProCode.of("B-NONE"));
+        List<ProCode> many = new ArrayList<>(few);
+        for (int i = 0; many.size() <= MyBatisStore.REGION_SCAN_FROM; i++) {
+            many.add(ProCode.of("B-ABSENT-" + i));
+        }
+        for (List<ProCode> asked : List.of(few, many)) {
+            assertThat(store.inForce(REGION, year, asked)).as("%d projects", asked.size())
+                    .containsOnlyKeys(ProCode.of(approved))
+                    .containsEntry(ProCode.of(approved), new GoalRepository.GoalRef(a.goalId(), 1));
+            assertThat(store.latestAssessments(REGION, year, asked)).as("%d projects", asked.size())
+                    .containsOnlyKeys(ProCode.of(approved))
+                    .containsEntry(ProCode.of(approved), newer);
+            assertThat(store.inForce(MofDivCode.of("440106000"), year, asked)).as("another region").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void decisionsOfSeveralRegionsAreChainedInOneBatch(TestDatabase db) {
+        MyBatisStore store = store(db);
+        MofDivCode other = MofDivCode.of("440106000");
+        List<AuditEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            MofDivCode region = i % 3 == 0 ? other : REGION;
+            batch.add(new AuditEntry(Instant.now(), "COMPILATION_LINE_BLOCKED", region, "PROJECT", "2026/X-" + i,
+                    UNIT, "GOAL_REQUIRED", "draft=D1", null, ProCode.of("X-" + i)));
+        }
+        store.recordDecisions(batch);
+        store.recordDecisions(batch.subList(0, 3));
+        assertThat(store.verify(REGION).intact()).isTrue();
+        assertThat(store.verify(other).intact()).isTrue();
+        assertThat(store.verify(other).rowsChecked()).isGreaterThanOrEqualTo(85);
+    }
+
+    private static Assessment assessment(String project, AssessmentConclusion conclusion) {
+        return new Assessment(REGION, FiscalYear.of(2026), ProCode.of(project), AssessmentTier.GENERAL,
+                java.util.Map.of("必要性", new BigDecimal("20.00")), conclusion, "评审中心", false, "穗财评〔2026〕1号");
     }
 }

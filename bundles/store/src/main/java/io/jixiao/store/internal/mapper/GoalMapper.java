@@ -40,10 +40,18 @@ public interface GoalMapper {
             @Param("proCode") String proCode);
 
     List<GoalRow> inForceOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
-            @Param("proCodes") java.util.Collection<String> proCodes);
+            @Param("codes") String[] codes);
+
+    /** Every goal version in force in a region and year, streamed to the handler. */
+    void inForceOfRegion(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            org.apache.ibatis.session.ResultHandler<GoalRow> handler);
+
+    /** Every assessment of a region and year, newest first, streamed to the handler. */
+    void assessmentsOfRegion(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            org.apache.ibatis.session.ResultHandler<AssessmentRow> handler);
 
     List<AssessmentRow> assessmentsOfProjects(@Param("mofDivCode") String mofDivCode,
-            @Param("fiscalYear") int fiscalYear, @Param("proCodes") java.util.Collection<String> proCodes);
+            @Param("fiscalYear") int fiscalYear, @Param("codes") String[] codes);
 
     /** The goal ids of a project (any status), oldest first. */
     List<Long> goalsOfProject(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
