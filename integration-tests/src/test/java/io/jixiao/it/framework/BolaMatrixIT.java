@@ -99,7 +99,7 @@ class BolaMatrixIT {
         } else if (body != null && !body.contains("OPERATOR")) {
             // a host system names the host user behind every change
             body = body.startsWith("{") ? "{\"OPERATOR\":\"teller9\"," + body.substring(1)
-                    : body.replaceFirst("</pg:(PlaceHoldRequest|ReleaseHoldRequest)>",
+                    : body.replaceFirst("</pg:((?!Get|List)\\w+Request)>$",
                             "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
         }
         return Endpoints.call(endpoint, account, Endpoints.resolve(endpoint.path(), state), body);

@@ -11,8 +11,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.jixiao.runtime.PublishedEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 /** The endpoint registry matches what Jixiao publishes: an endpoint not in the registry fails the build. */
 class EndpointRegistryIT {
@@ -38,15 +42,23 @@ class EndpointRegistryIT {
 
     @Test
     void everySoapOperationIsRegistered() throws Exception {
-        Matcher m = Pattern.compile("<wsdl:operation name=\"(\\w+)\"").matcher(Jixiao.get(Jixiao.SOAP + "?wsdl").body());
+        BundleContext context = FrameworkUtil.getBundle(EndpointRegistryIT.class).getBundleContext();
         Set<String> published = new TreeSet<>();
-        while (m.find()) {
-            published.add(m.group(1));
+        for (ServiceReference<PublishedEndpoint> ref : context.getServiceReferences(PublishedEndpoint.class,
+                "(" + PublishedEndpoint.NAME + "=soap)")) {
+            String service = context.getService(ref).path();
+            context.ungetService(ref);
+            Matcher m = Pattern.compile("<wsdl:operation name=\"(\\w+)\"")
+                    .matcher(Jixiao.get(Jixiao.BASE + service + "?wsdl").body());
+            while (m.find()) {
+                published.add(service + " " + m.group(1));
+            }
         }
         Set<String> registered = Endpoints.all().stream().filter(e -> e.adapter().equals("soap"))
-                .map(Endpoints.Endpoint::method).collect(Collectors.toCollection(TreeSet::new));
+                .map(e -> e.path() + " " + e.method()).collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(published).isNotEmpty();
+        assertThat(published).as("both SOAP services publish operations")
+                .anyMatch(op -> op.startsWith(Endpoints.PAYMENT_GUARD)).anyMatch(op -> op.startsWith(Endpoints.GOALS));
         assertThat(registered).isEqualTo(published);
     }
 }

@@ -20,7 +20,7 @@ final class Endpoints {
      * @param adapter {@code rest} or {@code soap}
      * @param method HTTP method (REST) or operation (SOAP)
      * @param path path under the REST root with {@code {holdId}}, {@code {goalId}} and {@code {version}} for the
-     *        addressed hold and goal, or the SOAP request element
+     *        addressed hold and goal, or the SOAP service's path under the base
      * @param account the test account a valid call is made as
      * @param validBody a valid request body, or {@code null} for a GET
      */
@@ -51,7 +51,7 @@ final class Endpoints {
      */
     static HttpResponse<String> call(Endpoint endpoint, String account, String path, String body) throws Exception {
         if (endpoint.adapter().equals("soap")) {
-            return Jixiao.soapAs(account, Jixiao.PASSWORD, endpoint.method(), body);
+            return Jixiao.soapAs(account, Jixiao.PASSWORD, Jixiao.BASE + path, endpoint.method(), body);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Jixiao.REST + path))
                 .header("Authorization", Jixiao.basic(account));
@@ -64,6 +64,8 @@ final class Endpoints {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    static final String PAYMENT_GUARD = "/soap/payment-guard";
+    static final String GOALS = "/soap/goals";
     static final String CORPUS_PROJECT = "P-CORPUS";
     static final String CORPUS_APP = "CORPUS-1";
     /** A project of region 440100000 that the tests hold, addressed as {holdId} by the endpoints. */
@@ -122,14 +124,49 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/adjustment-checks", "pay-module",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"BZ-CORPUS\",\"LINES\":[{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"PROJECT_CLASS\":\"DEVELOPMENT\",\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,\"NEW_PROJECT\":false,\"RECURRING\":true}],\"OPERATOR\":\"teller9\"}"),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
-                new Endpoint("soap", "CheckPayment", "CheckPaymentRequest", "pay-module",
+                new Endpoint("soap", "CheckPayment", PAYMENT_GUARD, "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),
-                new Endpoint("soap", "PlaceHold", "PlaceHoldRequest", "finance01", "<pg:PlaceHoldRequest>"
+                new Endpoint("soap", "PlaceHold", PAYMENT_GUARD, "finance01", "<pg:PlaceHoldRequest>"
                         + Jixiao.elements("MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE",
                                 CORPUS_PROJECT, "HOLD_KIND", "SUSPEND", "REASON", "corpus") + "</pg:PlaceHoldRequest>"),
-                new Endpoint("soap", "ReleaseHold", "ReleaseHoldRequest", "finance01", "<pg:ReleaseHoldRequest>"
+                new Endpoint("soap", "ReleaseHold", PAYMENT_GUARD, "finance01", "<pg:ReleaseHoldRequest>"
                         + Jixiao.elements("HOLD_ID", "{holdId}", "REASON", "corpus release") + "</pg:ReleaseHoldRequest>"),
-                new Endpoint("soap", "GetHold", "GetHoldRequest", "finance01",
-                        "<pg:GetHoldRequest>" + Jixiao.elements("HOLD_ID", "{holdId}") + "</pg:GetHoldRequest>"));
+                new Endpoint("soap", "GetHold", PAYMENT_GUARD, "finance01",
+                        "<pg:GetHoldRequest>" + Jixiao.elements("HOLD_ID", "{holdId}") + "</pg:GetHoldRequest>"),
+                new Endpoint("soap", "DraftGoal", GOALS, "unit01", Goals.soap("DraftGoalRequest",
+                        Goals.soapProject("440100000", CORPUS_PROJECT, "2000000.00", false), Goals.soapGoal(1))),
+                new Endpoint("soap", "ReviseGoal", GOALS, "unit01", Goals.soap("ReviseGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"),
+                        Goals.soapProject("440100000", GOAL_PROJECT, "2000000.00", false), Goals.soapGoal(1))),
+                new Endpoint("soap", "SubmitGoal", GOALS, "pay-module", Goals.soap("SubmitGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}", "OPERATOR", "teller9"))),
+                new Endpoint("soap", "ReturnGoal", GOALS, "finance01", Goals.soap("ReturnGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}", "OPINION_CODE", "1"))),
+                new Endpoint("soap", "ApproveGoal", GOALS, "finance01", Goals.soap("ApproveGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
+                new Endpoint("soap", "PublishGoal", GOALS, "finance01", Goals.soap("PublishGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
+                new Endpoint("soap", "AdjustGoal", GOALS, "unit01", Goals.soap("AdjustGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "ADJUST_BATCH", "TZ-CORPUS"),
+                        Goals.soapProject("440100000", GOAL_PROJECT, "2000000.00", false), Goals.soapGoal(1))),
+                new Endpoint("soap", "GetGoal", GOALS, "finance01", Goals.soap("GetGoalRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
+                new Endpoint("soap", "ListGoalVersions", GOALS, "finance01", Goals.soap("ListGoalVersionsRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}"))),
+                new Endpoint("soap", "CheckGoal", GOALS, "unit01", Goals.soap("CheckGoalRequest",
+                        Goals.soapProject("440100000", CORPUS_PROJECT, "2000000.00", false), Goals.soapGoal(1))),
+                new Endpoint("soap", "RecordAssessment", GOALS, "finance01", Goals.soap("RecordAssessmentRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026", "PRO_CODE",
+                                CORPUS_PROJECT, "TIER", "KEY"),
+                        Goals.soap("SCORE", Jixiao.elements("DIMENSION", "necessity", "VALUE", "90")),
+                        Jixiao.elements("CONCLUSION", "SUPPORT", "ASSESSOR", "corpus", "THIRD_PARTY", "false",
+                                "DOCUMENT_REF", "corpus-1"))),
+                new Endpoint("soap", "AdmitProject", GOALS, "pay-module", Goals.soap("AdmitProjectRequest",
+                        Goals.soapProject("440100000", CORPUS_PROJECT, "2000000.00", false),
+                        Jixiao.elements("OPERATOR", "teller9"))),
+                new Endpoint("soap", "CheckCompilation", GOALS, "pay-module",
+                        Goals.soapDraft("CheckCompilationRequest", CORPUS_PROJECT, "teller9")),
+                new Endpoint("soap", "CheckAdjustment", GOALS, "pay-module",
+                        Goals.soapDraft("CheckAdjustmentRequest", CORPUS_PROJECT, "teller9")));
     }
 }

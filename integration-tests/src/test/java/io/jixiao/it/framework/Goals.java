@@ -33,4 +33,38 @@ final class Goals {
         }
         return "\"KPI_TARGET\":\"年度目标\",\"INDICATORS\":[" + indicators + "]";
     }
+
+    /** The same project's facts as a SOAP {@code PROJECT} element (prefix {@code pg:}), optional elements left out. */
+    static String soapProject(String region, String proCode, String amount, boolean newProject) {
+        return "<pg:PROJECT>" + Jixiao.elements("MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "AGENCY_CODE",
+                "101001", "PRO_CODE", proCode, "PROJECT_CLASS", "DEVELOPMENT", "PROJECT_LEVEL", "FIRST",
+                "BUDGET_KIND", "GENERAL_PUBLIC", "AMOUNT", amount, "NEW_PROJECT", Boolean.toString(newProject),
+                "RECURRING", "true") + "</pg:PROJECT>";
+    }
+
+    /** The same goal as a SOAP {@code GOAL} element: {@code n} quantitative indicators worth 90 points. */
+    static String soapGoal(int n) {
+        StringBuilder goal = new StringBuilder("<pg:GOAL>").append(Jixiao.elements("KPI_TARGET", "年度目标"));
+        long hundredths = 9000;
+        for (int i = 0; i < n; i++) {
+            long points = i == n - 1 ? hundredths - (9000 / n) * (n - 1) : 9000 / n;
+            goal.append("<pg:INDICATOR>").append(Jixiao.elements("KPI_LV2", CYCLE[i % CYCLE.length], "KPI_CONTENT",
+                    "指标" + i, "COMPUTESIGN", "1", "KPI_VAL", "100", "WEIGHT", points / 100 + "."
+                            + String.format("%02d", points % 100))).append("</pg:INDICATOR>");
+        }
+        return goal.append("</pg:GOAL>").toString();
+    }
+
+    /** A SOAP request element: {@code <pg:NAME>content</pg:NAME>}. */
+    static String soap(String name, String... content) {
+        return "<pg:" + name + ">" + String.join("", content) + "</pg:" + name + ">";
+    }
+
+    /** A one-line draft for the compilation or adjustment gate over SOAP. */
+    static String soapDraft(String request, String proCode, String operator) {
+        return soap(request, Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026", "DRAFT_NO",
+                "BZ-CORPUS"), soap("LINE", Jixiao.elements("AGENCY_CODE", "101001", "PRO_CODE", proCode,
+                "PROJECT_CLASS", "DEVELOPMENT", "PROJECT_LEVEL", "FIRST", "BUDGET_KIND", "GENERAL_PUBLIC", "AMOUNT",
+                "2000000.00", "NEW_PROJECT", "false", "RECURRING", "true")), Jixiao.elements("OPERATOR", operator));
+    }
 }

@@ -35,6 +35,8 @@ final class Jixiao {
     static final String REST = BASE + "/api/v1";
     static final String SOAP = BASE + "/soap/payment-guard";
     static final String NS = "http://jixiao.io/ws/payment-guard/v1";
+    static final String GOALS_SOAP = BASE + "/soap/goals";
+    static final String GOALS_NS = "http://jixiao.io/ws/goals/v1";
     /** Password of every test account; its stored form below is what an operator puts in an account file. */
     static final String PASSWORD = "jixiao-test";
     private static final String PASSWORD_HASH = "pbkdf2-sha256$120000$/wdGysG4QnP73jM73PbGXw==$2k9pn3jEqe0YAd6uliRarEfUuiEj/XmjmRdeZPMg0OI=";
@@ -200,9 +202,12 @@ final class Jixiao {
                         "<pg:GetHoldRequest><pg:HOLD_ID>999999999</pg:HOLD_ID></pg:GetHoldRequest>");
                 HttpResponse<String> rules = post(REST + "/goals/checks", "application/json", Goals.declaration(
                         "440100000", "READY-1", 8), "Authorization", basic("unit01"));
+                HttpResponse<String> goals = soapAs("unit01", PASSWORD, GOALS_SOAP, "CheckGoal", Goals.soap(
+                        "CheckGoalRequest", Goals.soapProject("440100000", "READY-1", "2000000.00", false),
+                        Goals.soapGoal(8)));
                 ready = rest.statusCode() == 200 && soap.body().contains("NOT_FOUND") && rules.statusCode() == 200
-                        && rules.body().contains("440100000/2020");
-                last = rest.statusCode() + " " + rest.body() + " / " + soap.body();
+                        && rules.body().contains("440100000/2020") && goals.body().contains("440100000/2020");
+                last = rest.statusCode() + " " + rest.body() + " / " + soap.body() + " / " + goals.body();
             } catch (IOException e) {
                 ready = false;
                 last = e.toString();
@@ -271,7 +276,13 @@ final class Jixiao {
 
     static HttpResponse<String> soapAs(String account, String password, String operation, String bodyXml)
             throws IOException, InterruptedException {
-        return soapWithHeader(usernameToken(account, password, java.util.UUID.randomUUID().toString(),
+        return soapAs(account, password, SOAP, operation, bodyXml);
+    }
+
+    /** Calls an operation of the SOAP service at {@code service} ({@link #SOAP} or {@link #GOALS_SOAP}). */
+    static HttpResponse<String> soapAs(String account, String password, String service, String operation,
+            String bodyXml) throws IOException, InterruptedException {
+        return soapWithHeader(service, usernameToken(account, password, java.util.UUID.randomUUID().toString(),
                 java.time.Instant.now().toString()), operation, bodyXml);
     }
 
@@ -287,11 +298,18 @@ final class Jixiao {
 
     static HttpResponse<String> soapWithHeader(String header, String operation, String bodyXml)
             throws IOException, InterruptedException {
+        return soapWithHeader(SOAP, header, operation, bodyXml);
+    }
+
+    /** Posts an envelope to a SOAP service; the prefix {@code pg:} is bound to that service's namespace. */
+    static HttpResponse<String> soapWithHeader(String service, String header, String operation, String bodyXml)
+            throws IOException, InterruptedException {
+        String ns = service.equals(GOALS_SOAP) ? GOALS_NS : NS;
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:pg=\""
-                + NS + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
+                + ns + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
                 + "</soapenv:Body></soapenv:Envelope>";
-        return HTTP.send(HttpRequest.newBuilder(URI.create(SOAP)).header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"" + NS + "/" + operation + "\"")
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service)).header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + ns + "/" + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

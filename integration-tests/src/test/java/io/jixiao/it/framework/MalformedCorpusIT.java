@@ -137,7 +137,8 @@ class MalformedCorpusIT {
         int[] span = spans.get(random.nextInt(spans.size()));
         return switch (kind) {
             case 2, 3 -> valid.substring(0, span[0]) + valid.substring(span[1]); // element removed
-            case 4 -> valid.substring(0, span[2]) + "9".repeat(600) + valid.substring(span[3]);
+            // longer than any text element allows, the goal overview's 4,000 characters included
+            case 4 -> valid.substring(0, span[2]) + "9".repeat(5000) + valid.substring(span[3]);
             case 5 -> valid.substring(0, span[1]) + "<pg:UNEXPECTED>1</pg:UNEXPECTED>" + valid.substring(span[1]);
             case 6 -> "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + valid.replace("corpus", "&e;");
             default -> valid.substring(0, span[2]) + "\u0001" + valid.substring(span[3]);

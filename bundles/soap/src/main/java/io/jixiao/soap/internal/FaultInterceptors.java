@@ -1,6 +1,5 @@
 package io.jixiao.soap.internal;
 
-import io.jixiao.soap.internal.generated.JixiaoFaultMessage;
 import java.util.List;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
@@ -35,14 +34,18 @@ final class FaultInterceptors {
 
     /** The API's typed errors (invalid input, forbidden, not found, conflict) are the client's to fix. */
     static final class TypedFaultsAreClientFaults extends AbstractPhaseInterceptor<Message> {
-        TypedFaultsAreClientFaults() {
+        private final Class<? extends Exception> typed;
+
+        /** @param typed the contract's generated fault exception */
+        TypedFaultsAreClientFaults(Class<? extends Exception> typed) {
             super(Phase.PRE_LOGICAL);
+            this.typed = typed;
         }
 
         @Override
         public void handleMessage(Message message) {
             if (message.getContent(Exception.class) instanceof Fault fault
-                    && fault.getCause() instanceof JixiaoFaultMessage) {
+                    && typed.isInstance(fault.getCause())) {
                 fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             }
         }

@@ -4,9 +4,6 @@ import io.jixiao.api.hook.PaymentApplication;
 import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.model.Actor;
-import io.jixiao.api.model.ConflictException;
-import io.jixiao.api.model.JixiaoException;
-import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Violations;
@@ -29,13 +26,8 @@ import io.jixiao.soap.internal.generated.PlaceHoldResult;
 import io.jixiao.soap.internal.generated.ReleaseHoldRequest;
 import io.jixiao.soap.internal.generated.ReleaseHoldResult;
 import io.jixiao.soap.internal.generated.TargetType;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.GregorianCalendar;
+import java.util.List;
 import javax.jws.WebService;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
@@ -51,22 +43,17 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
     private final PaymentGuard guard;
     private final HoldService holds;
     private final RequestIds requestIds;
-    private final DatatypeFactory datatypes;
+    private final XmlTimes times = new XmlTimes();
 
     PaymentGuardEndpoint(PaymentGuard guard, HoldService holds, RequestIds requestIds) {
         this.guard = guard;
         this.holds = holds;
         this.requestIds = requestIds;
-        try {
-            this.datatypes = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
     public CheckPaymentResult checkPayment(CheckPaymentRequest r) throws JixiaoFaultMessage {
-        return faulting(() -> {
+        return FAULTS.run(() -> {
             Violations v = new Violations();
             PaymentApplication app = v.check(() -> PaymentApplication.from(r.getMOFDIVCODE(), r.getFISCALYEAR(),
                     r.getPAYAPPNO(), r.getAGENCYCODE(), r.getPROCODE(), r.getBGTID(), r.getPAYAPPAMT(),
@@ -86,7 +73,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     @Override
     public PlaceHoldResult placeHold(PlaceHoldRequest r) throws JixiaoFaultMessage {
-        return requestIds.once("PlaceHold", r, PlaceHoldResult.class, () -> {
+        return requestIds.once("PlaceHold", r, PlaceHoldResult.class, FAULTS, () -> {
             Violations v = new Violations();
             HoldTarget target = v.check(() -> HoldTarget.from(r.getTARGETTYPE() == null ? null
                     : r.getTARGETTYPE().value(), r.getMOFDIVCODE(), r.getPROCODE(), r.getBGTID()));
@@ -103,7 +90,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     @Override
     public ReleaseHoldResult releaseHold(ReleaseHoldRequest r) throws JixiaoFaultMessage {
-        return requestIds.once("ReleaseHold", r, ReleaseHoldResult.class, () -> {
+        return requestIds.once("ReleaseHold", r, ReleaseHoldResult.class, FAULTS, () -> {
             Violations v = new Violations();
             Reason reason = v.check(() -> Reason.of(r.getREASON()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
@@ -116,7 +103,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
 
     @Override
     public GetHoldResult getHold(GetHoldRequest r) throws JixiaoFaultMessage {
-        return faulting(() -> {
+        return FAULTS.run(() -> {
             GetHoldResult result = new GetHoldResult();
             result.setHOLD(hold(holds.find(r.getHOLDID(), caller().reader())
                     .orElseThrow(() -> new NotFoundException("no hold " + r.getHOLDID()))));
@@ -139,42 +126,41 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
         out.setREASON(h.reason().text());
         out.setSTATUS(HoldStatus.fromValue(h.status().name()));
         out.setPLACEDBY(h.placedBy().callerSystem() + "/" + h.placedBy().operator());
-        out.setPLACEDAT(time(h.placedAt()));
+        out.setPLACEDAT(times.of(h.placedAt()));
         if (h.release() != null) {
             out.setRELEASEDBY(h.release().releasedBy().callerSystem() + "/" + h.release().releasedBy().operator());
-            out.setRELEASEDAT(time(h.release().releasedAt()));
+            out.setRELEASEDAT(times.of(h.release().releasedAt()));
             out.setRELEASEREASON(h.release().reason().text());
         }
         return out;
     }
 
-    private XMLGregorianCalendar time(Instant instant) {
-        return datatypes.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZoneOffset.UTC)));
-    }
-
-    /** A body that may throw the API's typed errors. */
-    @FunctionalInterface
-    interface Body<T> {
-        T run();
-    }
-
-    static <T> T faulting(Body<T> body) throws JixiaoFaultMessage {
-        try {
-            return body.run();
-        } catch (JixiaoException e) {
+    /** This contract's JixiaoFault. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
+        @Override
+        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
             JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(e.code());
-            fault.setMESSAGE(e.getMessage());
-            if (e instanceof InvalidInputException invalid) {
-                invalid.violations().forEach(violation -> {
-                    JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                    item.setFIELD(violation.field());
-                    item.setRULE(violation.rule());
-                    item.setMESSAGE(violation.message());
-                    fault.getVIOLATION().add(item);
-                });
-            }
-            throw new JixiaoFaultMessage(e.code() + ": " + e.getMessage(), fault, e);
+            fault.setCODE(code);
+            fault.setMESSAGE(message);
+            violations.forEach(violation -> {
+                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
+                item.setFIELD(violation.field());
+                item.setRULE(violation.rule());
+                item.setMESSAGE(violation.message());
+                fault.getVIOLATION().add(item);
+            });
+            return replay(fault);
         }
-    }
+
+        @Override
+        public Object info(JixiaoFaultMessage fault) {
+            return fault.getFaultInfo();
+        }
+
+        @Override
+        public JixiaoFaultMessage replay(Object info) {
+            JixiaoFault fault = (JixiaoFault) info;
+            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
+        }
+    };
 }

@@ -1,8 +1,7 @@
 package io.jixiao.soap.internal;
 
 import io.jixiao.security.Principal;
-import io.jixiao.soap.internal.generated.JixiaoFault;
-import io.jixiao.soap.internal.generated.JixiaoFaultMessage;
+import io.jixiao.api.model.JixiaoException;
 import io.jixiao.store.IdempotencyKeys;
 import io.jixiao.store.IdempotencyRepository;
 import io.jixiao.store.IdempotencyRepository.Entry;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.xml.bind.JAXBContext;
 import javax.xml.bind.JAXBException;
 import javax.xml.namespace.QName;
@@ -52,19 +52,20 @@ final class RequestIds {
      * @param operation the operation's name
      * @param request the unmarshalled request element
      * @param resultType the result element's class
+     * @param faults the contract's fault
      * @param body the operation
      * @return the operation's result, or the first result under this request's id
-     * @throws JixiaoFaultMessage the operation's typed fault, the first fault under this id, or a key fault
+     * @throws F the operation's typed fault, the first fault under this id, or a key fault
      */
-    <T> T once(String operation, Object request, Class<T> resultType, PaymentGuardEndpoint.Body<T> body)
-            throws JixiaoFaultMessage {
+    <T, F extends Exception> T once(String operation, Object request, Class<T> resultType, FaultContract<F> faults,
+            FaultContract.Body<T> body) throws F {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         String id = requestId(message);
         if (id == null) {
-            return PaymentGuardEndpoint.faulting(body);
+            return faults.run(body);
         }
         if (!IdempotencyKeys.KEY.matcher(id).matches()) {
-            throw fault("INVALID_INPUT", "RequestId: malformed request id", "pattern", IdempotencyKeys.KEY_RULE);
+            throw fault(faults, "INVALID_INPUT", "RequestId: malformed request id", "pattern", IdempotencyKeys.KEY_RULE);
         }
         JAXBContext jaxb = ((JAXBDataBinding) message.getExchange().getService().getDataBinding()).getContext();
         Principal caller = UsernameTokenInterceptor.principal(message);
@@ -77,13 +78,12 @@ final class RequestIds {
                 if (entry.status() == RESULT) {
                     return resultType.cast(unmarshal(jaxb, entry.body()));
                 }
-                JixiaoFault first = (JixiaoFault) unmarshal(jaxb, entry.body());
-                throw new JixiaoFaultMessage(first.getCODE() + ": " + first.getMESSAGE(), first);
+                throw faults.replay(unmarshal(jaxb, entry.body()));
             }
-            case IN_PROGRESS -> throw fault("IDEMPOTENCY_IN_PROGRESS",
+            case IN_PROGRESS -> throw fault(faults, "IDEMPOTENCY_IN_PROGRESS",
                     "a request with this RequestId is still running; retry later", "in-progress",
                     "a request with this id is still running");
-            case CONFLICT -> throw fault("IDEMPOTENCY_KEY_REUSED", "this RequestId was used for a different request",
+            case CONFLICT -> throw fault(faults, "IDEMPOTENCY_KEY_REUSED", "this RequestId was used for a different request",
                     "same-request", "was used for a different request");
             case RESERVED -> {
                 // the first call under this id: run it below and keep its answer
@@ -91,9 +91,10 @@ final class RequestIds {
         }
         T result;
         try {
-            result = PaymentGuardEndpoint.faulting(body);
-        } catch (JixiaoFaultMessage typed) {
-            keys.complete(key, FAULT, XML, null, marshal(jaxb, typed.getFaultInfo()));
+            result = body.run();
+        } catch (JixiaoException error) {
+            F typed = faults.of(error);
+            keys.complete(key, FAULT, XML, null, marshal(jaxb, faults.info(typed)));
             throw typed;
         } catch (RuntimeException | Error unexpected) {
             keys.abandon(key);
@@ -114,16 +115,9 @@ final class RequestIds {
         return header.getObject() instanceof Element element ? element.getTextContent().strip() : "";
     }
 
-    private static JixiaoFaultMessage fault(String code, String message, String rule, String ruleMessage) {
-        JixiaoFault fault = new JixiaoFault();
-        fault.setCODE(code);
-        fault.setMESSAGE(message);
-        JixiaoFault.VIOLATION violation = new JixiaoFault.VIOLATION();
-        violation.setFIELD("RequestId");
-        violation.setRULE(rule);
-        violation.setMESSAGE(ruleMessage);
-        fault.getVIOLATION().add(violation);
-        return new JixiaoFaultMessage(code + ": " + message, fault);
+    private static <F extends Exception> F fault(FaultContract<F> faults, String code, String message, String rule,
+            String ruleMessage) {
+        return faults.fault(code, message, List.of(new FaultContract.Violation("RequestId", rule, ruleMessage)));
     }
 
     private static String marshal(JAXBContext jaxb, Object element) {

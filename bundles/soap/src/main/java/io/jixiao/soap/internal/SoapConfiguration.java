@@ -9,12 +9,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Address", description = "Path of the payment-guard service under the CXF servlet")
     String address() default "/soap/payment-guard";
 
+    @AttributeDefinition(name = "Goals address", description = "Path of the goals service under the CXF servlet")
+    String goals_address() default "/soap/goals";
+
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";
 
     @AttributeDefinition(name = "Maximum document characters", description = "Larger SOAP documents are refused")
     long maxDocumentCharacters() default 262_144L;
+
+    @AttributeDefinition(name = "Maximum elements", description = "SOAP documents with more elements are refused "
+            + "(a compilation draft of 500 lines, the most one call carries, needs about 6,000)")
+    int maxElementCount() default 8_000;
 
     @AttributeDefinition(name = "UsernameToken freshness (s)", description = "How far a token's Created may lie "
             + "from now; nonces are remembered for twice as long to refuse replays")

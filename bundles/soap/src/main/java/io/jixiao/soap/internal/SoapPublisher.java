@@ -45,35 +45,50 @@ public final class SoapPublisher {
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter,
             @Reference IdempotencyRepository idempotencyKeys) {
-        URL wsdl = SoapPublisher.class.getClassLoader().getResource(PaymentGuardEndpoint.WSDL);
-        if (wsdl == null) {
-            throw new IllegalStateException("missing " + PaymentGuardEndpoint.WSDL);
-        }
-        this.server = PublishedEndpoint.withContextClassLoader(SoapPublisher.class.getClassLoader(), () -> {
-            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-            factory.setBus(BusFactory.getDefaultBus(true));
-            factory.setServiceBean(new PaymentGuardEndpoint(guard, holds, new RequestIds(idempotencyKeys,
-                    Duration.ofHours(config.idempotency_retentionHours()), Clock.systemUTC())));
-            factory.setAddress(config.address());
-            factory.setWsdlURL(wsdl.toString());
-            factory.setServiceName(new QName(NAMESPACE, "PaymentGuardService"));
-            factory.setEndpointName(new QName(NAMESPACE, "PaymentGuardPort"));
-            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation(),
-                    // no attachments in this contract: refuse multipart beyond the envelope (CXF advisory)
-                    "attachment-max-count", 1,
-                    // the StAX limits of platform/runtime.bnd apply; these bound this endpoint more tightly
-                    "org.apache.cxf.stax.maxXMLCharacters", config.maxDocumentCharacters(),
-                    "org.apache.cxf.stax.maxElementCount", 2_000));
-            factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator, limiter,
-                    Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
-            factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
-            factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults());
-            return factory.create();
-        });
+        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
+                Clock.systemUTC());
+        this.server = publish(config, authenticator, limiter, new PaymentGuardEndpoint(guard, holds, requestIds),
+                PaymentGuardEndpoint.WSDL, config.address(), new QName(NAMESPACE, "PaymentGuardService"),
+                new QName(NAMESPACE, "PaymentGuardPort"),
+                io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
         String address = config.address();
         this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl", "/soap"))
                 .register(context, "soap");
         LOG.info("SOAP service published at {}", address);
+    }
+
+    /**
+     * Publishes one WSDL-first service with what every Jixiao SOAP service has: the contract served unchanged,
+     * schema validation, the document limits, UsernameToken authentication with rate limits, and typed faults
+     * answered as client faults.
+     */
+    static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
+            Object implementation, String wsdlResource, String address, QName service, QName port,
+            Class<? extends Exception> typedFault) {
+        URL wsdl = SoapPublisher.class.getClassLoader().getResource(wsdlResource);
+        if (wsdl == null) {
+            throw new IllegalStateException("missing " + wsdlResource);
+        }
+        return PublishedEndpoint.withContextClassLoader(SoapPublisher.class.getClassLoader(), () -> {
+            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setBus(BusFactory.getDefaultBus(true));
+            factory.setServiceBean(implementation);
+            factory.setAddress(address);
+            factory.setWsdlURL(wsdl.toString());
+            factory.setServiceName(service);
+            factory.setEndpointName(port);
+            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation(),
+                    // no attachments in these contracts: refuse multipart beyond the envelope (CXF advisory)
+                    "attachment-max-count", 1,
+                    // the StAX limits of platform/runtime.bnd apply; these bound the endpoint more tightly
+                    "org.apache.cxf.stax.maxXMLCharacters", config.maxDocumentCharacters(),
+                    "org.apache.cxf.stax.maxElementCount", config.maxElementCount()));
+            factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator, limiter,
+                    Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
+            factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
+            factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults(typedFault));
+            return factory.create();
+        });
     }
 
     @Deactivate

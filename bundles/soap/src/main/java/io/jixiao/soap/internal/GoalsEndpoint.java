@@ -1,0 +1,530 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.api.goal.Assessment;
+import io.jixiao.api.goal.AssessmentConclusion;
+import io.jixiao.api.goal.BudgetDraft;
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.DraftDecision;
+import io.jixiao.api.goal.Gate;
+import io.jixiao.api.goal.GateDecision;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.RuleReport;
+import io.jixiao.api.goal.RulesViolatedException;
+import io.jixiao.api.hook.CompilationGate;
+import io.jixiao.api.hook.ProjectAdmission;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.JixiaoException;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Violations;
+import io.jixiao.security.Principal;
+import io.jixiao.soap.internal.goals.AdjustGoalRequest;
+import io.jixiao.soap.internal.goals.AdjustGoalResult;
+import io.jixiao.soap.internal.goals.AdmitProjectRequest;
+import io.jixiao.soap.internal.goals.AdmitProjectResult;
+import io.jixiao.soap.internal.goals.ApproveGoalRequest;
+import io.jixiao.soap.internal.goals.ApproveGoalResult;
+import io.jixiao.soap.internal.goals.AssessmentTierOrNone;
+import io.jixiao.soap.internal.goals.CheckAdjustmentRequest;
+import io.jixiao.soap.internal.goals.CheckAdjustmentResult;
+import io.jixiao.soap.internal.goals.CheckCompilationRequest;
+import io.jixiao.soap.internal.goals.CheckCompilationResult;
+import io.jixiao.soap.internal.goals.CheckGoalRequest;
+import io.jixiao.soap.internal.goals.CheckGoalResult;
+import io.jixiao.soap.internal.goals.DraftGoalRequest;
+import io.jixiao.soap.internal.goals.DraftGoalResult;
+import io.jixiao.soap.internal.goals.GateMode;
+import io.jixiao.soap.internal.goals.GetGoalRequest;
+import io.jixiao.soap.internal.goals.GetGoalResult;
+import io.jixiao.soap.internal.goals.GoalContent;
+import io.jixiao.soap.internal.goals.GoalStatus;
+import io.jixiao.soap.internal.goals.GoalVersion;
+import io.jixiao.soap.internal.goals.GoalsPortType;
+import io.jixiao.soap.internal.goals.JixiaoFault;
+import io.jixiao.soap.internal.goals.JixiaoFaultMessage;
+import io.jixiao.soap.internal.goals.Level1;
+import io.jixiao.soap.internal.goals.Line;
+import io.jixiao.soap.internal.goals.LineDecision;
+import io.jixiao.soap.internal.goals.ListGoalVersionsRequest;
+import io.jixiao.soap.internal.goals.ListGoalVersionsResult;
+import io.jixiao.soap.internal.goals.Project;
+import io.jixiao.soap.internal.goals.PublishGoalRequest;
+import io.jixiao.soap.internal.goals.PublishGoalResult;
+import io.jixiao.soap.internal.goals.RecordAssessmentRequest;
+import io.jixiao.soap.internal.goals.RecordAssessmentResult;
+import io.jixiao.soap.internal.goals.ReturnGoalRequest;
+import io.jixiao.soap.internal.goals.ReturnGoalResult;
+import io.jixiao.soap.internal.goals.ReviseGoalRequest;
+import io.jixiao.soap.internal.goals.ReviseGoalResult;
+import io.jixiao.soap.internal.goals.RuleViolation;
+import io.jixiao.soap.internal.goals.Score;
+import io.jixiao.soap.internal.goals.SubmitGoalRequest;
+import io.jixiao.soap.internal.goals.SubmitGoalResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.jws.WebService;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+
+/**
+ * Performance goals and their gates over SOAP: the REST operations' twins, mapping the generated types to the API
+ * and the API's errors to this contract's {@code JixiaoFault}; no logic of its own. The schema has already checked
+ * presence, lengths, patterns and enumerations when schema validation is on; the mapping still refuses what it
+ * misses, for a service configured without it.
+ */
+@WebService(endpointInterface = "io.jixiao.soap.internal.goals.GoalsPortType",
+        targetNamespace = GoalsEndpoint.NAMESPACE, serviceName = "GoalsService", portName = "GoalsPort",
+        wsdlLocation = GoalsEndpoint.WSDL)
+public final class GoalsEndpoint implements GoalsPortType {
+    static final String WSDL = "wsdl/goals.wsdl";
+    static final String NAMESPACE = "http://jixiao.io/ws/goals/v1";
+
+    private final GoalService goals;
+    private final ProjectAdmission admission;
+    private final CompilationGate compilation;
+    private final RequestIds requestIds;
+    private final XmlTimes times = new XmlTimes();
+
+    GoalsEndpoint(GoalService goals, ProjectAdmission admission, CompilationGate compilation, RequestIds requestIds) {
+        this.goals = goals;
+        this.admission = admission;
+        this.compilation = compilation;
+        this.requestIds = requestIds;
+    }
+
+    @Override
+    public DraftGoalResult draftGoal(DraftGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("DraftGoal", r, DraftGoalResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            ProjectFacts project = facts(r.getPROJECT(), v);
+            Goal goal = goal(r.getGOAL(), v);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            DraftGoalResult out = new DraftGoalResult();
+            out.setGOAL(version(goals.draft(project, goal, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public ReviseGoalResult reviseGoal(ReviseGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ReviseGoal", r, ReviseGoalResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            ProjectFacts project = facts(r.getPROJECT(), v);
+            Goal goal = goal(r.getGOAL(), v);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            ReviseGoalResult out = new ReviseGoalResult();
+            out.setGOAL(version(goals.revise(r.getGOALID(), r.getVERSION(), project, goal, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public SubmitGoalResult submitGoal(SubmitGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("SubmitGoal", r, SubmitGoalResult.class, FAULTS, () -> {
+            SubmitGoalResult out = new SubmitGoalResult();
+            out.setGOAL(version(goals.submit(r.getGOALID(), r.getVERSION(), actor(r.getOPERATOR()))));
+            return out;
+        });
+    }
+
+    @Override
+    public ReturnGoalResult returnGoal(ReturnGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ReturnGoal", r, ReturnGoalResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            ReviewOpinion opinion = v.check(() -> new ReviewOpinion(r.getOPINIONCODE(), r.getOPINIONTEXT()));
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            ReturnGoalResult out = new ReturnGoalResult();
+            out.setGOAL(version(goals.returnForRevision(r.getGOALID(), r.getVERSION(), opinion, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public ApproveGoalResult approveGoal(ApproveGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ApproveGoal", r, ApproveGoalResult.class, FAULTS, () -> {
+            ApproveGoalResult out = new ApproveGoalResult();
+            out.setGOAL(version(goals.approve(r.getGOALID(), r.getVERSION(), actor(r.getOPERATOR()))));
+            return out;
+        });
+    }
+
+    @Override
+    public PublishGoalResult publishGoal(PublishGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("PublishGoal", r, PublishGoalResult.class, FAULTS, () -> {
+            PublishGoalResult out = new PublishGoalResult();
+            out.setGOAL(version(goals.publish(r.getGOALID(), r.getVERSION(), actor(r.getOPERATOR()))));
+            return out;
+        });
+    }
+
+    @Override
+    public AdjustGoalResult adjustGoal(AdjustGoalRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("AdjustGoal", r, AdjustGoalResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            ProjectFacts project = facts(r.getPROJECT(), v);
+            Goal goal = goal(r.getGOAL(), v);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            AdjustGoalResult out = new AdjustGoalResult();
+            out.setGOAL(version(goals.adjust(r.getGOALID(), r.getADJUSTBATCH(), project, goal, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public GetGoalResult getGoal(GetGoalRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            GetGoalResult out = new GetGoalResult();
+            out.setGOAL(version(goals.find(r.getGOALID(), r.getVERSION(), caller().reader()).orElseThrow(
+                    () -> new NotFoundException("no goal " + r.getGOALID() + " version " + r.getVERSION()))));
+            return out;
+        });
+    }
+
+    @Override
+    public ListGoalVersionsResult listGoalVersions(ListGoalVersionsRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            List<Integer> versions = goals.versions(r.getGOALID(), caller().reader());
+            if (versions.isEmpty()) {
+                throw new NotFoundException("no goal " + r.getGOALID());
+            }
+            ListGoalVersionsResult out = new ListGoalVersionsResult();
+            out.setGOALID(r.getGOALID());
+            out.getVERSION().addAll(versions);
+            return out;
+        });
+    }
+
+    @Override
+    public CheckGoalResult checkGoal(CheckGoalRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            ProjectFacts project = facts(r.getPROJECT(), v);
+            Goal goal = goal(r.getGOAL(), v);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            RuleReport report = goals.check(project, goal, actor);
+            CheckGoalResult out = new CheckGoalResult();
+            out.setCOMPLIES(report.complies());
+            out.setRULEVERSION(report.ruleVersion());
+            report.violations().forEach(x -> out.getVIOLATION().add(violation(x)));
+            out.setEXANTE(AssessmentTierOrNone.fromValue(report.exAnte().name()));
+            out.setREVIEWREQUIRED(report.reviewRequired());
+            return out;
+        });
+    }
+
+    @Override
+    public RecordAssessmentResult recordAssessment(RecordAssessmentRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("RecordAssessment", r, RecordAssessmentResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            ProCode project = v.check(() -> ProCode.of(r.getPROCODE()));
+            io.jixiao.api.goal.AssessmentTier tier = v.oneOf("TIER", r.getTIER() == null ? null
+                    : r.getTIER().value(), io.jixiao.api.goal.AssessmentTier.class);
+            AssessmentConclusion conclusion = v.oneOf("CONCLUSION", r.getCONCLUSION() == null ? null
+                    : r.getCONCLUSION().value(), AssessmentConclusion.class);
+            Map<String, BigDecimal> scores = new LinkedHashMap<>();
+            for (Score score : r.getSCORE()) {
+                if (scores.put(score.getDIMENSION(), score.getVALUE()) != null) {
+                    v.add("SCORE", "unique", "dimension " + score.getDIMENSION() + " is scored twice");
+                }
+            }
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            Assessment assessment = new Assessment(region, year, project, tier, scores, conclusion,
+                    r.getASSESSOR(), r.isTHIRDPARTY(), r.getDOCUMENTREF());
+            RecordAssessmentResult out = new RecordAssessmentResult();
+            out.setASSESSMENTID(goals.recordAssessment(assessment, actor));
+            return out;
+        });
+    }
+
+    @Override
+    public AdmitProjectResult admitProject(AdmitProjectRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            ProjectFacts project = facts(r.getPROJECT(), v);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            GateDecision d = admission.admit(project, actor);
+            AdmitProjectResult out = new AdmitProjectResult();
+            out.setGATE(d.gate().name());
+            out.setADMITTED(d.admitted());
+            out.setMODE(GateMode.fromValue(d.mode().name()));
+            d.reasons().forEach(x -> out.getREASON().add(violation(x)));
+            out.setRULEVERSION(d.ruleVersion());
+            out.setGOALID(d.goalId());
+            out.setGOALVERSION(d.goalVersion());
+            out.setEXANTE(AssessmentTierOrNone.fromValue(d.exAnte().name()));
+            out.setREVIEWREQUIRED(d.reviewRequired());
+            return out;
+        });
+    }
+
+    @Override
+    public CheckCompilationResult checkCompilation(CheckCompilationRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            DraftOutcome d = draft(Gate.COMPILATION, r.getMOFDIVCODE(), r.getFISCALYEAR(), r.getDRAFTNO(),
+                    r.getLINE(), r.getOPERATOR());
+            CheckCompilationResult out = new CheckCompilationResult();
+            out.setGATE(d.decision().gate().name());
+            out.setMODE(GateMode.fromValue(d.decision().mode().name()));
+            out.setRULEVERSION(d.decision().ruleVersion());
+            out.setBLOCKED(d.decision().blocked());
+            out.setFLAGGED(d.decision().flagged());
+            out.getLINE().addAll(d.lines());
+            return out;
+        });
+    }
+
+    @Override
+    public CheckAdjustmentResult checkAdjustment(CheckAdjustmentRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            DraftOutcome d = draft(Gate.ADJUSTMENT, r.getMOFDIVCODE(), r.getFISCALYEAR(), r.getDRAFTNO(),
+                    r.getLINE(), r.getOPERATOR());
+            CheckAdjustmentResult out = new CheckAdjustmentResult();
+            out.setGATE(d.decision().gate().name());
+            out.setMODE(GateMode.fromValue(d.decision().mode().name()));
+            out.setRULEVERSION(d.decision().ruleVersion());
+            out.setBLOCKED(d.decision().blocked());
+            out.setFLAGGED(d.decision().flagged());
+            out.getLINE().addAll(d.lines());
+            return out;
+        });
+    }
+
+    private record DraftOutcome(DraftDecision decision, List<LineDecision> lines) {
+    }
+
+    private DraftOutcome draft(Gate gate, String mofDivCode, int fiscalYear, String draftNo, List<Line> lines,
+            String operator) {
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(fiscalYear));
+        Actor actor = actor(operator, v);
+        List<ProjectFacts> facts = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            String at = "LINE[" + i + "].";
+            AgencyCode agency = v.check(() -> AgencyCode.of(l.getAGENCYCODE()));
+            ProCode project = v.check(() -> ProCode.of(l.getPROCODE()));
+            ProjectClass type = v.oneOf(at + "PROJECT_CLASS", name(l.getPROJECTCLASS()), ProjectClass.class);
+            ProjectLevel level = v.oneOf(at + "PROJECT_LEVEL", name(l.getPROJECTLEVEL()), ProjectLevel.class);
+            BudgetKind budget = v.oneOf(at + "BUDGET_KIND", name(l.getBUDGETKIND()), BudgetKind.class);
+            Money amount = v.check(() -> Money.positive(at + "AMOUNT", l.getAMOUNT()));
+            Money previous = l.getPREVAMOUNT() == null ? null
+                    : v.check(() -> Money.positive(at + "PREV_AMOUNT", l.getPREVAMOUNT()));
+            if (!v.hasAny()) {
+                facts.add(new ProjectFacts(region, year, agency, project, type, level, budget, amount,
+                        l.isNEWPROJECT(), l.isRECURRING(), previous));
+            }
+        }
+        if (draftNo == null) {
+            v.add("DRAFT_NO", "required", "the draft's document number");
+        }
+        v.throwIfAny();
+        BudgetDraft draft = new BudgetDraft(gate, region, year, facts, draftNo);
+        DraftDecision d = compilation.check(draft, actor);
+        List<LineDecision> out = new ArrayList<>(d.lines().size());
+        for (int i = 0; i < d.lines().size(); i++) {
+            GateDecision line = d.lines().get(i);
+            LineDecision x = new LineDecision();
+            x.setPROCODE(facts.get(i).proCode().value());
+            x.setADMITTED(line.admitted());
+            line.reasons().forEach(reason -> x.getREASON().add(violation(reason)));
+            x.setGOALID(line.goalId());
+            x.setGOALVERSION(line.goalVersion());
+            x.setEXANTE(AssessmentTierOrNone.fromValue(line.exAnte().name()));
+            out.add(x);
+        }
+        return new DraftOutcome(d, out);
+    }
+
+    private static String name(Enum<?> generated) {
+        return generated == null ? null : generated.name();
+    }
+
+    private static ProjectFacts facts(Project p, Violations v) {
+        if (p == null) {
+            v.add("PROJECT", "required", "the project's facts are required");
+            return null;
+        }
+        int before = v.count();
+        MofDivCode region = v.check(() -> MofDivCode.of(p.getMOFDIVCODE()));
+        FiscalYear year = v.check(() -> FiscalYear.of(p.getFISCALYEAR()));
+        AgencyCode agency = v.check(() -> AgencyCode.of(p.getAGENCYCODE()));
+        ProCode project = v.check(() -> ProCode.of(p.getPROCODE()));
+        ProjectClass type = v.oneOf("PROJECT_CLASS", name(p.getPROJECTCLASS()), ProjectClass.class);
+        ProjectLevel level = v.oneOf("PROJECT_LEVEL", name(p.getPROJECTLEVEL()), ProjectLevel.class);
+        BudgetKind budget = v.oneOf("BUDGET_KIND", name(p.getBUDGETKIND()), BudgetKind.class);
+        Money amount = v.check(() -> Money.positive("AMOUNT", p.getAMOUNT()));
+        Money previous = p.getPREVAMOUNT() == null ? null : v.check(() -> Money.positive("PREV_AMOUNT",
+                p.getPREVAMOUNT()));
+        return v.count() > before ? null : new ProjectFacts(region, year, agency, project, type, level, budget,
+                amount, p.isNEWPROJECT(), p.isRECURRING(), previous);
+    }
+
+    private static Goal goal(GoalContent g, Violations v) {
+        if (g == null) {
+            v.add("GOAL", "required", "the goal is required");
+            return null;
+        }
+        int before = v.count();
+        GoalSubject subject = g.getSUBJECT() == null ? GoalSubject.PROJECT
+                : v.oneOf("SUBJECT", g.getSUBJECT().name(), GoalSubject.class);
+        if (g.getKPITARGET() == null || g.getKPITARGET().isBlank()) {
+            v.add("KPI_TARGET", "required", "the annual goal overview is required");
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (int i = 0; i < g.getINDICATOR().size(); i++) {
+            io.jixiao.soap.internal.goals.Indicator k = g.getINDICATOR().get(i);
+            String at = "INDICATOR[" + i + "].";
+            Level2 level2 = v.oneOf(at + "KPI_LV2", name(k.getKPILV2()), Level2.class);
+            if (level2 != null && k.getKPILV1() != null && !level2.level1().name().equals(k.getKPILV1().name())) {
+                v.add(at + "KPI_LV1", "matches-level2", level2 + " belongs to " + level2.level1());
+            }
+            ComputeSign sign = v.check(() -> ComputeSign.of(k.getCOMPUTESIGN()));
+            if (k.getKPICONTENT() == null || k.getKPIVAL() == null || k.getWEIGHT() == null) {
+                v.add(at + "KPI_CONTENT", "required", "KPI_CONTENT, KPI_VAL and WEIGHT are required");
+            }
+            if (level2 != null && sign != null && !v.hasAny()) {
+                indicators.add(new Indicator(level2, k.getKPICONTENT(), sign, k.getKPIVAL(), k.getMETERUNIT(),
+                        k.getWEIGHT(), k.getKPIEVALSTD(), k.getLIBRARYID()));
+            }
+        }
+        return v.count() > before ? null : new Goal(subject, g.getKPITARGET(), g.getMIDTERMTARGET(), indicators);
+    }
+
+    private GoalVersion version(io.jixiao.api.goal.GoalVersion g) {
+        GoalVersion out = new GoalVersion();
+        out.setGOALID(g.goalId());
+        out.setVERSION(g.version());
+        out.setADJUSTBATCH(g.adjustmentBatch());
+        out.setSTATUS(GoalStatus.fromValue(g.status().name()));
+        ProjectFacts p = g.project();
+        Project project = new Project();
+        project.setMOFDIVCODE(p.mofDivCode().value());
+        project.setFISCALYEAR(p.fiscalYear().value());
+        project.setAGENCYCODE(p.agencyCode().value());
+        project.setPROCODE(p.proCode().value());
+        project.setPROJECTCLASS(io.jixiao.soap.internal.goals.ProjectClass.fromValue(p.projectClass().name()));
+        project.setPROJECTLEVEL(io.jixiao.soap.internal.goals.ProjectLevel.fromValue(p.level().name()));
+        project.setBUDGETKIND(io.jixiao.soap.internal.goals.BudgetKind.fromValue(p.budget().name()));
+        project.setAMOUNT(p.amount().yuan());
+        project.setNEWPROJECT(p.newProject());
+        project.setRECURRING(p.recurring());
+        project.setPREVAMOUNT(p.previousYearAmount() == null ? null : p.previousYearAmount().yuan());
+        out.setPROJECT(project);
+        GoalContent content = new GoalContent();
+        content.setSUBJECT(io.jixiao.soap.internal.goals.GoalSubject.fromValue(g.goal().subject().name()));
+        content.setKPITARGET(g.goal().annualOverview());
+        content.setMIDTERMTARGET(g.goal().midTermOverview());
+        for (Indicator k : g.goal().indicators()) {
+            io.jixiao.soap.internal.goals.Indicator x = new io.jixiao.soap.internal.goals.Indicator();
+            x.setKPILV1(Level1.fromValue(k.level1().name()));
+            x.setKPILV2(io.jixiao.soap.internal.goals.Level2.fromValue(k.level2().name()));
+            x.setKPICONTENT(k.name());
+            x.setCOMPUTESIGN(k.sign().code());
+            x.setKPIVAL(k.target());
+            x.setMETERUNIT(k.unit());
+            x.setWEIGHT(k.points());
+            x.setKPIEVALSTD(k.standard());
+            x.setLIBRARYID(k.libraryId());
+            content.getINDICATOR().add(x);
+        }
+        out.setGOAL(content);
+        out.setRULEVERSION(g.ruleVersion());
+        if (g.opinion() != null) {
+            out.getOPINIONCODE().addAll(g.opinion().codes());
+            out.setOPINIONTEXT(g.opinion().text());
+        }
+        out.setCREATEDBY(g.createdBy().callerSystem() + "/" + g.createdBy().operator());
+        out.setCREATEDAT(times.of(g.createdAt()));
+        out.setSTATUSAT(times.of(g.statusAt()));
+        return out;
+    }
+
+    private static RuleViolation violation(io.jixiao.api.goal.RuleViolation v) {
+        RuleViolation out = new RuleViolation();
+        out.setCODE(v.code());
+        out.setFIELD(v.field());
+        out.setMESSAGEZH(v.messageZh());
+        out.setMESSAGEEN(v.messageEn());
+        out.setSOURCE(v.source());
+        return out;
+    }
+
+    private static Principal caller() {
+        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
+    }
+
+    private static Actor actor(String operator) {
+        Violations v = new Violations();
+        Actor actor = actor(operator, v);
+        v.throwIfAny();
+        return actor;
+    }
+
+    private static Actor actor(String operator, Violations v) {
+        return v.check(() -> caller().actor(operator));
+    }
+
+    /** This contract's JixiaoFault: a refused step lists every broken rule, as REST's 422 does. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
+        @Override
+        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
+            JixiaoFault fault = new JixiaoFault();
+            fault.setCODE(code);
+            fault.setMESSAGE(message);
+            violations.forEach(violation -> {
+                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
+                item.setFIELD(violation.field());
+                item.setRULE(violation.rule());
+                item.setMESSAGE(violation.message());
+                fault.getVIOLATION().add(item);
+            });
+            return replay(fault);
+        }
+
+        @Override
+        public JixiaoFaultMessage of(JixiaoException e) {
+            JixiaoFaultMessage fault = FaultContract.super.of(e);
+            if (e instanceof RulesViolatedException rules) {
+                rules.violations().forEach(x -> fault.getFaultInfo().getRULEVIOLATION().add(violation(x)));
+                fault.getFaultInfo().setRULEVERSION(rules.ruleVersion());
+            }
+            return fault;
+        }
+
+        @Override
+        public Object info(JixiaoFaultMessage fault) {
+            return fault.getFaultInfo();
+        }
+
+        @Override
+        public JixiaoFaultMessage replay(Object info) {
+            JixiaoFault fault = (JixiaoFault) info;
+            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
+        }
+    };
+}

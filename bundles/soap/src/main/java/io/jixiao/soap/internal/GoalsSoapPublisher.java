@@ -1,0 +1,58 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.api.goal.GoalService;
+import io.jixiao.api.hook.CompilationGate;
+import io.jixiao.api.hook.ProjectAdmission;
+import io.jixiao.runtime.PublishedEndpoint;
+import io.jixiao.security.Authenticator;
+import io.jixiao.security.RateLimiter;
+import io.jixiao.soap.internal.goals.JixiaoFaultMessage;
+import io.jixiao.store.IdempotencyRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.xml.namespace.QName;
+import org.apache.cxf.endpoint.Server;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the goals service (goals, assessments, the admission, compilation and adjustment gates) once the
+ * goals bundle offers its services; the payment-guard service does not wait for it.
+ */
+@Component(configurationPid = SoapPublisher.PID, immediate = true, service = {})
+public final class GoalsSoapPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(GoalsSoapPublisher.class);
+
+    private final Server server;
+    private final ServiceRegistration<PublishedEndpoint> registration;
+
+    @Activate
+    public GoalsSoapPublisher(BundleContext context, SoapConfiguration config, @Reference GoalService goals,
+            @Reference ProjectAdmission admission, @Reference CompilationGate compilation,
+            @Reference Authenticator authenticator, @Reference RateLimiter limiter,
+            @Reference IdempotencyRepository idempotencyKeys) {
+        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
+                Clock.systemUTC());
+        String address = config.goals_address();
+        this.server = SoapPublisher.publish(config, authenticator, limiter,
+                new GoalsEndpoint(goals, admission, compilation, requestIds), GoalsEndpoint.WSDL, address,
+                new QName(GoalsEndpoint.NAMESPACE, "GoalsService"), new QName(GoalsEndpoint.NAMESPACE, "GoalsPort"),
+                JixiaoFaultMessage.class);
+        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
+                .register(context, "soap");
+        LOG.info("SOAP goals service published at {}", address);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        server.destroy();
+    }
+}
