@@ -123,4 +123,18 @@ public interface GoalService {
      * @return the assessment's id
      */
     long recordAssessment(Assessment assessment, Actor actor);
+
+    /** The most goals one re-check page lists. */
+    int RECHECK_MAX_LIMIT = 1000;
+
+    /**
+     * Checks the goals in force (the newest approved or published version of each goal) of a region and year
+     * against the rules in force now, without changing them. FINANCE and AUDITOR, within their regions.
+     *
+     * @param afterGoalId list goals after this goal id (0 for the first page)
+     * @param limit how many non-compliant goals to list, 1 to {@link #RECHECK_MAX_LIMIT}
+     * @return the goals that no longer comply
+     */
+    Recheck recheck(io.jixiao.api.model.MofDivCode mofDivCode, io.jixiao.api.model.FiscalYear fiscalYear,
+            long afterGoalId, int limit, Actor actor);
 }

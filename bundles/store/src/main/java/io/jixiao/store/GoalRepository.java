@@ -140,4 +140,14 @@ public interface GoalRepository {
      * @param audits the entries
      */
     void recordDecisions(List<AuditEntry> audits);
+
+    /**
+     * Streams the goals in force of a region and year — the newest approved or published version of each goal —
+     * in goal-id order, with their indicators.
+     *
+     * @param afterGoalId only goals after this id
+     * @param each receives every goal in force
+     */
+    void forEachInForce(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterGoalId,
+            java.util.function.Consumer<GoalVersion> each);
 }

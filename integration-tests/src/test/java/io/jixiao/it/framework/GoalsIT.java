@@ -1,16 +1,20 @@
 package io.jixiao.it.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * "No goal, no budget" over REST inside Felix, with the shipped presets: a goal drafted, refused by Guangzhou's
@@ -157,5 +161,58 @@ class GoalsIT {
                 + "\"NEW_PROJECT\":false,\"RECURRING\":true}]", "\"AMOUNT\":-1,\"NEW_PROJECT\":false,\"RECURRING\":true}]"));
         assertThat(badLine.statusCode()).isEqualTo(400);
         assertThat(badLine.body()).contains("LINES[1].AMOUNT");
+    }
+
+    @Test
+    void aRuleTightenedAtRuntimeListsTheGoalsThatNoLongerComplyAndAdmissionStillHonoursThem() throws Exception {
+        String project = "RC-IT-" + UUID.randomUUID().toString().substring(0, 8);
+        long goalId = ok(post("unit01", "/goals", Goals.declaration("440100000", project, 8)), 201)
+                .get("GOAL_ID").asLong();
+        ok(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}"), 200);
+        ok(post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}"), 200);
+        String recheck = "/goals/rechecks?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026&LIMIT=1000";
+        assertThat(ok(get("finance01", recheck), 200).get("GOALS").findValues("GOAL_ID"))
+                .extracting(JsonNode::asLong).doesNotContain(goalId);
+
+        ConfigurationAdmin cm = Jixiao.service(ConfigurationAdmin.class);
+        Configuration guangzhou = cm.getFactoryConfiguration("io.jixiao.goals.rules", "guangzhou", "?");
+        Dictionary<String, Object> shipped = guangzhou.getProperties();
+        Dictionary<String, Object> tightened = new Hashtable<>();
+        for (Enumeration<String> keys = shipped.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            tightened.put(key, shipped.get(key));
+        }
+        tightened.put("indicators.min.DEVELOPMENT", "9");
+        tightened.put("revision", "2");
+        try {
+            guangzhou.update(tightened);
+            JsonNode report = null;
+            for (int i = 0; i < 100; i++) {
+                report = ok(get("auditor01", recheck), 200);
+                if (report.get("RULE_VERSION").asText().startsWith("440100000/2020#2")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(report.get("RULE_VERSION").asText()).as("applied without a restart").startsWith("440100000/2020#2");
+            JsonNode listed = null;
+            for (JsonNode g : report.get("GOALS")) {
+                if (g.get("GOAL_ID").asLong() == goalId) {
+                    listed = g;
+                }
+            }
+            assertThat(listed).as("the approved goal with 8 indicators is listed").isNotNull();
+            assertThat(listed.get("APPROVED_UNDER").asText()).startsWith("440100000/2020#1");
+            assertThat(listed.get("VIOLATIONS").get(0).get("CODE").asText()).isEqualTo("INDICATORS_MIN");
+            assertThat(ok(post("pay-module", "/project-admissions", admission("440100000", project, "2000000.00",
+                    false)), 200).get("ADMITTED").asBoolean()).as("not silently invalidated").isTrue();
+            assertThat(get("unit01", recheck).statusCode()).as("units do not read the report").isEqualTo(403);
+        } finally {
+            guangzhou.update(shipped);
+            for (int i = 0; i < 100 && !ok(get("finance01", recheck), 200).get("RULE_VERSION").asText()
+                    .startsWith("440100000/2020#1"); i++) {
+                Thread.sleep(100);
+            }
+        }
     }
 }

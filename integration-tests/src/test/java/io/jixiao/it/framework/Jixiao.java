@@ -217,6 +217,12 @@ final class Jixiao {
         }
     }
 
+    /** A service of the framework under test. */
+    static <T> T service(Class<T> type) {
+        BundleContext context = FrameworkUtil.getBundle(Jixiao.class).getBundleContext();
+        return context.getService(context.getServiceReference(type));
+    }
+
     /** GET as finance01 (public documents ignore the credentials). */
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("finance01")).GET()

@@ -7,20 +7,25 @@ import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.goal.GoalStatus;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.model.Violations;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -171,6 +176,56 @@ final class GoalWorkflow implements GoalService {
             reviewer(project, actor, Role.FINANCE);
         }
         return GoalRuleEngine.check(goal, project, rulesFor(project));
+    }
+
+    @Override
+    public Recheck recheck(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterGoalId, int limit, Actor actor) {
+        Violations v = new Violations();
+        if (mofDivCode == null) {
+            v.add(MofDivCode.FIELD, "required", "is required");
+        }
+        if (fiscalYear == null) {
+            v.add(FiscalYear.FIELD, "required", "is required");
+        }
+        if (afterGoalId < 0) {
+            v.add("AFTER_GOAL_ID", "range", "0 or a goal id");
+        }
+        if (limit < 1 || limit > RECHECK_MAX_LIMIT) {
+            v.add("LIMIT", "range", "1 to " + RECHECK_MAX_LIMIT);
+        }
+        if (actor == null) {
+            v.add(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        v.throwIfAny();
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
+            throw new ForbiddenException("the re-check report needs role FINANCE or AUDITOR");
+        }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
+        GoalRules now = rules.get().rulesFor(mofDivCode, fiscalYear);
+        int[] counts = new int[2];
+        List<Recheck.NoncompliantGoal> listed = new ArrayList<>();
+        long[] next = {-1};
+        goals.forEachInForce(mofDivCode, fiscalYear, afterGoalId, g -> {
+            if (!actor.scope().covers(g.project().agencyCode())) {
+                return; // an agency-scoped reader sees its own agencies' goals only
+            }
+            counts[0]++;
+            RuleReport report = GoalRuleEngine.check(g.goal(), g.project(), now);
+            if (report.complies()) {
+                return;
+            }
+            counts[1]++;
+            if (listed.size() < limit) {
+                listed.add(new Recheck.NoncompliantGoal(g.goalId(), g.version(), g.status(), g.project(),
+                        g.ruleVersion(), report.violations()));
+            } else if (next[0] < 0) {
+                next[0] = listed.get(listed.size() - 1).goalId();
+            }
+        });
+        return new Recheck(mofDivCode, fiscalYear, now.version(), counts[0], counts[1], listed,
+                next[0] < 0 ? null : next[0]);
     }
 
     @Override

@@ -2,20 +2,23 @@ package io.jixiao.goals.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.jixiao.api.goal.Goal;
 import io.jixiao.api.goal.GoalStatus;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Scope;
 import io.jixiao.store.internal.Database;
@@ -23,8 +26,10 @@ import io.jixiao.store.internal.MyBatisStore;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,5 +156,54 @@ class GoalWorkflowTest {
         GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(8, 8), UNIT);
         goals.submit(draft.goalId(), 1, UNIT);
         return goals.approve(draft.goalId(), 1, FINANCE);
+    }
+
+    @Test
+    void aTightenedRuleListsTheApprovedGoalsThatNoLongerComplyWithoutTouchingThem() {
+        AtomicReference<RuleBook> book = new AtomicReference<>(Presets.book());
+        GoalWorkflow workflow = new GoalWorkflow(store, book::get, Clock.systemUTC());
+        long eight = approve(workflow, "RC-8", 8);
+        long nine = approve(workflow, "RC-9", 9);
+        long alsoEight = approve(workflow, "RC-8B", 8);
+        workflow.publish(alsoEight, 1, FINANCE);
+        FiscalYear year = FiscalYear.of(2026);
+        assertThat(workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 100, FINANCE).noncompliant()).isZero();
+
+        book.set(Presets.book("io.jixiao.goals.rules-guangzhou.cfg", Map.of("indicators.min.DEVELOPMENT", "9",
+                "revision", "2")));
+        Recheck report = workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 100, FINANCE);
+
+        assertThat(report.ruleVersion()).startsWith("440100000/2020#2");
+        assertThat(report.checked()).isEqualTo(3);
+        assertThat(report.noncompliant()).isEqualTo(2);
+        assertThat(report.goals()).extracting(Recheck.NoncompliantGoal::goalId).containsExactly(eight, alsoEight);
+        assertThat(report.goals().get(0).approvedUnder()).startsWith("440100000/2020#1");
+        assertThat(report.goals().get(0).violations()).extracting(RuleViolation::code).containsExactly("INDICATORS_MIN");
+        assertThat(report.goals().get(1).status()).isEqualTo(GoalStatus.PUBLISHED);
+        assertThat(report.nextAfterGoalId()).isNull();
+        assertThat(workflow.find(eight, 1, FINANCE).orElseThrow().status()).as("not silently invalidated")
+                .isEqualTo(GoalStatus.APPROVED);
+
+        Recheck firstPage = workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 1, Actor.of("AUDIT", "zhou", Role.AUDITOR));
+        assertThat(firstPage.goals()).extracting(Recheck.NoncompliantGoal::goalId).containsExactly(eight);
+        assertThat(firstPage.nextAfterGoalId()).isEqualTo(eight);
+        Recheck secondPage = workflow.recheck(MofDivCode.of(GUANGZHOU), year, eight, 1, FINANCE);
+        assertThat(secondPage.goals()).extracting(Recheck.NoncompliantGoal::goalId).containsExactly(alsoEight);
+        assertThat(nine).isPositive();
+
+        org.junit.jupiter.api.Assertions.assertThrows(ForbiddenException.class,
+                () -> workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 10, UNIT));
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 0, FINANCE));
+    }
+
+    private static long approve(GoalWorkflow workflow, String proCode, int indicators) {
+        ProjectFacts facts = GoalRulesTest.project(GUANGZHOU, ProjectClass.DEVELOPMENT, "2000000", false, true, null);
+        ProjectFacts project = new ProjectFacts(facts.mofDivCode(), facts.fiscalYear(), facts.agencyCode(),
+                ProCode.of(proCode), facts.projectClass(), facts.level(), facts.budget(), facts.amount(),
+                facts.newProject(), facts.recurring(), facts.previousYearAmount());
+        GoalVersion draft = workflow.draft(project, GoalRulesTest.goal(indicators, indicators), UNIT);
+        workflow.submit(draft.goalId(), 1, UNIT);
+        return workflow.approve(draft.goalId(), 1, FINANCE).goalId();
     }
 }

@@ -44,8 +44,12 @@ final class Presets {
     }
 
     static List<RuleSet> sets() {
+        return sets(files());
+    }
+
+    static List<RuleSet> sets(Map<String, Properties> files) {
         List<RuleSet> sets = new ArrayList<>();
-        files().values().forEach(p -> {
+        files.values().forEach(p -> {
             Map<String, Object> map = new HashMap<>();
             p.forEach((k, v) -> map.put((String) k, v));
             sets.add(RuleSets.from(map));
@@ -54,6 +58,17 @@ final class Presets {
     }
 
     static RuleBook book() {
-        return new RuleBook(sets(), region -> Optional.ofNullable(PARENTS.get(region.value())).map(MofDivCode::of));
+        return book(sets());
+    }
+
+    /** The presets with one file's values changed, as a bureau edits a rule set at runtime. */
+    static RuleBook book(String file, Map<String, String> changes) {
+        Map<String, Properties> files = files();
+        changes.forEach(files.get(file)::setProperty);
+        return book(sets(files));
+    }
+
+    private static RuleBook book(List<RuleSet> sets) {
+        return new RuleBook(sets, region -> Optional.ofNullable(PARENTS.get(region.value())).map(MofDivCode::of));
     }
 }

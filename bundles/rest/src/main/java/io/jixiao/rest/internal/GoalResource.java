@@ -1,12 +1,16 @@
 package io.jixiao.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.goal.Goal;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Violations;
 import io.jixiao.rest.internal.GoalDtos.DeclarationJson;
@@ -15,6 +19,7 @@ import io.jixiao.rest.internal.GoalDtos.ReportJson;
 import io.jixiao.rest.internal.GoalDtos.ReturnJson;
 import io.jixiao.rest.internal.GoalDtos.StepJson;
 import java.util.List;
+import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -23,6 +28,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
@@ -179,6 +185,68 @@ public final class GoalResource {
         Actor actor = actor(caller, r.operator, v);
         v.throwIfAny();
         return ReportJson.of(goals.check(project, goal, actor));
+    }
+
+    /** GET /goals/rechecks. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class RecheckJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public int fiscalYear;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("CHECKED") public int checked;
+        @JsonProperty("NONCOMPLIANT") public int noncompliant;
+        @JsonProperty("GOALS") public List<NoncompliantJson> goals;
+        @JsonProperty("NEXT_AFTER_GOAL_ID") public Long nextAfterGoalId;
+    }
+
+    /** One goal in force that the rules in force reject. */
+    static final class NoncompliantJson {
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("VERSION") public int version;
+        @JsonProperty("STATUS") public String status;
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("APPROVED_UNDER") public String approvedUnder;
+        @JsonProperty("VIOLATIONS") public List<GoalDtos.ViolationJson> violations;
+    }
+
+    private static final Set<String> RECHECK_QUERY = Set.of(MofDivCode.FIELD, FiscalYear.FIELD, "AFTER_GOAL_ID",
+            "LIMIT");
+
+    @GET
+    @Path("rechecks")
+    public RecheckJson recheck(@Context UriInfo uri, @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, RECHECK_QUERY);
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
+        FiscalYear year = v.check(() -> FiscalYear.of((int) Math.min(RequestBodies.id(FiscalYear.FIELD,
+                p.getFirst(FiscalYear.FIELD)), Integer.MAX_VALUE)));
+        Long after = v.optional(p.getFirst("AFTER_GOAL_ID"), raw -> RequestBodies.id("AFTER_GOAL_ID", raw));
+        Long limit = v.optional(p.getFirst("LIMIT"), raw -> RequestBodies.id("LIMIT", raw));
+        v.throwIfAny();
+        Recheck r = goals.recheck(region, year, after == null ? 0 : after,
+                limit == null ? 100 : (int) Math.min(limit, Integer.MAX_VALUE),
+                AuthenticationFilter.Caller.of(caller).reader());
+        RecheckJson out = new RecheckJson();
+        out.mofDivCode = r.mofDivCode().value();
+        out.fiscalYear = r.fiscalYear().value();
+        out.ruleVersion = r.ruleVersion();
+        out.checked = r.checked();
+        out.noncompliant = r.noncompliant();
+        out.goals = r.goals().stream().map(g -> {
+            NoncompliantJson j = new NoncompliantJson();
+            j.goalId = g.goalId();
+            j.version = g.version();
+            j.status = g.status().name();
+            j.agencyCode = g.project().agencyCode().value();
+            j.proCode = g.project().proCode().value();
+            j.approvedUnder = g.approvedUnder();
+            j.violations = g.violations().stream().map(GoalDtos.ViolationJson::of).toList();
+            return j;
+        }).toList();
+        out.nextAfterGoalId = r.nextAfterGoalId();
+        return out;
     }
 
     private record Step(long goalId, int version, Actor actor) {

@@ -16,6 +16,7 @@ import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RulesViolatedException;
@@ -60,10 +61,13 @@ import io.jixiao.soap.internal.goals.Line;
 import io.jixiao.soap.internal.goals.LineDecision;
 import io.jixiao.soap.internal.goals.ListGoalVersionsRequest;
 import io.jixiao.soap.internal.goals.ListGoalVersionsResult;
+import io.jixiao.soap.internal.goals.NoncompliantGoal;
 import io.jixiao.soap.internal.goals.Project;
 import io.jixiao.soap.internal.goals.PublishGoalRequest;
 import io.jixiao.soap.internal.goals.PublishGoalResult;
 import io.jixiao.soap.internal.goals.RecordAssessmentRequest;
+import io.jixiao.soap.internal.goals.RecheckGoalsRequest;
+import io.jixiao.soap.internal.goals.RecheckGoalsResult;
 import io.jixiao.soap.internal.goals.RecordAssessmentResult;
 import io.jixiao.soap.internal.goals.ReturnGoalRequest;
 import io.jixiao.soap.internal.goals.ReturnGoalResult;
@@ -309,6 +313,37 @@ public final class GoalsEndpoint implements GoalsPortType {
             out.setBLOCKED(d.decision().blocked());
             out.setFLAGGED(d.decision().flagged());
             out.getLINE().addAll(d.lines());
+            return out;
+        });
+    }
+
+    @Override
+    public RecheckGoalsResult recheckGoals(RecheckGoalsRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            v.throwIfAny();
+            Recheck report = goals.recheck(region, year, r.getAFTERGOALID() == null ? 0 : r.getAFTERGOALID(),
+                    r.getLIMIT() == null ? 100 : r.getLIMIT(), caller().reader());
+            RecheckGoalsResult out = new RecheckGoalsResult();
+            out.setMOFDIVCODE(report.mofDivCode().value());
+            out.setFISCALYEAR(report.fiscalYear().value());
+            out.setRULEVERSION(report.ruleVersion());
+            out.setCHECKED(report.checked());
+            out.setNONCOMPLIANT(report.noncompliant());
+            for (Recheck.NoncompliantGoal g : report.goals()) {
+                NoncompliantGoal x = new NoncompliantGoal();
+                x.setGOALID(g.goalId());
+                x.setVERSION(g.version());
+                x.setSTATUS(GoalStatus.fromValue(g.status().name()));
+                x.setAGENCYCODE(g.project().agencyCode().value());
+                x.setPROCODE(g.project().proCode().value());
+                x.setAPPROVEDUNDER(g.approvedUnder());
+                g.violations().forEach(violation -> x.getVIOLATION().add(violation(violation)));
+                out.getGOAL().add(x);
+            }
+            out.setNEXTAFTERGOALID(report.nextAfterGoalId());
             return out;
         });
     }

@@ -28,6 +28,7 @@ import io.jixiao.store.internal.mapper.AuditRow;
 import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.GoalMapper;
+import io.jixiao.store.internal.mapper.IndicatorRow;
 import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
@@ -536,6 +537,43 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             }
         }
         return found;
+    }
+
+    @Override
+    public void forEachInForce(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterGoalId,
+            Consumer<GoalVersion> each) {
+        try (SqlSession session = sessions.openSession();
+                Cursor<GoalRow> rows = session.getMapper(GoalMapper.class)
+                        .inForceOfRegionFull(mofDivCode.value(), fiscalYear.value(), afterGoalId)) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            Map<Long, GoalRow> page = new java.util.LinkedHashMap<>();
+            for (GoalRow row : rows) {
+                // newest version first: the first row of a goal is the version in force
+                page.putIfAbsent(row.goalId, row);
+                if (page.size() == BATCH) {
+                    emit(goals, page, each);
+                }
+            }
+            emit(goals, page, each);
+        } catch (java.io.IOException e) {
+            throw new PersistenceException("closing the goals cursor", e);
+        }
+    }
+
+    /** Reads the indicators of a page of goals with one query and hands the goals on. */
+    private static void emit(GoalMapper goals, Map<Long, GoalRow> page, Consumer<GoalVersion> each) {
+        if (page.isEmpty()) {
+            return;
+        }
+        Map<Long, List<IndicatorRow>> indicators = new HashMap<>();
+        for (IndicatorRow k : goals.indicatorsOfGoals(page.keySet())) {
+            if (k.version == page.get(k.goalId).version) {
+                indicators.computeIfAbsent(k.goalId, id -> new ArrayList<>()).add(k);
+            }
+        }
+        page.values().forEach(row -> each.accept(GoalRows.version(row,
+                indicators.getOrDefault(row.goalId, List.of()))));
+        page.clear();
     }
 
     @Override

@@ -190,6 +190,47 @@ class GoalRepositoryTest extends EveryDialect {
         assertThat(store.verify(other).rowsChecked()).isGreaterThanOrEqualTo(85);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theGoalsInForceOfARegionStreamNewestVersionFirstWithTheirIndicators(TestDatabase db) {
+        MyBatisStore store = store(db);
+        MofDivCode region = MofDivCode.of("440199" + String.format("%03d", PROJECTS.incrementAndGet() % 1000));
+        List<Long> approved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            GoalVersion d = draft(store.nextGoalId(), "S-" + PROJECTS.incrementAndGet());
+            GoalVersion v = new GoalVersion(d.goalId(), 1, null, GoalStatus.DRAFT, new ProjectFacts(region,
+                    d.project().fiscalYear(), d.project().agencyCode(), d.project().proCode(),
+                    d.project().projectClass(), d.project().level(), d.project().budget(), d.project().amount(),
+                    true, true, null), d.goal(), null, null, UNIT, d.createdAt(), d.statusAt());
+            store.insert(v, audit(v, "GOAL_DRAFTED"));
+            if (i < 2) {
+                store.changeStatus(v, v.withStatus(GoalStatus.APPROVED, "r1", null, Instant.now()),
+                        audit(v, "GOAL_APPROVED"));
+                approved.add(v.goalId());
+            }
+            if (i == 0) {
+                GoalVersion v2 = new GoalVersion(v.goalId(), 2, "TZ-S", GoalStatus.DRAFT, v.project(),
+                        new Goal(GoalSubject.PROJECT, "v2", "", v.goal().indicators().subList(0, 1)), null, null,
+                        UNIT, Instant.now(), Instant.now());
+                store.insert(v2, audit(v2, "GOAL_ADJUSTED"));
+                store.changeStatus(v2, v2.withStatus(GoalStatus.APPROVED, "r2", null, Instant.now()),
+                        audit(v2, "GOAL_APPROVED"));
+            }
+        }
+        List<GoalVersion> seen = new ArrayList<>();
+
+        store.forEachInForce(region, FiscalYear.of(2026), 0, seen::add);
+
+        assertThat(seen).extracting(GoalVersion::goalId).containsExactlyElementsOf(approved);
+        assertThat(seen.get(0).version()).isEqualTo(2);
+        assertThat(seen.get(0).goal().indicators()).hasSize(1);
+        assertThat(seen.get(1).version()).isEqualTo(1);
+        assertThat(seen.get(1).goal().indicators()).hasSize(2);
+        List<GoalVersion> after = new ArrayList<>();
+        store.forEachInForce(region, FiscalYear.of(2026), approved.get(0), after::add);
+        assertThat(after).extracting(GoalVersion::goalId).containsExactly(approved.get(1));
+    }
+
     private static Assessment assessment(String project, AssessmentConclusion conclusion) {
         return new Assessment(REGION, FiscalYear.of(2026), ProCode.of(project), AssessmentTier.GENERAL,
                 java.util.Map.of("必要性", new BigDecimal("20.00")), conclusion, "评审中心", false, "穗财评〔2026〕1号");

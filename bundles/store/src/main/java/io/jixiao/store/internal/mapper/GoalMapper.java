@@ -42,6 +42,13 @@ public interface GoalMapper {
     List<GoalRow> inForceOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("codes") String[] codes);
 
+    /** Every version in force of a region and year after a goal id, by goal and newest version first. */
+    org.apache.ibatis.cursor.Cursor<GoalRow> inForceOfRegionFull(@Param("mofDivCode") String mofDivCode,
+            @Param("fiscalYear") int fiscalYear, @Param("afterGoalId") long afterGoalId);
+
+    /** The indicators of every version of the goals, by goal, version and sequence. */
+    List<IndicatorRow> indicatorsOfGoals(@Param("goalIds") java.util.Collection<Long> goalIds);
+
     /** Every goal version in force in a region and year, streamed to the handler. */
     void inForceOfRegion(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             org.apache.ibatis.session.ResultHandler<GoalRow> handler);
