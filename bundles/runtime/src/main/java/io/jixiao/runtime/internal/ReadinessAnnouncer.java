@@ -40,7 +40,8 @@ public final class ReadinessAnnouncer {
     static final String PID = "io.jixiao.runtime.readiness";
     private static final Logger LOG = LoggerFactory.getLogger(ReadinessAnnouncer.class);
 
-    private final Map<String, PublishedEndpoint> endpoints = new ConcurrentHashMap<>();
+    /** Each published endpoint and its name; several may share a name (two SOAP services). */
+    private final Map<PublishedEndpoint, String> endpoints = new ConcurrentHashMap<>();
     private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> new Thread(r, "jixiao-readiness"));
     private final ReadinessConfiguration config;
     private final String baseUrl;
@@ -56,12 +57,12 @@ public final class ReadinessAnnouncer {
 
     @Reference(name = "endpoint", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEndpoint(PublishedEndpoint endpoint, Map<String, Object> props) {
-        endpoints.put(String.valueOf(props.get(PublishedEndpoint.NAME)), endpoint);
+        endpoints.put(endpoint, String.valueOf(props.get(PublishedEndpoint.NAME)));
         prober.execute(this::announceWhenReady);
     }
 
     void removeEndpoint(PublishedEndpoint endpoint, Map<String, Object> props) {
-        endpoints.remove(String.valueOf(props.get(PublishedEndpoint.NAME)));
+        endpoints.remove(endpoint);
         announced = false;
     }
 
@@ -71,19 +72,23 @@ public final class ReadinessAnnouncer {
     }
 
     private void announceWhenReady() {
-        if (announced || !endpoints.keySet().containsAll(Arrays.asList(config.required()))) {
+        if (announced || !endpoints.values().containsAll(Arrays.asList(config.required()))) {
             return;
         }
         long deadline = System.currentTimeMillis() + config.probeTimeoutMillis();
         List<String> lines = new ArrayList<>();
         for (String name : config.required()) {
-            PublishedEndpoint endpoint = endpoints.get(name);
-            if (endpoint == null || !probe(baseUrl + endpoint.probePath(), deadline)) {
-                LOG.warn("Endpoint '{}' did not become ready within {} ms", name, config.probeTimeoutMillis());
-                return;
+            List<PublishedEndpoint> named = endpoints.entrySet().stream().filter(e -> e.getValue().equals(name))
+                    .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(PublishedEndpoint::path)).toList();
+            for (PublishedEndpoint endpoint : named) {
+                if (!probe(baseUrl + endpoint.probePath(), deadline)) {
+                    LOG.warn("Endpoint '{}' at {} did not become ready within {} ms", name, endpoint.path(),
+                            config.probeTimeoutMillis());
+                    return;
+                }
+                lines.add(String.format("  %-5s %s%s", name, baseUrl, endpoint.path()));
+                endpoint.announcedPaths().forEach(p -> lines.add(String.format("        %s%s", baseUrl, p)));
             }
-            lines.add(String.format("  %-5s %s%s", name, baseUrl, endpoint.path()));
-            endpoint.announcedPaths().forEach(p -> lines.add(String.format("        %s%s", baseUrl, p)));
         }
         announced = true;
         LOG.info("Jixiao is ready:\n{}", String.join("\n", lines));
