@@ -9,6 +9,7 @@ import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
@@ -134,6 +135,27 @@ public final class CompilationGateBenchmark {
         System.out.printf("of which: goals in force of %,d projects (%,d found) %,d ms, their assessments %,d ms, "
                 + "%,d audit rows %,d ms%n", codes.size(), found, goalsMs, assessmentsMs, audits.size(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * A store on an H2 file database holding {@code projects} approved goals (every tenth project has none), opened
+     * as the store component opens it, and the compilation gate over it with the shipped presets.
+     */
+    public static CompilationGate gate(int projects, Path config) throws Exception {
+        Path dir = Files.createTempDirectory("jixiao-gate-bench");
+        JdbcDataSource raw = new JdbcDataSource();
+        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+        raw.setUser("sa");
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(raw);
+        hikari.setMaximumPoolSize(4);
+        hikari.setAutoCommit(false);
+        HikariDataSource ds = new HikariDataSource(hikari);
+        Database.migrate(ds);
+        load(ds, projects);
+        RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
+                ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
+        return new DraftGate(new MyBatisStore(Database.sessions(ds, "")), () -> book, Clock.systemUTC());
     }
 
     private static void load(DataSource ds, int projects) throws Exception {

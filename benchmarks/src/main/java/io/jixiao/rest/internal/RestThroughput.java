@@ -133,7 +133,7 @@ public final class RestThroughput {
     }
 
     /** A configuration annotation answering its declared defaults, as Config Admin does with no file. */
-    private static <A> A defaults(Class<A> type) {
+    static <A> A defaults(Class<A> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> method.getDefaultValue()));
     }
