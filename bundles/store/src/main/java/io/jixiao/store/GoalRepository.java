@@ -150,4 +150,27 @@ public interface GoalRepository {
      */
     void forEachInForce(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterGoalId,
             java.util.function.Consumer<GoalVersion> each);
+
+    /**
+     * A revision of a region's goal rule set written through the API.
+     *
+     * @param region the region's code
+     * @param rules rule keys and {@code source.} citations with their values
+     */
+    record StoredRuleSet(String region, int fromYear, int revision, Map<String, String> rules, String reason,
+            Actor changedBy, Instant changedAt) {
+        public StoredRuleSet {
+            rules = Map.copyOf(rules);
+        }
+    }
+
+    /**
+     * Stores a rule set revision with its audit row, in one transaction.
+     *
+     * @throws io.jixiao.api.model.ConflictException if that revision of that region and year exists already
+     */
+    void insertRuleSet(StoredRuleSet set, AuditEntry audit);
+
+    /** @return every rule set revision written through the API, by region, year and revision */
+    List<StoredRuleSet> ruleSets();
 }

@@ -1,5 +1,6 @@
 package io.jixiao.goals.internal;
 
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
@@ -7,7 +8,9 @@ import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.store.GoalRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,10 +22,13 @@ import java.util.function.Function;
  */
 public final class Goals {
     private final Map<String, RuleSet> sets = new HashMap<>();
+    /** Rule sets written through the API, the newest revision of each region and year, keyed {@code region/year}. */
+    private final Map<String, RuleSet> stored = new HashMap<>();
     private final Function<MofDivCode, Optional<MofDivCode>> parentOf;
     private final GoalWorkflow workflow;
     private final AdmissionGate admission;
     private final DraftGate compilation;
+    private final RuleAdministration administration;
     private volatile RuleBook book;
 
     /**
@@ -34,6 +40,51 @@ public final class Goals {
         this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC());
         this.admission = new AdmissionGate(goals, this::book, Clock.systemUTC());
         this.compilation = new DraftGate(goals, this::book, Clock.systemUTC());
+        this.administration = new RuleAdministration(goals, this, Clock.systemUTC());
+    }
+
+    /** @return reading and changing the rules */
+    public GoalRuleService rules() {
+        return administration;
+    }
+
+    /**
+     * Takes the rule sets written through the API, as the store has them (every revision): the newest revision
+     * of each region and year counts. Called at start and periodically, so that every node follows changes made
+     * on another.
+     *
+     * @return whether the rules changed
+     * @throws IllegalArgumentException if the rules with them are not valid
+     */
+    public synchronized boolean loadStored(List<GoalRepository.StoredRuleSet> revisions) {
+        Map<String, RuleSet> next = new HashMap<>();
+        for (GoalRepository.StoredRuleSet r : revisions) {
+            RuleSet set = new RuleSet(r.region(), r.fromYear(), r.revision(), r.rules());
+            next.merge(r.region() + "/" + r.fromYear(), set, (a, b) -> a.revision() >= b.revision() ? a : b);
+        }
+        if (next.equals(stored)) {
+            return false;
+        }
+        rebuild(sets, next);
+        return true;
+    }
+
+    /** Puts a rule set just written through the API in force. */
+    synchronized void putStored(RuleSet set) {
+        Map<String, RuleSet> next = new HashMap<>(stored);
+        next.put(set.region() + "/" + set.fromYear(), set);
+        rebuild(sets, next);
+    }
+
+    /**
+     * @return the rule book with one more rule set, to check a change before it is stored
+     * @throws IllegalArgumentException if that rule set does not parse
+     */
+    synchronized RuleBook trial(RuleSet set) {
+        List<RuleSet> all = new ArrayList<>(sets.values());
+        all.addAll(stored.values());
+        all.add(set);
+        return new RuleBook(all, parentOf);
     }
 
     /** @return the goal workflow */
@@ -63,7 +114,7 @@ public final class Goals {
         RuleSet set = RuleSets.from(properties);
         Map<String, RuleSet> next = new HashMap<>(sets);
         next.put(pid, set);
-        rebuild(next);
+        rebuild(next, stored);
         return set.label();
     }
 
@@ -77,25 +128,26 @@ public final class Goals {
     public synchronized void removeRuleSet(String pid) {
         Map<String, RuleSet> next = new HashMap<>(sets);
         if (next.remove(pid) != null) {
-            rebuild(next);
+            rebuild(next, stored);
         }
     }
 
-    private void rebuild(Map<String, RuleSet> next) {
-        if (next.values().stream().noneMatch(s -> s.region().equals(RuleSet.NATIONAL))) {
-            // regions may arrive before the national default: keep them, decide nothing yet
-            sets.clear();
-            sets.putAll(next);
-            book = null;
-            return;
-        }
-        RuleBook built = new RuleBook(next.values(), parentOf);
+    private void rebuild(Map<String, RuleSet> configured, Map<String, RuleSet> written) {
+        List<RuleSet> all = new ArrayList<>(configured.values());
+        all.addAll(written.values());
+        RuleBook built = all.stream().noneMatch(s -> s.region().equals(RuleSet.NATIONAL)) ? null
+                // regions may arrive before the national default: keep them, decide nothing yet
+                : new RuleBook(all, parentOf);
+        Map<String, RuleSet> keepConfigured = new HashMap<>(configured);
+        Map<String, RuleSet> keepWritten = new HashMap<>(written);
         sets.clear();
-        sets.putAll(next);
+        sets.putAll(keepConfigured);
+        stored.clear();
+        stored.putAll(keepWritten);
         book = built;
     }
 
-    private RuleBook book() {
+    RuleBook book() {
         RuleBook current = book;
         if (current == null) {
             throw new ConflictException("the goal rules are not configured: no national default rule set "

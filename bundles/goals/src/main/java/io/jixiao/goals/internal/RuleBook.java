@@ -7,6 +7,7 @@ import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -75,29 +77,65 @@ final class RuleBook {
      * @return the rules in force there and then
      */
     GoalRules rulesFor(MofDivCode region, FiscalYear year) {
+        List<RuleSet> chain = chain(region, year);
+        return rules(chain, label(chain));
+    }
+
+    /**
+     * @return the rules in force for the region and year as keys and values, with their sources and the region's
+     *         own rule set
+     */
+    RuleSetView view(MofDivCode region, FiscalYear year) {
+        List<RuleSet> chain = chain(region, year);
+        Map<String, String> rules = new TreeMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        merged(chain).forEach((key, value) -> {
+            if (!key.startsWith("source.")) {
+                rules.put(key, value);
+            }
+        });
+        GoalRules parsed = rules(chain, label(chain));
+        rules.keySet().forEach(key -> sources.put(key, parsed.source(key)));
+        Optional<RuleSet> own = own(region.value(), year.value());
+        return new RuleSetView(label(chain), own.map(RuleSet::label).orElse(null), own.map(RuleSet::revision)
+                .orElse(0), rules, sources);
+    }
+
+    /** @return the region's own rule set in force for that year (not inherited), if it has one */
+    Optional<RuleSet> own(String region, int year) {
+        return byRegion.getOrDefault(region, List.of()).stream().filter(s -> s.fromYear() <= year)
+                .max(Comparator.comparingInt(RuleSet::fromYear).thenComparingInt(RuleSet::revision));
+    }
+
+    private List<RuleSet> chain(MofDivCode region, FiscalYear year) {
         List<RuleSet> chain = new ArrayList<>(); // nearest first
         Set<String> seen = new HashSet<>();
         for (Optional<MofDivCode> at = Optional.of(region); at.isPresent() && seen.add(at.get().value());
                 at = parentOf.apply(at.get())) {
-            inForce(at.get().value(), year).ifPresent(chain::add);
+            own(at.get().value(), year.value()).ifPresent(chain::add);
         }
-        inForce(RuleSet.NATIONAL, year).ifPresent(chain::add);
+        own(RuleSet.NATIONAL, year.value()).ifPresent(chain::add);
         if (chain.isEmpty()) {
             throw new IllegalStateException("no rule set is in force for " + year + " (national default starts later)");
         }
-        return rules(chain, String.join(" < ", chain.stream().map(RuleSet::label).toList()));
+        return chain;
     }
 
-    private Optional<RuleSet> inForce(String region, FiscalYear year) {
-        return byRegion.getOrDefault(region, List.of()).stream().filter(s -> s.fromYear() <= year.value())
-                .max(Comparator.comparingInt(RuleSet::fromYear));
+    private static String label(List<RuleSet> chain) {
+        return String.join(" < ", chain.stream().map(RuleSet::label).toList());
     }
 
-    private static GoalRules rules(List<RuleSet> nearestFirst, String version) {
+    /** The chain's keys, a key set nearer the region winning. */
+    private static Map<String, String> merged(List<RuleSet> nearestFirst) {
         Map<String, String> v = new LinkedHashMap<>();
         for (int i = nearestFirst.size() - 1; i >= 0; i--) {
             v.putAll(nearestFirst.get(i).values());
         }
+        return v;
+    }
+
+    private static GoalRules rules(List<RuleSet> nearestFirst, String version) {
+        Map<String, String> v = merged(nearestFirst);
         Map<String, String> sources = new HashMap<>();
         v.forEach((key, value) -> {
             if (key.startsWith("source.")) {

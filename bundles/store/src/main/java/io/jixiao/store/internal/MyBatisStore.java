@@ -4,6 +4,8 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.Role;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.PayAppNo;
@@ -14,6 +16,7 @@ import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.GoalRepository;
+import io.jixiao.store.GoalRepository.StoredRuleSet;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.api.service.AuditChainHead;
 import io.jixiao.api.service.AuditPage;
@@ -29,12 +32,15 @@ import io.jixiao.store.internal.mapper.ChainHead;
 import io.jixiao.store.internal.mapper.DecisionMapper;
 import io.jixiao.store.internal.mapper.GoalMapper;
 import io.jixiao.store.internal.mapper.IndicatorRow;
+import io.jixiao.store.internal.mapper.RuleSetMapper;
+import io.jixiao.store.internal.mapper.RuleSetRow;
 import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -574,6 +580,39 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         page.values().forEach(row -> each.accept(GoalRows.version(row,
                 indicators.getOrDefault(row.goalId, List.of()))));
         page.clear();
+    }
+
+    @Override
+    public void insertRuleSet(StoredRuleSet set, AuditEntry audit) {
+        RuleSetRow row = new RuleSetRow();
+        row.region = set.region();
+        row.fromYear = set.fromYear();
+        row.revision = set.revision();
+        row.rules = RuleSetText.write(set.rules());
+        row.reason = set.reason();
+        row.changedCaller = set.changedBy().callerSystem();
+        row.changedOperator = set.changedBy().operator();
+        row.changedAt = Timestamp.from(set.changedAt().truncatedTo(ChronoUnit.MILLIS));
+        try (SqlSession session = sessions.openSession(false)) {
+            try {
+                session.getMapper(RuleSetMapper.class).insert(row);
+            } catch (PersistenceException taken) {
+                session.rollback();
+                throw new ConflictException("rule set " + set.region() + "/" + set.fromYear() + "#" + set.revision()
+                        + " was written by someone else meanwhile; read the rules again and redo the change");
+            }
+            appendAudit(session, audit);
+            session.commit();
+        }
+    }
+
+    @Override
+    public List<StoredRuleSet> ruleSets() {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(RuleSetMapper.class).all().stream().map(r -> new StoredRuleSet(r.region,
+                    r.fromYear, r.revision, RuleSetText.read(r.rules), r.reason,
+                    Actor.of(r.changedCaller, r.changedOperator, Role.FINANCE), r.changedAt.toInstant())).toList();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jixiao.goals.internal.osgi;
 
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
@@ -10,6 +11,9 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.goal.GoalService\"",
         uses = GoalService.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.goal.GoalRuleService\"",
+        uses = GoalRuleService.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.ProjectAdmission\"",
         uses = ProjectAdmission.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.CompilationGate\"",
@@ -46,21 +52,40 @@ public final class GoalsComponent {
     private final ServiceRegistration<GoalService> workflow;
     private final ServiceRegistration<ProjectAdmission> admission;
     private final ServiceRegistration<CompilationGate> compilation;
+    private final ServiceRegistration<GoalRuleService> ruleService;
+    private final ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "jixiao-goal-rules"));
 
     @Activate
     public GoalsComponent(BundleContext context, @Reference GoalRepository repository,
             @Reference RegionHierarchy regions) {
         this.goals = new Goals(repository, regions::parent);
+        // rule sets written through the API (here or on another node) are in the store: take them now and follow
+        refresh.scheduleWithFixedDelay(() -> loadStored(repository), 0, 30, TimeUnit.SECONDS);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_PID, RULES_PID);
         this.rules = context.registerService(ManagedServiceFactory.class, new RuleSetConfigurations(), props);
         this.workflow = context.registerService(GoalService.class, goals.workflow(), null);
         this.admission = context.registerService(ProjectAdmission.class, goals.admission(), null);
         this.compilation = context.registerService(CompilationGate.class, goals.compilation(), null);
+        this.ruleService = context.registerService(GoalRuleService.class, goals.rules(), null);
+    }
+
+    private void loadStored(GoalRepository repository) {
+        try {
+            if (goals.loadStored(repository.ruleSets())) {
+                LOG.info("Goal rule sets written through the API loaded from the store");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Goal rule sets in the store could not be loaded; the rules in force are unchanged: {}",
+                    e.toString());
+        }
     }
 
     @Deactivate
     void deactivate() {
+        refresh.shutdownNow();
+        ruleService.unregister();
         compilation.unregister();
         admission.unregister();
         workflow.unregister();
