@@ -15,7 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface GoalRuleService {
 
     /**
-     * Anyone authenticated may read the rules (they are public policy).
+     * Anyone authenticated may read the rules of a region in their scope (the region's own view shows what it
+     * inherits).
      *
      * @return the rules in force for the region and year, after inheritance
      */

@@ -41,8 +41,9 @@ public record RuleSetChange(MofDivCode mofDivCode, int fromYear, int baseRevisio
                 }
             });
         }
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            v.add("REASON", "required", "why the rules change, 1 to 500 characters");
+        if (reason == null || reason.isBlank() || reason.length() > 500
+                || reason.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+            v.add("REASON", "required", "why the rules change, 1 to 500 characters without control characters");
         }
         v.throwIfAny();
         changes = Map.copyOf(changes);

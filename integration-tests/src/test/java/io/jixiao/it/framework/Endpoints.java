@@ -101,6 +101,11 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/goals/checks", "unit01", "{" + Goals.project("440100000", CORPUS_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + "}"),
                 new Endpoint("rest", "GET", "/goals/{goalId}/versions", "finance01", null),
                 new Endpoint("rest", "GET", "/goals/rechecks?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026", "finance01", null),
+                new Endpoint("rest", "GET", "/goal-rules?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026", "finance01", null),
+                // a rule set from 2099 on: should a mutation ever be accepted, no other test's rules change
+                new Endpoint("rest", "POST", "/goal-rules", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FROM_YEAR\":2099,\"BASE_REVISION\":0,\"RULES\":{\"indicators.min.DEVELOPMENT\":\"8\"},"
+                        + "\"REASON\":\"corpus\"}"),
                 new Endpoint("rest", "GET", "/goals/{goalId}/versions/{version}", "finance01", null),
                 new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/revision", "unit01",
                         "{" + Goals.project("440100000", GOAL_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + "}"),
@@ -156,6 +161,12 @@ final class Endpoints {
                         Jixiao.elements("GOAL_ID", "{goalId}"))),
                 new Endpoint("soap", "RecheckGoals", GOALS, "finance01", Goals.soap("RecheckGoalsRequest",
                         Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026"))),
+                new Endpoint("soap", "GetGoalRules", GOALS, "finance01", Goals.soap("GetGoalRulesRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026"))),
+                new Endpoint("soap", "ChangeGoalRules", GOALS, "finance01", Goals.soap("ChangeGoalRulesRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "440100000", "FROM_YEAR", "2099", "BASE_REVISION", "0"),
+                        Goals.soap("RULE", Jixiao.elements("KEY", "indicators.min.DEVELOPMENT", "VALUE", "8")),
+                        Jixiao.elements("REASON", "corpus"))),
                 new Endpoint("soap", "CheckGoal", GOALS, "unit01", Goals.soap("CheckGoalRequest",
                         Goals.soapProject("440100000", CORPUS_PROJECT, "2000000.00", false), Goals.soapGoal(1))),
                 new Endpoint("soap", "RecordAssessment", GOALS, "finance01", Goals.soap("RecordAssessmentRequest",

@@ -215,4 +215,42 @@ class GoalsIT {
             }
         }
     }
+
+    @Test
+    void financeChangesARegionsRulesThroughTheApiAndEveryDecisionAfterUsesThem() throws Exception {
+        JsonNode now = ok(get("unit01", "/goal-rules?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026"), 200);
+        assertThat(now.get("RULE_SET").asText()).isEqualTo("440100000/2020#1");
+        assertThat(now.get("RULES").get("indicators.min.DEVELOPMENT").asText()).isEqualTo("8");
+        assertThat(now.get("SOURCES").get("indicators.min.DEVELOPMENT").asText()).contains("seed 002");
+
+        String change = "{\"MOF_DIV_CODE\":\"440100000\",\"FROM_YEAR\":2031,\"BASE_REVISION\":0,"
+                + "\"RULES\":{\"indicators.min.DEVELOPMENT\":\"10\",\"source.indicators.min.DEVELOPMENT\":"
+                + "\"穗财绩〔2030〕2号\"},\"REASON\":\"穗财绩〔2030〕2号: 2031年起发展类项目至少10个指标\"}";
+        String before = java.time.Instant.now().minusSeconds(1).toString();
+        assertThat(post("unit01", "/goal-rules", change).statusCode()).as("units do not set rules").isEqualTo(403);
+        JsonNode changed = ok(post("finance01", "/goal-rules", change), 200);
+        assertThat(changed.get("RULE_SET").asText()).isEqualTo("440100000/2031#1");
+        assertThat(changed.get("RULE_VERSION").asText()).isEqualTo("440100000/2031#1 < national/2019#1");
+        assertThat(changed.get("RULES").get("indicators.min.DEVELOPMENT").asText()).isEqualTo("10");
+        assertThat(changed.get("RULES").get("indicators.quantitativeMinPercent").asText())
+                .as("the rest carried over from the set in force").isEqualTo("50");
+
+        HttpResponse<String> stale = post("finance01", "/goal-rules", change);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        HttpResponse<String> typo = post("finance01", "/goal-rules", change.replace("\"BASE_REVISION\":0",
+                "\"BASE_REVISION\":1").replace("indicators.min.DEVELOPMENT\":\"10", "indicators.min.DEVELOPMENTS\":\"10"));
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("RULES.indicators.min.DEVELOPMENTS");
+
+        String project = "GZ-2031-" + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode report = ok(post("unit01", "/goals/checks", Goals.declaration("440100000", project, 9)
+                .replace("\"FISCAL_YEAR\":2026", "\"FISCAL_YEAR\":2031")), 200);
+        assertThat(report.get("RULE_VERSION").asText()).startsWith("440100000/2031#1");
+        assertThat(report.get("VIOLATIONS").get(0).get("CODE").asText()).isEqualTo("INDICATORS_MIN");
+        assertThat(report.get("VIOLATIONS").get(0).get("SOURCE").asText()).contains("穗财绩〔2030〕2号");
+        assertThat(ok(get("finance01", "/goal-rules?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026"), 200)
+                .get("RULE_SET").asText()).as("2026 keeps its rules").isEqualTo("440100000/2020#1");
+        assertThat(get("auditor01", "/audit/entries?MOF_DIV_CODE=440100000&ACTOR=finance01&FROM=" + before).body())
+                .contains("GOAL_RULES_CHANGED", "440100000/2031#1");
+    }
 }

@@ -136,4 +136,22 @@ class GoalsSoapIT {
                 Jixiao.elements("GOAL_ID", "999999")));
         assertThat(missing.body()).contains("<CODE>NOT_FOUND</CODE>");
     }
+
+    @Test
+    void theRulesAreReadAndChangedThroughSoap() throws Exception {
+        String rules = ok(call("unit01", "GetGoalRules", Goals.soap("GetGoalRulesRequest",
+                Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026"))));
+        assertThat(first(rules, "RULE_SET")).isEqualTo("440100000/2020#1");
+        assertThat(rules).contains("<KEY>indicators.min.DEVELOPMENT</KEY><VALUE>8</VALUE><SOURCE>seed 002");
+
+        String change = Goals.soap("ChangeGoalRulesRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                "FROM_YEAR", "2035", "BASE_REVISION", "0"), Goals.soap("RULE", Jixiao.elements("KEY",
+                "gate.COMPILATION.mode", "VALUE", "WARN")), Jixiao.elements("REASON", "2035年编制闸门试点"));
+        assertThat(call("unit01", "ChangeGoalRules", change).body()).contains("<CODE>FORBIDDEN</CODE>");
+        String changed = ok(call("finance01", "ChangeGoalRules", change));
+        assertThat(first(changed, "RULE_SET")).isEqualTo("440100000/2035#1");
+        assertThat(changed).contains("<KEY>gate.COMPILATION.mode</KEY><VALUE>WARN</VALUE>");
+        assertThat(call("finance01", "ChangeGoalRules", change).body()).as("made against an old revision")
+                .contains("<CODE>CONFLICT</CODE>");
+    }
 }

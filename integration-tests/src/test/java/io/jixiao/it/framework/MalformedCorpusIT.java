@@ -71,7 +71,20 @@ class MalformedCorpusIT {
                 } else {
                     path = endpoint.contractPath() + "?" + badQuery(endpoint, random);
                 }
-                HttpResponse<String> response = Endpoints.call(endpoint, endpoint.account(), path, body);
+                HttpResponse<String> response;
+                try {
+                    response = Endpoints.call(endpoint, endpoint.account(), path, body);
+                } catch (java.io.IOException stale) {
+                    // the client may have sent on a kept-alive connection the server had just closed: once more,
+                    // on a fresh one; no answer then is a finding
+                    try {
+                        response = Endpoints.call(endpoint, endpoint.account(), path, body);
+                    } catch (java.io.IOException closed) {
+                        failures.add(endpoint + " #" + i + ": no answer (" + closed.getMessage() + ")\n  request: "
+                                + abbreviate(body));
+                        continue;
+                    }
+                }
                 sent++;
                 String problem = judge(endpoint, response);
                 if (problem != null) {

@@ -65,6 +65,10 @@ class DistributionTest {
                 + "\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-01\",\"BGT_ID\":\"ZB-9\",\"PAY_APP_AMT\":300000.00,"
                 + "\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
         assertThat(post("pay-module", "/payment-guard/checks", check).body()).contains("\"DECISION\":\"HOLD\"");
+        HttpResponse<String> rules = post("finance01", "/goal-rules", "{\"MOF_DIV_CODE\":\"440100000\","
+                + "\"FROM_YEAR\":2027,\"BASE_REVISION\":0,\"RULES\":{\"indicators.min.DEVELOPMENT\":\"9\"},"
+                + "\"REASON\":\"穗财绩〔2026〕1号\"}");
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
 
         stop();
         assertThat(String.join("\n", output)).contains("Jixiao stopped.");
@@ -80,6 +84,11 @@ class DistributionTest {
         assertThat(hold.body()).contains("\"STATUS\":\"ACTIVE\"", "8月监控：执行率偏低");
         assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-1", "ZF-2")).body())
                 .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
+        HttpResponse<String> kept = HTTP.send(HttpRequest.newBuilder(URI.create(REST
+                + "/goal-rules?MOF_DIV_CODE=440100000&FISCAL_YEAR=2027")).header("Authorization", basic("finance01"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(kept.body()).as("a rule change survives the restart")
+                .contains("\"RULE_SET\":\"440100000/2027#1\"", "\"indicators.min.DEVELOPMENT\":\"9\"");
         stop();
     }
 

@@ -49,6 +49,9 @@ final class RuleAdministration implements GoalRuleService {
         if (actor == null) {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
         }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
         return goals.book().view(mofDivCode, fiscalYear);
     }
 

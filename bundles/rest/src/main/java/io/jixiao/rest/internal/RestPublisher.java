@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.PaymentGuard;
@@ -50,7 +51,8 @@ public final class RestPublisher {
     /** Every resource class published; each of their operations must be in the OpenAPI document. */
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
-            CompilationResource.class, CompilationResource.Adjustments.class, OpenApiResource.class);
+            CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
+            OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -60,7 +62,7 @@ public final class RestPublisher {
             @Reference HoldService holds, @Reference AuditService audit,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
-            @Reference CompilationGate compilation) {
+            @Reference CompilationGate compilation, @Reference GoalRuleService goalRules) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -79,6 +81,8 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new CompilationResource(compilation)));
             factory.setResourceProvider(CompilationResource.Adjustments.class,
                     new SingletonResourceProvider(new CompilationResource.Adjustments(compilation)));
+            factory.setResourceProvider(GoalRulesResource.class,
+                    new SingletonResourceProvider(new GoalRulesResource(goalRules)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

@@ -9,6 +9,7 @@ import io.jixiao.api.goal.DraftDecision;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateDecision;
 import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.goal.GoalSubject;
 import io.jixiao.api.goal.Indicator;
@@ -19,6 +20,8 @@ import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.goal.RuleReport;
+import io.jixiao.api.goal.RuleSetChange;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
@@ -39,6 +42,8 @@ import io.jixiao.soap.internal.goals.AdmitProjectResult;
 import io.jixiao.soap.internal.goals.ApproveGoalRequest;
 import io.jixiao.soap.internal.goals.ApproveGoalResult;
 import io.jixiao.soap.internal.goals.AssessmentTierOrNone;
+import io.jixiao.soap.internal.goals.ChangeGoalRulesRequest;
+import io.jixiao.soap.internal.goals.ChangeGoalRulesResult;
 import io.jixiao.soap.internal.goals.CheckAdjustmentRequest;
 import io.jixiao.soap.internal.goals.CheckAdjustmentResult;
 import io.jixiao.soap.internal.goals.CheckCompilationRequest;
@@ -49,8 +54,11 @@ import io.jixiao.soap.internal.goals.DraftGoalRequest;
 import io.jixiao.soap.internal.goals.DraftGoalResult;
 import io.jixiao.soap.internal.goals.GateMode;
 import io.jixiao.soap.internal.goals.GetGoalRequest;
+import io.jixiao.soap.internal.goals.GetGoalRulesRequest;
+import io.jixiao.soap.internal.goals.GetGoalRulesResult;
 import io.jixiao.soap.internal.goals.GetGoalResult;
 import io.jixiao.soap.internal.goals.GoalContent;
+import io.jixiao.soap.internal.goals.GoalRules;
 import io.jixiao.soap.internal.goals.GoalStatus;
 import io.jixiao.soap.internal.goals.GoalVersion;
 import io.jixiao.soap.internal.goals.GoalsPortType;
@@ -73,6 +81,7 @@ import io.jixiao.soap.internal.goals.ReturnGoalRequest;
 import io.jixiao.soap.internal.goals.ReturnGoalResult;
 import io.jixiao.soap.internal.goals.ReviseGoalRequest;
 import io.jixiao.soap.internal.goals.ReviseGoalResult;
+import io.jixiao.soap.internal.goals.Rule;
 import io.jixiao.soap.internal.goals.RuleViolation;
 import io.jixiao.soap.internal.goals.Score;
 import io.jixiao.soap.internal.goals.SubmitGoalRequest;
@@ -101,13 +110,16 @@ public final class GoalsEndpoint implements GoalsPortType {
     private final GoalService goals;
     private final ProjectAdmission admission;
     private final CompilationGate compilation;
+    private final GoalRuleService ruleService;
     private final RequestIds requestIds;
     private final XmlTimes times = new XmlTimes();
 
-    GoalsEndpoint(GoalService goals, ProjectAdmission admission, CompilationGate compilation, RequestIds requestIds) {
+    GoalsEndpoint(GoalService goals, ProjectAdmission admission, CompilationGate compilation,
+            GoalRuleService ruleService, RequestIds requestIds) {
         this.goals = goals;
         this.admission = admission;
         this.compilation = compilation;
+        this.ruleService = ruleService;
         this.requestIds = requestIds;
     }
 
@@ -346,6 +358,55 @@ public final class GoalsEndpoint implements GoalsPortType {
             out.setNEXTAFTERGOALID(report.nextAfterGoalId());
             return out;
         });
+    }
+
+    @Override
+    public GetGoalRulesResult getGoalRules(GetGoalRulesRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            v.throwIfAny();
+            GetGoalRulesResult out = new GetGoalRulesResult();
+            out.setRULES(rules(ruleService.rules(region, year, caller().reader())));
+            return out;
+        });
+    }
+
+    @Override
+    public ChangeGoalRulesResult changeGoalRules(ChangeGoalRulesRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ChangeGoalRules", r, ChangeGoalRulesResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            Map<String, String> changes = new LinkedHashMap<>();
+            for (Rule rule : r.getRULE()) {
+                if (changes.put(rule.getKEY(), rule.getVALUE() == null ? "" : rule.getVALUE()) != null) {
+                    v.add("RULE", "unique", "key " + rule.getKEY() + " is given twice");
+                }
+            }
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            RuleSetChange change = new RuleSetChange(region, r.getFROMYEAR(), r.getBASEREVISION(), changes,
+                    r.getREASON());
+            ChangeGoalRulesResult out = new ChangeGoalRulesResult();
+            out.setRULES(rules(ruleService.change(change, actor)));
+            return out;
+        });
+    }
+
+    private static GoalRules rules(RuleSetView view) {
+        GoalRules out = new GoalRules();
+        out.setRULEVERSION(view.version());
+        out.setRULESET(view.ruleSet());
+        out.setREVISION(view.revision());
+        new java.util.TreeMap<>(view.rules()).forEach((key, value) -> {
+            Rule rule = new Rule();
+            rule.setKEY(key);
+            rule.setVALUE(value);
+            rule.setSOURCE(view.sources().get(key));
+            out.getRULE().add(rule);
+        });
+        return out;
     }
 
     private record DraftOutcome(DraftDecision decision, List<LineDecision> lines) {

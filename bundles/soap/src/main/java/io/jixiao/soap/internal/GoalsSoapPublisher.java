@@ -1,5 +1,6 @@
 package io.jixiao.soap.internal;
 
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalService;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
@@ -36,13 +37,14 @@ public final class GoalsSoapPublisher {
     @Activate
     public GoalsSoapPublisher(BundleContext context, SoapConfiguration config, @Reference GoalService goals,
             @Reference ProjectAdmission admission, @Reference CompilationGate compilation,
+            @Reference GoalRuleService ruleService,
             @Reference Authenticator authenticator, @Reference RateLimiter limiter,
             @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
                 Clock.systemUTC());
         String address = config.goals_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter,
-                new GoalsEndpoint(goals, admission, compilation, requestIds), GoalsEndpoint.WSDL, address,
+                new GoalsEndpoint(goals, admission, compilation, ruleService, requestIds), GoalsEndpoint.WSDL, address,
                 new QName(GoalsEndpoint.NAMESPACE, "GoalsService"), new QName(GoalsEndpoint.NAMESPACE, "GoalsPort"),
                 JixiaoFaultMessage.class);
         this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
