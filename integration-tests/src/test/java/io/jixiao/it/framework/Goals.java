@@ -10,10 +10,16 @@ final class Goals {
 
     /** The project's facts: a continuing, recurring development project of 2,000,000 yuan in agency 101001. */
     static String project(String region, String proCode, String amount, boolean newProject) {
+        return project(region, proCode, "DEVELOPMENT", amount, newProject, true, null);
+    }
+
+    /** A project's facts with its class, recurrence and last year's amount (or null). */
+    static String project(String region, String proCode, String projectClass, String amount, boolean newProject,
+            boolean recurring, String lastYear) {
         return "\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\""
-                + proCode + "\",\"PROJECT_CLASS\":\"DEVELOPMENT\",\"PROJECT_LEVEL\":\"FIRST\","
+                + proCode + "\",\"PROJECT_CLASS\":\"" + projectClass + "\",\"PROJECT_LEVEL\":\"FIRST\","
                 + "\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":" + amount + ",\"NEW_PROJECT\":" + newProject
-                + ",\"RECURRING\":true";
+                + ",\"RECURRING\":" + recurring + (lastYear == null ? "" : ",\"PREV_AMOUNT\":" + lastYear);
     }
 
     /** A declaration with {@code n} quantitative indicators whose points add up to 90. */
@@ -22,35 +28,55 @@ final class Goals {
     }
 
     static String goal(int n) {
+        return goal(n, n);
+    }
+
+    /** {@code total} indicators worth 90 points, the first {@code quantitative} of them quantitative. */
+    static String goal(int total, int quantitative) {
         StringBuilder indicators = new StringBuilder();
-        long hundredths = 9000;
-        for (int i = 0; i < n; i++) {
-            long points = i == n - 1 ? hundredths - (9000 / n) * (n - 1) : 9000 / n;
+        for (int i = 0; i < total; i++) {
             indicators.append(i == 0 ? "" : ",").append("{\"KPI_LV2\":\"").append(CYCLE[i % CYCLE.length])
-                    .append("\",\"KPI_CONTENT\":\"指标").append(i).append("\",\"COMPUTESIGN\":1,\"KPI_VAL\":\"100\",")
-                    .append("\"METERUNIT\":\"人\",\"WEIGHT\":").append(points / 100).append('.')
-                    .append(String.format("%02d", points % 100)).append('}');
+                    .append("\",\"KPI_CONTENT\":\"指标").append(i).append(i < quantitative
+                            ? "\",\"COMPUTESIGN\":1,\"KPI_VAL\":\"100\",\"METERUNIT\":\"人\""
+                            : "\",\"COMPUTESIGN\":6,\"KPI_VAL\":\"明显改善\"")
+                    .append(",\"WEIGHT\":").append(points(i, total)).append('}');
         }
         return "\"KPI_TARGET\":\"年度目标\",\"INDICATORS\":[" + indicators + "]";
     }
 
+    /** The points of indicator {@code i} of {@code total}: 90 shared out, the last taking the remainder. */
+    private static String points(int i, int total) {
+        long hundredths = i == total - 1 ? 9000 - (9000 / total) * (total - 1) : 9000 / total;
+        return hundredths / 100 + "." + String.format("%02d", hundredths % 100);
+    }
+
     /** The same project's facts as a SOAP {@code PROJECT} element (prefix {@code pg:}), optional elements left out. */
     static String soapProject(String region, String proCode, String amount, boolean newProject) {
+        return soapProject(region, proCode, "DEVELOPMENT", amount, newProject, true, null);
+    }
+
+    /** A project's facts as a SOAP {@code PROJECT} element, with its class, recurrence and last year's amount. */
+    static String soapProject(String region, String proCode, String projectClass, String amount,
+            boolean newProject, boolean recurring, String lastYear) {
         return "<pg:PROJECT>" + Jixiao.elements("MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "AGENCY_CODE",
-                "101001", "PRO_CODE", proCode, "PROJECT_CLASS", "DEVELOPMENT", "PROJECT_LEVEL", "FIRST",
+                "101001", "PRO_CODE", proCode, "PROJECT_CLASS", projectClass, "PROJECT_LEVEL", "FIRST",
                 "BUDGET_KIND", "GENERAL_PUBLIC", "AMOUNT", amount, "NEW_PROJECT", Boolean.toString(newProject),
-                "RECURRING", "true") + "</pg:PROJECT>";
+                "RECURRING", Boolean.toString(recurring), "PREV_AMOUNT", lastYear) + "</pg:PROJECT>";
     }
 
     /** The same goal as a SOAP {@code GOAL} element: {@code n} quantitative indicators worth 90 points. */
     static String soapGoal(int n) {
+        return soapGoal(n, n);
+    }
+
+    /** The same goal as {@link #goal(int, int)}, as a SOAP {@code GOAL} element. */
+    static String soapGoal(int total, int quantitative) {
         StringBuilder goal = new StringBuilder("<pg:GOAL>").append(Jixiao.elements("KPI_TARGET", "年度目标"));
-        long hundredths = 9000;
-        for (int i = 0; i < n; i++) {
-            long points = i == n - 1 ? hundredths - (9000 / n) * (n - 1) : 9000 / n;
+        for (int i = 0; i < total; i++) {
+            boolean q = i < quantitative;
             goal.append("<pg:INDICATOR>").append(Jixiao.elements("KPI_LV2", CYCLE[i % CYCLE.length], "KPI_CONTENT",
-                    "指标" + i, "COMPUTESIGN", "1", "KPI_VAL", "100", "WEIGHT", points / 100 + "."
-                            + String.format("%02d", points % 100))).append("</pg:INDICATOR>");
+                    "指标" + i, "COMPUTESIGN", q ? "1" : "6", "KPI_VAL", q ? "100" : "明显改善", "WEIGHT",
+                    points(i, total))).append("</pg:INDICATOR>");
         }
         return goal.append("</pg:GOAL>").toString();
     }
