@@ -2,6 +2,8 @@ package io.jixiao.api.goal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,15 +48,22 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
 
     public GoalRules {
         Objects.requireNonNull(version, "version");
-        budgets = Set.copyOf(budgets);
-        classes = Set.copyOf(classes);
+        // in declaration order, so that violations are always listed in the same order
+        budgets = ordered(budgets, BudgetKind.class);
+        classes = ordered(classes, ProjectClass.class);
         minIndicators = Map.copyOf(minIndicators);
-        requiredLevel1 = Set.copyOf(requiredLevel1);
-        requiredLevel2 = Set.copyOf(requiredLevel2);
+        requiredLevel1 = ordered(requiredLevel1, Level1.class);
+        requiredLevel2 = ordered(requiredLevel2, Level2.class);
         assessmentDimensions = List.copyOf(assessmentDimensions);
         gateModes = Map.copyOf(gateModes);
         enforceFrom = Map.copyOf(enforceFrom);
         sources = Map.copyOf(sources);
+    }
+
+    private static <E extends Enum<E>> Set<E> ordered(Set<E> values, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        copy.addAll(values);
+        return Collections.unmodifiableSet(copy);
     }
 
     /**

@@ -72,8 +72,9 @@ class SeedRegionsIT {
         // Yunxi sets no counts: the national default (3, illustrative) applies, no quantitative share
         "430603000, DEVELOPMENT,       3, 0, ''",
         "430603000, DEVELOPMENT,       2, 2, INDICATORS_MIN LEVEL1_REQUIRED_BENEFIT",
-        // Changzhi requires satisfaction, benefit and cost indicators: a single quantity indicator has none
-        "140400000, DEVELOPMENT,       1, 1, INDICATORS_MIN LEVEL1_REQUIRED_SATISFACTION LEVEL1_REQUIRED_BENEFIT LEVEL2_REQUIRED_COST",
+        // Changzhi requires benefit, satisfaction and cost indicators: a single quantity indicator has none (listed
+        // in the categories' order)
+        "140400000, DEVELOPMENT,       1, 1, INDICATORS_MIN LEVEL1_REQUIRED_BENEFIT LEVEL1_REQUIRED_SATISFACTION LEVEL2_REQUIRED_COST",
     })
     void indicatorRulesAnswerTheSameOnBothAdapters(String region, String projectClass, int total, int quantitative,
             String expected) throws Exception {
