@@ -32,6 +32,7 @@ import java.util.Set;
  * @param assessmentDimensions the dimensions an ex-ante assessment scores
  * @param reviewNewRecurringFrom a new recurring project from this amount needs library-admission review 入库评审
  * @param reviewNewOneOffFrom a new one-off project from this amount needs library-admission review
+ * @param reviewStages the stages of the region's multi-stage goal review, in order (empty: approval alone)
  * @param gateModes each gate's mode (absent: ENFORCE)
  * @param enforceFrom from which date a gate in WARN or OFF is enforced, if set
  * @param sources for each rule key, where it comes from (a seed passage or national document); keys whose
@@ -42,7 +43,8 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
         Set<Level2> requiredLevel2, BigDecimal pointsTotal, BigDecimal exAnteNewRecurringFrom,
         BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
         List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
-        Map<Gate, GateMode> gateModes, Map<Gate, LocalDate> enforceFrom, Map<String, String> sources) {
+        Set<ReviewStage> reviewStages, Map<Gate, GateMode> gateModes, Map<Gate, LocalDate> enforceFrom,
+        Map<String, String> sources) {
     /** What a rule without a cited source says it is. */
     public static final String ILLUSTRATIVE = "illustrative default";
 
@@ -55,9 +57,25 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
         requiredLevel1 = ordered(requiredLevel1, Level1.class);
         requiredLevel2 = ordered(requiredLevel2, Level2.class);
         assessmentDimensions = List.copyOf(assessmentDimensions);
+        reviewStages = ordered(reviewStages, ReviewStage.class);
         gateModes = Map.copyOf(gateModes);
         enforceFrom = Map.copyOf(enforceFrom);
         sources = Map.copyOf(sources);
+    }
+
+    /**
+     * Rules without review stages (the constructor of version 1.1 of this package).
+     */
+    public GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClass> classes,
+            Map<ProjectClass, Integer> minIndicators, BigDecimal minQuantitativePercent, Set<Level1> requiredLevel1,
+            Set<Level2> requiredLevel2, BigDecimal pointsTotal, BigDecimal exAnteNewRecurringFrom,
+            BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
+            List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
+            Map<Gate, GateMode> gateModes, Map<Gate, LocalDate> enforceFrom, Map<String, String> sources) {
+        this(version, budgets, classes, minIndicators, minQuantitativePercent, requiredLevel1, requiredLevel2,
+                pointsTotal, exAnteNewRecurringFrom, exAnteNewOneOffFrom, exAnteIncreasePercentFrom, exAnteKeyFrom,
+                assessmentDimensions, reviewNewRecurringFrom, reviewNewOneOffFrom, Set.of(), gateModes, enforceFrom,
+                sources);
     }
 
     private static <E extends Enum<E>> Set<E> ordered(Set<E> values, Class<E> type) {

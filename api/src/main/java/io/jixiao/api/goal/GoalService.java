@@ -137,4 +137,31 @@ public interface GoalService {
      */
     Recheck recheck(io.jixiao.api.model.MofDivCode mofDivCode, io.jixiao.api.model.FiscalYear fiscalYear,
             long afterGoalId, int limit, Actor actor);
+
+    /**
+     * Records one stage of the region's multi-stage review ({@link GoalRules#reviewStages()}) of an approved or
+     * published version. Stages come in the configured order, each once per version; a goal changed by adjustment
+     * is reviewed again. ADMISSION and COMPILATION are FINANCE's; FINAL is the DEPARTMENT's (or FINANCE's).
+     *
+     * @param goalId the goal
+     * @param version its APPROVED or PUBLISHED version
+     * @param stage the stage, one the region's rules list
+     * @param amount the amount the review settled: required at COMPILATION, and at ADMISSION where the project
+     *        needs library-admission review 入库评审; not more than the project's amount; not given at FINAL
+     * @param opinion the reviewers' opinion, up to {@link StageReview#MAX_OPINION} characters, may be empty
+     * @param actor the reviewer
+     * @return the recorded review
+     * @since 1.2
+     */
+    StageReview reviewStage(long goalId, int version, ReviewStage stage, java.math.BigDecimal amount, String opinion,
+            Actor actor);
+
+    /**
+     * @param goalId the goal
+     * @param version the version
+     * @param actor who reads (anyone who may read the version)
+     * @return the version's recorded review stages, in stage order
+     * @since 1.2
+     */
+    List<StageReview> stageReviews(long goalId, int version, Actor actor);
 }

@@ -173,4 +173,34 @@ public interface GoalRepository {
 
     /** @return every rule set revision written through the API, by region, year and revision */
     List<StoredRuleSet> ruleSets();
+
+    /**
+     * Records one stage of a version's multi-stage review with its audit row, in one transaction.
+     *
+     * @param reviewed the reviewed version (region, year and project are kept with the review)
+     * @param review the review
+     * @param audit its audit entry
+     * @return {@code false} (nothing written) if that stage of that version is recorded already
+     * @since 1.3.0
+     */
+    boolean insertStageReview(GoalVersion reviewed, io.jixiao.api.goal.StageReview review, AuditEntry audit);
+
+    /**
+     * @return the version's stage reviews, in stage order
+     * @since 1.3.0
+     */
+    List<io.jixiao.api.goal.StageReview> stageReviews(long goalId, int version);
+
+    /**
+     * One stage's reviews of many goal versions at once (the compilation gate's read).
+     *
+     * @param mofDivCode the goals' region
+     * @param fiscalYear their year
+     * @param versions the goal versions
+     * @param stage the stage
+     * @return each version's review of that stage, where it has one
+     * @since 1.3.0
+     */
+    Map<GoalRef, io.jixiao.api.goal.StageReview> stageReviews(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<GoalRef> versions, io.jixiao.api.goal.ReviewStage stage);
 }

@@ -8,6 +8,8 @@ import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.Actor;
@@ -72,6 +74,10 @@ final class AdmissionGate implements ProjectAdmission {
             Assessment latest = tier == AssessmentTier.NONE ? null
                     : goals.latestAssessment(project.mofDivCode(), project.fiscalYear(), project.proCode()).orElse(null);
             reasons.addAll(LineCheck.reasons(project, in, goal.isPresent(), tier, latest));
+            StageReview stage = goal.isEmpty() || !in.reviewStages().contains(ReviewStage.ADMISSION) ? null
+                    : goals.stageReviews(goal.get().goalId(), goal.get().version()).stream()
+                            .filter(r -> r.stage() == ReviewStage.ADMISSION).findFirst().orElse(null);
+            reasons.addAll(StageCheck.reasons(project, in, ReviewStage.ADMISSION, goal.isPresent(), stage));
         }
         boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
         GateDecision decision = new GateDecision(Gate.ADMISSION, admitted, mode, reasons, in.version(),

@@ -4,10 +4,13 @@ import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.BudgetDraft;
 import io.jixiao.api.goal.DraftDecision;
+import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.model.Actor;
@@ -71,6 +74,13 @@ final class DraftGate implements CompilationGate {
         Map<ProCode, Assessment> latest = mode == GateMode.OFF || assessed.isEmpty() ? Map.of()
                 : goals.latestAssessments(draft.mofDivCode(), draft.fiscalYear(), assessed);
 
+        // the joint review at compilation (where the region has it) settles each line's amount
+        boolean staged = mode != GateMode.OFF && draft.gate() == Gate.COMPILATION
+                && in.reviewStages().contains(ReviewStage.COMPILATION);
+        Map<GoalRef, StageReview> joint = staged && !inForce.isEmpty()
+                ? goals.stageReviews(draft.mofDivCode(), draft.fiscalYear(), inForce.values(), ReviewStage.COMPILATION)
+                : Map.of();
+
         List<GateDecision> decisions = new ArrayList<>(lines.size());
         List<AuditEntry> audits = new ArrayList<>();
         int blocked = 0;
@@ -81,6 +91,14 @@ final class DraftGate implements CompilationGate {
             GoalRef goal = inForce.get(line.proCode());
             List<RuleViolation> reasons = mode == GateMode.OFF ? List.of()
                     : LineCheck.reasons(line, in, goal != null, tiers.get(i), latest.get(line.proCode()));
+            if (staged) {
+                List<RuleViolation> stage = StageCheck.reasons(line, in, ReviewStage.COMPILATION, goal != null,
+                        goal == null ? null : joint.get(goal));
+                if (!stage.isEmpty()) {
+                    reasons = new ArrayList<>(reasons);
+                    reasons.addAll(stage);
+                }
+            }
             boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
             decisions.add(new GateDecision(draft.gate(), admitted, mode, reasons, in.version(),
                     goal == null ? null : goal.goalId(), goal == null ? null : goal.version(), tiers.get(i),

@@ -9,6 +9,8 @@ import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.model.Actor;
@@ -17,11 +19,13 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,6 +127,11 @@ final class GoalWorkflow implements GoalService {
         GoalVersion current = existing(goalId, version, actor);
         reviewer(current.project(), actor, Role.FINANCE);
         expect(current, GoalStatus.APPROVED, "published");
+        GoalRules in = rulesFor(current.project());
+        if (in.reviewStages().contains(ReviewStage.FINAL) && goals.stageReviews(goalId, version).stream()
+                .noneMatch(r -> r.stage() == ReviewStage.FINAL)) {
+            throw new RulesViolatedException(List.of(StageCheck.missing(ReviewStage.FINAL, in)), in.version());
+        }
         return move(current, GoalStatus.PUBLISHED, null, null, actor, "GOAL_PUBLISHED", "published");
     }
 
@@ -255,6 +264,83 @@ final class GoalWorkflow implements GoalService {
                 assessment.conclusion() + " (" + assessment.tier() + ") by " + assessment.assessor(),
                 "document=" + assessment.documentRef() + ";thirdParty=" + assessment.thirdParty(), null,
                 assessment.proCode()));
+    }
+
+    @Override
+    public StageReview reviewStage(long goalId, int version, ReviewStage stage, BigDecimal amount, String opinion,
+            Actor actor) {
+        Violations v = new Violations();
+        if (stage == null) {
+            v.add("STAGE", "required", "one of " + List.of(ReviewStage.values()));
+        }
+        if (opinion != null && opinion.length() > StageReview.MAX_OPINION) {
+            v.add("OPINION", "length", "at most " + StageReview.MAX_OPINION + " characters");
+        }
+        BigDecimal settled = null;
+        if (amount != null) {
+            settled = v.check(() -> Money.positive("AMOUNT", amount).yuan());
+        }
+        v.throwIfAny();
+        GoalVersion current = existing(goalId, version, actor);
+        if (stage == ReviewStage.FINAL) {
+            reviewer(current.project(), actor, Role.DEPARTMENT, Role.FINANCE);
+        } else {
+            reviewer(current.project(), actor, Role.FINANCE);
+        }
+        if (!current.status().inForce()) {
+            throw new ConflictException("goal " + goalId + " version " + version + " is " + current.status()
+                    + ": only an APPROVED or PUBLISHED version is reviewed by stage");
+        }
+        GoalRules in = rulesFor(current.project());
+        List<ReviewStage> stages = List.copyOf(in.reviewStages());
+        if (!stages.contains(stage)) {
+            throw InvalidInputException.of("STAGE", "region-stages", "the rules of " + current.project().mofDivCode()
+                    + " for " + current.project().fiscalYear() + " have review stages " + stages + " (review.stages), "
+                    + "not " + stage);
+        }
+        List<StageReview> done = goals.stageReviews(goalId, version);
+        for (ReviewStage before : stages.subList(0, stages.indexOf(stage))) {
+            if (done.stream().noneMatch(r -> r.stage() == before)) {
+                throw new ConflictException("goal " + goalId + " version " + version + " has no " + before
+                        + " review yet: the stages come in the order " + stages);
+            }
+        }
+        BigDecimal declared = current.project().amount().yuan();
+        if (stage == ReviewStage.FINAL && settled != null) {
+            throw InvalidInputException.of("AMOUNT", "stage", "the FINAL stage settles the goal, not an amount");
+        }
+        boolean amountNeeded = stage == ReviewStage.COMPILATION
+                || stage == ReviewStage.ADMISSION && GoalRuleEngine.review(current.project(), in);
+        if (amountNeeded && settled == null) {
+            throw InvalidInputException.of("AMOUNT", "required", stage == ReviewStage.COMPILATION
+                    ? "the joint review at compilation settles the amount"
+                    : "the project needs library-admission review (入库评审, " + in.source(
+                            current.project().recurring() ? "review.newRecurringFrom" : "review.newOneOffFrom")
+                            + "), which settles the amount");
+        }
+        if (settled != null && settled.compareTo(declared) > 0) {
+            throw InvalidInputException.of("AMOUNT", "at-most-declared", "a review confirms or cuts the declared "
+                    + declared.toPlainString() + " yuan, got " + settled.toPlainString());
+        }
+        Instant now = now();
+        StageReview review = new StageReview(goalId, version, stage, settled, opinion, actor, now);
+        String cut = settled == null ? "" : ";declared=" + declared.toPlainString() + ";settled="
+                + settled.toPlainString() + ";cut=" + declared.subtract(settled).toPlainString();
+        AuditEntry audit = new AuditEntry(now, "GOAL_STAGE_REVIEWED", current.project().mofDivCode(), SUBJECT,
+                goalId + "/" + version, actor, stage + " " + stage.zh() + (review.opinion().isEmpty() ? ""
+                        : ": " + review.opinion()), "stage=" + stage + ";rules=" + in.version() + cut,
+                current.project().agencyCode(), current.project().proCode());
+        if (!goals.insertStageReview(current, review, audit)) {
+            throw new ConflictException("goal " + goalId + " version " + version + " has its " + stage
+                    + " review already; a changed goal is reviewed again after an adjustment");
+        }
+        return review;
+    }
+
+    @Override
+    public List<StageReview> stageReviews(long goalId, int version, Actor actor) {
+        existing(goalId, version, actor);
+        return goals.stageReviews(goalId, version);
     }
 
     private GoalRules rulesFor(ProjectFacts project) {

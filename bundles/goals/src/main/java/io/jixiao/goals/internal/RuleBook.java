@@ -7,6 +7,7 @@ import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
@@ -40,7 +41,7 @@ final class RuleBook {
             "indicators.min.DEVELOPMENT", "indicators.quantitativeMinPercent", "indicators.requiredLevel1",
             "indicators.requiredLevel2", "indicators.pointsTotal", "exAnte.newRecurringFrom", "exAnte.newOneOffFrom",
             "exAnte.increasePercentFrom", "exAnte.keyFrom", "exAnte.dimensions", "review.newRecurringFrom",
-            "review.newOneOffFrom", "gate.ADMISSION.mode", "gate.ADMISSION.enforceFrom", "gate.COMPILATION.mode",
+            "review.newOneOffFrom", "review.stages", "gate.ADMISSION.mode", "gate.ADMISSION.enforceFrom", "gate.COMPILATION.mode",
             "gate.COMPILATION.enforceFrom", "gate.ADJUSTMENT.mode", "gate.ADJUSTMENT.enforceFrom");
 
     private final Map<String, List<RuleSet>> byRegion = new HashMap<>();
@@ -159,6 +160,7 @@ final class RuleBook {
                 number(v, "exAnte.newOneOffFrom", version), number(v, "exAnte.increasePercentFrom", version),
                 number(v, "exAnte.keyFrom", version), list(v.get("exAnte.dimensions")),
                 number(v, "review.newRecurringFrom", version), number(v, "review.newOneOffFrom", version),
+                enums(v, "review.stages", ReviewStage.class, EnumSet.noneOf(ReviewStage.class), version),
                 modes(v, version), dates(v, version), sources);
     }
 

@@ -11,6 +11,7 @@ import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
@@ -113,11 +114,35 @@ class AdmissionGateTest {
         assertThat(audit(project)).containsExactly("ADMISSION_REFUSED:PROJECT-LIB/sun.operator");
 
         GoalVersion goal = approvedGoal(project);
+        GateDecision unreviewed = gate().admit(project, LIBRARY);
+        assertThat(codes(unreviewed)).as("Guangzhou reviews the goal at admission").containsExactly(
+                "REVIEW_STAGE_MISSING");
+        goals.reviewStage(goal.goalId(), 1, ReviewStage.ADMISSION, null, "总体评审通过", FINANCE);
         GateDecision admitted = gate().admit(project, LIBRARY);
         assertThat(admitted.admitted()).isTrue();
         assertThat(admitted.reasons()).isEmpty();
         assertThat(admitted.goalId()).isEqualTo(goal.goalId());
         assertThat(admitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#1");
+    }
+
+    @Test
+    void guangzhouLibraryReviewCutsTheAmountTheProjectMayEnterWith() {
+        // a new recurring project of 8,000,000: 入库评审 from 5,000,000 (seed 002 ¶20)
+        ProjectFacts project = project("440100000", "8000000", true);
+        GoalVersion goal = approvedGoal(project);
+        goals.reviewStage(goal.goalId(), 1, ReviewStage.ADMISSION, new java.math.BigDecimal("6000000"), "核减25%",
+                FINANCE);
+
+        GateDecision refused = gate().admit(project, LIBRARY);
+        assertThat(refused.reviewRequired()).isTrue();
+        assertThat(codes(refused)).containsExactly("REVIEW_AMOUNT_EXCEEDED");
+        assertThat(refused.reasons().get(0).field()).isEqualTo("AMOUNT");
+        ProjectFacts asSettled = new ProjectFacts(project.mofDivCode(), project.fiscalYear(), project.agencyCode(),
+                project.proCode(), project.projectClass(), project.level(), project.budget(),
+                io.jixiao.api.model.Money.positive("AMOUNT", new java.math.BigDecimal("6000000")), true, true, null);
+        assertThat(gate().admit(asSettled, LIBRARY).admitted()).isTrue();
+        assertThat(audit(project)).containsExactly("ADMISSION_REFUSED:PROJECT-LIB/sun.operator",
+                "ADMISSION_ADMITTED:PROJECT-LIB/sun.operator");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
@@ -78,10 +79,40 @@ class DraftGateTest {
                 p.projectClass(), p.level(), p.budget(), p.amount(), newProject, recurring, null);
     }
 
+    /** Approved, and through Guangzhou's library and joint compilation reviews at the line's amount. */
     private void approve(ProjectFacts line) {
+        long id = approvedOnly(line);
+        goals.reviewStage(id, 1, ReviewStage.ADMISSION, line.amount().yuan(), "", FINANCE);
+        goals.reviewStage(id, 1, ReviewStage.COMPILATION, line.amount().yuan(), "", FINANCE);
+    }
+
+    private long approvedOnly(ProjectFacts line) {
         GoalVersion draft = goals.draft(line, GoalRulesTest.goal(8, 8), UNIT);
         goals.submit(draft.goalId(), 1, UNIT);
         goals.approve(draft.goalId(), 1, FINANCE);
+        return draft.goalId();
+    }
+
+    @Test
+    void guangzhouCompilationAsksForTheJointReviewAndItsAmount() {
+        ProjectFacts unreviewed = line("J-1", "2000000", false, true);
+        ProjectFacts cut = line("J-2", "2000000", false, true);
+        ProjectFacts asSettled = line("J-3", "2000000", false, true);
+        goals.reviewStage(approvedOnly(unreviewed), 1, ReviewStage.ADMISSION, null, "", FINANCE);
+        long cutId = approvedOnly(cut);
+        goals.reviewStage(cutId, 1, ReviewStage.ADMISSION, null, "", FINANCE);
+        goals.reviewStage(cutId, 1, ReviewStage.COMPILATION, new java.math.BigDecimal("1500000.00"), "核减", FINANCE);
+        approve(asSettled);
+
+        DraftDecision d = gate().check(draft(Gate.COMPILATION, List.of(unreviewed, cut, asSettled)), COMPILATION);
+
+        assertThat(d.lines()).extracting(GateDecision::admitted).containsExactly(false, false, true);
+        assertThat(codes(d.lines().get(0))).containsExactly("REVIEW_STAGE_MISSING");
+        assertThat(codes(d.lines().get(1))).containsExactly("REVIEW_AMOUNT_EXCEEDED");
+        assertThat(d.lines().get(1).reasons().get(0).messageZh()).contains("1500000.00");
+        assertThat(d.lines().get(0).reasons().get(0).source()).startsWith("seed 002 ¶22");
+        DraftDecision adjustment = gate().check(draft(Gate.ADJUSTMENT, List.of(unreviewed, cut)), COMPILATION);
+        assertThat(adjustment.blocked()).as("adjustments are reviewed as new goal versions, not by stage").isZero();
     }
 
     private static BudgetDraft draft(Gate gate, List<ProjectFacts> lines) {

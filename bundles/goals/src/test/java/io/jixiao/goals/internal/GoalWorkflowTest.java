@@ -9,6 +9,8 @@ import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.model.Actor;
@@ -23,6 +25,7 @@ import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Scope;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisStore;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +44,7 @@ class GoalWorkflowTest {
             new Scope(Set.of(GUANGZHOU), Set.of("101001")));
     private static final Actor OTHER_UNIT = new Actor("UNIT-PORTAL", "zhao.unit", EnumSet.of(Role.UNIT),
             new Scope(Set.of(GUANGZHOU), Set.of("101002")));
+    private static final Actor UNIT_ANYWHERE = Actor.of("UNIT-PORTAL", "wu.unit", Role.UNIT);
     private static final Actor DEPARTMENT = Actor.of("DEPT-PORTAL", "chen.dept", Role.DEPARTMENT);
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
     private static final Actor PUBLIC = Actor.of("PORTAL", "anyone", Role.PUBLIC);
@@ -86,12 +90,18 @@ class GoalWorkflowTest {
         assertThat(returned.opinion().codes()).containsExactly(2, 8);
         goals.submit(draft.goalId(), 1, UNIT);
         GoalVersion approved = goals.approve(draft.goalId(), 1, FINANCE);
+        RulesViolatedException unsettled = org.junit.jupiter.api.Assertions.assertThrows(
+                RulesViolatedException.class, () -> goals.publish(draft.goalId(), 1, FINANCE));
+        assertThat(unsettled.violations()).extracting(RuleViolation::code).containsExactly("REVIEW_STAGE_MISSING");
+        assertThat(unsettled.violations().get(0).source()).startsWith("seed 002 ¶22");
+        throughStages(goals, draft.goalId(), 1, "2000000");
         GoalVersion published = goals.publish(draft.goalId(), 1, FINANCE);
 
         assertThat(approved.status()).isEqualTo(GoalStatus.APPROVED);
         assertThat(published.status()).isEqualTo(GoalStatus.PUBLISHED);
         assertThat(actions(draft)).containsExactly("GOAL_DRAFTED", "GOAL_REVISED", "GOAL_SUBMITTED", "GOAL_RETURNED",
-                "GOAL_SUBMITTED", "GOAL_APPROVED", "GOAL_PUBLISHED");
+                "GOAL_SUBMITTED", "GOAL_APPROVED", "GOAL_STAGE_REVIEWED", "GOAL_STAGE_REVIEWED", "GOAL_STAGE_REVIEWED",
+                "GOAL_PUBLISHED");
         assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode())).isPresent();
     }
 
@@ -132,6 +142,7 @@ class GoalWorkflowTest {
         assertThatThrownBy(() -> goals.approve(draft.goalId(), 1, DEPARTMENT)).isInstanceOf(ForbiddenException.class);
         assertThat(goals.find(draft.goalId(), 1, PUBLIC)).as("not published").isEmpty();
         goals.approve(draft.goalId(), 1, FINANCE);
+        throughStages(goals, draft.goalId(), 1, "2000000");
         goals.publish(draft.goalId(), 1, FINANCE);
         assertThat(goals.find(draft.goalId(), 1, PUBLIC)).isPresent();
     }
@@ -165,6 +176,7 @@ class GoalWorkflowTest {
         long eight = approve(workflow, "RC-8", 8);
         long nine = approve(workflow, "RC-9", 9);
         long alsoEight = approve(workflow, "RC-8B", 8);
+        throughStages(workflow, alsoEight, 1, "2000000");
         workflow.publish(alsoEight, 1, FINANCE);
         FiscalYear year = FiscalYear.of(2026);
         assertThat(workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 100, FINANCE).noncompliant()).isZero();
@@ -205,5 +217,79 @@ class GoalWorkflowTest {
         GoalVersion draft = workflow.draft(project, GoalRulesTest.goal(indicators, indicators), UNIT);
         workflow.submit(draft.goalId(), 1, UNIT);
         return workflow.approve(draft.goalId(), 1, FINANCE).goalId();
+    }
+
+    /** Guangzhou's three review stages of an approved version (seed 002 ¶22). */
+    static void throughStages(GoalWorkflow workflow, long goalId, int version, String amount) {
+        workflow.reviewStage(goalId, version, ReviewStage.ADMISSION, null, "总体评审通过", FINANCE);
+        workflow.reviewStage(goalId, version, ReviewStage.COMPILATION, new BigDecimal(amount), "", FINANCE);
+        workflow.reviewStage(goalId, version, ReviewStage.FINAL, null, "按评审意见确定", DEPARTMENT);
+    }
+
+    @Test
+    void guangzhouReviewsAGoalInThreeStagesInOrderOncePerVersion() {
+        // a new recurring project of 6,000,000: over Guangzhou's 5,000,000 入库评审 threshold
+        ProjectFacts big = GoalRulesTest.project(GUANGZHOU, ProjectClass.DEVELOPMENT, "6000000", true, true, null);
+        GoalVersion draft = goals.draft(big, GoalRulesTest.goal(8, 8), UNIT);
+        long id = draft.goalId();
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, null, "", FINANCE))
+                .as("a draft is not reviewed by stage").isInstanceOf(ConflictException.class);
+        goals.submit(id, 1, UNIT);
+        goals.approve(id, 1, FINANCE);
+
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.COMPILATION, new BigDecimal("5000000"), "",
+                FINANCE)).as("ADMISSION first").isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, null, "", FINANCE))
+                .as("入库评审 settles the amount").isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("seed 002 ¶20");
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, new BigDecimal("6000000.01"), "",
+                FINANCE)).as("not above the declared amount").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, new BigDecimal("4000000"), "",
+                DEPARTMENT)).as("finance reviews at admission").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, new BigDecimal("4000000.001"), "",
+                FINANCE)).isInstanceOf(InvalidInputException.class);
+        assertThat(goals.stageReviews(id, 1, FINANCE)).as("nothing recorded by refused calls").isEmpty();
+
+        StageReview admission = goals.reviewStage(id, 1, ReviewStage.ADMISSION, new BigDecimal("4000000"),
+                "核减200万元", FINANCE);
+        assertThat(admission.amount()).isEqualByComparingTo("4000000.00");
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.ADMISSION, new BigDecimal("4000000"), "",
+                FINANCE)).as("once per version").isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.COMPILATION, null, "", FINANCE))
+                .as("the joint review names the amount").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.FINAL, null, "", DEPARTMENT))
+                .as("COMPILATION before FINAL").isInstanceOf(ConflictException.class);
+        goals.reviewStage(id, 1, ReviewStage.COMPILATION, new BigDecimal("3800000.00"), "联合评审", FINANCE);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.FINAL, new BigDecimal("1"), "", DEPARTMENT))
+                .as("FINAL settles the goal, not an amount").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> goals.reviewStage(id, 1, ReviewStage.FINAL, null, "", UNIT))
+                .isInstanceOf(ForbiddenException.class);
+        goals.reviewStage(id, 1, ReviewStage.FINAL, null, "", DEPARTMENT);
+
+        List<StageReview> reviews = goals.stageReviews(id, 1, FINANCE);
+        assertThat(reviews).extracting(StageReview::stage).containsExactly(ReviewStage.ADMISSION,
+                ReviewStage.COMPILATION, ReviewStage.FINAL);
+        assertThat(reviews.get(1).amount()).isEqualByComparingTo("3800000");
+        assertThat(reviews.get(1).reviewedBy().operator()).isEqualTo("li.finance");
+        assertThat(store.findBySubject("GOAL", id + "/1", 20)).filteredOn(e -> e.action().equals("GOAL_STAGE_REVIEWED"))
+                .hasSize(3).anySatisfy(e -> assertThat(e.detail()).contains("declared=6000000.00")
+                        .contains("settled=4000000.00").contains("cut=2000000.00"));
+        goals.publish(id, 1, FINANCE);
+
+        GoalVersion adjusted = goals.adjust(id, "TZ-1", big, GoalRulesTest.goal(9, 9), UNIT);
+        assertThat(goals.stageReviews(id, adjusted.version(), FINANCE)).as("an adjusted goal is reviewed again")
+                .isEmpty();
+    }
+
+    @Test
+    void aRegionWithoutStagesRefusesAStageAndPublishesOnApproval() {
+        ProjectFacts tianjin = GoalRulesTest.project("120000000", ProjectClass.DEVELOPMENT, "2000000", false, true,
+                null);
+        GoalVersion draft = goals.draft(tianjin, GoalRulesTest.goal(8, 8), UNIT_ANYWHERE);
+        goals.submit(draft.goalId(), 1, UNIT_ANYWHERE);
+        goals.approve(draft.goalId(), 1, FINANCE);
+        assertThatThrownBy(() -> goals.reviewStage(draft.goalId(), 1, ReviewStage.ADMISSION, null, "", FINANCE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("review.stages");
+        assertThat(goals.publish(draft.goalId(), 1, FINANCE).status()).isEqualTo(GoalStatus.PUBLISHED);
     }
 }

@@ -80,6 +80,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("GoalRow", io.jixiao.store.internal.mapper.GoalRow.class);
         cfg.getTypeAliasRegistry().registerAlias("IndicatorRow", io.jixiao.store.internal.mapper.IndicatorRow.class);
         cfg.getTypeAliasRegistry().registerAlias("AssessmentRow", io.jixiao.store.internal.mapper.AssessmentRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("StageReviewRow",
+                io.jixiao.store.internal.mapper.StageReviewRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RuleSetRow", io.jixiao.store.internal.mapper.RuleSetRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);

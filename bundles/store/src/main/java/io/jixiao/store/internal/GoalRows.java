@@ -141,4 +141,28 @@ final class GoalRows {
                 AssessmentTier.valueOf(r.tier), scores, AssessmentConclusion.valueOf(r.conclusion), r.assessor,
                 r.thirdParty, r.documentRef);
     }
+
+    static io.jixiao.store.internal.mapper.StageReviewRow stageRow(GoalVersion reviewed,
+            io.jixiao.api.goal.StageReview review) {
+        io.jixiao.store.internal.mapper.StageReviewRow r = new io.jixiao.store.internal.mapper.StageReviewRow();
+        r.goalId = review.goalId();
+        r.version = review.version();
+        r.stage = review.stage().name();
+        r.mofDivCode = reviewed.project().mofDivCode().value();
+        r.fiscalYear = reviewed.project().fiscalYear().value();
+        r.proCode = reviewed.project().proCode().value();
+        r.amount = review.amount();
+        r.opinion = review.opinion().isEmpty() ? null : review.opinion();
+        r.reviewedCaller = review.reviewedBy().callerSystem();
+        r.reviewedOperator = review.reviewedBy().operator();
+        r.reviewedRoles = Rows.roles(review.reviewedBy());
+        r.reviewedAt = review.reviewedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return r;
+    }
+
+    static io.jixiao.api.goal.StageReview stageReview(io.jixiao.store.internal.mapper.StageReviewRow r) {
+        return new io.jixiao.api.goal.StageReview(r.goalId, r.version, io.jixiao.api.goal.ReviewStage.valueOf(r.stage),
+                r.amount == null ? null : r.amount.setScale(2, java.math.RoundingMode.UNNECESSARY), r.opinion,
+                Rows.actor(r.reviewedCaller, r.reviewedOperator, r.reviewedRoles), r.reviewedAt);
+    }
 }

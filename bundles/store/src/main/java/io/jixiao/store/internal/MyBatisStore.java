@@ -38,6 +38,9 @@ import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.HoldMapper;
 import io.jixiao.store.internal.mapper.HoldRow;
+import io.jixiao.store.internal.mapper.StageReviewRow;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -580,6 +583,63 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         page.values().forEach(row -> each.accept(GoalRows.version(row,
                 indicators.getOrDefault(row.goalId, List.of()))));
         page.clear();
+    }
+
+    @Override
+    public boolean insertStageReview(GoalVersion reviewed, StageReview review, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            try {
+                goals.insertStageReview(GoalRows.stageRow(reviewed, review));
+            } catch (PersistenceException failed) {
+                session.rollback();
+                boolean taken = goals.stageReviews(review.goalId(), review.version()).stream()
+                        .anyMatch(r -> r.stage.equals(review.stage().name()));
+                if (taken) {
+                    return false; // the primary key (goal, version, stage): recorded already
+                }
+                throw failed;
+            }
+            appendAudit(session, audit);
+            session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public List<StageReview> stageReviews(long goalId, int version) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(GoalMapper.class).stageReviews(goalId, version).stream()
+                    .map(GoalRows::stageReview)
+                    .sorted(java.util.Comparator.comparing(StageReview::stage)).toList();
+        }
+    }
+
+    @Override
+    public Map<GoalRef, StageReview> stageReviews(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<GoalRef> versions, ReviewStage stage) {
+        Set<GoalRef> wanted = new java.util.HashSet<>(versions);
+        Map<GoalRef, StageReview> found = new HashMap<>();
+        Consumer<StageReviewRow> keep = r -> {
+            GoalRef ref = new GoalRef(r.goalId, r.version);
+            if (wanted.contains(ref)) {
+                found.put(ref, GoalRows.stageReview(r));
+            }
+        };
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            if (wanted.size() >= REGION_SCAN_FROM) {
+                goals.stageReviewsOfRegion(mofDivCode.value(), fiscalYear.value(), stage.name(),
+                        context -> keep.accept(context.getResultObject()));
+            } else {
+                List<Long> ids = wanted.stream().map(GoalRef::goalId).distinct().toList();
+                for (int i = 0; i < ids.size(); i += BATCH) {
+                    goals.stageReviewsOfGoals(stage.name(), ids.subList(i, Math.min(ids.size(), i + BATCH)))
+                            .forEach(keep);
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -27,6 +27,8 @@ import io.jixiao.api.model.Role;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
 import java.math.BigDecimal;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -135,6 +137,36 @@ class GoalRepositoryTest extends EveryDialect {
         assertThat(store.versions(v1.goalId())).containsExactly(1, 2);
         assertThat(store.find(v1.goalId(), 1).orElseThrow().status()).isEqualTo(GoalStatus.APPROVED);
         assertThat(store.goalsOf(REGION, FiscalYear.of(2026), ProCode.of(project))).containsExactly(v1.goalId());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void stageReviewsAreKeptOncePerStageAndReadInBulk(TestDatabase db) {
+        MyBatisStore store = store(db);
+        GoalVersion a = draft(store.nextGoalId(), "S-" + PROJECTS.incrementAndGet());
+        store.insert(a, audit(a, "GOAL_DRAFTED"));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        StageReview compilation = new StageReview(a.goalId(), 1, ReviewStage.COMPILATION,
+                new BigDecimal("9000000.00"), "联合评审核减", UNIT, at);
+        StageReview admission = new StageReview(a.goalId(), 1, ReviewStage.ADMISSION, null, "", UNIT, at);
+
+        assertThat(store.insertStageReview(a, admission, audit(a, "GOAL_STAGE_REVIEWED"))).isTrue();
+        assertThat(store.insertStageReview(a, compilation, audit(a, "GOAL_STAGE_REVIEWED"))).isTrue();
+        assertThat(store.insertStageReview(a, compilation, audit(a, "GOAL_STAGE_REVIEWED"))).as("once").isFalse();
+
+        assertThat(store.stageReviews(a.goalId(), 1)).containsExactly(admission, compilation);
+        assertThat(store.findBySubject("GOAL", a.goalId() + "/1", 10)).hasSize(3);
+        GoalRepository.GoalRef ref = new GoalRepository.GoalRef(a.goalId(), 1);
+        List<GoalRepository.GoalRef> few = List.of(ref, new GoalRepository.GoalRef(a.goalId(), 2));
+        List<GoalRepository.GoalRef> many = new ArrayList<>(few);
+        for (long i = 1; many.size() <= MyBatisStore.REGION_SCAN_FROM; i++) {
+            many.add(new GoalRepository.GoalRef(-i, 1));
+        }
+        for (List<GoalRepository.GoalRef> asked : List.of(few, many)) {
+            assertThat(store.stageReviews(REGION, FiscalYear.of(2026), asked, ReviewStage.COMPILATION))
+                    .as("%d versions", asked.size()).containsOnly(java.util.Map.entry(ref, compilation));
+            assertThat(store.stageReviews(REGION, FiscalYear.of(2026), asked, ReviewStage.FINAL)).isEmpty();
+        }
     }
 
     @ParameterizedTest

@@ -63,4 +63,17 @@ public interface GoalMapper {
     /** The goal ids of a project (any status), oldest first. */
     List<Long> goalsOfProject(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
+
+    int insertStageReview(StageReviewRow row);
+
+    /** A version's stage reviews. */
+    List<StageReviewRow> stageReviews(@Param("goalId") long goalId, @Param("version") int version);
+
+    /** One stage's reviews of the goals. */
+    List<StageReviewRow> stageReviewsOfGoals(@Param("stage") String stage,
+            @Param("goalIds") java.util.Collection<Long> goalIds);
+
+    /** One stage's reviews in a region and year, streamed to the handler. */
+    void stageReviewsOfRegion(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("stage") String stage, org.apache.ibatis.session.ResultHandler<StageReviewRow> handler);
 }
