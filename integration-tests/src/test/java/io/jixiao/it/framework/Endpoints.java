@@ -116,6 +116,9 @@ final class Endpoints {
                         "{\"OPERATOR\":\"finance01\"}"),
                 new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/publication", "finance01",
                         "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "POST", "/goals/{goalId}/versions/{version}/stage-reviews", "finance01",
+                        "{\"STAGE\":\"ADMISSION\",\"OPINION\":\"corpus\"}"),
+                new Endpoint("rest", "GET", "/goals/{goalId}/versions/{version}/stage-reviews", "finance01", null),
                 new Endpoint("rest", "POST", "/goals/{goalId}/adjustments", "unit01", "{" + Goals.project("440100000",
                         GOAL_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + ",\"ADJUST_BATCH\":\"TZ-CORPUS\"}"),
                 new Endpoint("rest", "POST", "/assessments", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
@@ -152,6 +155,11 @@ final class Endpoints {
                         Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
                 new Endpoint("soap", "PublishGoal", GOALS, "finance01", Goals.soap("PublishGoalRequest",
                         Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
+                new Endpoint("soap", "ReviewGoalStage", GOALS, "finance01", Goals.soap("ReviewGoalStageRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}", "STAGE", "ADMISSION",
+                                "OPINION", "corpus"))),
+                new Endpoint("soap", "ListGoalStageReviews", GOALS, "finance01", Goals.soap(
+                        "ListGoalStageReviewsRequest", Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
                 new Endpoint("soap", "AdjustGoal", GOALS, "unit01", Goals.soap("AdjustGoalRequest",
                         Jixiao.elements("GOAL_ID", "{goalId}", "ADJUST_BATCH", "TZ-CORPUS"),
                         Goals.soapProject("440100000", GOAL_PROJECT, "2000000.00", false), Goals.soapGoal(1))),

@@ -45,6 +45,13 @@ class GoalsIT {
                 .header("Authorization", Jixiao.basic(account)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Guangzhou's library review and joint compilation review of version 1, at the given amount. */
+    static void throughCompilationReview(long goalId, String amount) throws Exception {
+        String stages = "/goals/" + goalId + "/versions/1/stage-reviews";
+        ok(post("finance01", stages, "{\"STAGE\":\"ADMISSION\"}"), 201);
+        ok(post("finance01", stages, "{\"STAGE\":\"COMPILATION\",\"AMOUNT\":" + amount + "}"), 201);
+    }
+
     private static String admission(String region, String project, String amount, boolean newProject) {
         return "{" + Goals.project(region, project, amount, newProject) + ",\"OPERATOR\":\"sun.library\"}";
     }
@@ -84,10 +91,36 @@ class GoalsIT {
         JsonNode approved = ok(post("finance01", version + "/approval", "{}"), 200);
         assertThat(approved.get("RULE_VERSION").asText()).isEqualTo("440100000/2020#1 < national/2019#1");
 
+        // Guangzhou reviews the goal in three stages (seed 002 ¶22): the library asks for the first
+        JsonNode unreviewed = ok(post("pay-module", "/project-admissions",
+                admission("440100000", project, "2000000.00", false)), 200);
+        assertThat(unreviewed.get("ADMITTED").asBoolean()).isFalse();
+        assertThat(unreviewed.get("REASONS").get(0).get("CODE").asText()).isEqualTo("REVIEW_STAGE_MISSING");
+        String stages = version + "/stage-reviews";
+        assertThat(post("unit01", stages, "{\"STAGE\":\"ADMISSION\"}").statusCode()).as("finance reviews")
+                .isEqualTo(403);
+        HttpResponse<String> first = post("finance01", stages, "{\"STAGE\":\"ADMISSION\",\"OPINION\":\"总体评审通过\"}");
+        assertThat(ok(first, 201).get("STAGE").asText()).isEqualTo("ADMISSION");
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith(stages);
+
         JsonNode admitted = ok(post("pay-module", "/project-admissions",
                 admission("440100000", project, "2000000.00", false)), 200);
         assertThat(admitted.get("ADMITTED").asBoolean()).isTrue();
         assertThat(admitted.get("GOAL_ID").asLong()).isEqualTo(goalId);
+
+        HttpResponse<String> unsettled = post("finance01", version + "/publication", "{}");
+        assertThat(unsettled.statusCode()).as("published once settled after sealing").isEqualTo(422);
+        assertThat(unsettled.body()).contains("REVIEW_STAGE_MISSING");
+        HttpResponse<String> over = post("finance01", stages, "{\"STAGE\":\"COMPILATION\",\"AMOUNT\":2000000.01}");
+        assertThat(over.statusCode()).isEqualTo(400);
+        assertThat(over.body()).contains("AMOUNT").contains("at-most-declared");
+        ok(post("finance01", stages, "{\"STAGE\":\"COMPILATION\",\"AMOUNT\":1800000.00,\"OPINION\":\"联合评审核减\"}"),
+                201);
+        ok(post("finance01", stages, "{\"STAGE\":\"FINAL\",\"OPINION\":\"按财政评审意见确定\"}"), 201);
+        JsonNode passed = ok(get("auditor01", stages), 200);
+        assertThat(passed.get("STAGE_REVIEWS").findValues("STAGE")).extracting(JsonNode::asText)
+                .containsExactly("ADMISSION", "COMPILATION", "FINAL");
+        assertThat(passed.get("STAGE_REVIEWS").get(1).get("AMOUNT").decimalValue()).isEqualByComparingTo("1800000");
 
         ok(post("finance01", version + "/publication", "{}"), 200);
         JsonNode adjusted = ok(post("unit01", "/goals/" + goalId + "/adjustments", "{" + Goals.project("440100000",
@@ -141,6 +174,7 @@ class GoalsIT {
                 .get("GOAL_ID").asLong();
         ok(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}"), 200);
         ok(post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}"), 200);
+        throughCompilationReview(goalId, "2000000.00");
         String line = "{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"%s\",\"PROJECT_CLASS\":\"DEVELOPMENT\","
                 + "\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,"
                 + "\"NEW_PROJECT\":false,\"RECURRING\":true}";
@@ -170,6 +204,7 @@ class GoalsIT {
                 .get("GOAL_ID").asLong();
         ok(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}"), 200);
         ok(post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}"), 200);
+        throughCompilationReview(goalId, "2000000.00");
         String recheck = "/goals/rechecks?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026&LIMIT=1000";
         assertThat(ok(get("finance01", recheck), 200).get("GOALS").findValues("GOAL_ID"))
                 .extracting(JsonNode::asLong).doesNotContain(goalId);

@@ -40,6 +40,11 @@ class GoalsSoapIT {
         return Goals.soap(request, Jixiao.elements("GOAL_ID", goalId, "VERSION", version), String.join("", more));
     }
 
+    private static String stage(String goalId, String stage, String amount) {
+        return step("ReviewGoalStageRequest", goalId, "1", Jixiao.elements("STAGE", stage),
+                amount == null ? "" : Jixiao.elements("AMOUNT", amount));
+    }
+
     @Test
     void aGoalFromDraftToPublicationThroughSoap() throws Exception {
         String project = "GZ-WS-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,11 +76,27 @@ class GoalsSoapIT {
         String approved = ok(call("finance01", "ApproveGoal", step("ApproveGoalRequest", goalId, "1")));
         assertThat(first(approved, "RULE_VERSION")).isEqualTo("440100000/2020#1 &lt; national/2019#1");
 
+        String unreviewed = ok(call("pay-module", "AdmitProject", Goals.soap("AdmitProjectRequest", facts,
+                Jixiao.elements("OPERATOR", "sun.library"))));
+        assertThat(first(unreviewed, "ADMITTED")).isEqualTo("false");
+        assertThat(unreviewed).contains("<CODE>REVIEW_STAGE_MISSING</CODE>");
+        String reviewed = ok(call("finance01", "ReviewGoalStage", stage(goalId, "ADMISSION", null)));
+        assertThat(first(reviewed, "STAGE")).isEqualTo("ADMISSION");
         String admitted = ok(call("pay-module", "AdmitProject", Goals.soap("AdmitProjectRequest", facts,
                 Jixiao.elements("OPERATOR", "sun.library"))));
         assertThat(first(admitted, "ADMITTED")).isEqualTo("true");
         assertThat(first(admitted, "GOAL_ID")).isEqualTo(goalId);
 
+        HttpResponse<String> unsettled = call("finance01", "PublishGoal", step("PublishGoalRequest", goalId, "1"));
+        assertThat(unsettled.body()).contains("<CODE>RULES_VIOLATED</CODE>").contains("REVIEW_STAGE_MISSING");
+        HttpResponse<String> noAmount = call("finance01", "ReviewGoalStage", stage(goalId, "COMPILATION", null));
+        assertThat(noAmount.body()).contains("<CODE>INVALID_INPUT</CODE>").contains("AMOUNT");
+        ok(call("finance01", "ReviewGoalStage", stage(goalId, "COMPILATION", "1900000.00")));
+        ok(call("finance01", "ReviewGoalStage", stage(goalId, "FINAL", null)));
+        String stages = ok(call("auditor01", "ListGoalStageReviews", step("ListGoalStageReviewsRequest", goalId,
+                "1")));
+        assertThat(stages).contains("<STAGE>ADMISSION</STAGE>", "<STAGE>COMPILATION</STAGE>",
+                "<AMOUNT>1900000.00</AMOUNT>", "<STAGE>FINAL</STAGE>");
         ok(call("finance01", "PublishGoal", step("PublishGoalRequest", goalId, "1")));
         String adjusted = ok(call("unit01", "AdjustGoal", Goals.soap("AdjustGoalRequest", Jixiao.elements(
                 "GOAL_ID", goalId, "ADJUST_BATCH", "TZ2026-WS"), facts, Goals.soapGoal(9))));
@@ -96,6 +117,8 @@ class GoalsSoapIT {
                 Goals.soapProject("440100000", approved, "2000000.00", false), Goals.soapGoal(8)))), "GOAL_ID");
         ok(call("unit01", "SubmitGoal", step("SubmitGoalRequest", goalId, "1")));
         ok(call("finance01", "ApproveGoal", step("ApproveGoalRequest", goalId, "1")));
+        ok(call("finance01", "ReviewGoalStage", stage(goalId, "ADMISSION", null)));
+        ok(call("finance01", "ReviewGoalStage", stage(goalId, "COMPILATION", "2000000.00")));
         String twoLines = Goals.soapDraft("CheckCompilationRequest", approved, "qian").replace("</pg:LINE>",
                 "</pg:LINE>" + Goals.soapDraft("X", "BZ-WS-NO-GOAL", "qian").replaceAll(".*(<pg:LINE>.*</pg:LINE>).*",
                         "$1"));

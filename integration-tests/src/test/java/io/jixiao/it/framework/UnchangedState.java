@@ -12,6 +12,7 @@ import io.jixiao.api.goal.Indicator;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.Money;
@@ -85,6 +86,10 @@ final class UnchangedState {
             GoalVersion draft = goals.draft(project, goal, unit);
             goals.submit(draft.goalId(), 1, unit);
             goals.approve(draft.goalId(), 1, FINANCE);
+            for (ReviewStage stage : ReviewStage.values()) { // Guangzhou's three review stages
+                goals.reviewStage(draft.goalId(), 1, stage, stage == ReviewStage.COMPILATION
+                        ? new BigDecimal("2000000.00") : null, "", FINANCE);
+            }
             goals.publish(draft.goalId(), 1, FINANCE);
             goals.adjust(draft.goalId(), "TZ-STATE", project, goal, unit);
             goalId = draft.goalId();

@@ -188,7 +188,10 @@ class DistributionTest {
 
     private static JsonNode withoutTimestamps(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(List.of("PLACED_AT", "RELEASED_AT", "LAST_HASH", "CREATED_AT", "STATUS_AT"));
+            object.remove(List.of("PLACED_AT", "RELEASED_AT", "LAST_HASH", "CREATED_AT", "STATUS_AT", "REVIEWED_AT"));
+            object.forEach(DistributionTest::withoutTimestamps);
+        } else if (node != null && node.isArray()) {
+            node.forEach(DistributionTest::withoutTimestamps);
         }
         return node;
     }

@@ -345,6 +345,47 @@ final class GoalDtos {
         }
     }
 
+    /** POST /goals/{id}/versions/{v}/stage-reviews. */
+    static final class StageReviewRequestJson {
+        @JsonProperty("STAGE") public String stage;
+        @JsonProperty("AMOUNT") public BigDecimal amount;
+        @JsonProperty("OPINION") public String opinion;
+        @JsonProperty("OPERATOR") public String operator;
+
+        io.jixiao.api.goal.ReviewStage stage(Violations v) {
+            text(v, "OPINION", opinion, io.jixiao.api.goal.StageReview.MAX_OPINION, false);
+            if (stage == null) {
+                v.add("STAGE", "required", "one of " + List.of(io.jixiao.api.goal.ReviewStage.values()));
+                return null;
+            }
+            return v.oneOf("STAGE", stage, io.jixiao.api.goal.ReviewStage.class);
+        }
+    }
+
+    /** One recorded review stage. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class StageReviewJson {
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("VERSION") public int version;
+        @JsonProperty("STAGE") public String stage;
+        @JsonProperty("AMOUNT") public BigDecimal amount;
+        @JsonProperty("OPINION") public String opinion;
+        @JsonProperty("REVIEWED_BY") public String reviewedBy;
+        @JsonProperty("REVIEWED_AT") public String reviewedAt;
+
+        static StageReviewJson of(io.jixiao.api.goal.StageReview r) {
+            StageReviewJson j = new StageReviewJson();
+            j.goalId = r.goalId();
+            j.version = r.version();
+            j.stage = r.stage().name();
+            j.amount = r.amount();
+            j.opinion = r.opinion();
+            j.reviewedBy = r.reviewedBy().callerSystem() + "/" + r.reviewedBy().operator();
+            j.reviewedAt = r.reviewedAt().toString();
+            return j;
+        }
+    }
+
     /** A workflow step without a body of its own. */
     static final class StepJson {
         @JsonProperty("OPERATOR") public String operator;

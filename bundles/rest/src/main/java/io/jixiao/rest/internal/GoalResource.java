@@ -8,6 +8,8 @@ import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
@@ -154,6 +156,45 @@ public final class GoalResource {
             StepJson body, @Context SecurityContext caller) {
         Step s = step(goalId, version, body, caller);
         return GoalVersionJson.of(goals.publish(s.goalId, s.version, s.actor));
+    }
+
+    /** GET /goals/{id}/versions/{v}/stage-reviews. */
+    static final class StageReviewList {
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("VERSION") public int version;
+        @JsonProperty("STAGE_REVIEWS") public List<GoalDtos.StageReviewJson> reviews;
+    }
+
+    @POST
+    @Path("{goalId}/versions/{version}/stage-reviews")
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reviewStage(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            GoalDtos.StageReviewRequestJson body, @Context UriInfo uri, @Context SecurityContext caller) {
+        GoalDtos.StageReviewRequestJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
+        Integer n = v.check(() -> version(version));
+        ReviewStage stage = r.stage(v);
+        Actor actor = actor(caller, r.operator, v);
+        v.throwIfAny();
+        StageReview review = goals.reviewStage(id, n, stage, r.amount, r.opinion, actor);
+        return Response.created(uri.getBaseUriBuilder().path("goals/{id}/versions/{v}/stage-reviews").build(id, n))
+                .entity(GoalDtos.StageReviewJson.of(review)).build();
+    }
+
+    @GET
+    @Path("{goalId}/versions/{version}/stage-reviews")
+    public StageReviewList stageReviews(@PathParam("goalId") String goalId, @PathParam("version") String version,
+            @Context SecurityContext caller) {
+        long id = RequestBodies.id("GOAL_ID", goalId);
+        int n = version(version);
+        StageReviewList out = new StageReviewList();
+        out.goalId = id;
+        out.version = n;
+        out.reviews = goals.stageReviews(id, n, AuthenticationFilter.Caller.of(caller).reader()).stream()
+                .map(GoalDtos.StageReviewJson::of).toList();
+        return out;
     }
 
     @POST

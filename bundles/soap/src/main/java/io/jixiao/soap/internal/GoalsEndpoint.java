@@ -19,6 +19,8 @@ import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.ReviewStage;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RuleSetChange;
 import io.jixiao.api.goal.RuleSetView;
@@ -67,6 +69,8 @@ import io.jixiao.soap.internal.goals.JixiaoFaultMessage;
 import io.jixiao.soap.internal.goals.Level1;
 import io.jixiao.soap.internal.goals.Line;
 import io.jixiao.soap.internal.goals.LineDecision;
+import io.jixiao.soap.internal.goals.ListGoalStageReviewsRequest;
+import io.jixiao.soap.internal.goals.ListGoalStageReviewsResult;
 import io.jixiao.soap.internal.goals.ListGoalVersionsRequest;
 import io.jixiao.soap.internal.goals.ListGoalVersionsResult;
 import io.jixiao.soap.internal.goals.NoncompliantGoal;
@@ -78,6 +82,8 @@ import io.jixiao.soap.internal.goals.RecheckGoalsRequest;
 import io.jixiao.soap.internal.goals.RecheckGoalsResult;
 import io.jixiao.soap.internal.goals.RecordAssessmentResult;
 import io.jixiao.soap.internal.goals.ReturnGoalRequest;
+import io.jixiao.soap.internal.goals.ReviewGoalStageRequest;
+import io.jixiao.soap.internal.goals.ReviewGoalStageResult;
 import io.jixiao.soap.internal.goals.ReturnGoalResult;
 import io.jixiao.soap.internal.goals.ReviseGoalRequest;
 import io.jixiao.soap.internal.goals.ReviseGoalResult;
@@ -213,6 +219,45 @@ public final class GoalsEndpoint implements GoalsPortType {
                     () -> new NotFoundException("no goal " + r.getGOALID() + " version " + r.getVERSION()))));
             return out;
         });
+    }
+
+    @Override
+    public ReviewGoalStageResult reviewGoalStage(ReviewGoalStageRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ReviewGoalStage", r, ReviewGoalStageResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            ReviewStage stage = v.oneOf("STAGE", r.getSTAGE() == null ? null : r.getSTAGE().value(),
+                    ReviewStage.class);
+            Actor actor = actor(r.getOPERATOR(), v);
+            v.throwIfAny();
+            ReviewGoalStageResult out = new ReviewGoalStageResult();
+            out.setSTAGEREVIEW(stageReview(goals.reviewStage(r.getGOALID(), r.getVERSION(), stage, r.getAMOUNT(),
+                    r.getOPINION(), actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public ListGoalStageReviewsResult listGoalStageReviews(ListGoalStageReviewsRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            ListGoalStageReviewsResult out = new ListGoalStageReviewsResult();
+            out.setGOALID(r.getGOALID());
+            out.setVERSION(r.getVERSION());
+            goals.stageReviews(r.getGOALID(), r.getVERSION(), caller().reader())
+                    .forEach(review -> out.getSTAGEREVIEW().add(stageReview(review)));
+            return out;
+        });
+    }
+
+    private io.jixiao.soap.internal.goals.StageReview stageReview(StageReview review) {
+        io.jixiao.soap.internal.goals.StageReview out = new io.jixiao.soap.internal.goals.StageReview();
+        out.setGOALID(review.goalId());
+        out.setVERSION(review.version());
+        out.setSTAGE(io.jixiao.soap.internal.goals.ReviewStage.fromValue(review.stage().name()));
+        out.setAMOUNT(review.amount());
+        out.setOPINION(review.opinion());
+        out.setREVIEWEDBY(review.reviewedBy().callerSystem() + "/" + review.reviewedBy().operator());
+        out.setREVIEWEDAT(times.of(review.reviewedAt()));
+        return out;
     }
 
     @Override
