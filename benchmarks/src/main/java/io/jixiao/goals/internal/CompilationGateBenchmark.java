@@ -123,6 +123,10 @@ public final class CompilationGateBenchmark {
         start = System.nanoTime();
         store.latestAssessments(REGION, YEAR, codes);
         long assessmentsMs = (System.nanoTime() - start) / 1_000_000;
+        java.util.Collection<io.jixiao.store.GoalRepository.GoalRef> refs = store.inForce(REGION, YEAR, codes).values();
+        start = System.nanoTime();
+        store.stagesPassed(REGION, YEAR, refs, io.jixiao.api.goal.ReviewStage.COMPILATION);
+        long stagesMs = (System.nanoTime() - start) / 1_000_000;
         List<AuditEntry> audits = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 9; i < projects; i += 10) {
@@ -133,7 +137,8 @@ public final class CompilationGateBenchmark {
         start = System.nanoTime();
         store.recordDecisions(audits);
         System.out.printf("of which: goals in force of %,d projects (%,d found) %,d ms, their assessments %,d ms, "
-                + "%,d audit rows %,d ms%n", codes.size(), found, goalsMs, assessmentsMs, audits.size(),
+                + "their joint reviews %,d ms, %,d audit rows %,d ms%n", codes.size(), found, goalsMs, assessmentsMs,
+                stagesMs, audits.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -170,7 +175,12 @@ public final class CompilationGateBenchmark {
                     + "FALSE, TRUE, '年度目标', 'bench', 'BENCH', 'bench', 'UNIT', ?, ?)");
                     PreparedStatement indicator = c.prepareStatement("INSERT INTO JX_GOAL_INDICATOR (GOAL_ID, "
                             + "VERSION, SEQ, KPI_LV2, KPI_CONTENT, COMPUTESIGN, KPI_VAL, METERUNIT, WEIGHT) "
-                            + "VALUES (?, 1, ?, 'QUANTITY', '指标', 1, '100', '个', 9.00)")) {
+                            + "VALUES (?, 1, ?, 'QUANTITY', '指标', 1, '100', '个', 9.00)");
+                    // Guangzhou's library and joint compilation reviews; every twentieth cut to 1,800,000
+                    PreparedStatement stage = c.prepareStatement("INSERT INTO JX_GOAL_STAGE_REVIEW (GOAL_ID, "
+                            + "VERSION, STAGE, MOF_DIV_CODE, FISCAL_YEAR, PRO_CODE, AMOUNT, OPINION, REVIEWED_CALLER, "
+                            + "REVIEWED_OPERATOR, REVIEWED_ROLES, REVIEWED_AT) VALUES (?, 1, ?, '440100000', 2026, ?, "
+                            + "?, NULL, 'BENCH', 'bench', 'FINANCE', ?)")) {
                 for (int i = 0; i < projects; i++) {
                     if (i % 10 == 9) {
                         continue; // no goal for every tenth project
@@ -186,14 +196,25 @@ public final class CompilationGateBenchmark {
                         indicator.setInt(2, k);
                         indicator.addBatch();
                     }
+                    for (String name : new String[] {"ADMISSION", "COMPILATION"}) {
+                        stage.setLong(1, i + 1L);
+                        stage.setString(2, name);
+                        stage.setString(3, "P-" + i);
+                        stage.setBigDecimal(4, name.equals("ADMISSION") ? null
+                                : new BigDecimal(i % 20 == 4 ? "1800000.00" : "2000000.00"));
+                        stage.setTimestamp(5, now);
+                        stage.addBatch();
+                    }
                     if (i % 1000 == 999) {
                         goal.executeBatch();
                         indicator.executeBatch();
+                        stage.executeBatch();
                         c.commit();
                     }
                 }
                 goal.executeBatch();
                 indicator.executeBatch();
+                stage.executeBatch();
                 c.commit();
             }
         }

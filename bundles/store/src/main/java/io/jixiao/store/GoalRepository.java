@@ -192,15 +192,24 @@ public interface GoalRepository {
     List<io.jixiao.api.goal.StageReview> stageReviews(long goalId, int version);
 
     /**
-     * One stage's reviews of many goal versions at once (the compilation gate's read).
+     * That a goal version passed a review stage, and the amount the stage settled.
+     *
+     * @param amount the settled amount (yuan), or {@code null} if the stage named none
+     * @since 1.3.0
+     */
+    record StagePassed(java.math.BigDecimal amount) {
+    }
+
+    /**
+     * Which of many goal versions passed a review stage (the compilation gate's read: only what it decides by).
      *
      * @param mofDivCode the goals' region
      * @param fiscalYear their year
      * @param versions the goal versions
      * @param stage the stage
-     * @return each version's review of that stage, where it has one
+     * @return for each version that passed the stage, the amount it settled
      * @since 1.3.0
      */
-    Map<GoalRef, io.jixiao.api.goal.StageReview> stageReviews(MofDivCode mofDivCode, FiscalYear fiscalYear,
+    Map<GoalRef, StagePassed> stagesPassed(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<GoalRef> versions, io.jixiao.api.goal.ReviewStage stage);
 }

@@ -77,7 +77,8 @@ final class AdmissionGate implements ProjectAdmission {
             StageReview stage = goal.isEmpty() || !in.reviewStages().contains(ReviewStage.ADMISSION) ? null
                     : goals.stageReviews(goal.get().goalId(), goal.get().version()).stream()
                             .filter(r -> r.stage() == ReviewStage.ADMISSION).findFirst().orElse(null);
-            reasons.addAll(StageCheck.reasons(project, in, ReviewStage.ADMISSION, goal.isPresent(), stage));
+            reasons.addAll(StageCheck.reasons(project, in, ReviewStage.ADMISSION, goal.isPresent(), stage != null,
+                    stage == null ? null : stage.amount()));
         }
         boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
         GateDecision decision = new GateDecision(Gate.ADMISSION, admitted, mode, reasons, in.version(),

@@ -10,7 +10,6 @@ import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
-import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.model.Actor;
@@ -77,8 +76,8 @@ final class DraftGate implements CompilationGate {
         // the joint review at compilation (where the region has it) settles each line's amount
         boolean staged = mode != GateMode.OFF && draft.gate() == Gate.COMPILATION
                 && in.reviewStages().contains(ReviewStage.COMPILATION);
-        Map<GoalRef, StageReview> joint = staged && !inForce.isEmpty()
-                ? goals.stageReviews(draft.mofDivCode(), draft.fiscalYear(), inForce.values(), ReviewStage.COMPILATION)
+        Map<GoalRef, GoalRepository.StagePassed> joint = staged && !inForce.isEmpty()
+                ? goals.stagesPassed(draft.mofDivCode(), draft.fiscalYear(), inForce.values(), ReviewStage.COMPILATION)
                 : Map.of();
 
         List<GateDecision> decisions = new ArrayList<>(lines.size());
@@ -92,8 +91,9 @@ final class DraftGate implements CompilationGate {
             List<RuleViolation> reasons = mode == GateMode.OFF ? List.of()
                     : LineCheck.reasons(line, in, goal != null, tiers.get(i), latest.get(line.proCode()));
             if (staged) {
+                GoalRepository.StagePassed passed = goal == null ? null : joint.get(goal);
                 List<RuleViolation> stage = StageCheck.reasons(line, in, ReviewStage.COMPILATION, goal != null,
-                        goal == null ? null : joint.get(goal));
+                        passed != null, passed == null ? null : passed.amount());
                 if (!stage.isEmpty()) {
                     reasons = new ArrayList<>(reasons);
                     reasons.addAll(stage);

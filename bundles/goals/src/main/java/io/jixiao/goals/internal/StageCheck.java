@@ -4,7 +4,7 @@ import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
-import io.jixiao.api.goal.StageReview;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -20,21 +20,22 @@ final class StageCheck {
      * @param rules the rules in force
      * @param stage the gate's stage (ADMISSION at the library, COMPILATION at the compilation gate)
      * @param hasGoal whether an approved goal is in force (without one the gate refuses for that reason alone)
-     * @param review the goal version's review of that stage, or {@code null}
+     * @param passed whether the goal version in force passed that stage
+     * @param settled the amount the stage settled, or {@code null}
      * @return the reasons to refuse, possibly none
      */
     static List<RuleViolation> reasons(ProjectFacts project, GoalRules rules, ReviewStage stage, boolean hasGoal,
-            StageReview review) {
+            boolean passed, BigDecimal settled) {
         if (!hasGoal || !rules.reviewStages().contains(stage)) {
             return List.of();
         }
-        if (review == null) {
+        if (!passed) {
             return List.of(missing(stage, rules));
         }
-        if (review.amount() != null && project.amount().yuan().compareTo(review.amount()) > 0) {
+        if (settled != null && project.amount().yuan().compareTo(settled) > 0) {
             return List.of(new RuleViolation("REVIEW_AMOUNT_EXCEEDED", "AMOUNT",
-                    "申报金额" + project.amount() + "元超过" + stage.zh() + "核定金额" + review.amount().toPlainString() + "元",
-                    "the amount " + project.amount() + " exceeds the " + review.amount().toPlainString()
+                    "申报金额" + project.amount() + "元超过" + stage.zh() + "核定金额" + settled.toPlainString() + "元",
+                    "the amount " + project.amount() + " exceeds the " + settled.toPlainString()
                             + " yuan settled by the " + stage + " review",
                     rules.source("review.stages")));
         }

@@ -616,14 +616,14 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     @Override
-    public Map<GoalRef, StageReview> stageReviews(MofDivCode mofDivCode, FiscalYear fiscalYear,
+    public Map<GoalRef, StagePassed> stagesPassed(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<GoalRef> versions, ReviewStage stage) {
         Set<GoalRef> wanted = new java.util.HashSet<>(versions);
-        Map<GoalRef, StageReview> found = new HashMap<>();
+        Map<GoalRef, StagePassed> found = new HashMap<>();
         Consumer<StageReviewRow> keep = r -> {
             GoalRef ref = new GoalRef(r.goalId, r.version);
             if (wanted.contains(ref)) {
-                found.put(ref, GoalRows.stageReview(r));
+                found.put(ref, new StagePassed(r.amount));
             }
         };
         try (SqlSession session = sessions.openSession()) {

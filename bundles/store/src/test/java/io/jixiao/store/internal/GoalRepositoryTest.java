@@ -163,9 +163,12 @@ class GoalRepositoryTest extends EveryDialect {
             many.add(new GoalRepository.GoalRef(-i, 1));
         }
         for (List<GoalRepository.GoalRef> asked : List.of(few, many)) {
-            assertThat(store.stageReviews(REGION, FiscalYear.of(2026), asked, ReviewStage.COMPILATION))
-                    .as("%d versions", asked.size()).containsOnly(java.util.Map.entry(ref, compilation));
-            assertThat(store.stageReviews(REGION, FiscalYear.of(2026), asked, ReviewStage.FINAL)).isEmpty();
+            assertThat(store.stagesPassed(REGION, FiscalYear.of(2026), asked, ReviewStage.COMPILATION))
+                    .as("%d versions", asked.size()).containsOnly(java.util.Map.entry(ref,
+                            new GoalRepository.StagePassed(new BigDecimal("9000000.00"))));
+            assertThat(store.stagesPassed(REGION, FiscalYear.of(2026), asked, ReviewStage.ADMISSION))
+                    .containsOnly(java.util.Map.entry(ref, new GoalRepository.StagePassed(null)));
+            assertThat(store.stagesPassed(REGION, FiscalYear.of(2026), asked, ReviewStage.FINAL)).isEmpty();
         }
     }
 
