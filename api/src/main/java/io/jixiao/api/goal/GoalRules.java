@@ -18,6 +18,8 @@ import java.util.Set;
  *        {@code 440100000/2020#2 < national/2020#1}; every decision records it
  * @param budgets the budgets the indicator rules cover
  * @param classes the project classes the indicator rules cover
+ * @param subjects the goal subjects the indicator rules cover (project, policy, whole department); goals of other
+ *        subjects get the structural checks only
  * @param minIndicators the fewest indicators per project class
  * @param minQuantitativePercent the smallest share of quantitative indicators, in percent, inclusive
  * @param requiredLevel1 level-1 categories a goal must have an indicator in
@@ -39,7 +41,7 @@ import java.util.Set;
  *        value has no source say {@code illustrative default}
  */
 public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClass> classes,
-        Map<ProjectClass, Integer> minIndicators, BigDecimal minQuantitativePercent, Set<Level1> requiredLevel1,
+        Set<GoalSubject> subjects, Map<ProjectClass, Integer> minIndicators, BigDecimal minQuantitativePercent, Set<Level1> requiredLevel1,
         Set<Level2> requiredLevel2, BigDecimal pointsTotal, BigDecimal exAnteNewRecurringFrom,
         BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
         List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
@@ -53,6 +55,7 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
         // in declaration order, so that violations are always listed in the same order
         budgets = ordered(budgets, BudgetKind.class);
         classes = ordered(classes, ProjectClass.class);
+        subjects = ordered(subjects, GoalSubject.class);
         minIndicators = Map.copyOf(minIndicators);
         requiredLevel1 = ordered(requiredLevel1, Level1.class);
         requiredLevel2 = ordered(requiredLevel2, Level2.class);
@@ -64,7 +67,8 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
     }
 
     /**
-     * Rules without review stages (the constructor of version 1.1 of this package).
+     * Rules without review stages whose indicator rules cover every subject (the constructor of version 1.1 of this
+     * package).
      */
     public GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClass> classes,
             Map<ProjectClass, Integer> minIndicators, BigDecimal minQuantitativePercent, Set<Level1> requiredLevel1,
@@ -72,7 +76,8 @@ public record GoalRules(String version, Set<BudgetKind> budgets, Set<ProjectClas
             BigDecimal exAnteNewOneOffFrom, BigDecimal exAnteIncreasePercentFrom, BigDecimal exAnteKeyFrom,
             List<String> assessmentDimensions, BigDecimal reviewNewRecurringFrom, BigDecimal reviewNewOneOffFrom,
             Map<Gate, GateMode> gateModes, Map<Gate, LocalDate> enforceFrom, Map<String, String> sources) {
-        this(version, budgets, classes, minIndicators, minQuantitativePercent, requiredLevel1, requiredLevel2,
+        this(version, budgets, classes, java.util.EnumSet.allOf(GoalSubject.class), minIndicators,
+                minQuantitativePercent, requiredLevel1, requiredLevel2,
                 pointsTotal, exAnteNewRecurringFrom, exAnteNewOneOffFrom, exAnteIncreasePercentFrom, exAnteKeyFrom,
                 assessmentDimensions, reviewNewRecurringFrom, reviewNewOneOffFrom, Set.of(), gateModes, enforceFrom,
                 sources);

@@ -32,7 +32,8 @@ final class GoalRuleEngine {
     static RuleReport check(Goal goal, ProjectFacts project, GoalRules rules) {
         List<RuleViolation> out = new ArrayList<>();
         structure(goal, out);
-        if (rules.budgets().contains(project.budget()) && rules.classes().contains(project.projectClass())) {
+        if (rules.subjects().contains(goal.subject()) && rules.budgets().contains(project.budget())
+                && rules.classes().contains(project.projectClass())) {
             indicators(goal, project, rules, out);
         }
         return new RuleReport(rules.version(), out, exAnte(project, rules), review(project, rules));

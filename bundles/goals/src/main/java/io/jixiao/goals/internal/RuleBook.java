@@ -4,6 +4,7 @@ import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
+import io.jixiao.api.goal.GoalSubject;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  */
 final class RuleBook {
     /** Every rule key a rule set may set; anything else in a rule set is refused as a typo. */
-    static final Set<String> KEYS = Set.of("covers.budgets", "covers.classes", "indicators.min.RUNNING_GUARANTEE",
+    static final Set<String> KEYS = Set.of("covers.budgets", "covers.classes", "covers.subjects", "indicators.min.RUNNING_GUARANTEE",
             "indicators.min.DEVELOPMENT", "indicators.quantitativeMinPercent", "indicators.requiredLevel1",
             "indicators.requiredLevel2", "indicators.pointsTotal", "exAnte.newRecurringFrom", "exAnte.newOneOffFrom",
             "exAnte.increasePercentFrom", "exAnte.keyFrom", "exAnte.dimensions", "review.newRecurringFrom",
@@ -153,6 +154,7 @@ final class RuleBook {
         return new GoalRules(version,
                 enums(v, "covers.budgets", BudgetKind.class, EnumSet.allOf(BudgetKind.class), version),
                 enums(v, "covers.classes", ProjectClass.class, EnumSet.allOf(ProjectClass.class), version),
+                enums(v, "covers.subjects", GoalSubject.class, EnumSet.of(GoalSubject.PROJECT), version),
                 min, number(v, "indicators.quantitativeMinPercent", version),
                 enums(v, "indicators.requiredLevel1", Level1.class, EnumSet.noneOf(Level1.class), version),
                 enums(v, "indicators.requiredLevel2", Level2.class, EnumSet.noneOf(Level2.class), version),

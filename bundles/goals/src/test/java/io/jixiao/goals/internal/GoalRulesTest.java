@@ -210,6 +210,26 @@ class GoalRulesTest {
     }
 
     @Test
+    void projectRulesDoNotJudgeADepartmentsWholeGoalUnlessTheRegionCoversIt() {
+        Goal two = goal(2, 2);
+        Goal department = new Goal(GoalSubject.DEPARTMENT, "部门整体履职目标", "", two.indicators());
+        Goal blank = new Goal(GoalSubject.POLICY, " ", "", two.indicators());
+        ProjectFacts facts = project(GUANGZHOU, ProjectClass.DEVELOPMENT, "100000", false, true, null);
+        GoalRules guangzhou = BOOK.rulesFor(MofDivCode.of(GUANGZHOU), FiscalYear.of(2026));
+
+        assertThat(GoalRuleEngine.check(two, facts, guangzhou).violations()).extracting(RuleViolation::code)
+                .contains("INDICATORS_MIN");
+        assertThat(GoalRuleEngine.check(department, facts, guangzhou).violations()).isEmpty();
+        assertThat(GoalRuleEngine.check(blank, facts, guangzhou).violations()).extracting(RuleViolation::code)
+                .as("structural checks hold for every subject").containsExactly("GOAL_OVERVIEW_REQUIRED");
+
+        RuleBook covering = Presets.book("io.jixiao.goals.rules-guangzhou.cfg", Map.of("covers.subjects",
+                "PROJECT,DEPARTMENT", "source.covers.subjects", "test"));
+        assertThat(GoalRuleEngine.check(department, facts, covering.rulesFor(MofDivCode.of(GUANGZHOU),
+                FiscalYear.of(2026))).violations()).extracting(RuleViolation::code).contains("INDICATORS_MIN");
+    }
+
+    @Test
     void everySeedRegionRuleCitesItsSource() {
         Presets.files().forEach((file, p) -> {
             if (file.endsWith("-national.cfg")) {
