@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The seed regions' rules through both ways in from outside — REST {@code POST /goals/checks} and SOAP
  * {@code CheckGoal} — against the shipped presets: the same cases as the in-process table (GoalRulesTest), the
- * same answers on both adapters. (A county inheriting its city's rules needs the distribution's region
- * hierarchy; the framework tests configure a smaller one, so that case stays in process.)
+ * same answers on both adapters, and a prefecture inheriting what its region sets through the API. (The framework
+ * tests configure a smaller region hierarchy than the distribution's, without Guangzhou's districts, so a district
+ * inheriting Guangzhou's presets stays in process.)
  */
 class SeedRegionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,6 +117,31 @@ class SeedRegionsIT {
         assertThat(rest.exAnte()).isEqualTo(tier);
         assertThat(rest.review()).isEqualTo(review);
         assertThat(soap).isEqualTo(rest);
+    }
+
+    @Test
+    void aPrefectureInheritsWhatItsRegionSetsAndItDoesNot() throws Exception {
+        // Ili (654000000, Aletai's parent in the configured hierarchy) sets a minimum Aletai's own set does not;
+        // from 2098 on, so no other test's rules change
+        HttpResponse<String> set = Jixiao.post(Jixiao.REST + "/goal-rules", "application/json",
+                "{\"MOF_DIV_CODE\":\"654000000\",\"FROM_YEAR\":2098,\"BASE_REVISION\":0,\"RULES\":{"
+                        + "\"indicators.min.DEVELOPMENT\":\"6\",\"source.indicators.min.DEVELOPMENT\":\"伊犁州(示例)\"},"
+                        + "\"REASON\":\"州级规则由地区继承\"}",
+                "Authorization", Jixiao.basic("finance01"));
+        assertThat(set.statusCode()).as(set.body()).isIn(200, 409); // 409: set by an earlier run of this framework
+        JsonNode aletai = JSON.readTree(Jixiao.get(Jixiao.REST
+                + "/goal-rules?MOF_DIV_CODE=654300000&FISCAL_YEAR=2098").body());
+        assertThat(aletai.get("RULE_VERSION").asText()).isEqualTo("654300000/2018#1 < 654000000/2098#1 < national/2019#1");
+        assertThat(aletai.get("RULES").get("indicators.min.DEVELOPMENT").asText()).isEqualTo("6");
+        assertThat(aletai.get("RULES").get("exAnte.keyFrom").asText()).as("its own key").isEqualTo("1000000");
+
+        String project = Goals.project("654300000", "AL-2098", "DEVELOPMENT", "100000", false, true, null)
+                .replace("\"FISCAL_YEAR\":2026", "\"FISCAL_YEAR\":2098");
+        String soapProject = Goals.soapProject("654300000", "AL-2098", "DEVELOPMENT", "100000", false, true, null)
+                .replace("<pg:FISCAL_YEAR>2026<", "<pg:FISCAL_YEAR>2098<");
+        assertThat(rest(project, Goals.goal(5, 5)).codes()).containsExactly("INDICATORS_MIN");
+        assertThat(soap(soapProject, Goals.soapGoal(5, 5)).codes()).containsExactly("INDICATORS_MIN");
+        assertThat(rest(project, Goals.goal(6, 6)).codes()).isEmpty();
     }
 
     @Test
