@@ -82,6 +82,10 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("AssessmentRow", io.jixiao.store.internal.mapper.AssessmentRow.class);
         cfg.getTypeAliasRegistry().registerAlias("StageReviewRow",
                 io.jixiao.store.internal.mapper.StageReviewRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("LibraryRow", io.jixiao.store.internal.mapper.LibraryRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ImportJobRow", io.jixiao.store.internal.mapper.ImportJobRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ImportProblemRow",
+                io.jixiao.store.internal.mapper.ImportProblemRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RuleSetRow", io.jixiao.store.internal.mapper.RuleSetRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
@@ -89,6 +93,7 @@ public final class Database {
         cfg.addMapper(DecisionMapper.class);
         cfg.addMapper(IdempotencyMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.GoalMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.LibraryMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

@@ -170,7 +170,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
      * head is row-locked until that transaction ends, so writers of one region take turns and other regions'
      * writers do not wait.
      */
-    private void appendAudit(SqlSession session, AuditEntry entry) {
+    void appendAudit(SqlSession session, AuditEntry entry) {
         appendAudits(session, List.of(entry));
     }
 

@@ -8,6 +8,7 @@ import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.GoalRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.store.LibraryRepository;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
         + "io.jixiao.store.IdempotencyRepository,io.jixiao.store.GoalRepository\"",
         uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class, IdempotencyRepository.class,
             GoalRepository.class})
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.store.LibraryRepository\"",
+        uses = LibraryRepository.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -52,6 +55,7 @@ public final class StoreComponent {
     private final H2Triggers h2Triggers;
     private final ServiceRegistration<?> registration;
     private final ServiceRegistration<AuditService> auditRegistration;
+    private final ServiceRegistration<LibraryRepository> libraryRegistration;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jixiao-store-housekeeping");
         t.setDaemon(true);
@@ -93,6 +97,8 @@ public final class StoreComponent {
                 DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName(),
                 GoalRepository.class.getName()},
                 store, serviceProps);
+            this.libraryRegistration = context.registerService(LibraryRepository.class,
+                    new MyBatisLibrary(sessions, store), serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
         } catch (RuntimeException e) {
@@ -109,6 +115,7 @@ public final class StoreComponent {
     void deactivate() {
         housekeeping.shutdownNow();
         auditRegistration.unregister();
+        libraryRegistration.unregister();
         registration.unregister();
         pool.close();
         if (h2Triggers != null) {

@@ -1,0 +1,276 @@
+package io.jixiao.goals.internal;
+
+import io.jixiao.api.library.EntryStatus;
+import io.jixiao.api.library.FileFormat;
+import io.jixiao.api.library.ImportJob;
+import io.jixiao.api.library.ImportProblem;
+import io.jixiao.api.library.ImportStatus;
+import io.jixiao.api.library.IndicatorKind;
+import io.jixiao.api.library.IndicatorLibraryService;
+import io.jixiao.api.library.LibraryEntry;
+import io.jixiao.api.library.LibraryIndicator;
+import io.jixiao.api.library.LibraryPage;
+import io.jixiao.api.library.LibraryQuery;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.Role;
+import io.jixiao.sheets.SheetFormat;
+import io.jixiao.sheets.SheetLimits;
+import io.jixiao.sheets.SheetWriter;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.LibraryRepository;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The indicator library: who may keep which entries, every change audited, searches, exports, and imports run by
+ * {@link LibraryImport} on the given executor.
+ */
+public final class LibraryService implements IndicatorLibraryService {
+    static final String SUBJECT = "LIBRARY";
+    /** An import whose progress has not moved for this long was left by a stopped node. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
+    private final LibraryRepository library;
+    private final Executor imports;
+    private final Clock clock;
+    private final SheetLimits limits;
+
+    /**
+     * @param library where entries and imports are kept
+     * @param imports runs imports
+     * @param clock the time
+     * @param limits what an uploaded file may be
+     */
+    public LibraryService(LibraryRepository library, Executor imports, Clock clock, SheetLimits limits) {
+        this.library = library;
+        this.imports = imports;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    @Override
+    public LibraryEntry save(LibraryIndicator indicator, Actor actor) {
+        required(indicator, "INDICATOR", actor);
+        keeper(indicator, actor);
+        Optional<LibraryEntry> existing = library.find(indicator.mofDivCode(), indicator.code());
+        existing.ifPresent(e -> keeper(e.indicator(), actor));
+        Instant now = now();
+        if (existing.isEmpty()) {
+            LibraryEntry created = new LibraryEntry(indicator, EntryStatus.ACTIVE, 1, actor, now);
+            if (!library.insert(created, audit(created, "LIBRARY_INDICATOR_CREATED", actor, "created"))) {
+                throw new ConflictException("indicator " + indicator.code() + " was created meanwhile; read it and "
+                        + "save again");
+            }
+            return created;
+        }
+        LibraryEntry was = existing.get();
+        LibraryEntry changed = new LibraryEntry(indicator, EntryStatus.ACTIVE, was.revision() + 1, actor, now);
+        if (!library.update(changed, was.revision(), audit(changed, "LIBRARY_INDICATOR_CHANGED", actor,
+                "revision " + changed.revision()))) {
+            throw new ConflictException("indicator " + indicator.code() + " changed meanwhile; read it and save again");
+        }
+        return changed;
+    }
+
+    @Override
+    public LibraryEntry retire(MofDivCode mofDivCode, String code, Actor actor) {
+        LibraryEntry was = existing(mofDivCode, code, actor);
+        keeper(was.indicator(), actor);
+        if (was.status() == EntryStatus.RETIRED) {
+            return was;
+        }
+        LibraryEntry retired = new LibraryEntry(was.indicator(), EntryStatus.RETIRED, was.revision() + 1, actor,
+                now());
+        if (!library.update(retired, was.revision(), audit(retired, "LIBRARY_INDICATOR_RETIRED", actor, "retired"))) {
+            throw new ConflictException("indicator " + code + " changed meanwhile; read it and retire it again");
+        }
+        return retired;
+    }
+
+    @Override
+    public void delete(MofDivCode mofDivCode, String code, Actor actor) {
+        LibraryEntry was = existing(mofDivCode, code, actor);
+        keeper(was.indicator(), actor);
+        long used = library.usedInForce(mofDivCode, code);
+        if (used > 0) {
+            throw new ConflictException("indicator " + code + " is used by " + used + " approved or published goal "
+                    + "version(s): retire it instead (it stays readable for them)");
+        }
+        if (!library.delete(mofDivCode, code, was.revision(), audit(was, "LIBRARY_INDICATOR_DELETED", actor,
+                "deleted"))) {
+            throw new ConflictException("indicator " + code + " changed meanwhile; read it and delete it again");
+        }
+    }
+
+    @Override
+    public Optional<LibraryEntry> find(MofDivCode mofDivCode, String code, Actor actor) {
+        reader(mofDivCode, actor);
+        return code == null || code.length() > 40 ? Optional.empty() : library.find(mofDivCode, code);
+    }
+
+    @Override
+    public LibraryPage search(LibraryQuery query, Actor actor) {
+        required(query, "QUERY", actor);
+        reader(query.mofDivCode(), actor);
+        return library.search(query);
+    }
+
+    @Override
+    public void export(LibraryQuery query, FileFormat format, OutputStream out, Actor actor) {
+        required(query, "QUERY", actor);
+        reader(query.mofDivCode(), actor);
+        try (SheetWriter writer = SheetWriter.of(format == FileFormat.XLSX ? SheetFormat.XLSX : SheetFormat.CSV, out,
+                "指标库 " + query.mofDivCode().value())) {
+            writer.row(LibraryLayout.header());
+            library.forEach(query, e -> writer.row(LibraryLayout.row(e)));
+        }
+    }
+
+    @Override
+    public ImportJob startImport(MofDivCode mofDivCode, String fileName, Path file, Charset csvCharset, Actor actor) {
+        try {
+            if (mofDivCode == null) {
+                throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");
+            }
+            if (fileName == null || fileName.isBlank() || fileName.length() > 200) {
+                throw InvalidInputException.of("FILE_NAME", "length", "1 to 200 characters");
+            }
+            if (actor == null) {
+                throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+            }
+            if (!actor.has(Role.FINANCE) && !actor.has(Role.DEPARTMENT)) {
+                throw new ForbiddenException("importing into the library needs role FINANCE or DEPARTMENT");
+            }
+            if (!actor.scope().covers(mofDivCode)) {
+                throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+            }
+        } catch (RuntimeException refused) {
+            deleteQuietly(file);
+            throw refused;
+        }
+        ImportJob job = new ImportJob(library.nextJobId(), mofDivCode, fileName.strip(), null, ImportStatus.CHECKING, 0,
+                0, 0, 0, 0, 0, "", actor, now(), null);
+        library.insertJob(job);
+        imports.execute(new LibraryImport(library, job, file, csvCharset, limits, clock));
+        return job;
+    }
+
+    @Override
+    public Optional<ImportJob> importJob(long jobId, Actor actor) {
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        return library.job(jobId).filter(j -> mayWatch(j, actor));
+    }
+
+    @Override
+    public List<ImportProblem> problems(long jobId, int afterRow, int limit, Actor actor) {
+        if (afterRow < -1 || limit < 1 || limit > 1_000) {
+            throw InvalidInputException.of("LIMIT", "range", "AFTER_ROW ≥ -1 and LIMIT 1 to 1000");
+        }
+        importJob(jobId, actor).orElseThrow(() -> new NotFoundException("no import " + jobId));
+        return library.problems(jobId, afterRow, limit);
+    }
+
+    /** Marks imports that a stopped node left as FAILED, so that nobody waits on them. */
+    public void failAbandoned() {
+        Instant now = now();
+        for (ImportJob j : library.abandoned(now.minus(ABANDONED_AFTER))) {
+            ImportJob failed = LibraryImport.with(j, ImportStatus.FAILED, "the import stopped with its node; rows "
+                    + "written stay, import the file again to write the rest", now);
+            library.updateJob(failed, LibraryImport.endAudit(failed, "LIBRARY_IMPORT_FAILED"));
+        }
+    }
+
+    private static boolean mayWatch(ImportJob j, Actor actor) {
+        if (!actor.scope().covers(j.mofDivCode())) {
+            return false;
+        }
+        boolean starter = j.startedBy().callerSystem().equals(actor.callerSystem())
+                && j.startedBy().operator().equals(actor.operator());
+        return starter || actor.has(Role.FINANCE) || actor.has(Role.AUDITOR);
+    }
+
+    private LibraryEntry existing(MofDivCode mofDivCode, String code, Actor actor) {
+        if (mofDivCode == null) {
+            throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");
+        }
+        reader(mofDivCode, actor);
+        return find(mofDivCode, code, actor).orElseThrow(() -> new NotFoundException("no indicator " + code
+                + " in the library of " + mofDivCode));
+    }
+
+    /** Finance keeps any entry of its regions; a department only its own agencies' industry indicators. */
+    static void keeper(LibraryIndicator indicator, Actor actor) {
+        if (!actor.scope().covers(indicator.mofDivCode())) {
+            throw new ForbiddenException("region " + indicator.mofDivCode() + " is outside your scope");
+        }
+        if (actor.has(Role.FINANCE)) {
+            return;
+        }
+        if (!actor.has(Role.DEPARTMENT)) {
+            throw new ForbiddenException("keeping the library needs role FINANCE or DEPARTMENT");
+        }
+        if (indicator.kind() != IndicatorKind.INDUSTRY || !actor.scope().covers(indicator.agencyCode())) {
+            throw new ForbiddenException("a department keeps only its own industry indicators (行业核心指标)");
+        }
+    }
+
+    private static void reader(MofDivCode mofDivCode, Actor actor) {
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.DEPARTMENT) && !actor.has(Role.UNIT)
+                && !actor.has(Role.AUDITOR) && !actor.has(Role.HOST_SYSTEM)) {
+            throw new ForbiddenException("reading the library needs a role of the region's finance or departments");
+        }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
+    }
+
+    private static void required(Object value, String field, Actor actor) {
+        if (value == null) {
+            throw InvalidInputException.of(field, "required", "is required");
+        }
+        if (actor == null) {
+            throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
+        }
+    }
+
+    private static AuditEntry audit(LibraryEntry e, String action, Actor actor, String reason) {
+        LibraryIndicator i = e.indicator();
+        return new AuditEntry(e.changedAt(), action, i.mofDivCode(), SUBJECT, i.code(), actor, reason,
+                "kind=" + i.kind() + ";status=" + e.status() + ";revision=" + e.revision(), i.agencyCode(), null);
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
