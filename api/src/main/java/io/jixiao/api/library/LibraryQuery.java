@@ -39,6 +39,11 @@ public record LibraryQuery(MofDivCode mofDivCode, IndicatorKind kind, Level1 lev
         keyword = keyword == null || keyword.isBlank() ? null : keyword.strip();
         if (keyword != null && keyword.length() > 100) {
             v.add("KEYWORD", "length", "at most 100 characters");
+        } else if (keyword != null && keyword.chars().anyMatch(Character::isISOControl)) {
+            v.add("KEYWORD", "characters", "must not contain control characters");
+        }
+        if (afterCode != null && afterCode.chars().anyMatch(Character::isISOControl)) {
+            v.add("AFTER", "characters", "must not contain control characters");
         }
         if (afterCode != null && afterCode.length() > 40) {
             v.add("AFTER", "length", "at most 40 characters");

@@ -105,7 +105,7 @@ public final class CompilationRestBatches {
                 new CompilationResource(gate)));
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(RestPublisher.mapper(RestThroughput.defaults(RestConfiguration.class))));
-        providers.add(new RequestSizeLimit(262_144));
+        providers.add(new RequestSizeLimit(262_144, 67_108_864));
         providers.add(identity);
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);

@@ -125,7 +125,7 @@ public final class RestThroughput {
                 new SingletonResourceProvider(new PaymentGuardResource(guard)));
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(RestPublisher.mapper(defaults(RestConfiguration.class))));
-        providers.add(new RequestSizeLimit(262_144));
+        providers.add(new RequestSizeLimit(262_144, 67_108_864));
         providers.add(identity);
         providers.addAll(ProblemMappers.all());
         factory.setProviders(providers);

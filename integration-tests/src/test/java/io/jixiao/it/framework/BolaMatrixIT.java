@@ -102,6 +102,10 @@ class BolaMatrixIT {
                     : body.replaceFirst("</pg:((?!Get|List)\\w+Request)>$",
                             "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
         }
-        return Endpoints.call(endpoint, account, Endpoints.resolve(endpoint.path(), state), body);
+        String path = Endpoints.resolve(endpoint.path(), state);
+        if (endpoint.fileBody() && host) {
+            path += "&OPERATOR=teller9"; // an upload names its operator in the query
+        }
+        return Endpoints.call(endpoint, account, path, body);
     }
 }

@@ -29,6 +29,11 @@ final class Endpoints {
             return validBody != null;
         }
 
+        /** Whether the body is an uploaded file (any bytes may be one; the file is judged by the import). */
+        boolean fileBody() {
+            return adapter.equals("rest") && path.startsWith("/library/imports?");
+        }
+
         /** The path without its query, as the published contract names it. */
         String contractPath() {
             int query = path.indexOf('?');
@@ -73,10 +78,19 @@ final class Endpoints {
     /** A project of region 440100000 with a published goal and an open adjustment, addressed as {goalId}. */
     static final String GOAL_PROJECT = "P-CORPUS-GOAL";
 
+    /**
+     * The library the registry's library requests address: another region than the state checks watch, since an
+     * upload, even a refused one, is recorded (and 654300000 is outside the other district's scope).
+     */
+    static final String LIBRARY_REGION = "654300000";
+    /** A library entry of that region, addressed as {code}. */
+    static final String LIBRARY_CODE = "GX-CORPUS";
+
     /** Replaces the placeholders of a registered path or body with the addressed objects' ids. */
     static String resolve(String text, UnchangedState state) {
         return text == null ? null : text.replace("{holdId}", Long.toString(state.holdId()))
-                .replace("{goalId}", Long.toString(state.goalId())).replace("{version}", "1");
+                .replace("{goalId}", Long.toString(state.goalId())).replace("{version}", "1")
+                .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1");
     }
 
     static List<Endpoint> all() {
@@ -132,6 +146,25 @@ final class Endpoints {
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"BZ-CORPUS\",\"LINES\":[{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"PROJECT_CLASS\":\"DEVELOPMENT\",\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,\"NEW_PROJECT\":false,\"RECURRING\":true}],\"OPERATOR\":\"teller9\"}"),
                 new Endpoint("rest", "POST", "/adjustment-checks", "pay-module",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"BZ-CORPUS\",\"LINES\":[{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"PROJECT_CLASS\":\"DEVELOPMENT\",\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,\"NEW_PROJECT\":false,\"RECURRING\":true}],\"OPERATOR\":\"teller9\"}"),
+                new Endpoint("rest", "GET", "/library/indicators?MOF_DIV_CODE=" + LIBRARY_REGION
+                        + "&KPI_LV2=QUANTITY&LIMIT=10", "finance01", null),
+                new Endpoint("rest", "POST", "/library/indicators", "finance01", "{\"MOF_DIV_CODE\":\"" + LIBRARY_REGION
+                        + "\",\"IND_CODE\":\"" + LIBRARY_CODE + "\",\"KIND\":\"COMMON\",\"KPI_LV2\":\"QUANTITY\","
+                        + "\"KPI_CONTENT\":\"corpus\",\"COMPUTESIGN\":1,\"VALID_FROM\":\"2026-01-01\"}"),
+                new Endpoint("rest", "GET", "/library/indicators/{code}?MOF_DIV_CODE=" + LIBRARY_REGION, "finance01",
+                        null),
+                new Endpoint("rest", "POST", "/library/indicators/{code}/retirement", "finance01",
+                        "{\"MOF_DIV_CODE\":\"" + LIBRARY_REGION + "\"}"),
+                new Endpoint("rest", "POST", "/library/indicators/{code}/deletion", "finance01",
+                        "{\"MOF_DIV_CODE\":\"" + LIBRARY_REGION + "\"}"),
+                new Endpoint("rest", "POST", "/library/imports?MOF_DIV_CODE=" + LIBRARY_REGION
+                        + "&FILE_NAME=corpus.csv",
+                        "finance01", "指标编码,指标类型,二级指标,三级指标,计算符号,生效日期\n" + LIBRARY_CODE
+                                + ",共性指标,数量指标,corpus,1,2026-01-01\n"),
+                new Endpoint("rest", "GET", "/library/imports/{jobId}", "finance01", null),
+                new Endpoint("rest", "GET", "/library/imports/{jobId}/problems", "finance01", null),
+                new Endpoint("rest", "GET", "/library/exports?MOF_DIV_CODE=" + LIBRARY_REGION + "&FORMAT=CSV",
+                        "finance01", null),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
                 new Endpoint("soap", "CheckPayment", PAYMENT_GUARD, "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),

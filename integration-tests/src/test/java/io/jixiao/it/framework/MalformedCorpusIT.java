@@ -61,9 +61,13 @@ class MalformedCorpusIT {
             }
             int count = endpoint.hasBody() ? PER_ENDPOINT : 25;
             for (int i = 0; i < count; i++) {
-                String body = endpoint.hasBody() ? Endpoints.resolve(mutate(endpoint, random), state) : null;
+                String body = endpoint.fileBody() ? endpoint.validBody()
+                        : endpoint.hasBody() ? Endpoints.resolve(mutate(endpoint, random), state) : null;
                 String path;
-                if (endpoint.hasBody()) {
+                if (endpoint.fileBody()) {
+                    // an upload: any bytes may be a file (the import judges it); its query is what is malformed
+                    path = endpoint.contractPath() + "?" + badQuery(endpoint, random);
+                } else if (endpoint.hasBody()) {
                     path = Endpoints.resolve(endpoint.path(), state);
                 } else if (endpoint.path().contains("{")) {
                     // a GET of an object: a malformed id in its first placeholder

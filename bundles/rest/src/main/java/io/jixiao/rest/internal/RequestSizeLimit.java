@@ -17,25 +17,27 @@ import javax.ws.rs.core.Response;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 final class RequestSizeLimit implements ContainerRequestFilter {
+    /** Where spreadsheets are uploaded: bodies up to the upload cap. */
+    static final String UPLOAD_PATH = "library/imports";
     private final long maxBytes;
+    private final long maxUploadBytes;
 
-    RequestSizeLimit(long maxBytes) {
+    RequestSizeLimit(long maxBytes, long maxUploadBytes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            request.abortWith(tooLarge());
+        String path = request.getUriInfo().getPath();
+        long cap = path.equals(UPLOAD_PATH) || path.equals("/" + UPLOAD_PATH) ? maxUploadBytes : maxBytes;
+        if (request.getLength() > cap) {
+            request.abortWith(response(cap));
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Capped(request.getEntityStream()));
+            request.setEntityStream(new Capped(request.getEntityStream(), cap));
         }
-    }
-
-    private Response tooLarge() {
-        return response(maxBytes);
     }
 
     static Response response(long maxBytes) {
@@ -64,11 +66,13 @@ final class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
-    private final class Capped extends FilterInputStream {
+    private static final class Capped extends FilterInputStream {
+        private final long maxBytes;
         private long read;
 
-        Capped(InputStream in) {
+        Capped(InputStream in, long maxBytes) {
             super(in);
+            this.maxBytes = maxBytes;
         }
 
         @Override

@@ -18,6 +18,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum request body (bytes)", description = "Larger bodies are refused with 413")
     long maxRequestBytes() default 262_144L;
 
+    @AttributeDefinition(name = "Maximum spreadsheet upload (bytes)",
+            description = "POST /library/imports takes files up to this size; larger ones are refused with 413")
+    long maxUploadBytes() default 67_108_864L;
+
     @AttributeDefinition(name = "Idempotency key retention (hours)",
             description = "How long the first answer under an Idempotency-Key is kept for replays")
     int idempotency_retentionHours() default 24;

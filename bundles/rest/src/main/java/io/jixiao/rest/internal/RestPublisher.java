@@ -27,6 +27,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import io.jixiao.api.library.IndicatorLibraryService;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -52,7 +53,7 @@ public final class RestPublisher {
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
-            OpenApiResource.class);
+            LibraryResource.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -62,7 +63,8 @@ public final class RestPublisher {
             @Reference HoldService holds, @Reference AuditService audit,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
-            @Reference CompilationGate compilation, @Reference GoalRuleService goalRules) {
+            @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
+            @Reference IndicatorLibraryService library) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -83,11 +85,13 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new CompilationResource.Adjustments(compilation)));
             factory.setResourceProvider(GoalRulesResource.class,
                     new SingletonResourceProvider(new GoalRulesResource(goalRules)));
+            factory.setResourceProvider(LibraryResource.class,
+                    new SingletonResourceProvider(new LibraryResource(library)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);
             providers.add(new JacksonJsonProvider(json));
-            providers.add(new RequestSizeLimit(config.maxRequestBytes()));
+            providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));
             providers.add(new AuthenticationFilter(authenticator));
             providers.add(new RateLimitFilter(limiter));
             providers.add(new IdempotencyFilter(idempotencyKeys, json,

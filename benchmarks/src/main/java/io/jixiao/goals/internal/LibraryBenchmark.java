@@ -1,0 +1,134 @@
+package io.jixiao.goals.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jixiao.api.library.FileFormat;
+import io.jixiao.api.library.ImportJob;
+import io.jixiao.api.library.LibraryQuery;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Role;
+import io.jixiao.sheets.SheetFormat;
+import io.jixiao.sheets.SheetLimits;
+import io.jixiao.sheets.SheetWriter;
+import io.jixiao.store.internal.Database;
+import io.jixiao.store.internal.MyBatisLibrary;
+import io.jixiao.store.internal.MyBatisStore;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Imports and exports of the indicator library at growing sizes: a generated file of N rows (.xlsx or CSV, in the
+ * import layout) imported into an empty library on an H2 file database, imported again (every row unchanged),
+ * searched, and exported. Time and the heap pools' peak per step; run under a small heap to see it stay flat.
+ *
+ * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar io.jixiao.goals.internal.LibraryBenchmark 50000,100000,200000</pre>
+ */
+public final class LibraryBenchmark {
+    private static final MofDivCode REGION = MofDivCode.of("440100000");
+    private static final Actor FINANCE = Actor.of("BENCH", "bench", Role.FINANCE);
+    private static final String[] LEVEL2 = {"数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
+        "生态效益指标", "可持续影响指标", "服务对象满意度指标"};
+
+    private LibraryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String sizes = args.length > 0 ? args[0] : "50000,100000,200000";
+        for (String size : sizes.split(",")) {
+            int rows = Integer.parseInt(size.strip());
+            for (SheetFormat format : SheetFormat.values()) {
+                run(rows, format);
+            }
+        }
+    }
+
+    private static void run(int rows, SheetFormat format) throws Exception {
+        Path dir = Files.createTempDirectory("jixiao-library-bench");
+        Path file = dir.resolve("library" + format.extension());
+        try (OutputStream out = Files.newOutputStream(file); SheetWriter w = SheetWriter.of(format, out, "指标库")) {
+            w.row(LibraryLayout.header());
+            for (int i = 0; i < rows; i++) {
+                boolean industry = i % 3 == 0;
+                w.row("GX-" + String.format("%07d", i), industry ? "行业核心指标" : "共性指标",
+                        industry ? String.format("%06d", 100000 + i % 500) : "", "", LEVEL2[i % LEVEL2.length],
+                        "指标" + i + (i % 7 == 0 ? "培训人次" : "完成率"), i % 5 == 0 ? "205" : "",
+                        (long) (1 + i % 6), "个", i % 6 == 5 ? "达到预期" : Integer.toString(i % 1000),
+                        "完成得满分,未完成按比例扣分", LocalDate.of(2026, 1, 1), null, "在用");
+            }
+        }
+        JdbcDataSource raw = new JdbcDataSource();
+        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+        raw.setUser("sa");
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(raw);
+        hikari.setMaximumPoolSize(4);
+        hikari.setAutoCommit(false);
+        try (HikariDataSource ds = new HikariDataSource(hikari)) {
+            Database.migrate(ds);
+            var sessions = Database.sessions(ds, "");
+            LibraryService library = new LibraryService(new MyBatisLibrary(sessions, new MyBatisStore(sessions)),
+                    Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);
+
+            Step first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file), StandardCharsets.UTF_8,
+                    FINANCE).jobId(), FINANCE).orElseThrow());
+            Step again = step(() -> library.importJob(library.startImport(REGION, "again", copy(file), StandardCharsets.UTF_8,
+                    FINANCE).jobId(), FINANCE).orElseThrow());
+            Step search = step(() -> library.search(new LibraryQuery(REGION, null, null, null, null, null, "培训", null,
+                    null, 100), FINANCE));
+            Path exported = dir.resolve("export" + format.extension());
+            Step export = step(() -> {
+                try (OutputStream out = Files.newOutputStream(exported)) {
+                    library.export(LibraryQuery.all(REGION, 1), format == SheetFormat.XLSX ? FileFormat.XLSX
+                            : FileFormat.CSV, out, FINANCE);
+                }
+                return null;
+            });
+            ImportJob j1 = (ImportJob) first.result;
+            ImportJob j2 = (ImportJob) again.result;
+            System.out.printf("%s %,d rows (%,d KB): import %,d ms peak %,d MB (%s, %,d inserted); again %,d ms peak "
+                    + "%,d MB (%,d unchanged); keyword search %,d ms; export %,d ms peak %,d MB (%,d KB)%n",
+                    format, rows, Files.size(file) / 1024, first.ms, first.peakMb, j1.status(), j1.inserted(), again.ms,
+                    again.peakMb, j2.unchanged(), search.ms, export.ms, export.peakMb, Files.size(exported) / 1024);
+        }
+    }
+
+    private static Path copy(Path file) throws Exception {
+        Path upload = Files.createTempFile(file.getParent(), "upload", ".tmp");
+        return Files.copy(file, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private record Step(long ms, long peakMb, Object result) {
+    }
+
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    private static Step step(Work work) throws Exception {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        long start = System.nanoTime();
+        Object result = work.run();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new Step(ms, peak / (1024 * 1024), result);
+    }
+}
