@@ -94,10 +94,11 @@ public final class LibraryBenchmark {
             });
             ImportJob j1 = (ImportJob) first.result;
             ImportJob j2 = (ImportJob) again.result;
-            System.out.printf("%s %,d rows (%,d KB): import %,d ms peak %,d MB (%s, %,d inserted); again %,d ms peak "
-                    + "%,d MB (%,d unchanged); keyword search %,d ms; export %,d ms peak %,d MB (%,d KB)%n",
-                    format, rows, Files.size(file) / 1024, first.ms, first.peakMb, j1.status(), j1.inserted(), again.ms,
-                    again.peakMb, j2.unchanged(), search.ms, export.ms, export.peakMb, Files.size(exported) / 1024);
+            System.out.printf("%s %,d rows (%,d KB): import %,d ms, peak %,d MB, live %,d MB (%s, %,d inserted); "
+                    + "again %,d ms, peak %,d MB, live %,d MB (%,d unchanged); keyword search %,d ms; export %,d ms, "
+                    + "peak %,d MB, live %,d MB (%,d KB)%n", format, rows, Files.size(file) / 1024, first.ms,
+                    first.peakMb, first.liveMb, j1.status(), j1.inserted(), again.ms, again.peakMb, again.liveMb,
+                    j2.unchanged(), search.ms, export.ms, export.peakMb, export.liveMb, Files.size(exported) / 1024);
         }
     }
 
@@ -106,7 +107,8 @@ public final class LibraryBenchmark {
         return Files.copy(file, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private record Step(long ms, long peakMb, Object result) {
+    /** Time, the heap pools' peak (garbage included), and the most heap left after a collection (the live set). */
+    private record Step(long ms, long peakMb, long liveMb, Object result) {
     }
 
     private interface Work {
@@ -120,15 +122,36 @@ public final class LibraryBenchmark {
                 pool.resetPeakUsage();
             }
         }
+        long[] live = {0};
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                long afterGc = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        afterGc += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                live[0] = Math.max(live[0], afterGc);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
         long start = System.nanoTime();
         Object result = work.run();
         long ms = (System.nanoTime() - start) / 1_000_000;
+        running.set(false);
+        sampler.join();
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Step(ms, peak / (1024 * 1024), result);
+        return new Step(ms, peak / (1024 * 1024), live[0] / (1024 * 1024), result);
     }
 }
