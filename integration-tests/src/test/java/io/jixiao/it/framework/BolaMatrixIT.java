@@ -103,7 +103,7 @@ class BolaMatrixIT {
                             "<pg:OPERATOR>teller9</pg:OPERATOR></pg:$1>");
         }
         String path = Endpoints.resolve(endpoint.path(), state);
-        if (endpoint.fileBody() && host) {
+        if (endpoint.fileBody() && host && endpoint.adapter().equals("rest")) {
             path += "&OPERATOR=teller9"; // an upload names its operator in the query
         }
         return Endpoints.call(endpoint, account, path, body);

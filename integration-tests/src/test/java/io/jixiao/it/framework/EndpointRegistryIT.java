@@ -58,7 +58,8 @@ class EndpointRegistryIT {
                 .map(e -> e.path() + " " + e.method()).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(published).as("both SOAP services publish operations")
-                .anyMatch(op -> op.startsWith(Endpoints.PAYMENT_GUARD)).anyMatch(op -> op.startsWith(Endpoints.GOALS));
+                .anyMatch(op -> op.startsWith(Endpoints.PAYMENT_GUARD)).anyMatch(op -> op.startsWith(Endpoints.GOALS))
+                .anyMatch(op -> op.startsWith(Endpoints.LIBRARY));
         assertThat(registered).isEqualTo(published);
     }
 }

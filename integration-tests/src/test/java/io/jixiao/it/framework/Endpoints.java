@@ -31,7 +31,7 @@ final class Endpoints {
 
         /** Whether the body is an uploaded file (any bytes may be one; the file is judged by the import). */
         boolean fileBody() {
-            return adapter.equals("rest") && path.startsWith("/library/imports?");
+            return adapter.equals("rest") ? path.startsWith("/library/imports?") : method.equals("ImportLibrary");
         }
 
         /** The path without its query, as the published contract names it. */
@@ -71,6 +71,7 @@ final class Endpoints {
 
     static final String PAYMENT_GUARD = "/soap/payment-guard";
     static final String GOALS = "/soap/goals";
+    static final String LIBRARY = "/soap/library";
     static final String CORPUS_PROJECT = "P-CORPUS";
     static final String CORPUS_APP = "CORPUS-1";
     /** A project of region 440100000 that the tests hold, addressed as {holdId} by the endpoints. */
@@ -219,6 +220,32 @@ final class Endpoints {
                 new Endpoint("soap", "AdmitProject", GOALS, "pay-module", Goals.soap("AdmitProjectRequest",
                         Goals.soapProject("440100000", CORPUS_PROJECT, "2000000.00", false),
                         Jixiao.elements("OPERATOR", "teller9"))),
+                new Endpoint("soap", "SearchLibrary", LIBRARY, "finance01", Goals.soap("SearchLibraryRequest",
+                        Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION))),
+                new Endpoint("soap", "GetLibraryIndicator", LIBRARY, "finance01", Goals.soap(
+                        "GetLibraryIndicatorRequest", Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION, "IND_CODE",
+                                LIBRARY_CODE))),
+                new Endpoint("soap", "SaveLibraryIndicator", LIBRARY, "finance01", Goals.soap(
+                        "SaveLibraryIndicatorRequest", Goals.soap("INDICATOR", Jixiao.elements("MOF_DIV_CODE",
+                                LIBRARY_REGION, "IND_CODE", LIBRARY_CODE, "KIND", "COMMON", "KPI_LV2", "QUANTITY",
+                                "KPI_CONTENT", "corpus", "COMPUTESIGN", "1", "VALID_FROM", "2026-01-01")))),
+                new Endpoint("soap", "RetireLibraryIndicator", LIBRARY, "finance01", Goals.soap(
+                        "RetireLibraryIndicatorRequest", Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION, "IND_CODE",
+                                LIBRARY_CODE))),
+                new Endpoint("soap", "DeleteLibraryIndicator", LIBRARY, "finance01", Goals.soap(
+                        "DeleteLibraryIndicatorRequest", Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION, "IND_CODE",
+                                LIBRARY_CODE))),
+                new Endpoint("soap", "ImportLibrary", LIBRARY, "finance01", Goals.soap("ImportLibraryRequest",
+                        Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION, "FILE_NAME", "corpus.csv", "FILE",
+                                java.util.Base64.getEncoder().encodeToString(("指标编码,指标类型,二级指标,三级指标,计算符号,"
+                                        + "生效日期\n" + LIBRARY_CODE + ",共性指标,数量指标,corpus,1,2026-01-01\n")
+                                        .getBytes(StandardCharsets.UTF_8))))),
+                new Endpoint("soap", "GetLibraryImport", LIBRARY, "finance01", Goals.soap("GetLibraryImportRequest",
+                        Jixiao.elements("JOB_ID", "1"))),
+                new Endpoint("soap", "ListLibraryImportProblems", LIBRARY, "finance01", Goals.soap(
+                        "ListLibraryImportProblemsRequest", Jixiao.elements("JOB_ID", "1"))),
+                new Endpoint("soap", "ExportLibrary", LIBRARY, "finance01", Goals.soap("ExportLibraryRequest",
+                        Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION))),
                 new Endpoint("soap", "CheckCompilation", GOALS, "pay-module",
                         Goals.soapDraft("CheckCompilationRequest", CORPUS_PROJECT, "teller9")),
                 new Endpoint("soap", "CheckAdjustment", GOALS, "pay-module",

@@ -37,6 +37,8 @@ final class Jixiao {
     static final String NS = "http://jixiao.io/ws/payment-guard/v1";
     static final String GOALS_SOAP = BASE + "/soap/goals";
     static final String GOALS_NS = "http://jixiao.io/ws/goals/v1";
+    static final String LIBRARY_SOAP = BASE + "/soap/library";
+    static final String LIBRARY_NS = "http://jixiao.io/ws/library/v1";
     /** Password of every test account; its stored form below is what an operator puts in an account file. */
     static final String PASSWORD = "jixiao-test";
     private static final String PASSWORD_HASH = "pbkdf2-sha256$120000$/wdGysG4QnP73jM73PbGXw==$2k9pn3jEqe0YAd6uliRarEfUuiEj/XmjmRdeZPMg0OI=";
@@ -205,8 +207,11 @@ final class Jixiao {
                 HttpResponse<String> goals = soapAs("unit01", PASSWORD, GOALS_SOAP, "CheckGoal", Goals.soap(
                         "CheckGoalRequest", Goals.soapProject("440100000", "READY-1", "2000000.00", false),
                         Goals.soapGoal(8)));
+                HttpResponse<String> library = soapAs("finance01", PASSWORD, LIBRARY_SOAP, "SearchLibrary",
+                        "<pg:SearchLibraryRequest><pg:MOF_DIV_CODE>440100000</pg:MOF_DIV_CODE></pg:SearchLibraryRequest>");
                 ready = rest.statusCode() == 200 && soap.body().contains("NOT_FOUND") && rules.statusCode() == 200
-                        && rules.body().contains("440100000/2020") && goals.body().contains("440100000/2020");
+                        && rules.body().contains("440100000/2020") && goals.body().contains("440100000/2020")
+                        && library.body().contains("<TOTAL>");
                 last = rest.statusCode() + " " + rest.body() + " / " + soap.body() + " / " + goals.body();
             } catch (IOException e) {
                 ready = false;
@@ -310,7 +315,7 @@ final class Jixiao {
     /** Posts an envelope to a SOAP service; the prefix {@code pg:} is bound to that service's namespace. */
     static HttpResponse<String> soapWithHeader(String service, String header, String operation, String bodyXml)
             throws IOException, InterruptedException {
-        String ns = service.equals(GOALS_SOAP) ? GOALS_NS : NS;
+        String ns = service.equals(GOALS_SOAP) ? GOALS_NS : service.equals(LIBRARY_SOAP) ? LIBRARY_NS : NS;
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:pg=\""
                 + ns + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
                 + "</soapenv:Body></soapenv:Envelope>";

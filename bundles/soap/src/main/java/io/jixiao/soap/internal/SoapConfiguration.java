@@ -12,6 +12,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Goals address", description = "Path of the goals service under the CXF servlet")
     String goals_address() default "/soap/goals";
 
+    @AttributeDefinition(name = "Library service address",
+            description = "Path of the indicator library's SOAP service under the CXF servlet")
+    String library_address() default "/soap/library";
+
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";

@@ -65,6 +65,17 @@ public final class SoapPublisher {
     static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
             Object implementation, String wsdlResource, String address, QName service, QName port,
             Class<? extends Exception> typedFault) {
+        return publish(config, authenticator, limiter, implementation, wsdlResource, address, service, port,
+                typedFault, config.maxDocumentCharacters(), null);
+    }
+
+    /**
+     * @param maxDocumentCharacters the characters one request may have
+     * @param maxTextLength the characters one element's text may have, or {@code null} for the runtime's limit
+     */
+    static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
+            Object implementation, String wsdlResource, String address, QName service, QName port,
+            Class<? extends Exception> typedFault, long maxDocumentCharacters, Integer maxTextLength) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(wsdlResource);
         if (wsdl == null) {
             throw new IllegalStateException("missing " + wsdlResource);
@@ -77,12 +88,17 @@ public final class SoapPublisher {
             factory.setWsdlURL(wsdl.toString());
             factory.setServiceName(service);
             factory.setEndpointName(port);
-            factory.setProperties(Map.of("schema-validation-enabled", config.schemaValidation(),
+            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                    "schema-validation-enabled", config.schemaValidation(),
                     // no attachments in these contracts: refuse multipart beyond the envelope (CXF advisory)
                     "attachment-max-count", 1,
                     // the StAX limits of platform/runtime.bnd apply; these bound the endpoint more tightly
-                    "org.apache.cxf.stax.maxXMLCharacters", config.maxDocumentCharacters(),
+                    "org.apache.cxf.stax.maxXMLCharacters", maxDocumentCharacters,
                     "org.apache.cxf.stax.maxElementCount", config.maxElementCount()));
+            if (maxTextLength != null) {
+                properties.put("org.apache.cxf.stax.maxTextLength", maxTextLength);
+            }
+            factory.setProperties(properties);
             factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator, limiter,
                     Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
