@@ -47,6 +47,8 @@ final class GoalWorkflow implements GoalService {
     private final GoalRepository goals;
     private final Supplier<RuleBook> rules;
     private final Clock clock;
+    /** Checks indicators that name a library entry, or {@code null}: references are not checked. */
+    private final LibraryReferences library;
 
     /**
      * @param goals where goals are kept
@@ -54,9 +56,17 @@ final class GoalWorkflow implements GoalService {
      * @param clock the time
      */
     GoalWorkflow(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
+        this(goals, rules, clock, null);
+    }
+
+    /**
+     * @param library checks indicators that name a library entry, or {@code null} not to check them
+     */
+    GoalWorkflow(GoalRepository goals, Supplier<RuleBook> rules, Clock clock, LibraryReferences library) {
         this.goals = goals;
         this.rules = rules;
         this.clock = clock;
+        this.library = library;
     }
 
     @Override
@@ -184,7 +194,22 @@ final class GoalWorkflow implements GoalService {
         } else {
             reviewer(project, actor, Role.FINANCE);
         }
-        return GoalRuleEngine.check(goal, project, rulesFor(project));
+        return withLibrary(GoalRuleEngine.check(goal, project, rulesFor(project)), goal, project);
+    }
+
+    /** The rule report with the goal's library references checked too. */
+    private RuleReport withLibrary(RuleReport report, Goal goal, ProjectFacts project) {
+        if (library == null) {
+            return report;
+        }
+        List<io.jixiao.api.goal.RuleViolation> references = library.check(goal, project.mofDivCode(),
+                java.time.LocalDate.ofInstant(now(), java.time.ZoneId.of("Asia/Shanghai")));
+        if (references.isEmpty()) {
+            return report;
+        }
+        List<io.jixiao.api.goal.RuleViolation> all = new ArrayList<>(report.violations());
+        all.addAll(references);
+        return new RuleReport(report.ruleVersion(), all, report.exAnte(), report.reviewRequired());
     }
 
     @Override
@@ -348,7 +373,8 @@ final class GoalWorkflow implements GoalService {
     }
 
     private RuleReport compliant(GoalVersion v) {
-        RuleReport report = GoalRuleEngine.check(v.goal(), v.project(), rulesFor(v.project()));
+        RuleReport report = withLibrary(GoalRuleEngine.check(v.goal(), v.project(), rulesFor(v.project())), v.goal(),
+                v.project());
         if (!report.complies()) {
             throw new RulesViolatedException(report.violations(), report.ruleVersion());
         }

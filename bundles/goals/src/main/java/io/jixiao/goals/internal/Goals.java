@@ -36,8 +36,19 @@ public final class Goals {
      * @param parentOf the configured region hierarchy
      */
     public Goals(GoalRepository goals, Function<MofDivCode, Optional<MofDivCode>> parentOf) {
+        this(goals, null, parentOf);
+    }
+
+    /**
+     * @param goals where goals, assessments and decisions are kept
+     * @param library the indicator libraries that goals reference, or {@code null} not to check references
+     * @param parentOf the configured region hierarchy
+     */
+    public Goals(GoalRepository goals, io.jixiao.store.LibraryRepository library,
+            Function<MofDivCode, Optional<MofDivCode>> parentOf) {
         this.parentOf = parentOf;
-        this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC());
+        this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC(),
+                library == null ? null : new LibraryReferences(library, parentOf));
         this.admission = new AdmissionGate(goals, this::book, Clock.systemUTC());
         this.compilation = new DraftGate(goals, this::book, Clock.systemUTC());
         this.administration = new RuleAdministration(goals, this, Clock.systemUTC());

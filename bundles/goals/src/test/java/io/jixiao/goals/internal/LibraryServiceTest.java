@@ -73,10 +73,11 @@ class LibraryServiceTest {
         var sessions = Database.sessions(ds, "");
         store = new MyBatisStore(sessions);
         // imports run on the calling thread, so that a test sees them finished
-        library = new LibraryService(new MyBatisLibrary(sessions, store), Runnable::run, Clock.systemUTC(),
-                SheetLimits.DEFAULT);
+        MyBatisLibrary libraries = new MyBatisLibrary(sessions, store);
+        library = new LibraryService(libraries, Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);
         RuleBook book = Presets.book();
-        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC());
+        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC(), new LibraryReferences(libraries,
+                region -> java.util.Optional.ofNullable(Presets.PARENTS.get(region.value())).map(MofDivCode::of)));
     }
 
     private static LibraryIndicator common(String code, Level2 level2, String name, String functionalClass) {
@@ -134,6 +135,38 @@ class LibraryServiceTest {
         library.delete(GZ, "GX-FREE", FINANCE);
         assertThat(library.find(GZ, "GX-FREE", FINANCE)).isEmpty();
         assertThat(library.retire(GZ, "GX-SAT", FINANCE).status()).isEqualTo(EntryStatus.RETIRED);
+    }
+
+    private static Goal referencing(String libraryId, Level2 level2) {
+        List<Indicator> indicators = new ArrayList<>(GoalRulesTest.goal(8, 8).indicators());
+        Indicator was = indicators.get(0);
+        indicators.set(0, new Indicator(level2, was.name(), was.sign(), was.target(), was.unit(), was.points(),
+                was.standard(), libraryId));
+        return new Goal(GoalSubject.PROJECT, "年度目标", "", indicators);
+    }
+
+    @Test
+    void aGoalNamesOnlyOfferedLibraryIndicatorsOfItsCategoryFromItsRegionOrAbove() {
+        library.save(common("GX-Q", Level2.QUANTITY, "培训人次", ""), FINANCE);
+        library.save(common("GX-OLD", Level2.QUANTITY, "旧指标", ""), FINANCE);
+        library.retire(GZ, "GX-OLD", FINANCE);
+        Actor unit = Actor.of("UNIT-PORTAL", "wang", Role.UNIT);
+        var guangzhou = GoalRulesTest.project("440100000", ProjectClass.DEVELOPMENT, "100000", false, true, null);
+        var district = GoalRulesTest.project("440106000", ProjectClass.DEVELOPMENT, "100000", false, true, null);
+
+        assertThat(goals.check(guangzhou, referencing("GX-Q", Level2.QUANTITY), unit).violations()).isEmpty();
+        assertThat(goals.check(district, referencing("GX-Q", Level2.QUANTITY), unit).violations())
+                .as("a district uses its city's library").isEmpty();
+        assertThat(goals.check(guangzhou, referencing("GX-NONE", Level2.QUANTITY), unit).violations())
+                .extracting(v -> v.code() + " " + v.field())
+                .containsExactly("LIBRARY_INDICATOR_UNKNOWN INDICATORS[0].LIBRARY_ID");
+        assertThat(goals.check(guangzhou, referencing("GX-OLD", Level2.QUANTITY), unit).violations())
+                .extracting(v -> v.code()).containsExactly("LIBRARY_INDICATOR_RETIRED");
+        assertThat(goals.check(guangzhou, referencing("GX-Q", Level2.QUALITY), unit).violations())
+                .extracting(v -> v.code()).containsExactly("LIBRARY_INDICATOR_CATEGORY");
+        GoalVersion draft = goals.draft(guangzhou, referencing("GX-NONE", Level2.QUANTITY), unit);
+        assertThatThrownBy(() -> goals.submit(draft.goalId(), 1, unit))
+                .isInstanceOf(io.jixiao.api.goal.RulesViolatedException.class);
     }
 
     @Test
