@@ -31,7 +31,8 @@ final class Endpoints {
 
         /** Whether the body is an uploaded file (any bytes may be one; the file is judged by the import). */
         boolean fileBody() {
-            return adapter.equals("rest") ? path.startsWith("/library/imports?") : method.equals("ImportLibrary");
+            return adapter.equals("rest") ? path.startsWith("/library/imports?") || path.startsWith("/goal-forms?")
+                    : method.equals("ImportLibrary");
         }
 
         /** The path without its query, as the published contract names it. */
@@ -166,6 +167,9 @@ final class Endpoints {
                 new Endpoint("rest", "GET", "/library/imports/{jobId}/problems", "finance01", null),
                 new Endpoint("rest", "GET", "/library/exports?MOF_DIV_CODE=" + LIBRARY_REGION + "&FORMAT=CSV",
                         "finance01", null),
+                new Endpoint("rest", "POST", "/goal-forms?MOF_DIV_CODE=" + LIBRARY_REGION, "unit01",
+                        Goals.form(LIBRARY_REGION, "P-CORPUS-FORM")),
+                new Endpoint("rest", "GET", "/goal-forms/{goalId}/versions/{version}?FORMAT=CSV", "finance01", null),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
                 new Endpoint("soap", "CheckPayment", PAYMENT_GUARD, "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),

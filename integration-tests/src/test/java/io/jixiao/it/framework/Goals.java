@@ -22,6 +22,21 @@ final class Goals {
                 + ",\"RECURRING\":" + recurring + (lastYear == null ? "" : ",\"PREV_AMOUNT\":" + lastYear);
     }
 
+    /**
+     * A declaration form 项目支出绩效目标申报表 as CSV: a continuing development project of 500,000 yuan in agency
+     * 101001 with three indicators (output, benefit, satisfaction) worth 90 points.
+     */
+    static String form(String region, String proCode) {
+        return String.join("\n", "项目支出绩效目标申报表", "财政区划," + region, "预算年度,2026", "单位编码,101001",
+                "项目编码," + proCode, "项目类别,经济和社会发展类", "项目级次,一级项目", "预算类型,一般公共预算",
+                "项目属性,延续", "资金性质,经常性", "年度资金总额(元),500000.00", "上年资金(元),", "目标类型,项目",
+                "年度绩效目标,\"新建学校3所,入学率达到95%\"", "中期绩效目标,",
+                "一级指标,二级指标,三级指标,计算符号,指标值,计量单位,分值,评分标准,指标库编码",
+                "产出指标,数量指标,新建学校数,1,3,所,40,完成得满分,",
+                "效益指标,社会效益指标,适龄儿童入学率,1,95,%,40,,",
+                "满意度指标,服务对象满意度指标,家长满意度,1,90,%,10,,") + "\n";
+    }
+
     /** A declaration with {@code n} quantitative indicators whose points add up to 90. */
     static String declaration(String region, String proCode, int n) {
         return "{" + project(region, proCode, "2000000.00", false) + "," + goal(n) + "}";

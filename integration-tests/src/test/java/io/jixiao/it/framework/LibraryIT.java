@@ -152,4 +152,55 @@ class LibraryIT {
         assertThat(upload("finance01", "bad'name.csv", HEADER.getBytes(StandardCharsets.UTF_8), null).statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void aGoalDeclaredInTheStandardFormImportsPassesTheGatesAndExportsBack() throws Exception {
+        String project = "YX-FORM-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        byte[] form = Goals.form(REGION, project).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> drafted = HTTP.send(HttpRequest.newBuilder(URI.create(Jixiao.REST
+                + "/goal-forms?MOF_DIV_CODE=" + REGION)).header("Authorization", Jixiao.basic("unit01"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        JsonNode goal = JSON.readTree(drafted.body());
+        assertThat(goal.get("STATUS").asText()).isEqualTo("DRAFT");
+        assertThat(goal.get("INDICATORS")).hasSize(3);
+        long goalId = goal.get("GOAL_ID").asLong();
+        String version = "/goals/" + goalId + "/versions/1";
+        assertThat(Jixiao.post(Jixiao.REST + version + "/submission", "application/json", "{}", "Authorization",
+                Jixiao.basic("unit01")).statusCode()).isEqualTo(200);
+        assertThat(Jixiao.post(Jixiao.REST + version + "/approval", "application/json", "{}", "Authorization",
+                Jixiao.basic("finance01")).statusCode()).isEqualTo(200);
+        JsonNode admitted = JSON.readTree(Jixiao.post(Jixiao.REST + "/project-admissions", "application/json",
+                "{" + Goals.project(REGION, project, "500000.00", false) + ",\"OPERATOR\":\"li\"}", "Authorization",
+                Jixiao.basic("pay-module")).body());
+        assertThat(admitted.get("ADMITTED").asBoolean()).as(admitted.toString()).isTrue();
+        assertThat(admitted.get("GOAL_ID").asLong()).isEqualTo(goalId);
+
+        HttpResponse<byte[]> exported = getBytes("/goal-forms/" + goalId + "/versions/1?FORMAT=CSV");
+        assertThat(exported.statusCode()).isEqualTo(200);
+        String csv = new String(exported.body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("项目支出绩效目标申报表", "适龄儿童入学率", project);
+        HttpResponse<byte[]> xlsx = getBytes("/goal-forms/" + goalId + "/versions/1");
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(Jixiao.REST
+                + "/goal-forms?MOF_DIV_CODE=" + REGION)).header("Authorization", Jixiao.basic("unit01"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xlsx.body())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).get("INDICATORS")).isEqualTo(goal.get("INDICATORS"));
+
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(Jixiao.REST
+                + "/goal-forms?MOF_DIV_CODE=" + REGION)).header("Authorization", Jixiao.basic("unit01"))
+                .POST(HttpRequest.BodyPublishers.ofString(Goals.form(REGION, "YX-BAD").replace("经济和社会发展类", "其他类")
+                        .replace("家长满意度,1,90", "家长满意度,9,90"))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("ROW 6 项目类别", "ROW 19 计算符号");
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create(Jixiao.REST
+                + "/goal-forms?MOF_DIV_CODE=440100000")).header("Authorization", Jixiao.basic("unit01"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(elsewhere.statusCode()).as("a form of another region").isEqualTo(400);
+    }
 }

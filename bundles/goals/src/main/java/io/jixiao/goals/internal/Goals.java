@@ -54,6 +54,11 @@ public final class Goals {
         this.administration = new RuleAdministration(goals, this, Clock.systemUTC());
     }
 
+    /** @return goals in the standard declaration form, as spreadsheets */
+    public io.jixiao.api.library.GoalFormService forms() {
+        return new GoalForms(workflow);
+    }
+
     /** @return reading and changing the rules */
     public GoalRuleService rules() {
         return administration;

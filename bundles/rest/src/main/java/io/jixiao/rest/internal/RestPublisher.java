@@ -53,7 +53,7 @@ public final class RestPublisher {
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
-            LibraryResource.class, OpenApiResource.class);
+            LibraryResource.class, GoalFormResource.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -64,7 +64,7 @@ public final class RestPublisher {
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
             @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
-            @Reference IndicatorLibraryService library) {
+            @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -87,6 +87,8 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new GoalRulesResource(goalRules)));
             factory.setResourceProvider(LibraryResource.class,
                     new SingletonResourceProvider(new LibraryResource(library)));
+            factory.setResourceProvider(GoalFormResource.class,
+                    new SingletonResourceProvider(new GoalFormResource(forms)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

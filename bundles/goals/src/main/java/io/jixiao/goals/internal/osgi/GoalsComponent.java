@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
         uses = ProjectAdmission.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.hook.CompilationGate\"",
         uses = CompilationGate.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.api.library.GoalFormService\"",
+        uses = io.jixiao.api.library.GoalFormService.class)
 @Component(immediate = true, service = {})
 public final class GoalsComponent {
     /** Factory PID of the rule sets. */
@@ -53,6 +56,7 @@ public final class GoalsComponent {
     private final ServiceRegistration<ProjectAdmission> admission;
     private final ServiceRegistration<CompilationGate> compilation;
     private final ServiceRegistration<GoalRuleService> ruleService;
+    private final ServiceRegistration<io.jixiao.api.library.GoalFormService> forms;
     private final ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "jixiao-goal-rules"));
 
@@ -70,6 +74,7 @@ public final class GoalsComponent {
         this.admission = context.registerService(ProjectAdmission.class, goals.admission(), null);
         this.compilation = context.registerService(CompilationGate.class, goals.compilation(), null);
         this.ruleService = context.registerService(GoalRuleService.class, goals.rules(), null);
+        this.forms = context.registerService(io.jixiao.api.library.GoalFormService.class, goals.forms(), null);
     }
 
     private void loadStored(GoalRepository repository) {
@@ -86,6 +91,7 @@ public final class GoalsComponent {
     @Deactivate
     void deactivate() {
         refresh.shutdownNow();
+        forms.unregister();
         ruleService.unregister();
         compilation.unregister();
         admission.unregister();
