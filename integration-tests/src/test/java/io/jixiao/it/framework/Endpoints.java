@@ -32,7 +32,7 @@ final class Endpoints {
         /** Whether the body is an uploaded file (any bytes may be one; the file is judged by the import). */
         boolean fileBody() {
             return adapter.equals("rest") ? path.startsWith("/library/imports?") || path.startsWith("/goal-forms?")
-                    : method.equals("ImportLibrary");
+                    : method.equals("ImportLibrary") || method.equals("ImportGoalForm");
         }
 
         /** The path without its query, as the published contract names it. */
@@ -250,6 +250,12 @@ final class Endpoints {
                         "ListLibraryImportProblemsRequest", Jixiao.elements("JOB_ID", "1"))),
                 new Endpoint("soap", "ExportLibrary", LIBRARY, "finance01", Goals.soap("ExportLibraryRequest",
                         Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION))),
+                new Endpoint("soap", "ImportGoalForm", LIBRARY, "unit01", Goals.soap("ImportGoalFormRequest",
+                        Jixiao.elements("MOF_DIV_CODE", LIBRARY_REGION, "FILE", java.util.Base64.getEncoder()
+                                .encodeToString(Goals.form(LIBRARY_REGION, "P-CORPUS-FORM")
+                                        .getBytes(StandardCharsets.UTF_8))))),
+                new Endpoint("soap", "ExportGoalForm", LIBRARY, "finance01", Goals.soap("ExportGoalFormRequest",
+                        Jixiao.elements("GOAL_ID", "{goalId}", "VERSION", "{version}"))),
                 new Endpoint("soap", "CheckCompilation", GOALS, "pay-module",
                         Goals.soapDraft("CheckCompilationRequest", CORPUS_PROJECT, "teller9")),
                 new Endpoint("soap", "CheckAdjustment", GOALS, "pay-module",

@@ -94,4 +94,23 @@ class LibrarySoapIT {
         assertThat(call("finance01", "DeleteLibraryIndicator", Goals.soap("DeleteLibraryIndicatorRequest",
                 Jixiao.elements("MOF_DIV_CODE", REGION, "IND_CODE", "CZ-GX-1")))).contains("<DELETED>true</DELETED>");
     }
+
+    @Test
+    void aDeclarationFormDraftsItsGoalAndExportsBackThroughSoap() throws Exception {
+        String form = Goals.form(REGION, "CZ-FORM-1");
+        String drafted = call("unit01", "ImportGoalForm", Goals.soap("ImportGoalFormRequest", Jixiao.elements(
+                "MOF_DIV_CODE", REGION, "FILE", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(first(drafted, "STATUS")).isEqualTo("DRAFT");
+        assertThat(first(drafted, "PRO_CODE")).isEqualTo("CZ-FORM-1");
+
+        String exported = call("unit01", "ExportGoalForm", Goals.soap("ExportGoalFormRequest", Jixiao.elements(
+                "GOAL_ID", first(drafted, "GOAL_ID"), "VERSION", "1", "FORMAT", "CSV")));
+        String csv = new String(Base64.getDecoder().decode(first(exported, "FILE")), StandardCharsets.UTF_8);
+        assertThat(csv).contains("项目支出绩效目标申报表", "CZ-FORM-1", "适龄儿童入学率");
+
+        HttpResponse<String> bad = Jixiao.soapAs("unit01", Jixiao.PASSWORD, Jixiao.LIBRARY_SOAP, "ImportGoalForm",
+                Goals.soap("ImportGoalFormRequest", Jixiao.elements("MOF_DIV_CODE", REGION, "FILE", Base64.getEncoder()
+                        .encodeToString(form.replace("一级项目", "三级项目").getBytes(StandardCharsets.UTF_8)))));
+        assertThat(bad.body()).contains("<CODE>INVALID_INPUT</CODE>", "ROW 7 项目级次");
+    }
 }

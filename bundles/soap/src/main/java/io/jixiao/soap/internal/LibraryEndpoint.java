@@ -71,12 +71,15 @@ public final class LibraryEndpoint implements LibraryPortType {
     static final int MAX_DOCUMENT_CHARACTERS = 12_000_000;
 
     private final IndicatorLibraryService library;
+    private final io.jixiao.api.library.GoalFormService forms;
     private final RequestIds requestIds;
     private final XmlTimes times = new XmlTimes();
     private final DatatypeFactory datatypes;
 
-    LibraryEndpoint(IndicatorLibraryService library, RequestIds requestIds) {
+    LibraryEndpoint(IndicatorLibraryService library, io.jixiao.api.library.GoalFormService forms,
+            RequestIds requestIds) {
         this.library = library;
+        this.forms = forms;
         this.requestIds = requestIds;
         try {
             this.datatypes = DatatypeFactory.newInstance();
@@ -229,6 +232,50 @@ public final class LibraryEndpoint implements LibraryPortType {
             ExportLibraryResult out = new ExportLibraryResult();
             out.setFORMAT(io.jixiao.soap.internal.library.FileFormat.fromValue(format.name()));
             out.setFILENAME("indicator-library-" + query.mofDivCode().value()
+                    + (format == FileFormat.XLSX ? ".xlsx" : ".csv"));
+            out.setFILE(file.toByteArray());
+            return out;
+        });
+    }
+
+    @Override
+    public io.jixiao.soap.internal.library.ImportGoalFormResult importGoalForm(
+            io.jixiao.soap.internal.library.ImportGoalFormRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ImportGoalForm", r, io.jixiao.soap.internal.library.ImportGoalFormResult.class, FAULTS,
+                () -> {
+                    Violations v = new Violations();
+                    MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    if (r.getFILE() == null || r.getFILE().length == 0) {
+                        v.add("FILE", "required", "the form, base64");
+                    }
+                    v.throwIfAny();
+                    java.nio.charset.Charset charset = r.getCHARSET() == null
+                            || r.getCHARSET() == io.jixiao.soap.internal.library.Charset.UTF_8 ? StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName("GB18030");
+                    io.jixiao.api.goal.GoalVersion drafted = forms.importForm(spool(r.getFILE()), charset, region,
+                            actor);
+                    io.jixiao.soap.internal.library.ImportGoalFormResult out =
+                            new io.jixiao.soap.internal.library.ImportGoalFormResult();
+                    out.setGOALID(drafted.goalId());
+                    out.setVERSION(drafted.version());
+                    out.setSTATUS(drafted.status().name());
+                    out.setPROCODE(drafted.project().proCode().value());
+                    return out;
+                });
+    }
+
+    @Override
+    public io.jixiao.soap.internal.library.ExportGoalFormResult exportGoalForm(
+            io.jixiao.soap.internal.library.ExportGoalFormRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            FileFormat format = r.getFORMAT() == null ? FileFormat.XLSX : FileFormat.valueOf(r.getFORMAT().value());
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            forms.exportForm(r.getGOALID(), r.getVERSION(), format, file, caller().reader());
+            io.jixiao.soap.internal.library.ExportGoalFormResult out =
+                    new io.jixiao.soap.internal.library.ExportGoalFormResult();
+            out.setFORMAT(io.jixiao.soap.internal.library.FileFormat.fromValue(format.name()));
+            out.setFILENAME("goal-" + r.getGOALID() + "-v" + r.getVERSION()
                     + (format == FileFormat.XLSX ? ".xlsx" : ".csv"));
             out.setFILE(file.toByteArray());
             return out;

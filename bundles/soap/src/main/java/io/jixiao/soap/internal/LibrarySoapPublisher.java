@@ -33,12 +33,13 @@ public final class LibrarySoapPublisher {
 
     @Activate
     public LibrarySoapPublisher(BundleContext context, SoapConfiguration config,
-            @Reference IndicatorLibraryService library, @Reference Authenticator authenticator,
+            @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
+            @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
                 Clock.systemUTC());
         String address = config.library_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, new LibraryEndpoint(library, requestIds),
+        this.server = SoapPublisher.publish(config, authenticator, limiter, new LibraryEndpoint(library, forms, requestIds),
                 LibraryEndpoint.WSDL, address, new QName(LibraryEndpoint.NAMESPACE, "LibraryService"),
                 new QName(LibraryEndpoint.NAMESPACE, "LibraryPort"), JixiaoFaultMessage.class,
                 LibraryEndpoint.MAX_DOCUMENT_CHARACTERS, LibraryEndpoint.MAX_DOCUMENT_CHARACTERS);
