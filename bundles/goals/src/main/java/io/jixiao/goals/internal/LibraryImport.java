@@ -13,7 +13,6 @@ import io.jixiao.sheets.SheetFormat;
 import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetReader;
 import io.jixiao.sheets.SheetRejectedException;
-import io.jixiao.sheets.SheetRow;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.LibraryRepository;
 import java.nio.charset.Charset;

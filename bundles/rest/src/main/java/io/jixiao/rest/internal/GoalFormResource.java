@@ -8,13 +8,9 @@ import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Violations;
 import io.jixiao.rest.internal.GoalDtos.GoalVersionJson;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -47,36 +43,13 @@ public final class GoalFormResource {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
-        Charset charset = v.optional(p.getFirst("CHARSET"), GoalFormResource::charset);
+        Charset charset = v.optional(p.getFirst("CHARSET"), RequestBodies::charset);
         Actor actor = GoalResource.actor(caller, p.getFirst("OPERATOR"), v);
         v.throwIfAny();
-        java.nio.file.Path file;
-        try {
-            file = Files.createTempFile("jixiao-form-", ".upload");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        GoalVersion drafted;
-        try {
-            drafted = forms.importForm(file, charset == null ? StandardCharsets.UTF_8 : charset, region, actor);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the service deleted it already
-            }
-        }
+        GoalVersion drafted = forms.importForm(RequestBodies.spool(body),
+                charset == null ? StandardCharsets.UTF_8 : charset, region, actor);
         return Response.created(uri.getBaseUriBuilder().path("goals/{id}/versions/{v}")
                 .build(drafted.goalId(), drafted.version())).entity(GoalVersionJson.of(drafted)).build();
-    }
-
-    private static Charset charset(String raw) {
-        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
-            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-            case "GB18030", "GBK" -> Charset.forName("GB18030");
-            default -> throw InvalidInputException.of("CHARSET", "one-of", "UTF-8 or GB18030, got '" + raw + "'");
-        };
     }
 
     @GET

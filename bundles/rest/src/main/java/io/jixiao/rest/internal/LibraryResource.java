@@ -28,7 +28,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -317,7 +316,7 @@ public final class LibraryResource {
             v.add("FILE_NAME", "pattern", "1 to 200 letters, digits, spaces and . _ - ( ), starting with a letter or "
                     + "digit");
         }
-        Charset charset = v.optional(p.getFirst("CHARSET"), LibraryResource::charset);
+        Charset charset = v.optional(p.getFirst("CHARSET"), RequestBodies::charset);
         Actor actor = GoalResource.actor(caller, p.getFirst("OPERATOR"), v);
         v.throwIfAny();
         Path file = receive(body);
@@ -327,34 +326,18 @@ public final class LibraryResource {
                 .build(job.jobId())).build();
     }
 
-    private static Charset charset(String raw) {
-        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
-            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-            case "GB18030", "GBK" -> Charset.forName("GB18030");
-            default -> throw InvalidInputException.of("CHARSET", "one-of", "UTF-8 or GB18030, got '" + raw + "'");
-        };
-    }
-
-    /** Spools the body to a temporary file (the request size filter has capped it). */
+    /** Spools the body to a temporary file, refusing an empty one. */
     private static Path receive(InputStream body) {
+        Path file = RequestBodies.spool(body);
         try {
-            Path file = Files.createTempFile("jixiao-import-", ".upload");
-            try {
-                if (body == null) {
-                    throw InvalidInputException.of("FILE", "required", "the request body is the file");
-                }
-                long n = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-                if (n == 0) {
-                    throw InvalidInputException.of("FILE", "required", "the request body is the file; it is empty");
-                }
-                return file;
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
+            if (Files.size(file) == 0) {
+                Files.delete(file);
+                throw InvalidInputException.of("FILE", "required", "the request body is the file; it is empty");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return file;
     }
 
     @GET
@@ -412,6 +395,14 @@ public final class LibraryResource {
         }
     }
 
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file; the system cleans it up
+        }
+    }
+
     /** GET /library/exports: the matching entries as a spreadsheet in the import layout. */
     @GET
     @javax.ws.rs.Path("exports")
@@ -425,8 +416,29 @@ public final class LibraryResource {
         LibraryQuery query = query(p, v);
         v.throwIfAny();
         Actor reader = AuthenticationFilter.Caller.of(caller).reader();
-        library.search(query.after(null), reader); // refuses an outsider before the first byte is sent
-        StreamingOutput file = out -> library.export(query, format, out, reader);
+        // written to a temporary file first, so that a refusal (an outsider) answers before the first byte is sent
+        Path spooled;
+        try {
+            spooled = Files.createTempFile("jixiao-export-", format == FileFormat.XLSX ? ".xlsx" : ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(spooled)) {
+            library.export(query, format, out, reader);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(spooled);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException((IOException) e);
+        }
+        StreamingOutput file = out -> {
+            try {
+                Files.copy(spooled, out);
+            } finally {
+                deleteQuietly(spooled);
+            }
+        };
         String name = "indicator-library-" + query.mofDivCode().value() + (format == FileFormat.XLSX ? ".xlsx" : ".csv");
         return Response.ok(file, format == FileFormat.XLSX
                 ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8")

@@ -10,6 +10,36 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /**
+     * Spools an uploaded file (the request body, already capped by the size filter) to a temporary file; the
+     * service that takes it deletes it.
+     */
+    static java.nio.file.Path spool(java.io.InputStream body) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("jixiao-upload-", ".upload");
+            try {
+                if (body != null) {
+                    java.nio.file.Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return file;
+            } catch (java.io.IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(file);
+                throw e;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The encodings an uploaded CSV file may be in. */
+    static java.nio.charset.Charset charset(String raw) {
+        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
+            case "UTF-8", "UTF8" -> java.nio.charset.StandardCharsets.UTF_8;
+            case "GB18030", "GBK" -> java.nio.charset.Charset.forName("GB18030");
+            default -> throw InvalidInputException.of("CHARSET", "one-of", "UTF-8 or GB18030, got '" + raw + "'");
+        };
+    }
+
     static <T> T required(T body) {
         if (body == null) {
             throw InvalidInputException.of("$", "required", "a JSON request body is required");

@@ -172,13 +172,17 @@ public final class LibraryEndpoint implements LibraryPortType {
                         + "REST POST /library/imports");
             }
             v.throwIfAny();
-            java.nio.charset.Charset charset = r.getCHARSET() == null
-                    || r.getCHARSET() == io.jixiao.soap.internal.library.Charset.UTF_8 ? StandardCharsets.UTF_8
-                    : java.nio.charset.Charset.forName("GB18030");
             ImportLibraryResult out = new ImportLibraryResult();
-            out.setIMPORT(job(library.startImport(region, r.getFILENAME(), spool(file), charset, actor)));
+            out.setIMPORT(job(library.startImport(region, r.getFILENAME(), spool(file), charset(r.getCHARSET()),
+                    actor)));
             return out;
         });
+    }
+
+    /** A CSV file's encoding as the contract names it (UTF-8 when not given). */
+    private static java.nio.charset.Charset charset(io.jixiao.soap.internal.library.Charset named) {
+        return named == null || named == io.jixiao.soap.internal.library.Charset.UTF_8 ? StandardCharsets.UTF_8
+                : java.nio.charset.Charset.forName("GB18030");
     }
 
     private static Path spool(byte[] file) {
@@ -250,11 +254,8 @@ public final class LibraryEndpoint implements LibraryPortType {
                         v.add("FILE", "required", "the form, base64");
                     }
                     v.throwIfAny();
-                    java.nio.charset.Charset charset = r.getCHARSET() == null
-                            || r.getCHARSET() == io.jixiao.soap.internal.library.Charset.UTF_8 ? StandardCharsets.UTF_8
-                            : java.nio.charset.Charset.forName("GB18030");
-                    io.jixiao.api.goal.GoalVersion drafted = forms.importForm(spool(r.getFILE()), charset, region,
-                            actor);
+                    io.jixiao.api.goal.GoalVersion drafted = forms.importForm(spool(r.getFILE()),
+                            charset(r.getCHARSET()), region, actor);
                     io.jixiao.soap.internal.library.ImportGoalFormResult out =
                             new io.jixiao.soap.internal.library.ImportGoalFormResult();
                     out.setGOALID(drafted.goalId());
