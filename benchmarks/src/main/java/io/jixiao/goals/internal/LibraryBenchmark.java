@@ -3,6 +3,7 @@ package io.jixiao.goals.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.library.FileFormat;
+import io.jixiao.benchmarks.Measured;
 import io.jixiao.api.library.ImportJob;
 import io.jixiao.api.library.LibraryQuery;
 import io.jixiao.api.model.Actor;
@@ -15,9 +16,6 @@ import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisLibrary;
 import io.jixiao.store.internal.MyBatisStore;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,27 +76,27 @@ public final class LibraryBenchmark {
             LibraryService library = new LibraryService(new MyBatisLibrary(sessions, new MyBatisStore(sessions)),
                     Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);
 
-            Step first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file), StandardCharsets.UTF_8,
+            Measured first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file), StandardCharsets.UTF_8,
                     FINANCE).jobId(), FINANCE).orElseThrow());
-            Step again = step(() -> library.importJob(library.startImport(REGION, "again", copy(file), StandardCharsets.UTF_8,
+            Measured again = step(() -> library.importJob(library.startImport(REGION, "again", copy(file), StandardCharsets.UTF_8,
                     FINANCE).jobId(), FINANCE).orElseThrow());
-            Step search = step(() -> library.search(new LibraryQuery(REGION, null, null, null, null, null, "培训", null,
+            Measured search = step(() -> library.search(new LibraryQuery(REGION, null, null, null, null, null, "培训", null,
                     null, 100), FINANCE));
             Path exported = dir.resolve("export" + format.extension());
-            Step export = step(() -> {
+            Measured export = step(() -> {
                 try (OutputStream out = Files.newOutputStream(exported)) {
                     library.export(LibraryQuery.all(REGION, 1), format == SheetFormat.XLSX ? FileFormat.XLSX
                             : FileFormat.CSV, out, FINANCE);
                 }
                 return null;
             });
-            ImportJob j1 = (ImportJob) first.result;
-            ImportJob j2 = (ImportJob) again.result;
+            ImportJob j1 = (ImportJob) first.result();
+            ImportJob j2 = (ImportJob) again.result();
             System.out.printf("%s %,d rows (%,d KB): import %,d ms, peak %,d MB, live %,d MB (%s, %,d inserted); "
                     + "again %,d ms, peak %,d MB, live %,d MB (%,d unchanged); keyword search %,d ms; export %,d ms, "
-                    + "peak %,d MB, live %,d MB (%,d KB)%n", format, rows, Files.size(file) / 1024, first.ms,
-                    first.peakMb, first.liveMb, j1.status(), j1.inserted(), again.ms, again.peakMb, again.liveMb,
-                    j2.unchanged(), search.ms, export.ms, export.peakMb, export.liveMb, Files.size(exported) / 1024);
+                    + "peak %,d MB, live %,d MB (%,d KB)%n", format, rows, Files.size(file) / 1024, first.ms(),
+                    first.peakMb(), first.liveMb(), j1.status(), j1.inserted(), again.ms(), again.peakMb(), again.liveMb(),
+                    j2.unchanged(), search.ms(), export.ms(), export.peakMb(), export.liveMb(), Files.size(exported) / 1024);
         }
     }
 
@@ -107,51 +105,7 @@ public final class LibraryBenchmark {
         return Files.copy(file, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Time, the heap pools' peak (garbage included), and the most heap left after a collection (the live set). */
-    private record Step(long ms, long peakMb, long liveMb, Object result) {
-    }
-
-    private interface Work {
-        Object run() throws Exception;
-    }
-
-    private static Step step(Work work) throws Exception {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-        long[] live = {0};
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                long afterGc = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                        afterGc += pool.getCollectionUsage().getUsed();
-                    }
-                }
-                live[0] = Math.max(live[0], afterGc);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
-        long start = System.nanoTime();
-        Object result = work.run();
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        running.set(false);
-        sampler.join();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return new Step(ms, peak / (1024 * 1024), live[0] / (1024 * 1024), result);
+    private static Measured step(Measured.Work work) throws Exception {
+        return Measured.run(work);
     }
 }

@@ -73,6 +73,9 @@ final class Endpoints {
     static final String PAYMENT_GUARD = "/soap/payment-guard";
     static final String GOALS = "/soap/goals";
     static final String LIBRARY = "/soap/library";
+    static final String MONITORING = "/soap/monitoring";
+    /** The cut-off of the monitoring fixture round of region 440100000 ({roundId}, {alertId}). */
+    static final String CUT_OFF = "2026-07-31";
     static final String CORPUS_PROJECT = "P-CORPUS";
     static final String CORPUS_APP = "CORPUS-1";
     /** A project of region 440100000 that the tests hold, addressed as {holdId} by the endpoints. */
@@ -92,7 +95,9 @@ final class Endpoints {
     static String resolve(String text, UnchangedState state) {
         return text == null ? null : text.replace("{holdId}", Long.toString(state.holdId()))
                 .replace("{goalId}", Long.toString(state.goalId())).replace("{version}", "1")
-                .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1");
+                .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1")
+                .replace("{roundId}", Long.toString(state.roundId()))
+                .replace("{alertId}", Long.toString(state.alertId()));
     }
 
     static List<Endpoint> all() {
@@ -170,6 +175,27 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/goal-forms?MOF_DIV_CODE=" + LIBRARY_REGION, "unit01",
                         Goals.form(LIBRARY_REGION, "P-CORPUS-FORM")),
                 new Endpoint("rest", "GET", "/goal-forms/{goalId}/versions/{version}?FORMAT=CSV", "finance01", null),
+                new Endpoint("rest", "POST", "/monitoring/rounds", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\"}"),
+                new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}", "finance01", null),
+                new Endpoint("rest", "POST", "/monitoring/rounds/{roundId}/cancel", "finance01",
+                        "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "POST", "/monitoring/rounds/{roundId}/resume", "finance01",
+                        "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}/alerts?MIN_LEVEL=GREEN&LIMIT=10",
+                        "finance01", null),
+                new Endpoint("rest", "GET", "/monitoring/alerts/{alertId}", "finance01", null),
+                new Endpoint("rest", "POST", "/monitoring/alerts/{alertId}/rectification", "unit01",
+                        "{\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/monitoring/alerts/{alertId}/release", "finance01",
+                        "{\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/monitoring/reports", "unit01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\",\"PRO_CODE\":\"" + GOAL_PROJECT
+                        + "\",\"INDICATORS\":[" + String.join(",", UnchangedState.INDICATORS.stream().map(
+                                n -> "{\"KPI_CONTENT\":\"" + n + "\",\"KPI_VAL_TODATE\":\"1\","
+                                        + "\"FORECAST\":\"WILL_COMPLETE\"}").toList()) + "]}"),
+                new Endpoint("rest", "GET", "/monitoring/reports?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026&CUT_OFF="
+                        + CUT_OFF + "&PRO_CODE=" + GOAL_PROJECT, "finance01", null),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
                 new Endpoint("soap", "CheckPayment", PAYMENT_GUARD, "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),
@@ -259,6 +285,29 @@ final class Endpoints {
                 new Endpoint("soap", "CheckCompilation", GOALS, "pay-module",
                         Goals.soapDraft("CheckCompilationRequest", CORPUS_PROJECT, "teller9")),
                 new Endpoint("soap", "CheckAdjustment", GOALS, "pay-module",
-                        Goals.soapDraft("CheckAdjustmentRequest", CORPUS_PROJECT, "teller9")));
+                        Goals.soapDraft("CheckAdjustmentRequest", CORPUS_PROJECT, "teller9")),
+                new Endpoint("soap", "StartMonitoringRound", MONITORING, "finance01", Goals.soap(
+                        "StartMonitoringRoundRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "CUT_OFF", CUT_OFF))),
+                new Endpoint("soap", "GetMonitoringRound", MONITORING, "finance01", Goals.soap(
+                        "GetMonitoringRoundRequest", Jixiao.elements("ROUND_ID", "{roundId}"))),
+                new Endpoint("soap", "CancelMonitoringRound", MONITORING, "finance01", Goals.soap(
+                        "CancelMonitoringRoundRequest", Jixiao.elements("ROUND_ID", "{roundId}"))),
+                new Endpoint("soap", "ResumeMonitoringRound", MONITORING, "finance01", Goals.soap(
+                        "ResumeMonitoringRoundRequest", Jixiao.elements("ROUND_ID", "{roundId}"))),
+                new Endpoint("soap", "ListMonitoringAlerts", MONITORING, "finance01", Goals.soap(
+                        "ListMonitoringAlertsRequest", Jixiao.elements("ROUND_ID", "{roundId}"))),
+                new Endpoint("soap", "GetMonitoringAlert", MONITORING, "finance01", Goals.soap(
+                        "GetMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}"))),
+                new Endpoint("soap", "RectifyMonitoringAlert", MONITORING, "unit01", Goals.soap(
+                        "RectifyMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
+                new Endpoint("soap", "ReleaseMonitoringAlert", MONITORING, "finance01", Goals.soap(
+                        "ReleaseMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
+                new Endpoint("soap", "SubmitMonitoringReport", MONITORING, "unit01", Goals.soap(
+                        "SubmitMonitoringReportRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "CUT_OFF", CUT_OFF, "PRO_CODE", GOAL_PROJECT), String.join("",
+                                UnchangedState.INDICATORS.stream().map(n -> Goals.soap("INDICATOR", Jixiao.elements(
+                                        "KPI_CONTENT", n, "KPI_VAL_TODATE", "1", "FORECAST", "WILL_COMPLETE")))
+                                        .toList()))));
     }
 }

@@ -1,5 +1,14 @@
 package io.jixiao.it.framework;
 
+import io.jixiao.api.monitoring.Alert;
+import io.jixiao.api.monitoring.AlertLevel;
+import io.jixiao.api.monitoring.AlertStatus;
+import io.jixiao.api.monitoring.Consequence;
+import io.jixiao.api.monitoring.Finding;
+import io.jixiao.api.monitoring.Round;
+import io.jixiao.api.monitoring.RoundStatus;
+import io.jixiao.store.MonitoringRepository;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.api.goal.BudgetKind;
@@ -44,6 +53,11 @@ final class UnchangedState {
     private static final Actor FINANCE = Actor.of("state-check", "state-check", Role.FINANCE);
 
     private static long goalId;
+    private static long roundId;
+    private static long alertId;
+    /** The indicators of the published goal of {@link Endpoints#GOAL_PROJECT}, in order. */
+    static final List<String> INDICATORS = java.util.stream.Stream.of("QUANTITY", "COST", "SOCIAL", "SATISFACTION",
+            "QUALITY", "TIMELINESS", "ECONOMIC", "ECOLOGICAL").map(l2 -> "指标 " + l2).toList();
 
     private final Hold held;
     private final long auditRows;
@@ -64,6 +78,7 @@ final class UnchangedState {
                 : active.get(0);
         GoalService goals = service(GoalService.class);
         long goal = goal(goals);
+        monitoring(service(MonitoringRepository.class));
         return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked(), goals.versions(goal, FINANCE));
     }
 
@@ -76,11 +91,9 @@ final class UnchangedState {
                     BudgetKind.GENERAL_PUBLIC, Money.positive("AMOUNT", new BigDecimal("2000000.00")), false, true,
                     null);
             List<Indicator> indicators = new java.util.ArrayList<>();
-            String[] level2 = {"QUANTITY", "COST", "SOCIAL", "SATISFACTION", "QUALITY", "TIMELINESS", "ECONOMIC",
-                "ECOLOGICAL"};
-            for (String l2 : level2) {
-                indicators.add(new Indicator(Level2.valueOf(l2), "指标 " + l2, ComputeSign.GE, "1", "个",
-                        new BigDecimal("11.25"), "", null));
+            for (String name : INDICATORS) {
+                indicators.add(new Indicator(Level2.valueOf(name.substring("指标 ".length())), name, ComputeSign.GE,
+                        "1", "个", new BigDecimal("11.25"), "", null));
             }
             Goal goal = new Goal(GoalSubject.PROJECT, "addressed by the registry's requests", "", indicators);
             GoalVersion draft = goals.draft(project, goal, unit);
@@ -97,6 +110,31 @@ final class UnchangedState {
         return goalId;
     }
 
+    /**
+     * A finished monitoring round of the region with one open RED result, written straight to the store (a round
+     * run now would write to the region's audit chain in the background), made once per framework.
+     */
+    private static synchronized void monitoring(MonitoringRepository repository) {
+        if (roundId == 0) {
+            long id = repository.nextRoundId();
+            java.time.LocalDate cutOff = java.time.LocalDate.parse(Endpoints.CUT_OFF);
+            java.time.Instant now = java.time.Instant.now();
+            Round round = new Round(id, REGION, FiscalYear.of(2026), cutOff, cutOff.plusMonths(1), false,
+                    RoundStatus.COMPLETED, "fixture", io.jixiao.api.goal.GateMode.ENFORCE, 1, 1, 1, Map.of(), 0, null,
+                    "state-check", now, now);
+            repository.insertRound(new MonitoringRepository.RoundState(round, null, FINANCE, null, null), null,
+                    new io.jixiao.store.AuditEntry(now, "MONITORING_ROUND_STARTED", REGION, "MONITORING_ROUND",
+                            String.valueOf(id), FINANCE, "fixture", ""));
+            Alert alert = new Alert(0, id, REGION, FiscalYear.of(2026), ProCode.of(Endpoints.GOAL_PROJECT),
+                    AgencyCode.of("101001"), "101001", new BigDecimal("1000.00"), new BigDecimal("10.00"),
+                    new BigDecimal("1.00"), new BigDecimal("58.08"), java.util.EnumSet.of(Finding.EXECUTION_GAP),
+                    AlertLevel.RED, java.util.EnumSet.of(Consequence.RECTIFY), false, null, AlertStatus.OPEN, null,
+                    now);
+            alertId = repository.insertResults(List.of(alert)).get(0).id();
+            roundId = id;
+        }
+    }
+
     private static <S> S service(Class<S> type) {
         BundleContext context = FrameworkUtil.getBundle(UnchangedState.class).getBundleContext();
         return context.getService(context.getServiceReference(type));
@@ -110,6 +148,14 @@ final class UnchangedState {
         return goalId;
     }
 
+    long roundId() {
+        return roundId;
+    }
+
+    long alertId() {
+        return alertId;
+    }
+
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
             throws InterruptedException {
@@ -120,5 +166,12 @@ final class UnchangedState {
         assertThat(holds.find(held.holdId()).orElseThrow().isActive()).isTrue();
         assertThat(audit.verify(REGION, FINANCE).rowsChecked()).isEqualTo(auditRows);
         assertThat(service(GoalService.class).versions(goalId, FINANCE)).isEqualTo(goalVersions);
+        MonitoringRepository monitoring = service(MonitoringRepository.class);
+        assertThat(monitoring.round(roundId).orElseThrow().round().status()).isEqualTo(RoundStatus.COMPLETED);
+        assertThat(monitoring.alert(alertId).orElseThrow().status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(monitoring.active(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF)))
+                .isFalse();
+        assertThat(monitoring.report(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF),
+                ProCode.of(Endpoints.GOAL_PROJECT))).isEmpty();
     }
 }

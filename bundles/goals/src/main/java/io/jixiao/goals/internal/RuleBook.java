@@ -1,5 +1,6 @@
 package io.jixiao.goals.internal;
 
+import io.jixiao.api.monitoring.MonitoringRules;
 import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateMode;
@@ -58,7 +59,7 @@ final class RuleBook {
         for (RuleSet set : sets) {
             for (String key : set.values().keySet()) {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
-                if (!KEYS.contains(rule)) {
+                if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)) {
                     throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
                 }
             }
@@ -70,6 +71,11 @@ final class RuleBook {
         // parse every set once, so that a bad value fails the configuration, not a later decision
         for (RuleSet set : sets) {
             rules(List.of(set), set.label());
+            try {
+                MonitoringRules.parse(set.label(), set.values());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(set.label() + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -28,11 +28,15 @@ final class Fixture {
     }
 
     static MyBatisStore store() {
+        return new MyBatisStore(sessions());
+    }
+
+    static org.apache.ibatis.session.SqlSessionFactory sessions() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        return new MyBatisStore(Database.sessions(ds, ""));
+        return Database.sessions(ds, "");
     }
 
     static PaymentApplication payment(int year, String no, String proCode, String bgtId, ExpenditureKind kind) {

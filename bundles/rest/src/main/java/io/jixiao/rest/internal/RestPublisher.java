@@ -53,7 +53,7 @@ public final class RestPublisher {
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
-            LibraryResource.class, GoalFormResource.class, OpenApiResource.class);
+            LibraryResource.class, GoalFormResource.class, MonitoringResource.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -64,7 +64,8 @@ public final class RestPublisher {
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
             @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
-            @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms) {
+            @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
+            @Reference io.jixiao.api.monitoring.MonitoringService monitoring) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -89,6 +90,8 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new LibraryResource(library)));
             factory.setResourceProvider(GoalFormResource.class,
                     new SingletonResourceProvider(new GoalFormResource(forms)));
+            factory.setResourceProvider(MonitoringResource.class,
+                    new SingletonResourceProvider(new MonitoringResource(monitoring)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

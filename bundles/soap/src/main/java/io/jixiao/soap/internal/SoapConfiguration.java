@@ -16,6 +16,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Path of the indicator library's SOAP service under the CXF servlet")
     String library_address() default "/soap/library";
 
+    @AttributeDefinition(name = "Monitoring address",
+            description = "Path of the monitoring SOAP service under the CXF servlet")
+    String monitoring_address() default "/soap/monitoring";
+
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";

@@ -87,6 +87,10 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("ImportProblemRow",
                 io.jixiao.store.internal.mapper.ImportProblemRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RuleSetRow", io.jixiao.store.internal.mapper.RuleSetRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("RoundRow", io.jixiao.store.internal.mapper.RoundRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ResultRow", io.jixiao.store.internal.mapper.ResultRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ReportRow", io.jixiao.store.internal.mapper.ReportRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
         cfg.addMapper(AuditMapper.class);
@@ -94,6 +98,7 @@ public final class Database {
         cfg.addMapper(IdempotencyMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.GoalMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.LibraryMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.MonitoringMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

@@ -32,6 +32,20 @@ final class Rows {
     private Rows() {
     }
 
+    /**
+     * @param e a failed statement
+     * @return whether it failed on a unique or primary key (SQLSTATE class 23: H2, PostgreSQL and Oracle alike)
+     */
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String roles(Actor actor) {
         return actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }

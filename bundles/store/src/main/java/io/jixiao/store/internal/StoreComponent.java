@@ -9,6 +9,7 @@ import io.jixiao.store.GoalRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.store.IdempotencyRepository;
 import io.jixiao.store.LibraryRepository;
+import io.jixiao.store.MonitoringRepository;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
             GoalRepository.class})
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.store.LibraryRepository\"",
         uses = LibraryRepository.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.store.MonitoringRepository\"",
+        uses = MonitoringRepository.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -56,6 +60,7 @@ public final class StoreComponent {
     private final ServiceRegistration<?> registration;
     private final ServiceRegistration<AuditService> auditRegistration;
     private final ServiceRegistration<LibraryRepository> libraryRegistration;
+    private final ServiceRegistration<MonitoringRepository> monitoringRegistration;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jixiao-store-housekeeping");
         t.setDaemon(true);
@@ -99,6 +104,8 @@ public final class StoreComponent {
                 store, serviceProps);
             this.libraryRegistration = context.registerService(LibraryRepository.class,
                     new MyBatisLibrary(sessions, store), serviceProps);
+            this.monitoringRegistration = context.registerService(MonitoringRepository.class,
+                    new MyBatisMonitoring(sessions, store), serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
         } catch (RuntimeException e) {
@@ -115,6 +122,7 @@ public final class StoreComponent {
     void deactivate() {
         housekeeping.shutdownNow();
         auditRegistration.unregister();
+        monitoringRegistration.unregister();
         libraryRegistration.unregister();
         registration.unregister();
         pool.close();

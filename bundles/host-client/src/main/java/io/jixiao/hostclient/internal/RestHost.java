@@ -1,0 +1,132 @@
+package io.jixiao.hostclient.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.port.LedgerLine;
+import io.jixiao.api.port.LedgerPage;
+import io.jixiao.api.port.LedgerPort;
+import io.jixiao.api.port.MasterDataPort;
+import io.jixiao.api.port.ProjectRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ports over the host's REST services (docs/contracts/host-ledger.openapi.json):
+ * {@code GET <base>/ledger-lines} and {@code POST <base>/projects/lookup}.
+ */
+final class RestHost implements LedgerPort, MasterDataPort {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final String base;
+    private final HostCall ledgerCall;
+    private final HostCall masterCall;
+
+    RestHost(String base, HostCall ledgerCall, HostCall masterCall) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.ledgerCall = ledgerCall;
+        this.masterCall = masterCall;
+    }
+
+    @Override
+    public LedgerPage lines(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate asOf, String after, int limit) {
+        StringBuilder q = new StringBuilder(base).append("/ledger-lines?MOF_DIV_CODE=").append(mofDivCode.value())
+                .append("&FISCAL_YEAR=").append(fiscalYear.value()).append("&AS_OF=").append(asOf)
+                .append("&LIMIT=").append(limit);
+        if (after != null) {
+            q.append("&AFTER=").append(URLEncoder.encode(after, StandardCharsets.UTF_8));
+        }
+        byte[] body = ledgerCall.send(URI.create(q.toString()),
+                () -> HttpRequest.newBuilder().GET().header("Accept", "application/json"));
+        JsonNode root = parse("ledger", body);
+        JsonNode lines = root.get("LINES");
+        if (lines == null || !lines.isArray()) {
+            throw Answers.malformed("ledger", "LINES", new IllegalArgumentException("LINES is not a list"));
+        }
+        List<LedgerLine> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(Answers.line("ledger", "LINES[" + i + "]", fields(lines.get(i))));
+        }
+        JsonNode next = root.get("NEXT");
+        JsonNode total = root.get("TOTAL");
+        if (next != null && !next.isNull() && !next.isTextual()) {
+            throw Answers.malformed("ledger", "NEXT", new IllegalArgumentException("NEXT is not text"));
+        }
+        return new LedgerPage(out, next == null || next.isNull() ? null : next.asText(),
+                total != null && total.canConvertToLong() ? total.asLong() : -1);
+    }
+
+    @Override
+    public Map<ProCode, ProjectRecord> projects(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        if (masterCall == null || proCodes.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode request = JSON.createObjectNode().put("MOF_DIV_CODE", mofDivCode.value())
+                .put("FISCAL_YEAR", fiscalYear.value());
+        ArrayNode codes = request.putArray("PRO_CODES");
+        proCodes.forEach(c -> codes.add(c.value()));
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] body = masterCall.send(URI.create(base + "/projects/lookup"), () -> HttpRequest.newBuilder()
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).header("Content-Type", "application/json")
+                .header("Accept", "application/json"));
+        JsonNode projects = parse("master-data", body).get("PROJECTS");
+        if (projects == null || !projects.isArray()) {
+            throw Answers.malformed("master-data", "PROJECTS", new IllegalArgumentException("PROJECTS is not a list"));
+        }
+        Map<ProCode, ProjectRecord> found = new HashMap<>();
+        for (int i = 0; i < projects.size(); i++) {
+            ProjectRecord p = Answers.project("master-data", "PROJECTS[" + i + "]", fields(projects.get(i)));
+            found.put(p.proCode(), p);
+        }
+        return found;
+    }
+
+    private static JsonNode parse(String port, byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("the answer is not a JSON object");
+            }
+            return root;
+        } catch (IOException | IllegalArgumentException e) {
+            throw Answers.malformed(port, "the body", e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? new IllegalArgumentException("not JSON: " + j.getOriginalMessage())
+                    : e instanceof IOException ? new IllegalArgumentException("not JSON: " + e.getMessage()) : e);
+        }
+    }
+
+    private static Map<String, String> fields(JsonNode node) {
+        Map<String, String> f = new HashMap<>();
+        if (node != null && node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNull() && e.getValue().isValueNode()) {
+                    f.put(e.getKey(), e.getValue().asText());
+                }
+            }
+        }
+        return f;
+    }
+}

@@ -1,0 +1,26 @@
+package io.jixiao.monitoring.internal.osgi;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Jixiao monitoring rounds",
+        description = "Which regions' scheduled rounds this cluster runs, and how rounds read the ledger.")
+@interface RoundsConfiguration {
+
+    @AttributeDefinition(name = "Regions", description = "MOF_DIV_CODEs whose scheduled rounds (monitoring.rounds in "
+            + "their rules) start by themselves on the due day; on-demand rounds need no entry")
+    String[] regions() default {};
+
+    @AttributeDefinition(name = "Page size", description = "Ledger lines read per port call (1-5000)")
+    int pageSize() default 1000;
+
+    @AttributeDefinition(name = "Tick (s)", description = "How often a node looks for due schedules and stalled rounds")
+    long tickSeconds() default 60L;
+
+    @AttributeDefinition(name = "Stale after (s)", description = "A running round whose node has not checked in "
+            + "for this long is taken over by another node, from its last checkpoint")
+    long staleSeconds() default 300L;
+
+    @AttributeDefinition(name = "Node", description = "This node's name in the rounds it runs (default: host name)")
+    String node() default "";
+}
