@@ -92,6 +92,99 @@ class DistributionTest {
         stop();
     }
 
+    /**
+     * Issue 6 on the running jar: the host client configured to a ledger URL (a stand-in for the host's REST ledger,
+     * served here on loopback), a round started over REST, followed over REST and SOAP, its red project held at the
+     * payment guard until the rectification is accepted.
+     */
+    @Test
+    void aRoundRunsAgainstAConfiguredLedgerUrlAndItsHoldStopsThePaymentUntilReleased() throws Exception {
+        com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        host.createContext("/host/ledger-lines", x -> {
+            byte[] body = ("{\"LINES\":[{\"PRO_CODE\":\"GZ-MON-1\",\"BGT_ID\":\"ZB-1\",\"AGENCY_CODE\":\"101001\","
+                    + "\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":700000.00},"
+                    + "{\"PRO_CODE\":\"GZ-MON-2\",\"BGT_ID\":\"ZB-2\",\"AGENCY_CODE\":\"101001\","
+                    + "\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":50000.00}],\"TOTAL\":2}")
+                    .getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        host.createContext("/host/projects/lookup", x -> {
+            x.getRequestBody().readAllBytes();
+            byte[] body = "{\"PROJECTS\":[]}".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        host.start();
+        try {
+            copyConfig();
+            Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://127.0.0.1:"
+                    + host.getAddress().getPort() + "/host\n");
+            start();
+            HttpResponse<String> started = post("finance01", "/monitoring/rounds",
+                    "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2026-07-31\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String location = started.headers().firstValue("Location").orElseThrow();
+            String round = "";
+            for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; ) {
+                round = HTTP.send(HttpRequest.newBuilder(URI.create(location)).header("Authorization",
+                        basic("auditor01")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+                if (!round.contains("\"STATUS\":\"QUEUED\"") && !round.contains("\"STATUS\":\"RUNNING\"")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(round).contains("\"STATUS\":\"COMPLETED\"", "\"PERCENT\":100", "\"HOLDS\":1");
+            String roundId = field(round, "ROUND_ID");
+
+            String alerts = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/monitoring/rounds/" + roundId
+                    + "/alerts?MIN_LEVEL=RED")).header("Authorization", basic("finance01")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            assertThat(alerts).contains("\"PRO_CODE\":\"GZ-MON-2\"", "\"LEVEL\":\"RED\"")
+                    .doesNotContain("GZ-MON-1");
+            String holdId = field(alerts, "HOLD_ID");
+            String alertId = field(alerts, "ALERT_ID");
+
+            String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                    + "xmlns:m=\"http://jixiao.io/ws/monitoring/v1\"><soapenv:Header><wsse:Security "
+                    + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
+                    + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
+                    + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>auditor01"
+                    + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
+                    + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
+                    + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
+                    + "</wsse:Security></soapenv:Header><soapenv:Body><m:ListMonitoringAlertsRequest><m:ROUND_ID>"
+                    + roundId + "</m:ROUND_ID><m:MIN_LEVEL>RED</m:MIN_LEVEL></m:ListMonitoringAlertsRequest>"
+                    + "</soapenv:Body></soapenv:Envelope>";
+            String soap = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                    + "/jixiao/soap/monitoring")).header("Content-Type", "text/xml; charset=utf-8")
+                    .header("SOAPAction", "\"http://jixiao.io/ws/monitoring/v1/ListMonitoringAlerts\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            assertThat(soap).contains("<PRO_CODE>GZ-MON-2</PRO_CODE>", "<HOLD_ID>" + holdId + "</HOLD_ID>");
+
+            String check = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-M1\","
+                    + "\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"GZ-MON-2\",\"BGT_ID\":\"ZB-2\","
+                    + "\"PAY_APP_AMT\":30000.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
+            assertThat(post("pay-module", "/payment-guard/checks", check).body())
+                    .contains("\"DECISION\":\"HOLD\"", "\"HOLD_ID\":" + holdId);
+            assertThat(post("unit01", "/monitoring/alerts/" + alertId + "/rectification",
+                    "{\"REASON\":\"已调整实施计划\"}").body()).contains("\"STATUS\":\"RECTIFIED\"");
+            assertThat(post("finance01", "/monitoring/alerts/" + alertId + "/release",
+                    "{\"REASON\":\"整改到位, 恢复拨款\"}").body()).contains("\"STATUS\":\"CLOSED\"");
+            assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-M1", "ZF-M2")).body())
+                    .contains("\"DECISION\":\"PASS\"");
+            stop();
+        } finally {
+            host.stop(0);
+        }
+    }
+
     /** TLS from a configured keystore: HTTPS only, with a certificate the client trusts. */
     @Test
     void servesTlsFromAConfiguredKeystore() throws Exception {
