@@ -92,6 +92,23 @@ public interface MonitoringService {
     UnitReport report(UnitReport report, Actor actor);
 
     /**
+     * Takes the units' reports from a monitoring form (绩效监控情况表, .xlsx or CSV: one row per indicator of each
+     * project; docs/monitoring.md has the layout). Every row and every project is checked first; if anything is
+     * wrong nothing is stored and the error names each row or project. The file is deleted afterwards.
+     *
+     * @param mofDivCode the region
+     * @param fiscalYear the year
+     * @param cutOff the round's cut-off the reports are for
+     * @param file the uploaded form
+     * @param csvCharset the encoding of a CSV form (UTF-8 or GB18030)
+     * @param actor as for {@link #report(UnitReport, Actor)}
+     * @return the stored reports, in the form's order of projects
+     * @throws InvalidInputException naming every bad row ({@code ROW 7 全年完成预计}) or project
+     */
+    java.util.List<UnitReport> importReports(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate cutOff,
+            java.nio.file.Path file, java.nio.charset.Charset csvCharset, Actor actor);
+
+    /**
      * The report stored for a project and cut-off, as an actor may see it.
      *
      * @param mofDivCode the region

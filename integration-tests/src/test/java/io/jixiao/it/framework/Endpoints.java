@@ -32,7 +32,9 @@ final class Endpoints {
         /** Whether the body is an uploaded file (any bytes may be one; the file is judged by the import). */
         boolean fileBody() {
             return adapter.equals("rest") ? path.startsWith("/library/imports?") || path.startsWith("/goal-forms?")
-                    : method.equals("ImportLibrary") || method.equals("ImportGoalForm");
+                    || path.startsWith("/monitoring/reports/imports?")
+                    : method.equals("ImportLibrary") || method.equals("ImportGoalForm")
+                    || method.equals("ImportMonitoringReports");
         }
 
         /** The path without its query, as the published contract names it. */
@@ -98,6 +100,13 @@ final class Endpoints {
                 .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1")
                 .replace("{roundId}", Long.toString(state.roundId()))
                 .replace("{alertId}", Long.toString(state.alertId()));
+    }
+
+    /** A monitoring form (CSV) reporting every indicator of {@link #GOAL_PROJECT}'s goal. */
+    static String monitoringForm() {
+        StringBuilder csv = new StringBuilder("项目代码,三级指标,截至目前完成值,全年完成预计\n");
+        UnchangedState.INDICATORS.forEach(n -> csv.append(GOAL_PROJECT).append(',').append(n).append(",1,确定能完成\n"));
+        return csv.toString();
     }
 
     static List<Endpoint> all() {
@@ -194,6 +203,8 @@ final class Endpoints {
                         + "\",\"INDICATORS\":[" + String.join(",", UnchangedState.INDICATORS.stream().map(
                                 n -> "{\"KPI_CONTENT\":\"" + n + "\",\"KPI_VAL_TODATE\":\"1\","
                                         + "\"FORECAST\":\"WILL_COMPLETE\"}").toList()) + "]}"),
+                new Endpoint("rest", "POST", "/monitoring/reports/imports?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026"
+                        + "&CUT_OFF=" + CUT_OFF, "unit01", monitoringForm()),
                 new Endpoint("rest", "GET", "/monitoring/reports?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026&CUT_OFF="
                         + CUT_OFF + "&PRO_CODE=" + GOAL_PROJECT, "finance01", null),
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
@@ -303,6 +314,10 @@ final class Endpoints {
                         "RectifyMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
                 new Endpoint("soap", "ReleaseMonitoringAlert", MONITORING, "finance01", Goals.soap(
                         "ReleaseMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
+                new Endpoint("soap", "ImportMonitoringReports", MONITORING, "unit01", Goals.soap(
+                        "ImportMonitoringReportsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "CUT_OFF", CUT_OFF, "FILE", java.util.Base64.getEncoder().encodeToString(
+                                        monitoringForm().getBytes(StandardCharsets.UTF_8))))),
                 new Endpoint("soap", "SubmitMonitoringReport", MONITORING, "unit01", Goals.soap(
                         "SubmitMonitoringReportRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026", "CUT_OFF", CUT_OFF, "PRO_CODE", GOAL_PROJECT), String.join("",

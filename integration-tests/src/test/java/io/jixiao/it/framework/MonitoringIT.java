@@ -171,6 +171,19 @@ class MonitoringIT {
         assertThat(stored.get("LATE").asBoolean()).as("due 2026-08-31").isTrue();
         assertThat(ok(get("unit01", "/monitoring/reports?MOF_DIV_CODE=" + region + "&FISCAL_YEAR=2026&CUT_OFF="
                 + "2026-07-31&PRO_CODE=" + ok), 200).get("INDICATORS")).hasSize(8);
+        StringBuilder form = new StringBuilder("项目代码,三级指标,截至目前完成值,全年完成预计,偏差原因,纠偏措施\n");
+        for (int i = 0; i < 8; i++) {
+            form.append(ok).append(",指标").append(i).append(",60,确定能完成,,\n");
+        }
+        String upload = Jixiao.REST + "/monitoring/reports/imports?MOF_DIV_CODE=" + region
+                + "&FISCAL_YEAR=2026&CUT_OFF=2026-07-31";
+        JsonNode badForm = ok(Jixiao.post(upload, "text/csv", form.toString().replace("指标5,60,确定能完成",
+                "指标5,60,差不多"), "Authorization", Jixiao.basic("unit01")), 400);
+        assertThat(badForm.toString()).contains("ROW 7 全年完成预计");
+        JsonNode imported = ok(Jixiao.post(upload, "text/csv", form.toString(), "Authorization",
+                Jixiao.basic("unit01")), 200);
+        assertThat(imported.get("COUNT").asInt()).isEqualTo(1);
+        assertThat(imported.get("REPORTS").get(0).get("PRO_CODE").asText()).isEqualTo(ok);
         assertThat(post("unit01", "/monitoring/rounds", "{\"MOF_DIV_CODE\":\"" + region
                 + "\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2026-07-31\"}").statusCode()).isEqualTo(403);
 

@@ -181,13 +181,67 @@ public final class Monitoring implements MonitoringService {
 
     @Override
     public UnitReport report(UnitReport report, Actor actor) {
+        requireReporter(actor, report.mofDivCode());
+        return save(report, checked(report, actor), actor);
+    }
+
+    @Override
+    public List<UnitReport> importReports(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate cutOff,
+            java.nio.file.Path file, java.nio.charset.Charset csvCharset, Actor actor) {
+        try {
+            requireReporter(actor, mofDivCode);
+            if (cutOff == null || cutOff.getYear() != fiscalYear.value()) {
+                throw InvalidInputException.of("CUT_OFF", "year", "is required and lies in FISCAL_YEAR "
+                        + fiscalYear.value());
+            }
+            Map<io.jixiao.api.model.ProCode, List<IndicatorProgress>> rows = MonitoringForm.read(file, csvCharset);
+            // every project is checked before any is stored: a form with one bad project changes nothing
+            List<Violation> problems = new ArrayList<>();
+            List<UnitReport> reports = new ArrayList<>();
+            List<GoalVersion> goalsInForce = new ArrayList<>();
+            rows.forEach((project, indicators) -> {
+                String at = "PRO_CODE " + project.value();
+                try {
+                    UnitReport report = new UnitReport(mofDivCode, fiscalYear, cutOff, project, indicators, null, null,
+                            false);
+                    goalsInForce.add(checked(report, actor));
+                    reports.add(report);
+                } catch (InvalidInputException e) {
+                    e.violations().forEach(v -> problems.add(new Violation(at + " " + v.field(), v.rule(),
+                            v.message())));
+                } catch (io.jixiao.api.model.JixiaoException e) {
+                    problems.add(new Violation(at, e.code(), e.getMessage()));
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            List<UnitReport> stored = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                stored.add(save(reports.get(i), goalsInForce.get(i), actor));
+            }
+            return stored;
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    private static void requireReporter(Actor actor, MofDivCode region) {
         if (!actor.has(Role.UNIT) && !actor.has(Role.DEPARTMENT) && !actor.has(Role.FINANCE)
                 && !actor.has(Role.HOST_SYSTEM)) {
             throw new ForbiddenException("monitoring reports are submitted by UNIT, DEPARTMENT, FINANCE or HOST_SYSTEM");
         }
-        if (!actor.scope().covers(report.mofDivCode())) {
-            throw new ForbiddenException("region " + report.mofDivCode() + " is outside your scope");
+        if (!actor.scope().covers(region)) {
+            throw new ForbiddenException("region " + region + " is outside your scope");
         }
+    }
+
+    /** The goal in force the report is checked against: it exists, is the actor's to report on, and matches. */
+    private GoalVersion checked(UnitReport report, Actor actor) {
         GoalVersion goal = goals.inForce(report.mofDivCode(), report.fiscalYear(), report.proCode())
                 .orElseThrow(() -> new NotFoundException("project " + report.proCode() + " has no approved goal for "
                         + report.fiscalYear().value() + ": there is nothing to report on"));
@@ -195,6 +249,10 @@ public final class Monitoring implements MonitoringService {
             throw new ForbiddenException("project " + report.proCode() + " belongs to an agency outside your scope");
         }
         checkIndicators(report.indicators(), goal.goal().indicators());
+        return goal;
+    }
+
+    private UnitReport save(UnitReport report, GoalVersion goal, Actor actor) {
         MonitoringRules r = rules.apply(report.mofDivCode(), report.fiscalYear());
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         boolean late = r.rounds().stream().filter(s -> s.cutOffIn(report.fiscalYear().value()).equals(report.cutOff()))

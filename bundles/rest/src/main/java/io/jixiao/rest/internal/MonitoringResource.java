@@ -388,6 +388,45 @@ public final class MonitoringResource {
         return ReportJson.of(monitoring.report(report, actor));
     }
 
+    /** POST /monitoring/reports/imports: the answer. */
+    static final class ImportedJson {
+        @JsonProperty("COUNT") public int count;
+        @JsonProperty("REPORTS") public List<ReportJson> reports;
+    }
+
+    /**
+     * POST /monitoring/reports/imports: the monitoring form (绩效监控情况表, .xlsx or CSV) is the body; region, year and
+     * cut-off in the query. All projects of the form are stored, or none.
+     */
+    @POST
+    @Path("reports/imports")
+    @Consumes(MediaType.WILDCARD)
+    public ImportedJson importReports(java.io.InputStream body, @Context UriInfo uri,
+            @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, Set.of(MofDivCode.FIELD, FiscalYear.FIELD, "CUT_OFF", "CHARSET",
+                "OPERATOR"));
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
+        Long year = v.check(() -> RequestBodies.id(FiscalYear.FIELD, p.getFirst(FiscalYear.FIELD)));
+        LocalDate cutOff = date(v, "CUT_OFF", p.getFirst("CUT_OFF"), true);
+        java.nio.charset.Charset charset = v.optional(p.getFirst("CHARSET"), RequestBodies::charset);
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(p.getFirst("OPERATOR")));
+        v.throwIfAny();
+        FiscalYear fiscalYear = v.check(() -> FiscalYear.of((int) Math.min(year, Integer.MAX_VALUE)));
+        v.throwIfAny();
+        List<UnitReport> stored = monitoring.importReports(region, fiscalYear, cutOff, RequestBodies.spool(body),
+                charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset, actor);
+        ImportedJson out = new ImportedJson();
+        out.count = stored.size();
+        out.reports = stored.stream().map(r -> {
+            ReportJson j = ReportJson.of(r);
+            j.indicators = null;
+            return j;
+        }).toList();
+        return out;
+    }
+
     private static final Set<String> REPORT_PARAMETERS = Set.of(MofDivCode.FIELD, FiscalYear.FIELD, "CUT_OFF",
             ProCode.FIELD);
 

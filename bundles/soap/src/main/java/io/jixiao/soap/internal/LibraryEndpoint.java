@@ -185,7 +185,8 @@ public final class LibraryEndpoint implements LibraryPortType {
                 : java.nio.charset.Charset.forName("GB18030");
     }
 
-    private static Path spool(byte[] file) {
+    /** Writes an uploaded file to a temporary file, which the import deletes. */
+    static Path spool(byte[] file) {
         try {
             Path upload = Files.createTempFile("jixiao-import-", ".upload");
             Files.write(upload, file);

@@ -199,6 +199,48 @@ public final class MonitoringEndpoint implements MonitoringPortType {
         });
     }
 
+    /** The largest form taken over SOAP, as over REST. */
+    static final int MAX_FORM_BYTES = 256 * 1024;
+
+    @Override
+    public io.jixiao.soap.internal.monitoring.ImportMonitoringReportsResult importMonitoringReports(
+            io.jixiao.soap.internal.monitoring.ImportMonitoringReportsRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ImportMonitoringReports", r,
+                io.jixiao.soap.internal.monitoring.ImportMonitoringReportsResult.class, FAULTS, () -> {
+                    Violations v = new Violations();
+                    MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+                    FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+                    LocalDate cutOff = v.check(() -> required("CUT_OFF", XmlTimes.day("CUT_OFF", r.getCUTOFF())));
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    byte[] file = r.getFILE();
+                    if (file == null || file.length == 0) {
+                        v.add("FILE", "required", "the monitoring form, base64");
+                    } else if (file.length > MAX_FORM_BYTES) {
+                        v.add("FILE", "max", "at most " + MAX_FORM_BYTES + " bytes");
+                    }
+                    v.throwIfAny();
+                    java.nio.charset.Charset charset = r.getCHARSET() == null
+                            || r.getCHARSET() == io.jixiao.soap.internal.monitoring.Charset.UTF_8
+                            ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("GB18030");
+                    List<UnitReport> stored = monitoring.importReports(region, year, cutOff,
+                            LibraryEndpoint.spool(file), charset, actor);
+                    io.jixiao.soap.internal.monitoring.ImportMonitoringReportsResult out =
+                            new io.jixiao.soap.internal.monitoring.ImportMonitoringReportsResult();
+                    out.setCOUNT(stored.size());
+                    for (UnitReport u : stored) {
+                        io.jixiao.soap.internal.monitoring.StoredReport s = new io.jixiao.soap.internal.monitoring
+                                .StoredReport();
+                        s.setPROCODE(u.proCode().value());
+                        s.setWORST(io.jixiao.soap.internal.monitoring.Forecast.fromValue(u.worst().name()));
+                        s.setLATE(u.late());
+                        s.setSUBMITTEDBY(u.submittedBy());
+                        s.setSUBMITTEDAT(times.of(u.submittedAt()));
+                        out.getREPORT().add(s);
+                    }
+                    return out;
+                });
+    }
+
     private Round round(io.jixiao.api.monitoring.Round r) {
         Round out = new Round();
         out.setROUNDID(r.id());

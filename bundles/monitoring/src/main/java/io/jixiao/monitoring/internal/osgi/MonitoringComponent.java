@@ -128,6 +128,12 @@ public final class MonitoringComponent implements MonitoringService {
     }
 
     @Override
+    public java.util.List<UnitReport> importReports(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            java.time.LocalDate cutOff, java.nio.file.Path file, java.nio.charset.Charset csvCharset, Actor actor) {
+        return service().importReports(mofDivCode, fiscalYear, cutOff, file, csvCharset, actor);
+    }
+
+    @Override
     public Alert rectify(long alertId, Reason account, Actor actor) {
         return service().rectify(alertId, account, actor);
     }
