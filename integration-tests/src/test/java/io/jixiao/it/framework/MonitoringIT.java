@@ -332,6 +332,47 @@ class MonitoringIT {
     }
 
     @Test
+    void aLedgerPortTheHostRegistersInTheFrameworkIsUsedAndWholeDepartmentsAreJudgedInYunxi() throws Exception {
+        String region = "430603000"; // Yunxi: data to the end of September, whole-department monitoring
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        List<io.jixiao.api.port.LedgerLine> ledger = List.of(
+                new io.jixiao.api.port.LedgerLine(io.jixiao.api.model.ProCode.of("YX-1-" + tag),
+                        io.jixiao.api.model.BgtId.of("B-1-" + tag), io.jixiao.api.model.AgencyCode.of("303001"),
+                        io.jixiao.api.hook.ExpenditureKind.PROJECT, new java.math.BigDecimal("300000.00"),
+                        new java.math.BigDecimal("250000.00")),
+                new io.jixiao.api.port.LedgerLine(io.jixiao.api.model.ProCode.of("YX-2-" + tag),
+                        io.jixiao.api.model.BgtId.of("B-2-" + tag), io.jixiao.api.model.AgencyCode.of("303001"),
+                        io.jixiao.api.hook.ExpenditureKind.PROJECT, new java.math.BigDecimal("700000.00"),
+                        new java.math.BigDecimal("70000.00")));
+        LedgerPort inProcess = (mofDivCode, fiscalYear, asOf, after, limit) ->
+                new io.jixiao.api.port.LedgerPage(mofDivCode.value().equals(region) ? ledger : List.of(), null, 2);
+        BundleContext context = FrameworkUtil.getBundle(MonitoringIT.class).getBundleContext();
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("service.ranking", 1000);
+        org.osgi.framework.ServiceRegistration<LedgerPort> registration = context.registerService(LedgerPort.class,
+                inProcess, props);
+        try {
+            JsonNode round = round(region, "2026-09-30");
+            assertThat(round.get("STATUS").asText()).as(round.toString()).isEqualTo("COMPLETED");
+            assertThat(round.get("DUE").asText()).isEqualTo("2026-11-30");
+            assertThat(round.get("PROJECTS").asLong()).isEqualTo(2);
+            List<JsonNode> all = alerts(round.get("ROUND_ID").asLong(), "GREEN");
+            JsonNode department = all.stream().filter(a -> a.get("SUBJECT").asText().equals("DEPARTMENT"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no department result in " + all));
+            assertThat(department.get("DEPT_CODE").asText()).isEqualTo("303001");
+            assertThat(department.get("BUDGET_AMT").decimalValue()).isEqualByComparingTo("1000000.00");
+            assertThat(department.get("EXECUTION_RATE").decimalValue()).isEqualByComparingTo("32.00");
+            assertThat(department.get("CONSEQUENCES").toString()).as("a department is never held")
+                    .doesNotContain("HOLD");
+            JsonNode red = alertOf(all, "YX-2-" + tag);
+            assertThat(red.get("CONSEQUENCES").toString()).contains("RECOVER_IDLE", "HOLD");
+            assertThat(red.get("HOLD_ID").isNumber()).isTrue();
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void aHostThatIsSlowFailingOrMalformedFailsTheRoundClearlyAndAResumeFinishesIt() throws Exception {
         hostOver("REST");
         String region = "140400000";

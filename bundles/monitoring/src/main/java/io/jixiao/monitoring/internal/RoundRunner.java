@@ -130,6 +130,7 @@ final class RoundRunner {
                     LOG.info("Monitoring round {} stopped on {}: cancelled or taken over", roundId, owner);
                     return RoundStatus.RUNNING;
                 }
+                logProgress(roundId, p);
                 if (page.next() == null) {
                     break;
                 }
@@ -150,6 +151,19 @@ final class RoundRunner {
             LOG.error("Monitoring round {} failed", roundId, e);
             finish(round, owner, RoundStatus.FAILED, "internal error: " + e, p, state.starter());
             return RoundStatus.FAILED;
+        }
+    }
+
+    /** Logs progress at every tenth of the ledger (every 100,000 lines when the host gives no total). */
+    private static void logProgress(long roundId, Progress p) {
+        long step = p.total > 0 ? Math.max(1, p.total / 10) : 100_000;
+        long reached = p.processed / step;
+        if (reached > p.logged) {
+            p.logged = reached;
+            LOG.info("Monitoring round {}: {} of {} ledger lines, {} projects (green {}, blue {}, yellow {}, red {}), "
+                    + "{} holds", roundId, p.processed, p.total > 0 ? p.total : "?", p.projects,
+                    p.counts.getOrDefault(AlertLevel.GREEN, 0L), p.counts.getOrDefault(AlertLevel.BLUE, 0L),
+                    p.counts.getOrDefault(AlertLevel.YELLOW, 0L), p.counts.getOrDefault(AlertLevel.RED, 0L), p.holds);
         }
     }
 
@@ -281,6 +295,7 @@ final class RoundRunner {
         long projects;
         long holds;
         String cursor;
+        long logged;
         final Map<AlertLevel, Long> counts = new EnumMap<>(AlertLevel.class);
 
         Progress(RoundState state) {
