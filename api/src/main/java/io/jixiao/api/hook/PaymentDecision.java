@@ -31,19 +31,36 @@ public record PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdI
         /** An active hold on the project (any fiscal year of its funds). */
         PROJECT_HELD,
         /** An active hold on the budget line. */
-        BUDGET_LINE_HELD
+        BUDGET_LINE_HELD,
+        /**
+         * The guard cannot establish the hold state (its index could not be loaded, or is older than its bound, or
+         * the database did not answer a strict check): a project payment is held until it can, never passed
+         * blindly. No hold is named. Since 1.2.0.
+         */
+        GUARD_STATE_UNKNOWN
     }
 
     public PaymentDecision {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(reasonCode, "reasonCode");
-        if ((outcome == Outcome.HOLD) != (holdId != null && holdKind != null && holdReason != null)) {
-            throw new IllegalArgumentException("a HOLD, and only a HOLD, names the hold");
+        boolean namesHold = holdId != null && holdKind != null && holdReason != null;
+        boolean failSafe = reasonCode == ReasonCode.GUARD_STATE_UNKNOWN;
+        if (failSafe ? outcome != Outcome.HOLD || holdId != null : (outcome == Outcome.HOLD) != namesHold) {
+            throw new IllegalArgumentException("a HOLD, and only a HOLD, names the hold; a fail-safe HOLD names none");
         }
     }
 
     public static PaymentDecision pass(ReasonCode reasonCode) {
         return new PaymentDecision(Outcome.PASS, reasonCode, null, null, null);
+    }
+
+    /**
+     * @return the fail-safe answer: HOLD because the hold state is unknown
+     * @since 1.2.0
+     */
+    public static PaymentDecision stateUnknown() {
+        return new PaymentDecision(Outcome.HOLD, ReasonCode.GUARD_STATE_UNKNOWN, null, null,
+                "the payment guard cannot establish the hold state; held until it can");
     }
 
     public boolean passes() {

@@ -54,4 +54,28 @@ public interface HoldRepository {
      * @param consumer receives each active hold
      */
     void forEachActive(Consumer<Hold> consumer);
+
+    /**
+     * A placement or release, in the order the change log numbers them.
+     *
+     * @param seq its place in the change log
+     * @param hold the hold as it is now (active or released)
+     * @since 1.5.0
+     */
+    record HoldChange(long seq, Hold hold) {
+    }
+
+    /**
+     * @return the number of the last committed change in the hold change log, 0 if none
+     * @since 1.5.0
+     */
+    long latestChange();
+
+    /**
+     * @param after a change number
+     * @param limit at most this many
+     * @return the changes numbered after it, in order, with each hold as it is now
+     * @since 1.5.0
+     */
+    List<HoldChange> changesAfter(long after, int limit);
 }

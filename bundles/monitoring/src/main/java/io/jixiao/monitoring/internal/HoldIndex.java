@@ -71,4 +71,24 @@ public final class HoldIndex {
     public int targets() {
         return active.size();
     }
+
+    /**
+     * @param hold a hold
+     * @return whether exactly this hold is indexed
+     */
+    public boolean contains(Hold hold) {
+        for (Hold h : get(hold.target().type(), hold.target().mofDivCode().value(), hold.target().code())) {
+            if (h.holdId() == hold.holdId()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return every indexed hold (a snapshot) */
+    public java.util.List<Hold> all() {
+        java.util.List<Hold> all = new java.util.ArrayList<>();
+        active.values().forEach(holds -> all.addAll(Arrays.asList(holds)));
+        return all;
+    }
 }

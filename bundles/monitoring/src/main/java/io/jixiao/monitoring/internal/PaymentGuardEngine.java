@@ -26,16 +26,35 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private static final PaymentDecision BASIC = PaymentDecision.pass(ReasonCode.BASIC_EXPENDITURE);
     private static final PaymentDecision FREE = PaymentDecision.pass(ReasonCode.NO_ACTIVE_HOLD);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentGuardEngine.class);
+
     private final HoldIndex index;
     private final DecisionRepository decisions;
     private final DecisionJournal journal;
     private final Clock clock;
+    private final HoldSync sync;
+    private final boolean strict;
+    private final java.time.Duration staleAfter;
 
+    /** A guard whose index only this node writes (one node, or tests of the decision itself). */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {
+        this(index, decisions, journal, clock, null, false, null);
+    }
+
+    /**
+     * @param sync keeps the index in step with the database (other nodes' holds), or {@code null}
+     * @param strict whether every project payment check first applies every change committed before it
+     * @param staleAfter in bounded mode, how old the index may grow before project payments are held fail-safe
+     */
+    public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock,
+            HoldSync sync, boolean strict, java.time.Duration staleAfter) {
         this.index = index;
         this.decisions = decisions;
         this.journal = journal;
         this.clock = clock;
+        this.sync = sync;
+        this.strict = strict;
+        this.staleAfter = staleAfter;
     }
 
     @Override
@@ -50,19 +69,56 @@ public final class PaymentGuardEngine implements PaymentGuard {
             throw new ForbiddenException("region " + application.mofDivCode() + " or agency "
                     + application.agencyCode() + " is outside your scope");
         }
-        PaymentDecision decision = decide(application);
+        PaymentDecision decision = application.kind() == ExpenditureKind.BASIC || trusted() ? decide(application)
+                : PaymentDecision.stateUnknown();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DecisionRecord record = new DecisionRecord(application, decision, actor, now);
         if (decision.passes()) {
             journal.append(record);
+        } else if (decision.reasonCode() == ReasonCode.GUARD_STATE_UNKNOWN) {
+            try {
+                recordHeld(record, application, actor, decision, now);
+            } catch (RuntimeException e) {
+                // the database is what is missing: the payment is held all the same, and the log says so
+                LOG.error("Payment {} held fail-safe; the decision could not be recorded: {}",
+                        subjectId(application), e.toString());
+            }
         } else {
-            decisions.recordBlocking(record, new AuditEntry(now, Audit.PAYMENT_HELD, application.mofDivCode(),
+            recordHeld(record, application, actor, decision, now);
+        }
+        return decision;
+    }
+
+    /**
+     * @return whether the index can be trusted for this check: loaded, and in strict mode brought up to every change
+     *         committed before the check, in bounded mode no older than its bound
+     */
+    private boolean trusted() {
+        if (sync == null) {
+            return true;
+        }
+        if (!sync.loaded()) {
+            return false;
+        }
+        if (strict) {
+            try {
+                sync.ensureCurrent();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        java.time.Duration age = sync.age();
+        return age != null && age.compareTo(staleAfter) <= 0;
+    }
+
+    private void recordHeld(DecisionRecord record, PaymentApplication application, Actor actor,
+            PaymentDecision decision, Instant now) {
+        decisions.recordBlocking(record, new AuditEntry(now, Audit.PAYMENT_HELD, application.mofDivCode(),
                     Audit.SUBJECT_PAY_APP, subjectId(application), actor, decision.holdReason(),
                     "holdId=" + decision.holdId() + ";holdKind=" + decision.holdKind() + ";reasonCode="
                             + decision.reasonCode() + ";amount=" + application.amount(),
                     application.agencyCode(), application.proCode()));
-        }
-        return decision;
     }
 
     /**

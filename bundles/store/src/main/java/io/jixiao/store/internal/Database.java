@@ -87,6 +87,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("ImportProblemRow",
                 io.jixiao.store.internal.mapper.ImportProblemRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RuleSetRow", io.jixiao.store.internal.mapper.RuleSetRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("HoldChangeRow",
+                io.jixiao.store.internal.mapper.HoldChangeRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RoundRow", io.jixiao.store.internal.mapper.RoundRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ResultRow", io.jixiao.store.internal.mapper.ResultRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ReportRow", io.jixiao.store.internal.mapper.ReportRow.class);

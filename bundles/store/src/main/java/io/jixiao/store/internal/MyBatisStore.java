@@ -88,7 +88,9 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             throw new IllegalArgumentException("only active holds are inserted");
         }
         try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(HoldMapper.class).insert(Rows.holdRow(hold));
+            HoldMapper mapper = session.getMapper(HoldMapper.class);
+            mapper.insert(Rows.holdRow(hold));
+            mapper.insertChange(hold.holdId(), hold.placedAt());
             appendAudit(session, audit);
             session.commit();
         }
@@ -97,9 +99,11 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     @Override
     public boolean release(long holdId, Hold.Release release, AuditEntry audit) {
         try (SqlSession session = sessions.openSession(false)) {
-            if (session.getMapper(HoldMapper.class).release(Rows.releaseRow(holdId, release)) != 1) {
+            HoldMapper mapper = session.getMapper(HoldMapper.class);
+            if (mapper.release(Rows.releaseRow(holdId, release)) != 1) {
                 return false;
             }
+            mapper.insertChange(holdId, release.releasedAt());
             appendAudit(session, audit);
             session.commit();
             return true;
@@ -119,6 +123,32 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             return session.getMapper(HoldMapper.class)
                     .findActive(target.mofDivCode().value(), target.type().name(), target.code())
                     .stream().map(Rows::hold).toList();
+        }
+    }
+
+    @Override
+    public long latestChange() {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(HoldMapper.class).latestChange();
+        }
+    }
+
+    @Override
+    public List<HoldChange> changesAfter(long after, int limit) {
+        try (SqlSession session = sessions.openSession()) {
+            HoldMapper mapper = session.getMapper(HoldMapper.class);
+            List<io.jixiao.store.internal.mapper.HoldChangeRow> rows = mapper.changesAfter(after, limit);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            java.util.Map<Long, Hold> holds = new java.util.HashMap<>();
+            List<Long> ids = rows.stream().map(r -> r.holdId).distinct().toList();
+            for (int i = 0; i < ids.size(); i += 500) {
+                mapper.findMany(ids.subList(i, Math.min(ids.size(), i + 500)))
+                        .forEach(r -> holds.put(r.holdId, Rows.hold(r)));
+            }
+            return rows.stream().filter(r -> holds.containsKey(r.holdId))
+                    .map(r -> new HoldChange(r.changeSeq, holds.get(r.holdId))).toList();
         }
     }
 

@@ -20,4 +20,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Journal close timeout (ms)",
             description = "How long stopping waits for pending decisions to be written")
     long journal_closeTimeoutMillis() default 30_000L;
+
+    @AttributeDefinition(name = "Consistency", description = "BOUNDED: holds placed on other nodes reach this guard "
+            + "within the sync interval; STRICT: every project payment check first applies every hold change "
+            + "committed before it (one database read per check)")
+    String consistency() default "BOUNDED";
+
+    @AttributeDefinition(name = "Sync interval (ms)", description = "How often the index reads the hold change log")
+    long sync_intervalMillis() default 200L;
+
+    @AttributeDefinition(name = "Stale after (ms)", description = "BOUNDED: an index not brought up to date for this "
+            + "long holds project payments fail-safe (GUARD_STATE_UNKNOWN) until it is again")
+    long staleAfterMillis() default 5_000L;
+
+    @AttributeDefinition(name = "Reconcile (s)", description = "How often the whole index is compared with the "
+            + "database's active holds")
+    long reconcileSeconds() default 60L;
+
+    @AttributeDefinition(name = "Gap timeout (ms)", description = "How long a missing change number is waited for "
+            + "before it is taken as rolled back")
+    long gapTimeoutMillis() default 10_000L;
 }

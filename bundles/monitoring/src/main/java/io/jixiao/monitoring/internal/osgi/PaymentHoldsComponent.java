@@ -12,6 +12,7 @@ import io.jixiao.api.service.HoldTarget;
 import io.jixiao.monitoring.internal.DecisionJournal;
 import io.jixiao.monitoring.internal.HoldIndex;
 import io.jixiao.monitoring.internal.HoldRegistry;
+import io.jixiao.monitoring.internal.HoldSync;
 import io.jixiao.monitoring.internal.PaymentGuardEngine;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
@@ -40,6 +41,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
     private final DecisionJournal journal;
     private final HoldRegistry registry;
     private final PaymentGuardEngine guard;
+    private final HoldSync sync;
+    private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
@@ -47,16 +50,76 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
         Clock clock = Clock.systemUTC();
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
-        int loaded = registry.loadIndex();
+        this.sync = new HoldSync(holds, index, clock, Duration.ofMillis(config.gapTimeoutMillis()));
+        boolean strict = "STRICT".equalsIgnoreCase(config.consistency().strip());
+        if (!strict && !"BOUNDED".equalsIgnoreCase(config.consistency().strip())) {
+            throw new IllegalArgumentException("consistency is BOUNDED or STRICT, got '" + config.consistency() + "'");
+        }
         this.journal = new DecisionJournal(decisions, config.journal_capacity(), config.journal_batchSize(),
                 Duration.ofMillis(config.journal_flushIntervalMillis()),
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
-        this.guard = new PaymentGuardEngine(index, decisions, journal, clock);
-        LOG.info("Payment guard ready: {} active holds loaded", loaded);
+        this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
+                Duration.ofMillis(config.staleAfterMillis()));
+        this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jixiao-hold-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        load();
+        syncing.scheduleWithFixedDelay(this::syncOnce, config.sync_intervalMillis(), config.sync_intervalMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        syncing.scheduleWithFixedDelay(this::reconcileOnce, config.reconcileSeconds(), config.reconcileSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
+        LOG.info("Payment guard consistency {} (sync every {} ms, fail-safe after {} ms)", strict ? "STRICT"
+                : "BOUNDED", config.sync_intervalMillis(), config.staleAfterMillis());
+    }
+
+    /** Loads the index; until it is loaded the guard holds project payments fail-safe and keeps trying. */
+    private void load() {
+        try {
+            int loaded = sync.load();
+            LOG.info("Payment guard ready: {} active holds loaded", loaded);
+        } catch (RuntimeException e) {
+            LOG.error("Payment guard cannot load the holds ({}); project payments are held until it can", e.toString());
+        }
+    }
+
+    private volatile boolean failing;
+
+    private void syncOnce() {
+        try {
+            if (!sync.loaded()) {
+                load();
+                return;
+            }
+            sync.poll();
+            if (failing) {
+                failing = false;
+                LOG.info("Payment guard back in step with the database");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.error("Payment guard cannot read hold changes ({}); after the stale bound project payments are "
+                        + "held until it can", e.toString());
+            }
+        }
+    }
+
+    private void reconcileOnce() {
+        try {
+            int repaired = sync.reconcile();
+            if (repaired > 0) {
+                LOG.warn("Payment guard index repaired {} entries against the database", repaired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Payment guard reconciliation failed; will retry: {}", e.toString());
+        }
     }
 
     @Deactivate
     void deactivate() {
+        syncing.shutdownNow();
         journal.close();
         LOG.info("Payment guard stopped; {} PASS decisions written", journal.written());
     }

@@ -14,6 +14,14 @@ public interface HoldMapper {
 
     HoldRow find(@Param("holdId") long holdId);
 
+    List<HoldRow> findMany(@Param("ids") java.util.Collection<Long> ids);
+
+    int insertChange(@Param("holdId") long holdId, @Param("at") java.time.Instant at);
+
+    long latestChange();
+
+    List<HoldChangeRow> changesAfter(@Param("after") long after, @Param("limit") int limit);
+
     List<HoldRow> findActive(@Param("mofDivCode") String mofDivCode, @Param("targetType") String targetType,
             @Param("code") String code);
 
