@@ -37,7 +37,12 @@ public record PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdI
          * the database did not answer a strict check): a project payment is held until it can, never passed
          * blindly. No hold is named. Since 1.2.0.
          */
-        GUARD_STATE_UNKNOWN
+        GUARD_STATE_UNKNOWN,
+        /**
+         * Passed by an open emergency bypass of the region (finance, time-limited, audited), whatever holds the
+         * payment carries. Since 1.2.0.
+         */
+        EMERGENCY_BYPASS
     }
 
     public PaymentDecision {

@@ -122,7 +122,7 @@ public final class RestThroughput {
         factory.setAddress("http://127.0.0.1:" + PORT + path);
         factory.setResourceClasses(PaymentGuardResource.class);
         factory.setResourceProvider(PaymentGuardResource.class,
-                new SingletonResourceProvider(new PaymentGuardResource(guard)));
+                new SingletonResourceProvider(new PaymentGuardResource(guard, null)));
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(RestPublisher.mapper(defaults(RestConfiguration.class))));
         providers.add(new RequestSizeLimit(262_144, 67_108_864));

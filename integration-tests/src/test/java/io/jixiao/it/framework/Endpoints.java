@@ -99,6 +99,7 @@ final class Endpoints {
                 .replace("{goalId}", Long.toString(state.goalId())).replace("{version}", "1")
                 .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1")
                 .replace("{roundId}", Long.toString(state.roundId()))
+                .replace("{bypassId}", Long.toString(state.bypassId()))
                 .replace("{alertId}", Long.toString(state.alertId()));
     }
 
@@ -115,6 +116,12 @@ final class Endpoints {
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"" + CORPUS_APP + "\","
                                 + "\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"BGT_ID\":\"B-1\","
                                 + "\"PAY_APP_AMT\":100.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"zhang.san\"}"),
+                new Endpoint("rest", "GET", "/payment-guard/status?MOF_DIV_CODE=440100000", "auditor01", null),
+                // UNTIL beyond the 72 hours a bypass may last: no mutation of this body can ever open one
+                new Endpoint("rest", "POST", "/payment-guard/bypasses", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"UNTIL\":\"2099-01-01T00:00:00+08:00\",\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/payment-guard/bypasses/{bypassId}/closing", "finance01",
+                        "{\"REASON\":\"corpus\"}"),
                 new Endpoint("rest", "POST", "/holds", "finance01",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + CORPUS_PROJECT
                                 + "\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"corpus\"}"),
@@ -210,6 +217,13 @@ final class Endpoints {
                 new Endpoint("rest", "GET", "/openapi.json", null, null),
                 new Endpoint("soap", "CheckPayment", PAYMENT_GUARD, "pay-module",
                         Jixiao.checkSoap(CORPUS_APP, CORPUS_PROJECT, "B-1", "100.00", "PROJECT")),
+                new Endpoint("soap", "GetGuardStatus", PAYMENT_GUARD, "auditor01", "<pg:GetGuardStatusRequest>"
+                        + Jixiao.elements("MOF_DIV_CODE", "440100000") + "</pg:GetGuardStatusRequest>"),
+                new Endpoint("soap", "OpenBypass", PAYMENT_GUARD, "finance01", "<pg:OpenBypassRequest>"
+                        + Jixiao.elements("MOF_DIV_CODE", "440100000", "UNTIL", "2099-01-01T00:00:00+08:00", "REASON",
+                                "corpus") + "</pg:OpenBypassRequest>"),
+                new Endpoint("soap", "CloseBypass", PAYMENT_GUARD, "finance01", "<pg:CloseBypassRequest>"
+                        + Jixiao.elements("BYPASS_ID", "{bypassId}", "REASON", "corpus") + "</pg:CloseBypassRequest>"),
                 new Endpoint("soap", "PlaceHold", PAYMENT_GUARD, "finance01", "<pg:PlaceHoldRequest>"
                         + Jixiao.elements("MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT", "PRO_CODE",
                                 CORPUS_PROJECT, "HOLD_KIND", "SUSPEND", "REASON", "corpus") + "</pg:PlaceHoldRequest>"),

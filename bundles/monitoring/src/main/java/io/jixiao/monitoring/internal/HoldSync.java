@@ -36,6 +36,7 @@ public final class HoldSync {
     private long applied;
     private volatile Instant lastSync;
     private volatile boolean loaded;
+    private volatile Map<String, io.jixiao.api.service.Bypass> bypasses = Map.of();
 
     public HoldSync(HoldRepository holds, HoldIndex index, Clock clock, Duration gapTimeout) {
         this.holds = holds;
@@ -58,6 +59,7 @@ public final class HoldSync {
         });
         applied = from;
         gaps.clear();
+        refreshBypasses();
         loaded = true;
         lastSync = clock.instant();
         poll(); // what committed while loading
@@ -88,8 +90,27 @@ public final class HoldSync {
             }
             from = changes.get(changes.size() - 1).seq();
         }
+        refreshBypasses();
         lastSync = started;
         return read;
+    }
+
+    /** Reads the open emergency bypasses (a handful of rows): every poll, and at once after one is opened or closed. */
+    public void refreshBypasses() {
+        Map<String, io.jixiao.api.service.Bypass> open = new HashMap<>();
+        for (io.jixiao.api.service.Bypass b : holds.openBypasses(clock.instant())) {
+            open.put(b.mofDivCode().value(), b);
+        }
+        bypasses = Map.copyOf(open);
+    }
+
+    /**
+     * @param region a region code
+     * @return its open bypass as last read, if it is open now
+     */
+    public io.jixiao.api.service.Bypass bypass(String region) {
+        io.jixiao.api.service.Bypass b = bypasses.get(region);
+        return b != null && b.openAt(clock.instant()) ? b : null;
     }
 
     /** Moves {@code applied} over the numbers seen, and over gaps older than the timeout. */

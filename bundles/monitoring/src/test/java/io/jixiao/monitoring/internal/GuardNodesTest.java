@@ -1,6 +1,7 @@
 package io.jixiao.monitoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.hook.PaymentDecision;
@@ -53,6 +54,7 @@ class GuardNodesTest {
         final HoldSync sync;
         final DecisionJournal journal;
         final PaymentGuardEngine guard;
+        final GuardAdmin admin;
         final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
 
         Node(DataSource ds, String databaseId, boolean strict, Duration interval, HoldRepository holds) {
@@ -63,6 +65,8 @@ class GuardNodesTest {
             journal = new DecisionJournal(store, 100_000, 500, Duration.ofMillis(50), Duration.ofSeconds(30));
             guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict,
                     Duration.ofMillis(500));
+            admin = new GuardAdmin(repository, sync, index, guard, strict ? "STRICT" : "BOUNDED",
+                    Duration.ofMillis(500), Clock.systemUTC());
             sync.load();
             if (interval != null) {
                 poller.scheduleWithFixedDelay(() -> {
@@ -292,6 +296,58 @@ class GuardNodesTest {
                     .as("the late commit is applied, not skipped").isFalse();
         } finally {
             cleanup.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void anEmergencyBypassLetsTheRegionsHeldPaymentsPassUntilFinanceClosesIt() throws Exception {
+        List<Runnable> cleanup = new ArrayList<>();
+        DataSource ds = database("h2", cleanup);
+        try (Node a = new Node(ds, "", false, null, null); Node b = new Node(ds, "", false, Duration.ofMillis(50), null)) {
+            Hold hold = a.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-BY")), HoldKind.STOP,
+                    Reason.of("red light"), Fixture.FINANCE);
+            await(() -> !b.check("P-BY", "BY-1", ExpenditureKind.PROJECT).passes());
+            java.time.Instant now = java.time.Instant.now();
+            assertThatThrownBy(() -> a.admin.openBypass(Fixture.REGION, now.minusSeconds(1), Reason.of("x"),
+                    Fixture.FINANCE)).isInstanceOf(io.jixiao.api.model.InvalidInputException.class);
+            assertThatThrownBy(() -> a.admin.openBypass(Fixture.REGION, now.plus(Duration.ofHours(73)),
+                    Reason.of("x"), Fixture.FINANCE)).isInstanceOf(io.jixiao.api.model.InvalidInputException.class);
+            assertThatThrownBy(() -> a.admin.openBypass(Fixture.REGION, now.plusSeconds(3600), Reason.of("x"),
+                    Fixture.HOST)).isInstanceOf(io.jixiao.api.model.ForbiddenException.class);
+
+            io.jixiao.api.service.Bypass bypass = a.admin.openBypass(Fixture.REGION, now.plusSeconds(3600),
+                    Reason.of("国库系统切换, 市长批示 2026-11-28"), Fixture.FINANCE);
+            assertThatThrownBy(() -> a.admin.openBypass(Fixture.REGION, now.plusSeconds(60), Reason.of("again"),
+                    Fixture.FINANCE)).isInstanceOf(io.jixiao.api.model.ConflictException.class);
+            await(() -> b.check("P-BY", "BY-2", ExpenditureKind.PROJECT).reasonCode() == ReasonCode.EMERGENCY_BYPASS);
+            assertThat(b.admin.state(Fixture.REGION, Fixture.FINANCE).bypass()).isEqualTo(bypass);
+            assertThat(b.admin.state(io.jixiao.api.model.MofDivCode.of("440106000"), Fixture.FINANCE).bypass())
+                    .as("another region").isNull();
+            assertThat(b.admin.state(Fixture.REGION, Fixture.FINANCE).trusted()).isTrue();
+
+            io.jixiao.api.service.Bypass closed = a.admin.closeBypass(bypass.bypassId(), Reason.of("切换完成"),
+                    Fixture.FINANCE);
+            assertThat(closed.closedAt()).isNotNull();
+            assertThatThrownBy(() -> a.admin.closeBypass(bypass.bypassId(), Reason.of("again"), Fixture.FINANCE))
+                    .isInstanceOf(io.jixiao.api.model.ConflictException.class);
+            await(() -> b.check("P-BY", "BY-3", ExpenditureKind.PROJECT).holdId() != null);
+            assertThat(b.check("P-BY", "BY-4", ExpenditureKind.PROJECT).holdId()).isEqualTo(hold.holdId());
+            List<String> actions = new ArrayList<>();
+            a.store.export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(),
+                    e -> actions.add(e.action()));
+            assertThat(actions).contains("GUARD_BYPASS_OPENED", "GUARD_BYPASS_CLOSED");
+        } finally {
+            cleanup.forEach(Runnable::run);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            Thread.sleep(20);
         }
     }
 }

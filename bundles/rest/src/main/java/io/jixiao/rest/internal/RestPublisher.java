@@ -65,14 +65,15 @@ public final class RestPublisher {
             @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
             @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
-            @Reference io.jixiao.api.monitoring.MonitoringService monitoring) {
+            @Reference io.jixiao.api.monitoring.MonitoringService monitoring,
+            @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
             factory.setAddress(config.address());
             factory.setResourceClasses(RESOURCES);
             factory.setResourceProvider(PaymentGuardResource.class,
-                    new SingletonResourceProvider(new PaymentGuardResource(guard)));
+                    new SingletonResourceProvider(new PaymentGuardResource(guard, guardAdmin)));
             factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
             factory.setResourceProvider(AuditResource.class, new SingletonResourceProvider(new AuditResource(audit)));
             factory.setResourceProvider(GoalResource.class, new SingletonResourceProvider(new GoalResource(goals)));

@@ -43,12 +43,91 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
     private final PaymentGuard guard;
     private final HoldService holds;
     private final RequestIds requestIds;
+    private final io.jixiao.api.service.PaymentGuardAdmin admin;
     private final XmlTimes times = new XmlTimes();
 
-    PaymentGuardEndpoint(PaymentGuard guard, HoldService holds, RequestIds requestIds) {
+    PaymentGuardEndpoint(PaymentGuard guard, HoldService holds, io.jixiao.api.service.PaymentGuardAdmin admin,
+            RequestIds requestIds) {
         this.guard = guard;
         this.holds = holds;
+        this.admin = admin;
         this.requestIds = requestIds;
+    }
+
+    @Override
+    public io.jixiao.soap.internal.generated.GetGuardStatusResult getGuardStatus(
+            io.jixiao.soap.internal.generated.GetGuardStatusRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            io.jixiao.api.service.GuardState s = admin.state(io.jixiao.api.model.MofDivCode.of(r.getMOFDIVCODE()),
+                    caller().reader());
+            io.jixiao.soap.internal.generated.GetGuardStatusResult out =
+                    new io.jixiao.soap.internal.generated.GetGuardStatusResult();
+            out.setCONSISTENCY(s.consistency());
+            out.setLOADED(s.loaded());
+            out.setTRUSTED(s.trusted());
+            out.setINDEXAGEMS(s.indexAgeMillis());
+            out.setLASTSYNC(s.lastSync() == null ? null : times.of(s.lastSync()));
+            out.setAPPLIEDCHANGE(s.appliedChange());
+            out.setHELDTARGETS(s.heldTargets());
+            out.setSTALEAFTERMS(s.staleAfterMillis());
+            out.setBYPASS(s.bypass() == null ? null : bypass(s.bypass()));
+            return out;
+        });
+    }
+
+    @Override
+    public io.jixiao.soap.internal.generated.OpenBypassResult openBypass(
+            io.jixiao.soap.internal.generated.OpenBypassRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("OpenBypass", r, io.jixiao.soap.internal.generated.OpenBypassResult.class, FAULTS,
+                () -> {
+                    Violations v = new Violations();
+                    io.jixiao.api.model.MofDivCode region = v.check(() -> io.jixiao.api.model.MofDivCode.of(
+                            r.getMOFDIVCODE()));
+                    Reason reason = v.check(() -> Reason.of(r.getREASON()));
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    if (r.getUNTIL() == null || r.getUNTIL().getTimezone()
+                            == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
+                        v.add("UNTIL", "date-time", "a time with its offset such as 2026-12-31T18:00:00+08:00");
+                    }
+                    v.throwIfAny();
+                    io.jixiao.soap.internal.generated.OpenBypassResult out =
+                            new io.jixiao.soap.internal.generated.OpenBypassResult();
+                    out.setBYPASS(bypass(admin.openBypass(region, r.getUNTIL().toGregorianCalendar().toInstant(),
+                            reason, actor)));
+                    return out;
+                });
+    }
+
+    @Override
+    public io.jixiao.soap.internal.generated.CloseBypassResult closeBypass(
+            io.jixiao.soap.internal.generated.CloseBypassRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("CloseBypass", r, io.jixiao.soap.internal.generated.CloseBypassResult.class, FAULTS,
+                () -> {
+                    Violations v = new Violations();
+                    Reason reason = v.check(() -> Reason.of(r.getREASON()));
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    v.throwIfAny();
+                    io.jixiao.soap.internal.generated.CloseBypassResult out =
+                            new io.jixiao.soap.internal.generated.CloseBypassResult();
+                    out.setBYPASS(bypass(admin.closeBypass(r.getBYPASSID(), reason, actor)));
+                    return out;
+                });
+    }
+
+    private io.jixiao.soap.internal.generated.Bypass bypass(io.jixiao.api.service.Bypass b) {
+        io.jixiao.soap.internal.generated.Bypass out = new io.jixiao.soap.internal.generated.Bypass();
+        out.setBYPASSID(b.bypassId());
+        out.setMOFDIVCODE(b.mofDivCode().value());
+        out.setOPENEDAT(times.of(b.openedAt()));
+        out.setUNTIL(times.of(b.until()));
+        out.setREASON(b.reason().text());
+        out.setOPENEDBY(b.openedBy().callerSystem() + "/" + b.openedBy().operator());
+        if (b.closedAt() != null) {
+            out.setCLOSEDAT(times.of(b.closedAt()));
+            out.setCLOSEDBY(b.closedBy().callerSystem() + "/" + b.closedBy().operator());
+            out.setCLOSEREASON(b.closeReason().text());
+        }
+        return out;
     }
 
     @Override

@@ -44,10 +44,11 @@ public final class SoapPublisher {
     @Activate
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter,
-            @Reference IdempotencyRepository idempotencyKeys) {
+            @Reference IdempotencyRepository idempotencyKeys, @Reference io.jixiao.api.service.PaymentGuardAdmin admin) {
         RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
                 Clock.systemUTC());
-        this.server = publish(config, authenticator, limiter, new PaymentGuardEndpoint(guard, holds, requestIds),
+        this.server = publish(config, authenticator, limiter, new PaymentGuardEndpoint(guard, holds, admin,
+                requestIds),
                 PaymentGuardEndpoint.WSDL, config.address(), new QName(NAMESPACE, "PaymentGuardService"),
                 new QName(NAMESPACE, "PaymentGuardPort"),
                 io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);

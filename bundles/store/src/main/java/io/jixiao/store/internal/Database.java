@@ -87,6 +87,7 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("ImportProblemRow",
                 io.jixiao.store.internal.mapper.ImportProblemRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RuleSetRow", io.jixiao.store.internal.mapper.RuleSetRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("BypassRow", io.jixiao.store.internal.mapper.BypassRow.class);
         cfg.getTypeAliasRegistry().registerAlias("HoldChangeRow",
                 io.jixiao.store.internal.mapper.HoldChangeRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RoundRow", io.jixiao.store.internal.mapper.RoundRow.class);

@@ -127,6 +127,48 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     @Override
+    public long nextBypassId() {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(HoldMapper.class).nextBypassId();
+        }
+    }
+
+    @Override
+    public void insertBypass(io.jixiao.api.service.Bypass bypass, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(HoldMapper.class).insertBypass(Rows.bypassRow(bypass));
+            appendAudit(session, audit);
+            session.commit();
+        }
+    }
+
+    @Override
+    public boolean closeBypass(io.jixiao.api.service.Bypass closed, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            if (session.getMapper(HoldMapper.class).closeBypass(Rows.bypassRow(closed)) != 1) {
+                return false;
+            }
+            appendAudit(session, audit);
+            session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<io.jixiao.api.service.Bypass> findBypass(long bypassId) {
+        try (SqlSession session = sessions.openSession()) {
+            return Optional.ofNullable(session.getMapper(HoldMapper.class).findBypass(bypassId)).map(Rows::bypass);
+        }
+    }
+
+    @Override
+    public List<io.jixiao.api.service.Bypass> openBypasses(Instant now) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(HoldMapper.class).openBypasses(now).stream().map(Rows::bypass).toList();
+        }
+    }
+
+    @Override
     public long latestChange() {
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(HoldMapper.class).latestChange();

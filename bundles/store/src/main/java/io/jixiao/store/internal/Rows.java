@@ -165,4 +165,32 @@ final class Rows {
                 row.holdKind == null ? null : HoldKind.valueOf(row.holdKind), row.holdReason);
         return new DecisionRecord(app, decision, actor(row.caller, row.operator, row.roles), row.decidedAt);
     }
+
+    static io.jixiao.store.internal.mapper.BypassRow bypassRow(io.jixiao.api.service.Bypass b) {
+        io.jixiao.store.internal.mapper.BypassRow r = new io.jixiao.store.internal.mapper.BypassRow();
+        r.bypassId = b.bypassId();
+        r.mofDivCode = b.mofDivCode().value();
+        r.openedAt = b.openedAt();
+        r.untilAt = b.until();
+        r.reason = b.reason().text();
+        r.openedCaller = b.openedBy().callerSystem();
+        r.openedOperator = b.openedBy().operator();
+        r.openedRoles = roles(b.openedBy());
+        if (b.closedAt() != null) {
+            r.closedAt = b.closedAt();
+            r.closedCaller = b.closedBy().callerSystem();
+            r.closedOperator = b.closedBy().operator();
+            r.closedRoles = roles(b.closedBy());
+            r.closeReason = b.closeReason().text();
+        }
+        return r;
+    }
+
+    static io.jixiao.api.service.Bypass bypass(io.jixiao.store.internal.mapper.BypassRow r) {
+        return new io.jixiao.api.service.Bypass(r.bypassId, io.jixiao.api.model.MofDivCode.of(r.mofDivCode),
+                r.openedAt, r.untilAt, io.jixiao.api.model.Reason.of(r.reason),
+                actor(r.openedCaller, r.openedOperator, r.openedRoles), r.closedAt,
+                r.closedAt == null ? null : actor(r.closedCaller, r.closedOperator, r.closedRoles),
+                r.closedAt == null ? null : io.jixiao.api.model.Reason.of(r.closeReason));
+    }
 }

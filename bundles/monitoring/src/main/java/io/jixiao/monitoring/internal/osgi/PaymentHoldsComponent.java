@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * Publishes the hold service and the payment-guard hook, which share one hold index. The index is loaded
  * from the database before either service is registered.
  */
-@Component(configurationPid = PaymentHoldsComponent.PID, service = {PaymentGuard.class, HoldService.class})
+@Component(configurationPid = PaymentHoldsComponent.PID, service = {PaymentGuard.class, HoldService.class,
+    io.jixiao.api.service.PaymentGuardAdmin.class})
 @Designate(ocd = GuardConfiguration.class)
-public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
+public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
+        io.jixiao.api.service.PaymentGuardAdmin {
     static final String PID = "io.jixiao.monitoring.guard";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentHoldsComponent.class);
 
@@ -42,6 +44,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
     private final HoldRegistry registry;
     private final PaymentGuardEngine guard;
     private final HoldSync sync;
+    private final io.jixiao.monitoring.internal.GuardAdmin admin;
     private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
@@ -60,6 +63,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
                 Duration.ofMillis(config.staleAfterMillis()));
+        this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, strict ? "STRICT"
+                : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");
             t.setDaemon(true);
@@ -157,5 +162,21 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService {
     @Override
     public List<Hold> activeHolds(HoldTarget target, Actor actor) {
         return registry.activeHolds(target, actor);
+    }
+
+    @Override
+    public io.jixiao.api.service.GuardState state(io.jixiao.api.model.MofDivCode mofDivCode, Actor actor) {
+        return admin.state(mofDivCode, actor);
+    }
+
+    @Override
+    public io.jixiao.api.service.Bypass openBypass(io.jixiao.api.model.MofDivCode mofDivCode,
+            java.time.Instant until, Reason reason, Actor actor) {
+        return admin.openBypass(mofDivCode, until, reason, actor);
+    }
+
+    @Override
+    public io.jixiao.api.service.Bypass closeBypass(long bypassId, Reason reason, Actor actor) {
+        return admin.closeBypass(bypassId, reason, actor);
     }
 }

@@ -20,6 +20,16 @@ public interface HoldMapper {
 
     long latestChange();
 
+    long nextBypassId();
+
+    int insertBypass(BypassRow row);
+
+    int closeBypass(BypassRow row);
+
+    BypassRow findBypass(@Param("bypassId") long bypassId);
+
+    List<BypassRow> openBypasses(@Param("now") java.time.Instant now);
+
     List<HoldChangeRow> changesAfter(@Param("after") long after, @Param("limit") int limit);
 
     List<HoldRow> findActive(@Param("mofDivCode") String mofDivCode, @Param("targetType") String targetType,
