@@ -53,18 +53,44 @@ public class PaymentGuardBenchmark {
     @Param({"100000"})
     int projects;
 
+    /** Where the holds live: {@code h2} in memory, in this JVM; {@code postgresql} at JIXIAO_BENCH_PG_URL. */
+    @Param({"h2"})
+    String database;
+
     private PaymentGuardEngine guard;
     private DecisionJournal journal;
     private PaymentApplication[] applications;
     private PaymentApplication[] passing;
     private int next;
     private int nextPassing;
+    private int nextSql;
+    private java.sql.Connection connection;
+    private java.sql.PreparedStatement onProject;
+    private java.sql.PreparedStatement onLine;
 
     @Setup(Level.Trial)
     public void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:bench;MODE=Oracle;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
+        javax.sql.DataSource ds;
+        if (database.equals("postgresql")) {
+            org.postgresql.ds.PGSimpleDataSource admin = new org.postgresql.ds.PGSimpleDataSource();
+            admin.setURL(System.getenv().getOrDefault("JIXIAO_BENCH_PG_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+            String schema = "jx_bench_" + Long.toString(System.nanoTime(), 36);
+            try (java.sql.Connection c = admin.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(admin.getURL());
+            pg.setCurrentSchema(schema);
+            ds = pg;
+        } else {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:bench;MODE=Oracle;DB_CLOSE_DELAY=-1");
+            h2.setUser("sa");
+            ds = h2;
+        }
         Database.migrate(ds);
         MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
         HoldIndex index = new HoldIndex();
@@ -84,11 +110,45 @@ public class PaymentGuardBenchmark {
         // a HOLD is written synchronously with its audit row: the PASS path is measured on unheld projects
         passing = java.util.stream.IntStream.range(0, projects).filter(i -> i % 10 != 0)
                 .mapToObj(i -> applications[i]).toArray(PaymentApplication[]::new);
+        try {
+            // the same two questions as an indexed SQL lookup per check (IX_JX_HOLD_TARGET), on one open connection
+            connection = ds.getConnection();
+            onProject = connection.prepareStatement("SELECT HOLD_ID, HOLD_KIND FROM JX_HOLD WHERE MOF_DIV_CODE = ?"
+                    + " AND TARGET_TYPE = 'PROJECT' AND PRO_CODE = ? AND STATUS = 'ACTIVE'");
+            onLine = connection.prepareStatement("SELECT HOLD_ID, HOLD_KIND FROM JX_HOLD WHERE MOF_DIV_CODE = ?"
+                    + " AND TARGET_TYPE = 'BUDGET_LINE' AND PRO_CODE IS NULL AND BGT_ID = ? AND STATUS = 'ACTIVE'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws java.sql.SQLException {
         journal.close();
+        connection.close();
+    }
+
+    /** The baseline the guard is measured against: the decision's two lookups as indexed SQL queries. */
+    @Benchmark
+    public long sqlLookup() throws java.sql.SQLException {
+        PaymentApplication app = applications[nextSql];
+        nextSql = nextSql + 1 == applications.length ? 0 : nextSql + 1;
+        long held = 0;
+        onProject.setString(1, app.mofDivCode().value());
+        onProject.setString(2, app.proCode().value());
+        try (java.sql.ResultSet r = onProject.executeQuery()) {
+            while (r.next()) {
+                held = r.getLong(1);
+            }
+        }
+        onLine.setString(1, app.mofDivCode().value());
+        onLine.setString(2, app.bgtId().value());
+        try (java.sql.ResultSet r = onLine.executeQuery()) {
+            while (r.next()) {
+                held = r.getLong(1);
+            }
+        }
+        return held;
     }
 
     @Benchmark
