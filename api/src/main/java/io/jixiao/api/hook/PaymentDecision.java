@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param holdId the hold that stops the payment, {@code null} on PASS
  * @param holdKind its kind, {@code null} on PASS
  * @param holdReason its reason text, {@code null} on PASS
+ * @param kindCorrected whether the application was declared basic expenditure but names a project Jixiao knows as
+ *        project expenditure (an approved project goal), and was decided as a project payment (since 1.2.0)
  */
 public record PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdId, HoldKind holdKind,
-        String holdReason) {
+        String holdReason, boolean kindCorrected) {
 
     /** The two answers. */
     public enum Outcome {
@@ -53,6 +55,20 @@ public record PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdI
         if (failSafe ? outcome != Outcome.HOLD || holdId != null : (outcome == Outcome.HOLD) != namesHold) {
             throw new IllegalArgumentException("a HOLD, and only a HOLD, names the hold; a fail-safe HOLD names none");
         }
+    }
+
+    /** A decision of an application decided as declared (the constructor of version 1.1). */
+    public PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdId, HoldKind holdKind,
+            String holdReason) {
+        this(outcome, reasonCode, holdId, holdKind, holdReason, false);
+    }
+
+    /**
+     * @return the same decision, flagged as made on an application whose declared kind was corrected
+     * @since 1.2.0
+     */
+    public PaymentDecision asKindCorrected() {
+        return new PaymentDecision(outcome, reasonCode, holdId, holdKind, holdReason, true);
     }
 
     public static PaymentDecision pass(ReasonCode reasonCode) {

@@ -212,4 +212,13 @@ public interface GoalRepository {
      */
     Map<GoalRef, StagePassed> stagesPassed(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<GoalRef> versions, io.jixiao.api.goal.ReviewStage stage);
+
+    /**
+     * Streams the projects that have an approved or published project goal in some year: specific-purpose project
+     * expenditure (项目支出), never basic expenditure.
+     *
+     * @param each called with the region code and the project code of each, once
+     * @since 1.5.0
+     */
+    void forEachGoalProject(java.util.function.BiConsumer<String, String> each);
 }

@@ -84,4 +84,26 @@ class GuardIT {
                 "application/json", "{\"REASON\":\"again\"}", "Authorization", Jixiao.basic("finance01")), 409)
                 .toString()).contains("no longer open");
     }
+
+    @Test
+    void aPaymentDeclaredBasicOnAProjectWithAnApprovedGoalIsDecidedAsAProjectPayment() throws Exception {
+        String project = "P-KIND-" + UUID.randomUUID().toString().substring(0, 6);
+        MonitoringIT.approvedGoal(REGION, project);
+        JsonNode hold = ok(Jixiao.post(Jixiao.REST + "/holds", "application/json", "{\"MOF_DIV_CODE\":\"" + REGION
+                + "\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + project + "\",\"HOLD_KIND\":\"SUSPEND\","
+                + "\"REASON\":\"红灯\"}", "Authorization", Jixiao.basic("finance01")), 201);
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode decision = ok(Jixiao.postJson("/payment-guard/checks", check(project, "BASIC")), 200);
+        while (!decision.has("KIND_CORRECTED") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200); // the guard reads the known projects every reconcile (2 s in these tests)
+            decision = ok(Jixiao.postJson("/payment-guard/checks", check(project, "BASIC")), 200);
+        }
+        assertThat(decision.get("DECISION").asText()).isEqualTo("HOLD");
+        assertThat(decision.get("REASON_CODE").asText()).isEqualTo("PROJECT_HELD");
+        assertThat(decision.get("HOLD_ID").asLong()).isEqualTo(hold.get("HOLD_ID").asLong());
+        assertThat(decision.get("KIND_CORRECTED").asBoolean()).isTrue();
+        JsonNode salary = ok(Jixiao.postJson("/payment-guard/checks", check("P-SALARY-" + project, "BASIC")), 200);
+        assertThat(salary.get("REASON_CODE").asText()).isEqualTo("BASIC_EXPENDITURE");
+        assertThat(salary.has("KIND_CORRECTED")).isFalse();
+    }
 }

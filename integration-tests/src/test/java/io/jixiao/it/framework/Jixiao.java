@@ -65,7 +65,8 @@ final class Jixiao {
                 "org.apache.cxf.servlet.service-list-path", "/soap");
         jdbcUrl = "jdbc:h2:" + data.resolve("jixiao") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
         configure(cm, "io.jixiao.store", "url", jdbcUrl, "user", "sa");
-        configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50");
+        // the known project-expenditure projects are read every reconcile: every 2 s here, so tests see new goals
+        configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50", "reconcileSeconds", "2");
         tokenKey = new RSAKeyGenerator(2048).keyID("it-1").generate();
         Path jwks = data.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());

@@ -36,6 +36,7 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private final HoldSync sync;
     private final boolean strict;
     private final java.time.Duration staleAfter;
+    private volatile ProjectKinds kinds;
 
     /** A guard whose index only this node writes (one node, or tests of the decision itself). */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {
@@ -70,6 +71,30 @@ public final class PaymentGuardEngine implements PaymentGuard {
             throw new ForbiddenException("region " + application.mofDivCode() + " or agency "
                     + application.agencyCode() + " is outside your scope");
         }
+        ProjectKinds known = kinds;
+        if (known != null && application.kind() == ExpenditureKind.BASIC && application.proCode() != null
+                && known.projectExpenditure(application.mofDivCode().value(), application.proCode().value())) {
+            return correctedKind(application, actor);
+        }
+        return checked(application, actor, false);
+    }
+
+    /** A payment declared basic on a project known as project expenditure: decided as a project payment, audited. */
+    private PaymentDecision correctedKind(PaymentApplication declared, Actor actor) {
+        PaymentApplication asProject = new PaymentApplication(declared.mofDivCode(), declared.fiscalYear(),
+                declared.payAppNo(), declared.agencyCode(), declared.proCode(), declared.bgtId(), declared.amount(),
+                ExpenditureKind.PROJECT);
+        PaymentDecision decision = checked(asProject, actor, true);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        kinds.audit(new AuditEntry(now, Audit.PAYMENT_KIND_CORRECTED, declared.mofDivCode(),
+                Audit.SUBJECT_PAY_APP, subjectId(declared), actor, "declared BASIC; project " + declared.proCode()
+                        + " has an approved project goal: decided as PROJECT",
+                "declared=BASIC;decided=PROJECT;outcome=" + decision.outcome() + ";reasonCode=" + decision.reasonCode(),
+                declared.agencyCode(), declared.proCode()));
+        return decision;
+    }
+
+    private PaymentDecision checked(PaymentApplication application, Actor actor, boolean corrected) {
         PaymentDecision decision;
         if (application.kind() == ExpenditureKind.BASIC) {
             decision = BASIC;
@@ -77,6 +102,9 @@ public final class PaymentGuardEngine implements PaymentGuard {
             decision = BYPASSED; // finance's emergency bypass of the region: recorded as such in the journal
         } else {
             decision = trusted() ? decide(application) : PaymentDecision.stateUnknown();
+        }
+        if (corrected) {
+            decision = decision.asKindCorrected();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DecisionRecord record = new DecisionRecord(application, decision, actor, now);
@@ -94,6 +122,14 @@ public final class PaymentGuardEngine implements PaymentGuard {
             recordHeld(record, application, actor, decision, now);
         }
         return decision;
+    }
+
+    /**
+     * From now on, a payment declared basic expenditure on a project known as project expenditure is decided as a
+     * project payment, flagged and audited.
+     */
+    public void checkDeclaredKinds(ProjectKinds projectKinds) {
+        this.kinds = projectKinds;
     }
 
     /** @return whether the index can be trusted now (the same test the checks make, without a strict read) */

@@ -44,4 +44,23 @@ final class Fixture {
                 proCode == null ? null : ProCode.of(proCode), BgtId.of(bgtId),
                 Money.positive("PAY_APP_AMT", new BigDecimal("5000.00")), kind);
     }
+
+    /** An approved project goal with two indicators (新建学校数, 家长满意度) for a project of agency 101001, 2026. */
+    static void approvedGoal(MyBatisStore store, MofDivCode region, String project) {
+        java.time.Instant now = java.time.Instant.now();
+        io.jixiao.api.goal.ProjectFacts facts = new io.jixiao.api.goal.ProjectFacts(region, FiscalYear.of(2026),
+                AgencyCode.of("101001"), ProCode.of(project), io.jixiao.api.goal.ProjectClass.DEVELOPMENT,
+                io.jixiao.api.goal.ProjectLevel.FIRST, io.jixiao.api.goal.BudgetKind.GENERAL_PUBLIC,
+                Money.positive("AMOUNT", new BigDecimal("1000.00")), true, true, null);
+        io.jixiao.api.goal.Goal goal = new io.jixiao.api.goal.Goal(io.jixiao.api.goal.GoalSubject.PROJECT,
+                "建成 3 所学校", "", java.util.List.of(
+                        new io.jixiao.api.goal.Indicator(io.jixiao.api.goal.Level2.QUANTITY, "新建学校数",
+                                io.jixiao.api.goal.ComputeSign.GE, "3", "所", new BigDecimal("45"), "", null),
+                        new io.jixiao.api.goal.Indicator(io.jixiao.api.goal.Level2.SATISFACTION, "家长满意度",
+                                io.jixiao.api.goal.ComputeSign.GE, "90", "%", new BigDecimal("45"), "", null)));
+        io.jixiao.api.goal.GoalVersion v = new io.jixiao.api.goal.GoalVersion(store.nextGoalId(), 1, null,
+                io.jixiao.api.goal.GoalStatus.APPROVED, facts, goal, "test#1", null, FINANCE, now, now);
+        store.insert(v, new io.jixiao.store.AuditEntry(now, "GOAL_APPROVED", region, "GOAL", v.goalId() + "/1",
+                FINANCE, "approved", ""));
+    }
 }

@@ -341,6 +341,43 @@ class GuardNodesTest {
         }
     }
 
+    @Test
+    void aPaymentDeclaredBasicOnAProjectWithAnApprovedGoalIsDecidedAsAProjectPaymentAndAudited() throws Exception {
+        List<Runnable> cleanup = new ArrayList<>();
+        DataSource ds = database("h2", cleanup);
+        try (Node node = new Node(ds, "", false, null, null)) {
+            Fixture.approvedGoal(node.store, Fixture.REGION, "P-KIND");
+            ProjectKinds kinds = new ProjectKinds(node.store);
+            assertThat(kinds.reload()).isEqualTo(1);
+            node.guard.checkDeclaredKinds(kinds);
+            Hold hold = node.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-KIND")),
+                    HoldKind.SUSPEND, Reason.of("red"), Fixture.FINANCE);
+
+            PaymentDecision declaredBasic = node.check("P-KIND", "K-1", ExpenditureKind.BASIC);
+            assertThat(declaredBasic.passes()).isFalse();
+            assertThat(declaredBasic.reasonCode()).isEqualTo(ReasonCode.PROJECT_HELD);
+            assertThat(declaredBasic.holdId()).isEqualTo(hold.holdId());
+            assertThat(declaredBasic.kindCorrected()).isTrue();
+            PaymentDecision salary = node.check("P-SALARY", "K-2", ExpenditureKind.BASIC);
+            assertThat(salary.reasonCode()).isEqualTo(ReasonCode.BASIC_EXPENDITURE);
+            assertThat(salary.kindCorrected()).isFalse();
+
+            node.registry.release(hold.holdId(), Reason.of("rectified"), Fixture.FINANCE);
+            PaymentDecision after = node.check("P-KIND", "K-3", ExpenditureKind.BASIC);
+            assertThat(after.reasonCode()).isEqualTo(ReasonCode.NO_ACTIVE_HOLD);
+            assertThat(after.kindCorrected()).isTrue();
+            List<String> corrected = new ArrayList<>();
+            node.store.export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(), e -> {
+                if (e.action().equals("PAYMENT_KIND_CORRECTED")) {
+                    corrected.add(e.detail());
+                }
+            });
+            assertThat(corrected).hasSize(2).allMatch(d -> d.contains("declared=BASIC;decided=PROJECT"));
+        } finally {
+            cleanup.forEach(Runnable::run);
+        }
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (!condition.getAsBoolean()) {

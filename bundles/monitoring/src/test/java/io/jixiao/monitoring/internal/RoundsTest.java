@@ -457,17 +457,6 @@ class RoundsTest {
     }
 
     private void approvedGoal(String project) {
-        Instant now = Instant.now();
-        ProjectFacts facts = new ProjectFacts(REGION, YEAR, AgencyCode.of("101001"), ProCode.of(project),
-                ProjectClass.DEVELOPMENT, ProjectLevel.FIRST, BudgetKind.GENERAL_PUBLIC,
-                Money.positive("AMOUNT", new BigDecimal("1000.00")), true, true, null);
-        Goal goal = new Goal(GoalSubject.PROJECT, "建成 3 所学校", "", List.of(
-                new Indicator(Level2.QUANTITY, "新建学校数", ComputeSign.GE, "3", "所", new BigDecimal("45"), "", null),
-                new Indicator(Level2.SATISFACTION, "家长满意度", ComputeSign.GE, "90", "%", new BigDecimal("45"), "",
-                        null)));
-        GoalVersion v = new GoalVersion(store.nextGoalId(), 1, null, GoalStatus.APPROVED, facts, goal, "test#1", null,
-                FINANCE, now, now);
-        store.insert(v, new AuditEntry(now, "GOAL_APPROVED", REGION, "GOAL", v.goalId() + "/1", FINANCE, "approved",
-                ""));
+        Fixture.approvedGoal(store, REGION, project);
     }
 }

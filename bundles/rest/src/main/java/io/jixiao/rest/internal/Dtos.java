@@ -35,6 +35,7 @@ final class Dtos {
         @JsonProperty("HOLD_ID") public Long holdId;
         @JsonProperty("HOLD_KIND") public String holdKind;
         @JsonProperty("HOLD_REASON") public String holdReason;
+        @JsonProperty("KIND_CORRECTED") public Boolean kindCorrected;
 
         static PaymentDecisionResponse of(PaymentDecision d) {
             PaymentDecisionResponse r = new PaymentDecisionResponse();
@@ -43,6 +44,7 @@ final class Dtos {
             r.holdId = d.holdId();
             r.holdKind = d.holdKind() == null ? null : d.holdKind().name();
             r.holdReason = d.holdReason();
+            r.kindCorrected = d.kindCorrected() ? Boolean.TRUE : null;
             return r;
         }
     }

@@ -146,6 +146,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             result.setHOLDID(d.holdId());
             result.setHOLDKIND(d.holdKind() == null ? null : HoldKind.fromValue(d.holdKind().name()));
             result.setHOLDREASON(d.holdReason());
+            result.setKINDCORRECTED(d.kindCorrected() ? Boolean.TRUE : null);
             return result;
         });
     }

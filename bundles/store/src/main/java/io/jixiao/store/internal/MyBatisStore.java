@@ -621,6 +621,17 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     @Override
+    public void forEachGoalProject(java.util.function.BiConsumer<String, String> each) {
+        try (SqlSession session = sessions.openSession();
+                org.apache.ibatis.cursor.Cursor<java.util.Map<String, Object>> cursor = session
+                        .getMapper(io.jixiao.store.internal.mapper.GoalMapper.class).goalProjects()) {
+            cursor.forEach(row -> each.accept((String) row.get("region"), (String) row.get("project")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void forEachInForce(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterGoalId,
             Consumer<GoalVersion> each) {
         try (SqlSession session = sessions.openSession();

@@ -45,11 +45,12 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     private final PaymentGuardEngine guard;
     private final HoldSync sync;
     private final io.jixiao.monitoring.internal.GuardAdmin admin;
+    private final io.jixiao.monitoring.internal.ProjectKinds kinds;
     private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
-            @Reference DecisionRepository decisions) {
+            @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals) {
         Clock clock = Clock.systemUTC();
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
@@ -63,6 +64,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
                 Duration.ofMillis(config.staleAfterMillis()));
+        this.kinds = new io.jixiao.monitoring.internal.ProjectKinds(goals);
+        guard.checkDeclaredKinds(kinds);
         this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, strict ? "STRICT"
                 : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,6 +74,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
             return t;
         });
         load();
+        syncing.execute(this::reconcileOnce); // the known projects, at once
         syncing.scheduleWithFixedDelay(this::syncOnce, config.sync_intervalMillis(), config.sync_intervalMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         syncing.scheduleWithFixedDelay(this::reconcileOnce, config.reconcileSeconds(), config.reconcileSeconds(),
@@ -112,6 +116,11 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     }
 
     private void reconcileOnce() {
+        try {
+            kinds.reload();
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the projects known as project expenditure failed; will retry: {}", e.toString());
+        }
         try {
             int repaired = sync.reconcile();
             if (repaired > 0) {

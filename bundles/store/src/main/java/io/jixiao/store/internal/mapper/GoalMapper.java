@@ -76,4 +76,6 @@ public interface GoalMapper {
     /** One stage's reviews in a region and year, streamed to the handler. */
     void stageReviewsOfRegion(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("stage") String stage, org.apache.ibatis.session.ResultHandler<StageReviewRow> handler);
+
+    org.apache.ibatis.cursor.Cursor<java.util.Map<String, Object>> goalProjects();
 }
