@@ -75,7 +75,11 @@ public final class RestThroughput {
         BenchmarkAuthenticator authenticator = new BenchmarkAuthenticator();
         Principal asserted = new Principal(BenchmarkAuthenticator.ACCOUNT, EnumSet.of(Role.HOST_SYSTEM), Set.of(),
                 Set.of());
-        List<Server> servers = List.of(
+        JAXRSServerFactoryBean echo = new JAXRSServerFactoryBean();
+        echo.setAddress("http://127.0.0.1:" + PORT + "/echo");
+        echo.setResourceClasses(EchoResource.class);
+        echo.setResourceProvider(EchoResource.class, new SingletonResourceProvider(new EchoResource()));
+        List<Server> servers = List.of(echo.create(),
                 publish("/on", guard, new AuthenticationFilter(authenticator)),
                 publish("/off", guard, request -> request.setSecurityContext(
                         new AuthenticationFilter.Caller(asserted, false))));
@@ -83,7 +87,7 @@ public final class RestThroughput {
         String basic = "Basic " + Base64.getEncoder().encodeToString((BenchmarkAuthenticator.ACCOUNT + ":"
                 + BenchmarkAuthenticator.PASSWORD).getBytes(StandardCharsets.UTF_8));
         String bearer = "Bearer " + authenticator.token();
-        String[][] variants = {{"authentication off", "/off", null},
+        String[][] variants = {{"bare CXF echo (baseline)", "/echo", null}, {"authentication off", "/off", null},
             {"HTTP Basic (cached verification)", "/on", basic}, {"bearer JWT (RS256 per call)", "/on", bearer}};
         for (String[] v : variants) {
             run(v[1], v[2], threads, seconds); // warm-up
@@ -102,14 +106,17 @@ public final class RestThroughput {
         System.out.printf("REST POST /payment-guard/checks on loopback: %d client threads, %d rounds of %d s per "
                 + "variant after a warm-up, %d cores shared by client and server%n", threads, rounds, seconds,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-34s %14s %14s %10s %10s %8s%n", "variant", "checks/s med", "(min–max)", "p50 ms",
-                "p99 ms", "errors");
+        System.out.printf("%-34s %14s %14s %8s %10s %10s %8s%n", "variant", "checks/s med", "(min–max)", "of echo",
+                "p50 ms", "p99 ms", "errors");
+        double echoRate = results.get(0).stream().mapToDouble(x -> x[0] / (double) seconds).sorted()
+                .toArray()[rounds / 2];
         for (int v = 0; v < variants.length; v++) {
             List<long[]> r = results.get(v);
             double[] rates = r.stream().mapToDouble(x -> x[0] / (double) seconds).sorted().toArray();
             long[] pooled = r.stream().flatMapToLong(x -> Arrays.stream(x, 2, x.length)).sorted().toArray();
-            System.out.printf("%-34s %14.0f %6.0f–%-7.0f %10.2f %10.2f %8d%n", variants[v][0], rates[rates.length / 2],
-                    rates[0], rates[rates.length - 1], pooled[pooled.length / 2] / 1e6,
+            System.out.printf("%-34s %14.0f %6.0f–%-7.0f %7.0f%% %10.2f %10.2f %8d%n", variants[v][0],
+                    rates[rates.length / 2], rates[0], rates[rates.length - 1], 100 * rates[rates.length / 2] / echoRate,
+                    pooled[pooled.length / 2] / 1e6,
                     pooled[(int) (pooled.length * 0.99)] / 1e6, r.stream().mapToLong(x -> x[1]).sum());
         }
         servers.forEach(Server::destroy);

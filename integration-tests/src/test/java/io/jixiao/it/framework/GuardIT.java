@@ -102,7 +102,7 @@ class GuardIT {
         assertThat(decision.get("REASON_CODE").asText()).isEqualTo("PROJECT_HELD");
         assertThat(decision.get("HOLD_ID").asLong()).isEqualTo(hold.get("HOLD_ID").asLong());
         assertThat(decision.get("KIND_CORRECTED").asBoolean()).isTrue();
-        JsonNode salary = ok(Jixiao.postJson("/payment-guard/checks", check("P-SALARY-" + project, "BASIC")), 200);
+        JsonNode salary = ok(Jixiao.postJson("/payment-guard/checks", check("P-SAL" + project.substring(6), "BASIC")), 200);
         assertThat(salary.get("REASON_CODE").asText()).isEqualTo("BASIC_EXPENDITURE");
         assertThat(salary.has("KIND_CORRECTED")).isFalse();
     }
