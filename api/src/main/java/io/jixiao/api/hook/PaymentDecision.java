@@ -44,7 +44,12 @@ public record PaymentDecision(Outcome outcome, ReasonCode reasonCode, Long holdI
          * Passed by an open emergency bypass of the region (finance, time-limited, audited), whatever holds the
          * payment carries. Since 1.2.0.
          */
-        EMERGENCY_BYPASS
+        EMERGENCY_BYPASS,
+        /**
+         * The payment's economic classification is one the region exempts from holds (salaries, basic livelihood:
+         * 工资运转和基本民生, rule key {@code monitoring.exemptEconomicClasses}). Since 1.2.0.
+         */
+        EXEMPT_CATEGORY
     }
 
     public PaymentDecision {

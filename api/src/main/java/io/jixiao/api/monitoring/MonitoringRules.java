@@ -28,10 +28,12 @@ import java.util.Set;
  * @param levels the level each finding other than the execution gap raises
  * @param consequences what each level entails
  * @param departments whether rounds also judge each department's execution as a whole (整体监控, Yunxi)
+ * @param exemptEconomicClasses prefixes of economic classifications ({@code GOV_BGT_ECO_CODE}) whose payments the
+ *        guard never holds, like basic expenditure (salaries, basic livelihood)
  */
 public record MonitoringRules(String version, GateMode mode, LocalDate enforceFrom, List<RoundSchedule> rounds,
         Map<AlertLevel, BigDecimal> gaps, Map<Finding, AlertLevel> levels,
-        Map<AlertLevel, Set<Consequence>> consequences, boolean departments) {
+        Map<AlertLevel, Set<Consequence>> consequences, boolean departments, List<String> exemptEconomicClasses) {
     /** The prefix of every monitoring rule key. */
     public static final String PREFIX = "monitoring.";
     /** Every monitoring rule key (the {@code .<LEVEL>} and {@code .<FINDING>} families spelled out). */
@@ -39,7 +41,7 @@ public record MonitoringRules(String version, GateMode mode, LocalDate enforceFr
 
     static {
         List<String> keys = new ArrayList<>(List.of("monitoring.mode", "monitoring.enforceFrom", "monitoring.rounds",
-                "monitoring.departments"));
+                "monitoring.departments", "monitoring.exemptEconomicClasses"));
         for (AlertLevel level : AlertLevel.values()) {
             if (level != AlertLevel.GREEN) {
                 keys.add("monitoring.gap." + level);
@@ -66,6 +68,23 @@ public record MonitoringRules(String version, GateMode mode, LocalDate enforceFr
             c.put(level, set == null || set.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(set)));
         }
         consequences = Collections.unmodifiableMap(c);
+        exemptEconomicClasses = exemptEconomicClasses == null ? List.of() : List.copyOf(exemptEconomicClasses);
+    }
+
+    /**
+     * @param ecoCode a payment's economic classification, or {@code null}
+     * @return whether the region exempts it from holds
+     */
+    public boolean exempt(String ecoCode) {
+        if (ecoCode == null) {
+            return false;
+        }
+        for (String prefix : exemptEconomicClasses) {
+            if (ecoCode.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -149,7 +168,20 @@ public record MonitoringRules(String version, GateMode mode, LocalDate enforceFr
             }
             departments = Boolean.parseBoolean(rawDepartments);
         }
-        return new MonitoringRules(version, mode, enforceFrom, rounds, gaps, levels, consequences, departments);
+        List<String> exempt = new ArrayList<>();
+        String rawExempt = value(rules, "monitoring.exemptEconomicClasses");
+        if (rawExempt != null) {
+            for (String part : rawExempt.split(",")) {
+                String prefix = part.strip();
+                if (!prefix.matches("[0-9]{3,10}")) {
+                    throw new IllegalArgumentException("monitoring.exemptEconomicClasses takes economic class codes "
+                            + "of 3 to 10 digits, got '" + prefix + "'");
+                }
+                exempt.add(prefix);
+            }
+        }
+        return new MonitoringRules(version, mode, enforceFrom, rounds, gaps, levels, consequences, departments,
+                exempt);
     }
 
     /**

@@ -32,6 +32,11 @@ class MonitoringRulesTest {
         assertThat(r.modeOn(LocalDate.of(2026, 8, 31))).isEqualTo(GateMode.WARN);
         assertThat(r.modeOn(LocalDate.of(2026, 9, 1))).isEqualTo(GateMode.ENFORCE);
         assertThat(r.departments()).isTrue();
+        assertThat(r.exempt("50101")).as("no exempt classes set").isFalse();
+        MonitoringRules exempt = MonitoringRules.parse("x", Map.of("monitoring.exemptEconomicClasses", "501, 509"));
+        assertThat(exempt.exempt("50101")).isTrue();
+        assertThat(exempt.exempt("50201")).isFalse();
+        assertThat(exempt.exempt(null)).isFalse();
         assertThat(MonitoringRules.KEYS).contains("monitoring.gap.RED", "monitoring.level.OVER_ESTIMATE")
                 .doesNotContain("monitoring.gap.GREEN", "monitoring.level.EXECUTION_GAP");
     }
@@ -54,5 +59,7 @@ class MonitoringRulesTest {
                 .hasMessageContaining("monitoring.mode");
         assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.departments", "yes")))
                 .hasMessageContaining("monitoring.departments");
+        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.exemptEconomicClasses", "501,工资")))
+                .hasMessageContaining("monitoring.exemptEconomicClasses");
     }
 }

@@ -106,4 +106,27 @@ class GuardIT {
         assertThat(salary.get("REASON_CODE").asText()).isEqualTo("BASIC_EXPENDITURE");
         assertThat(salary.has("KIND_CORRECTED")).isFalse();
     }
+
+    @Test
+    void salariesAndBasicLivelihoodPaidFromAHeldProjectPassAsTheRegionExemptsThem() throws Exception {
+        String project = "P-EXEMPT-" + UUID.randomUUID().toString().substring(0, 6);
+        ok(Jixiao.post(Jixiao.REST + "/holds", "application/json", "{\"MOF_DIV_CODE\":\"" + REGION
+                + "\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"" + project + "\",\"HOLD_KIND\":\"STOP\","
+                + "\"REASON\":\"红灯\"}", "Authorization", Jixiao.basic("finance01")), 201);
+        JsonNode livelihood = ok(Jixiao.postJson("/payment-guard/checks", check(project, "PROJECT")
+                .replace("\"EXP_KIND\"", "\"GOV_BGT_ECO_CODE\":\"50901\",\"EXP_KIND\"")), 200);
+        assertThat(livelihood.get("DECISION").asText()).isEqualTo("PASS");
+        assertThat(livelihood.get("REASON_CODE").asText()).as("national default: 501, 509").isEqualTo("EXEMPT_CATEGORY");
+        JsonNode goods = ok(Jixiao.postJson("/payment-guard/checks", check(project, "PROJECT")
+                .replace("\"EXP_KIND\"", "\"GOV_BGT_ECO_CODE\":\"50201\",\"EXP_KIND\"")), 200);
+        assertThat(goods.get("DECISION").asText()).isEqualTo("HOLD");
+        String soap = Jixiao.soap("CheckPayment", "<pg:CheckPaymentRequest>" + Jixiao.elements("MOF_DIV_CODE", REGION,
+                "FISCAL_YEAR", "2026", "PAY_APP_NO", "S-" + project, "AGENCY_CODE", "101001", "PRO_CODE", project,
+                "BGT_ID", "B-1", "PAY_APP_AMT", "100.00", "EXP_KIND", "PROJECT", "GOV_BGT_ECO_CODE", "50101",
+                "OPERATOR", "teller") + "</pg:CheckPaymentRequest>").body();
+        assertThat(soap).contains("<DECISION>PASS</DECISION>", "<REASON_CODE>EXEMPT_CATEGORY</REASON_CODE>");
+        assertThat(ok(Jixiao.postJson("/payment-guard/checks", check(project, "PROJECT")
+                .replace("\"EXP_KIND\"", "\"GOV_BGT_ECO_CODE\":\"工资\",\"EXP_KIND\"")), 400).toString())
+                .contains("GOV_BGT_ECO_CODE");
+    }
 }

@@ -26,6 +26,7 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private static final PaymentDecision BASIC = PaymentDecision.pass(ReasonCode.BASIC_EXPENDITURE);
     private static final PaymentDecision FREE = PaymentDecision.pass(ReasonCode.NO_ACTIVE_HOLD);
     private static final PaymentDecision BYPASSED = PaymentDecision.pass(ReasonCode.EMERGENCY_BYPASS);
+    private static final PaymentDecision EXEMPT = PaymentDecision.pass(ReasonCode.EXEMPT_CATEGORY);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentGuardEngine.class);
 
@@ -37,6 +38,7 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private final boolean strict;
     private final java.time.Duration staleAfter;
     private volatile ProjectKinds kinds;
+    private volatile ExemptClasses exempt;
 
     /** A guard whose index only this node writes (one node, or tests of the decision itself). */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {
@@ -83,7 +85,7 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private PaymentDecision correctedKind(PaymentApplication declared, Actor actor) {
         PaymentApplication asProject = new PaymentApplication(declared.mofDivCode(), declared.fiscalYear(),
                 declared.payAppNo(), declared.agencyCode(), declared.proCode(), declared.bgtId(), declared.amount(),
-                ExpenditureKind.PROJECT);
+                ExpenditureKind.PROJECT, declared.ecoCode());
         PaymentDecision decision = checked(asProject, actor, true);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         kinds.audit(new AuditEntry(now, Audit.PAYMENT_KIND_CORRECTED, declared.mofDivCode(),
@@ -96,8 +98,11 @@ public final class PaymentGuardEngine implements PaymentGuard {
 
     private PaymentDecision checked(PaymentApplication application, Actor actor, boolean corrected) {
         PaymentDecision decision;
+        ExemptClasses exemptions = exempt;
         if (application.kind() == ExpenditureKind.BASIC) {
             decision = BASIC;
+        } else if (exemptions != null && exemptions.exempt(application)) {
+            decision = EXEMPT; // salaries, basic livelihood: never held, whatever the index says
         } else if (sync != null && sync.bypass(application.mofDivCode().value()) != null) {
             decision = BYPASSED; // finance's emergency bypass of the region: recorded as such in the journal
         } else {
@@ -130,6 +135,11 @@ public final class PaymentGuardEngine implements PaymentGuard {
      */
     public void checkDeclaredKinds(ProjectKinds projectKinds) {
         this.kinds = projectKinds;
+    }
+
+    /** From now on, payments of the economic classes a region exempts pass like basic expenditure. */
+    public void exemptClasses(ExemptClasses classes) {
+        this.exempt = classes;
     }
 
     /** @return whether the index can be trusted now (the same test the checks make, without a strict read) */

@@ -378,6 +378,33 @@ class GuardNodesTest {
         }
     }
 
+    @Test
+    void paymentsOfTheEconomicClassesARegionExemptsAreNeverHeld() throws Exception {
+        List<Runnable> cleanup = new ArrayList<>();
+        DataSource ds = database("h2", cleanup);
+        try (Node node = new Node(ds, "", false, null, null)) {
+            node.guard.exemptClasses(new ExemptClasses((region, year) -> io.jixiao.api.monitoring.MonitoringRules
+                    .parse("test#1", java.util.Map.of("monitoring.exemptEconomicClasses", "501,509"))));
+            node.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-LIVELIHOOD")), HoldKind.STOP,
+                    Reason.of("red"), Fixture.FINANCE);
+            PaymentDecision subsidy = node.guard.check(withEco("P-LIVELIHOOD", "E-1", "50901"), Fixture.HOST);
+            assertThat(subsidy.passes()).isTrue();
+            assertThat(subsidy.reasonCode()).isEqualTo(ReasonCode.EXEMPT_CATEGORY);
+            PaymentDecision goods = node.guard.check(withEco("P-LIVELIHOOD", "E-2", "50201"), Fixture.HOST);
+            assertThat(goods.passes()).isFalse();
+            assertThat(node.guard.check(withEco("P-LIVELIHOOD", "E-3", null), Fixture.HOST).passes()).isFalse();
+        } finally {
+            cleanup.forEach(Runnable::run);
+        }
+    }
+
+    private static io.jixiao.api.hook.PaymentApplication withEco(String project, String payApp, String eco) {
+        io.jixiao.api.hook.PaymentApplication a = Fixture.payment(2026, payApp, project, "B-" + project,
+                ExpenditureKind.PROJECT);
+        return new io.jixiao.api.hook.PaymentApplication(a.mofDivCode(), a.fiscalYear(), a.payAppNo(), a.agencyCode(),
+                a.proCode(), a.bgtId(), a.amount(), a.kind(), eco);
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (!condition.getAsBoolean()) {

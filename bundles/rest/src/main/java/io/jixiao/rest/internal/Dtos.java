@@ -25,6 +25,7 @@ final class Dtos {
         @JsonProperty("BGT_ID") public String bgtId;
         @JsonProperty("PAY_APP_AMT") public BigDecimal amount;
         @JsonProperty("EXP_KIND") public String expKind;
+        @JsonProperty("GOV_BGT_ECO_CODE") public String ecoCode;
         @JsonProperty("OPERATOR") public String operator;
     }
 

@@ -49,7 +49,7 @@ public final class PaymentGuardResource {
         PaymentCheckRequest r = RequestBodies.required(body);
         Violations v = new Violations();
         PaymentApplication app = v.check(() -> PaymentApplication.from(r.mofDivCode, r.fiscalYear, r.payAppNo,
-                r.agencyCode, r.proCode, r.bgtId, r.amount, r.expKind));
+                r.agencyCode, r.proCode, r.bgtId, r.amount, r.expKind, r.ecoCode));
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return PaymentDecisionResponse.of(guard.check(app, actor));

@@ -136,7 +136,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             Violations v = new Violations();
             PaymentApplication app = v.check(() -> PaymentApplication.from(r.getMOFDIVCODE(), r.getFISCALYEAR(),
                     r.getPAYAPPNO(), r.getAGENCYCODE(), r.getPROCODE(), r.getBGTID(), r.getPAYAPPAMT(),
-                    r.getEXPKIND() == null ? null : r.getEXPKIND().value()));
+                    r.getEXPKIND() == null ? null : r.getEXPKIND().value(), r.getGOVBGTECOCODE()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
             PaymentDecision d = guard.check(app, actor);

@@ -46,11 +46,13 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     private final HoldSync sync;
     private final io.jixiao.monitoring.internal.GuardAdmin admin;
     private final io.jixiao.monitoring.internal.ProjectKinds kinds;
+    private final io.jixiao.monitoring.internal.ExemptClasses exempt;
     private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
-            @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals) {
+            @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals,
+            @Reference io.jixiao.api.goal.GoalRuleService ruleService) {
         Clock clock = Clock.systemUTC();
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
@@ -66,6 +68,12 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 Duration.ofMillis(config.staleAfterMillis()));
         this.kinds = new io.jixiao.monitoring.internal.ProjectKinds(goals);
         guard.checkDeclaredKinds(kinds);
+        Actor rulesReader = Actor.of("jixiao", "payment-guard", io.jixiao.api.model.Role.FINANCE);
+        this.exempt = new io.jixiao.monitoring.internal.ExemptClasses((region, year) -> {
+            io.jixiao.api.goal.RuleSetView view = ruleService.rules(region, year, rulesReader);
+            return io.jixiao.api.monitoring.MonitoringRules.parse(view.version(), view.rules());
+        });
+        guard.exemptClasses(exempt);
         this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, strict ? "STRICT"
                 : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -116,6 +124,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     }
 
     private void reconcileOnce() {
+        exempt.clear();
         try {
             kinds.reload();
         } catch (RuntimeException e) {
