@@ -261,8 +261,7 @@ public final class GoalResource {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
-        FiscalYear year = v.check(() -> FiscalYear.of((int) Math.min(RequestBodies.id(FiscalYear.FIELD,
-                p.getFirst(FiscalYear.FIELD)), Integer.MAX_VALUE)));
+        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst(FiscalYear.FIELD)));
         Long after = v.optional(p.getFirst("AFTER_GOAL_ID"), raw -> RequestBodies.id("AFTER_GOAL_ID", raw));
         Long limit = v.optional(p.getFirst("LIMIT"), raw -> RequestBodies.id("LIMIT", raw));
         v.throwIfAny();

@@ -70,8 +70,7 @@ public final class GoalRulesResource {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
-        FiscalYear year = v.check(() -> FiscalYear.of((int) Math.min(RequestBodies.id(FiscalYear.FIELD,
-                p.getFirst(FiscalYear.FIELD)), Integer.MAX_VALUE)));
+        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst(FiscalYear.FIELD)));
         v.throwIfAny();
         return RulesJson.of(rules.rules(region, year, AuthenticationFilter.Caller.of(caller).reader()));
     }

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import javax.ws.rs.Consumes;
@@ -95,8 +94,8 @@ public final class LibraryResource {
                 v.add("KPI_LV1", "matches-level2", "KPI_LV2 " + l2 + " is under " + l2.level1());
             }
             ComputeSign s = sign == null ? null : v.check(() -> ComputeSign.of(sign));
-            LocalDate from = date(v, "VALID_FROM", validFrom);
-            LocalDate to = date(v, "VALID_TO", validTo);
+            LocalDate from = RequestBodies.date(v, "VALID_FROM", validFrom, false);
+            LocalDate to = RequestBodies.date(v, "VALID_TO", validTo, false);
             int before = v.count();
             if (before > 0) {
                 // the constructor's own checks too, so that one answer names every broken rule
@@ -133,17 +132,6 @@ public final class LibraryResource {
         }
     }
 
-    private static LocalDate date(Violations v, String field, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            v.add(field, "date", "a date such as 2026-01-01, got '" + raw + "'");
-            return null;
-        }
-    }
 
     /** GET /library/indicators. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -21,7 +21,6 @@ import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.UnitReport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +223,7 @@ public final class MonitoringResource {
         UnitReport report(Violations v) {
             MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
             FiscalYear year = v.check(() -> FiscalYear.of(required(FiscalYear.FIELD, fiscalYear)));
-            LocalDate cut = date(v, "CUT_OFF", cutOff, true);
+            LocalDate cut = RequestBodies.date(v, "CUT_OFF", cutOff, true);
             ProCode project = v.check(() -> ProCode.of(proCode));
             List<IndicatorProgress> progress = new ArrayList<>();
             if (indicators == null || indicators.isEmpty()) {
@@ -267,8 +266,8 @@ public final class MonitoringResource {
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
         FiscalYear year = v.check(() -> FiscalYear.of(required(FiscalYear.FIELD, r.fiscalYear)));
-        LocalDate cutOff = date(v, "CUT_OFF", r.cutOff, true);
-        LocalDate due = date(v, "DUE", r.due, false);
+        LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", r.cutOff, true);
+        LocalDate due = RequestBodies.date(v, "DUE", r.due, false);
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         RoundRequest request = v.check(() -> new RoundRequest(region, year, cutOff, due));
@@ -408,12 +407,10 @@ public final class MonitoringResource {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
-        Long year = v.check(() -> RequestBodies.id(FiscalYear.FIELD, p.getFirst(FiscalYear.FIELD)));
-        LocalDate cutOff = date(v, "CUT_OFF", p.getFirst("CUT_OFF"), true);
+        FiscalYear fiscalYear = v.check(() -> RequestBodies.fiscalYear(p.getFirst(FiscalYear.FIELD)));
+        LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", p.getFirst("CUT_OFF"), true);
         java.nio.charset.Charset charset = v.optional(p.getFirst("CHARSET"), RequestBodies::charset);
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(p.getFirst("OPERATOR")));
-        v.throwIfAny();
-        FiscalYear fiscalYear = v.check(() -> FiscalYear.of((int) Math.min(year, Integer.MAX_VALUE)));
         v.throwIfAny();
         List<UnitReport> stored = monitoring.importReports(region, fiscalYear, cutOff, RequestBodies.spool(body),
                 charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset, actor);
@@ -437,11 +434,9 @@ public final class MonitoringResource {
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
-        Long year = v.check(() -> RequestBodies.id(FiscalYear.FIELD, p.getFirst(FiscalYear.FIELD)));
-        LocalDate cutOff = date(v, "CUT_OFF", p.getFirst("CUT_OFF"), true);
+        FiscalYear fiscalYear = v.check(() -> RequestBodies.fiscalYear(p.getFirst(FiscalYear.FIELD)));
+        LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", p.getFirst("CUT_OFF"), true);
         ProCode project = v.check(() -> ProCode.of(p.getFirst(ProCode.FIELD)));
-        v.throwIfAny();
-        FiscalYear fiscalYear = v.check(() -> FiscalYear.of((int) Math.min(year, Integer.MAX_VALUE)));
         v.throwIfAny();
         return ReportJson.of(monitoring.report(region, fiscalYear, cutOff, project,
                 AuthenticationFilter.Caller.of(caller).reader())
@@ -453,20 +448,5 @@ public final class MonitoringResource {
             throw InvalidInputException.of(field, "required", "is required");
         }
         return value;
-    }
-
-    private static LocalDate date(Violations v, String field, String raw, boolean required) {
-        if (raw == null || raw.isBlank()) {
-            if (required) {
-                v.add(field, "required", "is required (yyyy-MM-dd)");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            v.add(field, "date", "a date such as 2026-07-31, got '" + raw + "'");
-            return null;
-        }
     }
 }

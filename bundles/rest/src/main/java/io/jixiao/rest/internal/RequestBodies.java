@@ -60,6 +60,37 @@ final class RequestBodies {
     }
 
     /**
+     * @param raw a {@code FISCAL_YEAR} query parameter
+     * @return the year
+     * @throws io.jixiao.api.model.InvalidInputException if it is not a whole number in the years taken
+     */
+    static io.jixiao.api.model.FiscalYear fiscalYear(String raw) {
+        return io.jixiao.api.model.FiscalYear.of((int) Math.min(id(io.jixiao.api.model.FiscalYear.FIELD, raw),
+                Integer.MAX_VALUE));
+    }
+
+    /**
+     * A {@code yyyy-MM-dd} field, its problem added to {@code v}.
+     *
+     * @param required whether a missing value is a problem
+     * @return the day, or {@code null} if it is missing or broken
+     */
+    static java.time.LocalDate date(io.jixiao.api.model.Violations v, String field, String raw, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                v.add(field, "required", "is required (yyyy-MM-dd)");
+            }
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            v.add(field, "date", "a date such as 2026-01-01, got '" + raw + "'");
+            return null;
+        }
+    }
+
+    /**
      * Refuses query parameters a GET does not know, and parameters given twice: a misspelt filter must not
      * silently widen a query.
      */
