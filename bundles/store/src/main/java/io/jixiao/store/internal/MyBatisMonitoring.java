@@ -148,27 +148,13 @@ public final class MyBatisMonitoring implements MonitoringRepository {
 
     @Override
     public boolean finish(long roundId, String owner, RoundStatus status, String error, Instant at, AuditEntry entry) {
-        try (SqlSession session = sessions.openSession(false)) {
-            if (session.getMapper(MonitoringMapper.class).finish(roundId, owner, status.name(), error, at) != 1) {
-                return false;
-            }
-            audit.appendAudit(session, entry);
-            session.commit();
-            return true;
-        }
+        return updateAudited(m -> m.finish(roundId, owner, status.name(), error, at), entry);
     }
 
     @Override
     public boolean changeStatus(long roundId, Set<RoundStatus> from, RoundStatus to, Instant at, AuditEntry entry) {
-        try (SqlSession session = sessions.openSession(false)) {
-            List<String> names = from.stream().map(Enum::name).toList();
-            if (session.getMapper(MonitoringMapper.class).changeStatus(roundId, names, to.name(), at) != 1) {
-                return false;
-            }
-            audit.appendAudit(session, entry);
-            session.commit();
-            return true;
-        }
+        List<String> names = from.stream().map(Enum::name).toList();
+        return updateAudited(m -> m.changeStatus(roundId, names, to.name(), at), entry);
     }
 
     @Override
@@ -239,15 +225,8 @@ public final class MyBatisMonitoring implements MonitoringRepository {
 
     @Override
     public boolean changeAlert(Alert from, Alert to, AuditEntry entry) {
-        try (SqlSession session = sessions.openSession(false)) {
-            if (session.getMapper(MonitoringMapper.class).changeResult(from.id(), from.status().name(),
-                    to.status().name(), to.rectification()) != 1) {
-                return false;
-            }
-            audit.appendAudit(session, entry);
-            session.commit();
-            return true;
-        }
+        return updateAudited(m -> m.changeResult(from.id(), from.status().name(), to.status().name(),
+                to.rectification()), entry);
     }
 
     @Override
@@ -317,6 +296,18 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             }
         }
         return found;
+    }
+
+    /** A conditional update of one row and its audit row, in one transaction; false if no row matched. */
+    private boolean updateAudited(java.util.function.ToIntFunction<MonitoringMapper> statement, AuditEntry entry) {
+        try (SqlSession session = sessions.openSession(false)) {
+            if (statement.applyAsInt(session.getMapper(MonitoringMapper.class)) != 1) {
+                return false;
+            }
+            audit.appendAudit(session, entry);
+            session.commit();
+            return true;
+        }
     }
 
     private int update(java.util.function.ToIntFunction<MonitoringMapper> statement) {
