@@ -19,14 +19,25 @@ public record RoundRequest(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDa
     public RoundRequest {
         Objects.requireNonNull(mofDivCode, "mofDivCode");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
+        checkCutOff(cutOff, fiscalYear);
+        if (due != null && due.isBefore(cutOff)) {
+            throw InvalidInputException.of("DUE", "order", "must not come before CUT_OFF");
+        }
+    }
+
+    /**
+     * The check every cut-off gets (a round's, a report's, a form's).
+     *
+     * @param cutOff a cut-off day
+     * @param fiscalYear the budget year it belongs to
+     * @throws InvalidInputException if it is missing or outside the year
+     */
+    public static void checkCutOff(LocalDate cutOff, FiscalYear fiscalYear) {
         if (cutOff == null) {
             throw InvalidInputException.of("CUT_OFF", "required", "is required (yyyy-MM-dd)");
         }
         if (cutOff.getYear() != fiscalYear.value()) {
             throw InvalidInputException.of("CUT_OFF", "year", "must lie in FISCAL_YEAR " + fiscalYear.value());
-        }
-        if (due != null && due.isBefore(cutOff)) {
-            throw InvalidInputException.of("DUE", "order", "must not come before CUT_OFF");
         }
     }
 }

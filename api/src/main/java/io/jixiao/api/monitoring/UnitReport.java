@@ -30,12 +30,7 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
     public UnitReport {
         Objects.requireNonNull(mofDivCode, "mofDivCode");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
-        if (cutOff == null) {
-            throw InvalidInputException.of("CUT_OFF", "required", "is required (yyyy-MM-dd)");
-        }
-        if (cutOff.getYear() != fiscalYear.value()) {
-            throw InvalidInputException.of("CUT_OFF", "year", "must lie in FISCAL_YEAR " + fiscalYear.value());
-        }
+        RoundRequest.checkCutOff(cutOff, fiscalYear);
         Objects.requireNonNull(proCode, "proCode");
         if (indicators == null || indicators.isEmpty()) {
             throw InvalidInputException.of("INDICATORS", "required", "lists at least one indicator");
