@@ -35,16 +35,6 @@ public final class HoldRegistry implements HoldService {
         this.clock = clock;
     }
 
-    /** Loads every active hold from the database into the index; run before the guard takes calls. */
-    public int loadIndex() {
-        int[] count = {0};
-        holds.forEachActive(hold -> {
-            index.add(hold);
-            count[0]++;
-        });
-        return count[0];
-    }
-
     @Override
     public Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor) {
         required(HoldTarget.TYPE_FIELD, target);

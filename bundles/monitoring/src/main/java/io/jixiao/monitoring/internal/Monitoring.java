@@ -182,7 +182,8 @@ public final class Monitoring implements MonitoringService {
     @Override
     public UnitReport report(UnitReport report, Actor actor) {
         requireReporter(actor, report.mofDivCode());
-        return save(report, checked(report, actor), actor);
+        GoalVersion goal = checked(report, actor);
+        return save(report, goal, actor, late(report.mofDivCode(), report.fiscalYear(), report.cutOff()));
     }
 
     @Override
@@ -190,10 +191,7 @@ public final class Monitoring implements MonitoringService {
             java.nio.file.Path file, java.nio.charset.Charset csvCharset, Actor actor) {
         try {
             requireReporter(actor, mofDivCode);
-            if (cutOff == null || cutOff.getYear() != fiscalYear.value()) {
-                throw InvalidInputException.of("CUT_OFF", "year", "is required and lies in FISCAL_YEAR "
-                        + fiscalYear.value());
-            }
+            RoundRequest.checkCutOff(cutOff, fiscalYear);
             Map<io.jixiao.api.model.ProCode, List<IndicatorProgress>> rows = MonitoringForm.read(file, csvCharset);
             // every project is checked before any is stored: a form with one bad project changes nothing
             List<Violation> problems = new ArrayList<>();
@@ -216,9 +214,10 @@ public final class Monitoring implements MonitoringService {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
+            boolean late = late(mofDivCode, fiscalYear, cutOff); // the same for every project of the form
             List<UnitReport> stored = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
-                stored.add(save(reports.get(i), goalsInForce.get(i), actor));
+                stored.add(save(reports.get(i), goalsInForce.get(i), actor, late));
             }
             return stored;
         } finally {
@@ -252,11 +251,14 @@ public final class Monitoring implements MonitoringService {
         return goal;
     }
 
-    private UnitReport save(UnitReport report, GoalVersion goal, Actor actor) {
-        MonitoringRules r = rules.apply(report.mofDivCode(), report.fiscalYear());
+    /** @return whether a report for the cut-off comes after the due day of the scheduled round with that cut-off */
+    private boolean late(MofDivCode region, FiscalYear year, LocalDate cutOff) {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        boolean late = r.rounds().stream().filter(s -> s.cutOffIn(report.fiscalYear().value()).equals(report.cutOff()))
-                .anyMatch(s -> today.isAfter(s.dueIn(report.fiscalYear().value())));
+        return rules.apply(region, year).rounds().stream().filter(s -> s.cutOffIn(year.value()).equals(cutOff))
+                .anyMatch(s -> today.isAfter(s.dueIn(year.value())));
+    }
+
+    private UnitReport save(UnitReport report, GoalVersion goal, Actor actor, boolean late) {
         Instant now = clock.instant();
         UnitReport stored = new UnitReport(report.mofDivCode(), report.fiscalYear(), report.cutOff(),
                 report.proCode(), report.indicators(), actor.operator(), now, late);

@@ -114,7 +114,7 @@ class HoldRegistryTest {
         holds.release(released.holdId(), Reason.of("done"), FINANCE);
 
         HoldIndex fresh = new HoldIndex();
-        int loaded = new HoldRegistry(store, fresh, Clock.systemUTC()).loadIndex();
+        int loaded = new HoldSync(store, fresh, Clock.systemUTC(), java.time.Duration.ofSeconds(10)).load();
 
         assertThat(loaded).isEqualTo(1);
         assertThat(fresh.get(HoldTarget.Type.PROJECT, "440100000", "P1")).containsExactly(kept);
