@@ -181,7 +181,15 @@ public final class LibraryEndpoint implements LibraryPortType {
 
     /** A CSV file's encoding as the contract names it (UTF-8 when not given). */
     private static java.nio.charset.Charset charset(io.jixiao.soap.internal.library.Charset named) {
-        return named == null || named == io.jixiao.soap.internal.library.Charset.UTF_8 ? StandardCharsets.UTF_8
+        return charset(named == null ? null : named.value());
+    }
+
+    /**
+     * @param named a contract's {@code Charset} value, {@code UTF-8} or {@code GB18030}, or {@code null}
+     * @return the encoding of an uploaded CSV file (UTF-8 when not given), for every service that takes files
+     */
+    static java.nio.charset.Charset charset(String named) {
+        return named == null || named.equals("UTF-8") ? StandardCharsets.UTF_8
                 : java.nio.charset.Charset.forName("GB18030");
     }
 

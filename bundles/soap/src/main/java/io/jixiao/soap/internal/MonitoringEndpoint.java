@@ -219,9 +219,8 @@ public final class MonitoringEndpoint implements MonitoringPortType {
                         v.add("FILE", "max", "at most " + MAX_FORM_BYTES + " bytes");
                     }
                     v.throwIfAny();
-                    java.nio.charset.Charset charset = r.getCHARSET() == null
-                            || r.getCHARSET() == io.jixiao.soap.internal.monitoring.Charset.UTF_8
-                            ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("GB18030");
+                    java.nio.charset.Charset charset = LibraryEndpoint.charset(r.getCHARSET() == null ? null
+                            : r.getCHARSET().value());
                     List<UnitReport> stored = monitoring.importReports(region, year, cutOff,
                             LibraryEndpoint.spool(file), charset, actor);
                     io.jixiao.soap.internal.monitoring.ImportMonitoringReportsResult out =
