@@ -71,7 +71,7 @@ class GuardNodesTest {
             if (interval != null) {
                 poller.scheduleWithFixedDelay(() -> {
                     try {
-                        sync.poll();
+                        sync.sync();
                     } catch (RuntimeException e) {
                         // the database is down: the index ages
                     }

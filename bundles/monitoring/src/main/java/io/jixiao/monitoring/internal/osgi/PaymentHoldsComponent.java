@@ -109,7 +109,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 load();
                 return;
             }
-            sync.poll();
+            sync.sync();
             if (failing) {
                 failing = false;
                 LOG.info("Payment guard back in step with the database");
