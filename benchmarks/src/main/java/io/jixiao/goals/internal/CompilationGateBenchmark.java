@@ -1,6 +1,5 @@
 package io.jixiao.goals.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.BudgetDraft;
 import io.jixiao.api.goal.BudgetKind;
@@ -41,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The compilation gate on a province-sized draft: N projects with approved goals of 10 indicators each (so
@@ -65,15 +63,7 @@ public final class CompilationGateBenchmark {
         Path config = Path.of(args.length > 1 ? args[1] : "config");
         Path dir = Files.createTempDirectory("jixiao-gate-bench");
         // as the store component opens it: the shipped URL's options, a HikariCP pool without auto-commit
-        JdbcDataSource raw = new JdbcDataSource();
-        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-        raw.setUser("sa");
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(raw);
-        hikari.setMaximumPoolSize(4);
-        hikari.setAutoCommit(false);
-        HikariDataSource ds = new HikariDataSource(hikari);
-        Database.migrate(ds);
+        HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir);
         long t0 = System.nanoTime();
         load(ds, projects);
         System.out.printf("loaded %,d approved goals with %,d indicators in %.1f s%n", projects, projects * 10L,
@@ -148,15 +138,7 @@ public final class CompilationGateBenchmark {
      */
     public static CompilationGate gate(int projects, Path config) throws Exception {
         Path dir = Files.createTempDirectory("jixiao-gate-bench");
-        JdbcDataSource raw = new JdbcDataSource();
-        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-        raw.setUser("sa");
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(raw);
-        hikari.setMaximumPoolSize(4);
-        hikari.setAutoCommit(false);
-        HikariDataSource ds = new HikariDataSource(hikari);
-        Database.migrate(ds);
+        HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir);
         load(ds, projects);
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());

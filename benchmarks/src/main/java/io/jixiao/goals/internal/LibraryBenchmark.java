@@ -1,6 +1,5 @@
 package io.jixiao.goals.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.library.FileFormat;
 import io.jixiao.benchmarks.Measured;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Imports and exports of the indicator library at growing sizes: a generated file of N rows (.xlsx or CSV, in the
@@ -63,15 +61,7 @@ public final class LibraryBenchmark {
                         "完成得满分,未完成按比例扣分", LocalDate.of(2026, 1, 1), null, "在用");
             }
         }
-        JdbcDataSource raw = new JdbcDataSource();
-        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-        raw.setUser("sa");
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(raw);
-        hikari.setMaximumPoolSize(4);
-        hikari.setAutoCommit(false);
-        try (HikariDataSource ds = new HikariDataSource(hikari)) {
-            Database.migrate(ds);
+        try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
             LibraryService library = new LibraryService(new MyBatisLibrary(sessions, new MyBatisStore(sessions)),
                     Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);

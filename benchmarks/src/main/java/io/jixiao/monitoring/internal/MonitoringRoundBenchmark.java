@@ -1,6 +1,5 @@
 package io.jixiao.monitoring.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.hook.ExpenditureKind;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A monitoring round over N projects on an H2 file database, the host's ledger mocked in process (two project lines
@@ -121,18 +119,10 @@ public final class MonitoringRoundBenchmark {
 
     private static void run(int projects, int pageSize) throws Exception {
         Path dir = Files.createTempDirectory("jixiao-monitoring-bench");
-        JdbcDataSource raw = new JdbcDataSource();
-        raw.setURL("jdbc:h2:" + dir.resolve("db") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
-        raw.setUser("sa");
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(raw);
-        hikari.setMaximumPoolSize(4);
-        hikari.setAutoCommit(false);
         Map<String, String> rules = Map.of("monitoring.gap.BLUE", "5", "monitoring.gap.YELLOW", "10",
                 "monitoring.gap.RED", "20", "monitoring.consequence.YELLOW", "RECTIFY",
                 "monitoring.consequence.RED", "RECTIFY,HOLD", "monitoring.departments", "true");
-        try (HikariDataSource ds = new HikariDataSource(hikari)) {
-            Database.migrate(ds);
+        try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
             MyBatisStore store = new MyBatisStore(sessions);
             HoldRegistry holds = new HoldRegistry(store, new HoldIndex(), Clock.systemUTC());
