@@ -191,7 +191,7 @@ final class Jixiao {
      * (a brief 404). Ready means: a bearer token (the key set configured above) and a configured account are
      * accepted on both adapters, ten times in a row.
      */
-    private static void awaitConfigured() throws Exception {
+    static void awaitConfigured() throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         int inARow = 0;
         String last = "";

@@ -105,6 +105,26 @@ public final class Database {
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 
+    /**
+     * The SQL dialect a JDBC URL names, so that the store can be set up before the database answers.
+     *
+     * @param url the configured JDBC URL
+     * @return the dialect, empty for a URL whose product only the driver can tell
+     */
+    static java.util.Optional<String> dialectOf(String url) {
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        if (u.startsWith("jdbc:h2:")) {
+            return java.util.Optional.of("h2");
+        }
+        if (u.startsWith("jdbc:postgresql:") || u.startsWith("jdbc:kingbase8:")) {
+            return java.util.Optional.of("postgresql");
+        }
+        if (u.startsWith("jdbc:oracle:") || u.startsWith("jdbc:dm:")) {
+            return java.util.Optional.of("oracle");
+        }
+        return java.util.Optional.empty();
+    }
+
     static String detect(DataSource dataSource) {
         Properties vendors = new Properties();
         vendors.setProperty("Oracle", "oracle");

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured database through its driver's {@link DataSourceFactory}, pools it, migrates the schema
- * and registers the repositories. Nothing is registered unless all of that succeeded.
+ * and registers the repositories. A database that does not answer at start does not stop the store: the
+ * repositories are registered and refuse every call until the database answers and the schema is migrated
+ * ({@link StartGate}). A database that answers and refuses (credentials, a failing migration) does.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
         + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail,"
@@ -56,6 +58,9 @@ public final class StoreComponent {
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     private final HikariDataSource pool;
+    private final StartGate gate;
+    private final long retrySeconds;
+    private final boolean migrate;
     private final H2Triggers h2Triggers;
     private final ServiceRegistration<?> registration;
     private final ServiceRegistration<AuditService> auditRegistration;
@@ -87,16 +92,26 @@ public final class StoreComponent {
         hikari.setMaximumPoolSize(config.pool_maxSize());
         hikari.setConnectionTimeout(config.pool_connectionTimeoutMillis());
         hikari.setAutoCommit(false);
+        hikari.setInitializationFailTimeout(-1); // the pool opens without the database; see startWithoutDatabase
         this.pool = new HikariDataSource(hikari);
+        this.retrySeconds = config.startRetrySeconds();
+        this.migrate = config.migrate();
+        this.gate = new StartGate(pool, "the database has not answered since the store started (" + redact(config.url())
+                + "); the store retries every " + retrySeconds + " s");
         try {
-            if (config.migrate()) {
-                Database.migrate(pool);
+            String databaseId = config.databaseId();
+            if (prepare()) {
+                gate.open();
+            } else {
+                databaseId = startWithoutDatabase(config);
             }
-            SqlSessionFactory sessions = Database.sessions(pool, config.databaseId());
-            String databaseId = sessions.getConfiguration().getDatabaseId();
+            SqlSessionFactory sessions = Database.sessions(gate, databaseId);
+            databaseId = sessions.getConfiguration().getDatabaseId();
             Hashtable<String, Object> serviceProps = new Hashtable<>();
             serviceProps.put("jixiao.database.id", databaseId);
-            LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
+            if (gate.isOpen()) {
+                LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
+            }
             MyBatisStore store = new MyBatisStore(sessions);
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
                 DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName(),
@@ -108,6 +123,9 @@ public final class StoreComponent {
                     new MyBatisMonitoring(sessions, store), serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
+            if (!gate.isOpen()) {
+                housekeeping.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
+            }
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             pool.close();
@@ -115,6 +133,62 @@ public final class StoreComponent {
                 h2Triggers.unregister();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Migrates the schema (when configured) and proves the database answers.
+     *
+     * @return true when the store is ready, false when the database could not be reached
+     * @throws RuntimeException when the database answered and refused (credentials, a broken migration)
+     */
+    private boolean prepare() {
+        try {
+            if (migrate) {
+                Database.migrate(pool);
+            } else {
+                try (var connection = pool.getConnection()) {
+                    connection.isValid(5);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            if (StartGate.unreachable(e)) {
+                return false;
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database did not answer: register the repositories all the same, refusing every call at once (the payment
+     * guard answers GUARD_STATE_UNKNOWN instead of there being no guard), and keep trying in the background.
+     */
+    private String startWithoutDatabase(StoreConfiguration config) {
+        String databaseId = config.databaseId().isBlank()
+                ? Database.dialectOf(config.url()).orElseThrow(() -> new IllegalStateException("the database at "
+                        + redact(config.url()) + " does not answer and its SQL dialect cannot be told from the URL: "
+                        + "set databaseId to start without it"))
+                : config.databaseId();
+        LOG.error("Store: the database at {} does not answer; the repositories refuse every call until it does "
+                + "(retrying every {} s)", redact(config.url()), retrySeconds);
+        return databaseId;
+    }
+
+    private void retryStart() {
+        boolean ready;
+        try {
+            ready = prepare();
+        } catch (RuntimeException e) {
+            LOG.error("Store: the database answers but cannot be prepared ({}); retrying every {} s", e.getMessage(),
+                    retrySeconds);
+            ready = false;
+        }
+        if (ready) {
+            gate.open();
+            LOG.info("Store: the database answers again; store ready");
+        } else if (!housekeeping.isShutdown()) {
+            housekeeping.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
         }
     }
 

@@ -34,4 +34,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Migrate at start", description = "Apply pending schema migrations when the store starts")
     boolean migrate() default true;
+
+    @AttributeDefinition(name = "Start retry (s)", description = "While the database has not answered since the "
+            + "store started, how often the store tries again; its repositories refuse every call until then")
+    long startRetrySeconds() default 5L;
 }

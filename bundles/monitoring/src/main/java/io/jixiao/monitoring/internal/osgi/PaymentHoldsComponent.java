@@ -96,8 +96,13 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         try {
             int loaded = sync.load();
             LOG.info("Payment guard ready: {} active holds loaded", loaded);
+            failing = false;
         } catch (RuntimeException e) {
-            LOG.error("Payment guard cannot load the holds ({}); project payments are held until it can", e.toString());
+            if (!failing) {
+                failing = true;
+                LOG.error("Payment guard cannot load the holds ({}); project payments are held until it can (trying "
+                        + "again every sync interval)", e.toString());
+            }
         }
     }
 
