@@ -104,7 +104,7 @@ public final class CompilationRestBatches {
         factory.setResourceProvider(CompilationResource.class, new SingletonResourceProvider(
                 new CompilationResource(gate)));
         List<Object> providers = new ArrayList<>();
-        providers.add(new JacksonJsonProvider(RestPublisher.mapper(RestThroughput.defaults(RestConfiguration.class))));
+        providers.add(new JacksonJsonProvider(RestPublisher.mapper(io.jixiao.benchmarks.GuardFixture.defaults(RestConfiguration.class))));
         providers.add(new RequestSizeLimit(262_144, 67_108_864));
         providers.add(identity);
         providers.addAll(ProblemMappers.all());

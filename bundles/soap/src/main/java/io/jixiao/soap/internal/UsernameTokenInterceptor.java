@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -36,13 +34,12 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     static final QName SECURITY = new QName(WSSE, "Security");
     static final QName FAILED_AUTHENTICATION = new QName(WSSE, "FailedAuthentication");
     static final String PRINCIPAL = Principal.class.getName();
-    private static final int MAX_NONCES = 100_000;
 
     private final Authenticator authenticator;
     private final RateLimiter limiter;
     private final Duration freshness;
     private final Clock clock;
-    private final Map<String, Instant> seenNonces = new ConcurrentHashMap<>();
+    private final NonceWindow seenNonces;
 
     UsernameTokenInterceptor(Authenticator authenticator, RateLimiter limiter, Duration freshness, Clock clock) {
         super(Phase.PRE_PROTOCOL);
@@ -50,6 +47,7 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         this.limiter = limiter;
         this.freshness = freshness;
         this.clock = clock;
+        this.seenNonces = new NonceWindow(freshness.multipliedBy(2));
     }
 
     @Override
@@ -118,10 +116,7 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     }
 
     private void rememberNonce(String nonce, Instant now) {
-        if (seenNonces.size() >= MAX_NONCES) {
-            seenNonces.values().removeIf(until -> until.isBefore(now));
-        }
-        if (seenNonces.putIfAbsent(nonce, now.plus(freshness).plus(freshness)) != null) {
+        if (!seenNonces.firstSeen(nonce, now)) {
             throw failed();
         }
     }
