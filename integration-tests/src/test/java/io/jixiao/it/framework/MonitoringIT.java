@@ -197,7 +197,7 @@ class MonitoringIT {
         assertThat(round.get("LEVELS").get("RED").asLong()).isEqualTo(2);
         assertThat(round.get("HOLDS").asLong()).isEqualTo(2);
         assertThat(round.get("DUE").asText()).isEqualTo("2026-08-31");
-        assertThat(round.get("RULE_VERSION").asText()).isEqualTo("120000000/2019#2 < national/2019#2");
+        assertThat(round.get("RULE_VERSION").asText()).isEqualTo("120000000/2019#2 < national/2019#3");
 
         long roundId = round.get("ROUND_ID").asLong();
         List<JsonNode> reds = alerts(roundId, "RED");

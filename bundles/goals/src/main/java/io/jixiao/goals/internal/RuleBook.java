@@ -59,7 +59,8 @@ final class RuleBook {
         for (RuleSet set : sets) {
             for (String key : set.values().keySet()) {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
-                if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)) {
+                if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)
+                        && !io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)) {
                     throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
                 }
             }
@@ -73,6 +74,7 @@ final class RuleBook {
             rules(List.of(set), set.label());
             try {
                 MonitoringRules.parse(set.label(), set.values());
+                io.jixiao.api.evaluation.ScoringRules.check(set.label(), set.values());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(set.label() + ": " + e.getMessage(), e);
             }

@@ -122,7 +122,7 @@ class AdmissionGateTest {
         assertThat(admitted.admitted()).isTrue();
         assertThat(admitted.reasons()).isEmpty();
         assertThat(admitted.goalId()).isEqualTo(goal.goalId());
-        assertThat(admitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#2");
+        assertThat(admitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#3");
     }
 
     @Test

@@ -187,9 +187,9 @@ class GoalRulesTest {
         GoalRules y2026 = BOOK.rulesFor(MofDivCode.of("440106000"), FiscalYear.of(2026));
 
         assertThat(y2019.minIndicators().get(ProjectClass.DEVELOPMENT)).as("before Guangzhou's 2020 rules").isEqualTo(3);
-        assertThat(y2019.version()).isEqualTo("national/2019#2");
+        assertThat(y2019.version()).isEqualTo("national/2019#3");
         assertThat(y2026.minIndicators().get(ProjectClass.DEVELOPMENT)).isEqualTo(8);
-        assertThat(y2026.version()).isEqualTo("440100000/2020#1 < national/2019#2");
+        assertThat(y2026.version()).isEqualTo("440100000/2020#1 < national/2019#3");
         assertThat(y2026.source("indicators.min.DEVELOPMENT")).contains("seed 002");
         assertThat(y2026.source("indicators.min.RUNNING_GUARANTEE")).contains("至少4个");
         assertThat(BOOK.rulesFor(MofDivCode.of(YUNXI), FiscalYear.of(2026)).source("indicators.min.DEVELOPMENT"))

@@ -84,7 +84,7 @@ class GoalWorkflowTest {
 
         goals.revise(draft.goalId(), 1, project(), GoalRulesTest.goal(8, 8), UNIT);
         GoalVersion submitted = goals.submit(draft.goalId(), 1, UNIT);
-        assertThat(submitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#2");
+        assertThat(submitted.ruleVersion()).isEqualTo("440100000/2020#1 < national/2019#3");
         GoalVersion returned = goals.returnForRevision(draft.goalId(), 1, new ReviewOpinion(List.of(2, 8),
                 "效益指标不够具体"), DEPARTMENT);
         assertThat(returned.opinion().codes()).containsExactly(2, 8);

@@ -1,0 +1,27 @@
+package io.jixiao.api.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A 100-point score and its grade, with every line that made it.
+ *
+ * @param ruleVersion the scoring rules applied
+ * @param indicators one line per indicator of the goal
+ * @param execution the budget execution line
+ * @param exactTotal the sum of the unrounded lines
+ * @param total the exact total rounded half up to two decimals; the grade comes from it (79.995 → 80.00 → 良)
+ * @param grade the grade of the rounded total under the region's bands
+ */
+public record Scorecard(String ruleVersion, List<IndicatorScore> indicators, ExecutionScore execution,
+        BigDecimal exactTotal, BigDecimal total, Grade grade) {
+    public Scorecard {
+        Objects.requireNonNull(ruleVersion, "ruleVersion");
+        indicators = List.copyOf(indicators);
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(exactTotal, "exactTotal");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(grade, "grade");
+    }
+}

@@ -1,0 +1,204 @@
+package io.jixiao.evaluation.internal;
+
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.ExecutionScore;
+import io.jixiao.api.evaluation.IndicatorActual;
+import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.ScoreCategory;
+import io.jixiao.api.evaluation.Scorecard;
+import io.jixiao.api.evaluation.ScoringRules;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.Violations;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a self-evaluation out of 100 under a region's {@link ScoringRules} (财预〔2020〕10号 by default):
+ * <ul>
+ * <li>each indicator category (output, benefit, satisfaction) is worth its weight, split among its indicators in
+ * proportion to their declared points (equally when they declare none); a category without indicators passes its
+ * weight on — satisfaction as the rules say, output or benefit to the categories present, in proportion;</li>
+ * <li>a quantitative indicator that meets its target earns its whole weight; one that misses earns the share
+ * actual / target (≥, &gt;) or target / actual (≤, &lt;), and for {@code =} the share 1 − |actual − target| / |target|,
+ * never below 0 nor above 1; a share that has no meaning — a target of 0 or below, an actual below 0 — earns 0;</li>
+ * <li>a qualitative indicator earns the percentage the evaluator chose inside the band of its achievement;</li>
+ * <li>budget execution earns spent / budget × its weight, capped at the weight;</li>
+ * <li>the lines are added unrounded and the total rounded half up to two decimals; the grade comes from the
+ * rounded total.</li>
+ * </ul>
+ * Pure arithmetic: no I/O, no clock.
+ */
+public final class Scorer {
+    private static final MathContext MC = MathContext.DECIMAL128;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Scorer() {
+    }
+
+    /**
+     * @param rules the region's scoring rules for the evaluated year
+     * @param entries one entry per indicator of the approved goal
+     * @param budget the full-year budget, greater than 0
+     * @param spent the full-year execution, 0 or more
+     * @return the scorecard
+     * @throws io.jixiao.api.model.InvalidInputException naming each entry that cannot be scored and why
+     */
+    public static Scorecard score(ScoringRules rules, List<IndicatorActual> entries, BigDecimal budget,
+            BigDecimal spent) {
+        Violations v = new Violations();
+        if (entries.isEmpty()) {
+            v.add("INDICATORS", "required", "a self-evaluation scores the goal's indicators; none given");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            validate(entries.get(i), "INDICATORS[" + i + "]", v);
+        }
+        Money budgetMoney = v.check(() -> Money.positive("BUDGET", budget));
+        if (spent == null || spent.signum() < 0 || spent.stripTrailingZeros().scale() > 2) {
+            v.add("SPENT", "range", "must be an amount of 0 or more with at most 2 decimals, got "
+                    + (spent == null ? "nothing" : spent.toPlainString()));
+        }
+        v.throwIfAny();
+
+        Map<ScoreCategory, BigDecimal> weights = categoryWeights(rules, entries);
+        Map<ScoreCategory, BigDecimal> declared = new EnumMap<>(ScoreCategory.class);
+        Map<ScoreCategory, Integer> counts = new EnumMap<>(ScoreCategory.class);
+        for (IndicatorActual e : entries) {
+            ScoreCategory c = ScoreCategory.of(e.indicator().level1());
+            declared.merge(c, e.indicator().points().max(BigDecimal.ZERO), BigDecimal::add);
+            counts.merge(c, 1, Integer::sum);
+        }
+        List<IndicatorScore> lines = new ArrayList<>();
+        BigDecimal exact = BigDecimal.ZERO;
+        for (IndicatorActual e : entries) {
+            ScoreCategory c = ScoreCategory.of(e.indicator().level1());
+            BigDecimal share = declared.get(c).signum() == 0
+                    ? BigDecimal.ONE.divide(BigDecimal.valueOf(counts.get(c)), MC)
+                    : e.indicator().points().max(BigDecimal.ZERO).divide(declared.get(c), MC);
+            BigDecimal weight = weights.get(c).multiply(share, MC);
+            boolean met;
+            BigDecimal fraction;
+            if (e.achievement() != null) {
+                met = e.achievement() == Achievement.ACHIEVED;
+                fraction = e.percent().divide(HUNDRED, MC);
+            } else {
+                BigDecimal target = e.indicator().numericTarget();
+                met = meets(e.indicator().sign(), e.actual(), target);
+                fraction = met ? BigDecimal.ONE : missedShare(e.indicator().sign(), e.actual(), target);
+            }
+            BigDecimal points = weight.multiply(fraction, MC);
+            lines.add(new IndicatorScore(e, weight, fraction, met, points));
+            exact = exact.add(points, MC);
+        }
+        Money spentMoney = new Money(spent.setScale(2, RoundingMode.UNNECESSARY));
+        BigDecimal rate = spent.divide(budgetMoney.yuan(), MC);
+        BigDecimal executionWeight = rules.weight(ScoreCategory.EXECUTION);
+        BigDecimal executionPoints = executionWeight.multiply(rate.min(BigDecimal.ONE), MC);
+        exact = exact.add(executionPoints, MC);
+        BigDecimal total = exact.setScale(2, RoundingMode.HALF_UP);
+        return new Scorecard(rules.version(), lines,
+                new ExecutionScore(budgetMoney, spentMoney, rate, executionWeight, executionPoints), exact, total,
+                rules.grades().gradeOf(total));
+    }
+
+    /**
+     * The weight of each indicator category once the weights of categories without indicators are passed on.
+     */
+    static Map<ScoreCategory, BigDecimal> categoryWeights(ScoringRules rules, List<IndicatorActual> entries) {
+        Map<ScoreCategory, BigDecimal> weights = new EnumMap<>(ScoreCategory.class);
+        for (IndicatorActual e : entries) {
+            ScoreCategory c = ScoreCategory.of(e.indicator().level1());
+            weights.put(c, rules.weight(c));
+        }
+        if (!weights.containsKey(ScoreCategory.SATISFACTION)) {
+            BigDecimal satisfaction = rules.weight(ScoreCategory.SATISFACTION);
+            switch (rules.satisfactionAbsent()) {
+                case OUTPUT -> give(weights, ScoreCategory.OUTPUT, satisfaction);
+                case BENEFIT -> give(weights, ScoreCategory.BENEFIT, satisfaction);
+                case PROPORTIONAL -> spread(weights, satisfaction);
+            }
+        }
+        for (ScoreCategory c : List.of(ScoreCategory.OUTPUT, ScoreCategory.BENEFIT)) {
+            if (!weights.containsKey(c)) {
+                spread(weights, rules.weight(c));
+            }
+        }
+        return weights;
+    }
+
+    /** Gives the points to one category; if it has no indicators either, they are spread over those present. */
+    private static void give(Map<ScoreCategory, BigDecimal> weights, ScoreCategory to, BigDecimal points) {
+        if (weights.containsKey(to)) {
+            weights.merge(to, points, BigDecimal::add);
+        } else {
+            spread(weights, points);
+        }
+    }
+
+    /** Spreads the points over the categories present, in proportion to their weights (equally if all are 0). */
+    private static void spread(Map<ScoreCategory, BigDecimal> weights, BigDecimal points) {
+        BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<ScoreCategory, BigDecimal> before = new EnumMap<>(weights);
+        for (Map.Entry<ScoreCategory, BigDecimal> w : before.entrySet()) {
+            BigDecimal share = sum.signum() == 0 ? BigDecimal.ONE.divide(BigDecimal.valueOf(before.size()), MC)
+                    : w.getValue().divide(sum, MC);
+            weights.put(w.getKey(), w.getValue().add(points.multiply(share, MC), MC));
+        }
+    }
+
+    /** Whether the actual value meets the target under the comparator. */
+    static boolean meets(ComputeSign sign, BigDecimal actual, BigDecimal target) {
+        int c = actual.compareTo(target);
+        return switch (sign) {
+            case GE -> c >= 0;
+            case GT -> c > 0;
+            case EQ -> c == 0;
+            case LE -> c <= 0;
+            case LT -> c < 0;
+            case QUALITATIVE -> throw new IllegalArgumentException("a qualitative indicator has no numeric target");
+        };
+    }
+
+    /** The share of its weight an indicator that missed its target earns, 0 to 1. */
+    static BigDecimal missedShare(ComputeSign sign, BigDecimal actual, BigDecimal target) {
+        BigDecimal share = switch (sign) {
+            case GE, GT -> target.signum() > 0 && actual.signum() >= 0 ? actual.divide(target, MC) : BigDecimal.ZERO;
+            case LE, LT -> target.signum() >= 0 && actual.signum() > 0 ? target.divide(actual, MC) : BigDecimal.ZERO;
+            case EQ -> target.signum() > 0 && actual.signum() >= 0
+                    ? BigDecimal.ONE.subtract(actual.subtract(target).abs().divide(target, MC)) : BigDecimal.ZERO;
+            case QUALITATIVE -> throw new IllegalArgumentException("a qualitative indicator has no numeric target");
+        };
+        return share.max(BigDecimal.ZERO).min(BigDecimal.ONE);
+    }
+
+    private static void validate(IndicatorActual e, String field, Violations v) {
+        Indicator indicator = e.indicator();
+        if (indicator.quantitative()) {
+            if (e.actual() == null) {
+                v.add(field + ".ACTUAL", "required", "'" + indicator.name() + "' is quantitative (" + indicator.sign()
+                        .symbol() + " " + indicator.target() + indicator.unit() + "): enter its actual value");
+            } else if (e.achievement() != null || e.percent() != null) {
+                v.add(field + ".ACHIEVEMENT", "quantitative", "'" + indicator.name() + "' is scored from its actual "
+                        + "value; an achievement applies to qualitative indicators only");
+            }
+            return;
+        }
+        if (e.achievement() == null || e.percent() == null) {
+            v.add(field + ".ACHIEVEMENT", "required", "'" + indicator.name() + "' is qualitative: choose its "
+                    + "achievement (ACHIEVED, PARTLY, NOT_ACHIEVED) and the percentage of its points inside the band");
+            return;
+        }
+        if (!e.achievement().admits(e.percent())) {
+            Achievement a = e.achievement();
+            v.add(field + ".PERCENT", "band", a + " earns " + a.from().toPlainString() + "–" + a.to().toPlainString()
+                    + " % of the points" + (a == Achievement.ACHIEVED ? " (100 included)" : " (" + a.to()
+                            .toPlainString() + " excluded)") + ", got " + e.percent().toPlainString());
+        }
+    }
+}
