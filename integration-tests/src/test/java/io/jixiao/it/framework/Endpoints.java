@@ -100,7 +100,8 @@ final class Endpoints {
                 .replace("{code}", LIBRARY_CODE).replace("{jobId}", "1")
                 .replace("{roundId}", Long.toString(state.roundId()))
                 .replace("{bypassId}", Long.toString(state.bypassId()))
-                .replace("{alertId}", Long.toString(state.alertId()));
+                .replace("{alertId}", Long.toString(state.alertId()))
+                .replace("{taskId}", Long.toString(state.taskId()));
     }
 
     /** A monitoring form (CSV) reporting every indicator of {@link #GOAL_PROJECT}'s goal. */
@@ -191,6 +192,16 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/goal-forms?MOF_DIV_CODE=" + LIBRARY_REGION, "unit01",
                         Goals.form(LIBRARY_REGION, "P-CORPUS-FORM")),
                 new Endpoint("rest", "GET", "/goal-forms/{goalId}/versions/{version}?FORMAT=CSV", "finance01", null),
+                // an agency with no ledger lines for the corpus: even a close that got through would open nothing
+                new Endpoint("rest", "POST", "/evaluations/year-closings", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\"}"),
+                new Endpoint("rest", "GET", "/evaluations/tasks?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026", "finance01",
+                        null),
+                new Endpoint("rest", "GET", "/evaluations/tasks/{taskId}", "finance01", null),
+                // one line of the goal's eight: never a complete self-evaluation, whatever the mutation
+                new Endpoint("rest", "POST", "/evaluations/tasks/{taskId}/self-evaluation", "unit01",
+                        "{\"INDICATORS\":[{\"LINE\":1}]}"),
+                new Endpoint("rest", "GET", "/evaluations/tasks/{taskId}/scorecard", "finance01", null),
                 new Endpoint("rest", "POST", "/monitoring/rounds", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\"}"),
                 new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}", "finance01", null),

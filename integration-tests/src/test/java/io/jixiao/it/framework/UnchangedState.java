@@ -56,6 +56,7 @@ final class UnchangedState {
     private static long roundId;
     private static long alertId;
     private static long bypassId;
+    private static long taskId;
     /** The indicators of the published goal of {@link Endpoints#GOAL_PROJECT}, in order. */
     static final List<String> INDICATORS = java.util.stream.Stream.of("QUANTITY", "COST", "SOCIAL", "SATISFACTION",
             "QUALITY", "TIMELINESS", "ECONOMIC", "ECOLOGICAL").map(l2 -> "指标 " + l2).toList();
@@ -81,6 +82,7 @@ final class UnchangedState {
         long goal = goal(goals);
         monitoring(service(MonitoringRepository.class));
         bypass(service(io.jixiao.api.service.PaymentGuardAdmin.class));
+        evaluation(service(io.jixiao.store.EvaluationRepository.class), goal);
         return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked(), goals.versions(goal, FINANCE));
     }
 
@@ -147,6 +149,25 @@ final class UnchangedState {
         }
     }
 
+    /**
+     * An open self-evaluation of the goal's project, written straight to the store (a year's close would need the
+     * host's ledger), made once per framework.
+     */
+    private static synchronized void evaluation(io.jixiao.store.EvaluationRepository repository, long goal) {
+        if (taskId == 0) {
+            java.time.Instant now = java.time.Instant.now();
+            io.jixiao.api.evaluation.EvaluationTask task = new io.jixiao.api.evaluation.EvaluationTask(0, REGION,
+                    FiscalYear.of(2026), AgencyCode.of("101001"), ProCode.of(Endpoints.GOAL_PROJECT),
+                    io.jixiao.api.evaluation.EvaluationKind.SELF, goal, 1,
+                    Money.positive("BUDGET_AMT", new BigDecimal("2000000.00")),
+                    Money.positive("SPENT_AMT", new BigDecimal("1500000.00")),
+                    io.jixiao.api.evaluation.TaskStatus.OPEN, now, null, null, null, null, null);
+            taskId = repository.openTasks(List.of(task), t -> new io.jixiao.store.AuditEntry(now,
+                    "EVALUATION_OPENED", REGION, "EVALUATION_TASK", String.valueOf(t.taskId()), FINANCE, "fixture",
+                    "", t.agencyCode(), t.proCode())).get(0).taskId();
+        }
+    }
+
     private static <S> S service(Class<S> type) {
         BundleContext context = FrameworkUtil.getBundle(UnchangedState.class).getBundleContext();
         return context.getService(context.getServiceReference(type));
@@ -172,6 +193,10 @@ final class UnchangedState {
         return bypassId;
     }
 
+    long taskId() {
+        return taskId;
+    }
+
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
             throws InterruptedException {
@@ -189,6 +214,8 @@ final class UnchangedState {
         assertThat(monitoring.alert(alertId).orElseThrow().status()).isEqualTo(AlertStatus.OPEN);
         assertThat(monitoring.active(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF)))
                 .isFalse();
+        assertThat(service(io.jixiao.store.EvaluationRepository.class).find(taskId).orElseThrow().status())
+                .as("the self-evaluation still open").isEqualTo(io.jixiao.api.evaluation.TaskStatus.OPEN);
         assertThat(monitoring.report(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF),
                 ProCode.of(Endpoints.GOAL_PROJECT))).isEmpty();
     }

@@ -177,8 +177,23 @@ public final class Scorer {
         return share.max(BigDecimal.ZERO).min(BigDecimal.ONE);
     }
 
+    /** Most characters of a deviation reason (stored in 1,000 bytes: Chinese text takes three bytes a character). */
+    public static final int MAX_REASON = 300;
+    private static final BigDecimal MAX_ACTUAL = new BigDecimal("1E18");
+
     private static void validate(IndicatorActual e, String field, Violations v) {
         Indicator indicator = e.indicator();
+        if (e.deviationReason().length() > MAX_REASON) {
+            v.add(field + ".DEVIATION_REASON", "length", "has at most " + MAX_REASON + " characters");
+        }
+        if (e.actual() != null && (e.actual().abs().compareTo(MAX_ACTUAL) >= 0
+                || e.actual().stripTrailingZeros().scale() > 10)) {
+            v.add(field + ".ACTUAL", "range", "must be below 10^18 in size with at most 10 decimals, got "
+                    + e.actual().toPlainString());
+        }
+        if (e.percent() != null && e.percent().stripTrailingZeros().scale() > 4) {
+            v.add(field + ".PERCENT", "scale", "has at most 4 decimals, got " + e.percent().toPlainString());
+        }
         if (indicator.quantitative()) {
             if (e.actual() == null) {
                 v.add(field + ".ACTUAL", "required", "'" + indicator.name() + "' is quantitative (" + indicator.sign()

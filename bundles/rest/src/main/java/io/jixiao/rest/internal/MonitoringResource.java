@@ -222,7 +222,7 @@ public final class MonitoringResource {
 
         UnitReport report(Violations v) {
             MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(required(FiscalYear.FIELD, fiscalYear)));
+            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, fiscalYear)));
             LocalDate cut = RequestBodies.date(v, "CUT_OFF", cutOff, true);
             ProCode project = v.check(() -> ProCode.of(proCode));
             List<IndicatorProgress> progress = new ArrayList<>();
@@ -265,7 +265,7 @@ public final class MonitoringResource {
         RoundRequestJson r = RequestBodies.required(body);
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(required(FiscalYear.FIELD, r.fiscalYear)));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
         LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", r.cutOff, true);
         LocalDate due = RequestBodies.date(v, "DUE", r.due, false);
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
@@ -441,12 +441,5 @@ public final class MonitoringResource {
         return ReportJson.of(monitoring.report(region, fiscalYear, cutOff, project,
                 AuthenticationFilter.Caller.of(caller).reader())
                 .orElseThrow(() -> new NotFoundException("no report for " + project + " to " + cutOff)));
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw InvalidInputException.of(field, "required", "is required");
-        }
-        return value;
     }
 }

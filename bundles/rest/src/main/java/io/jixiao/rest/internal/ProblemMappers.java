@@ -29,7 +29,17 @@ final class ProblemMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Domain(), new Json(), new Web(), new Unexpected());
+        return List.of(new Domain(), new Json(), new Web(), new PortUnavailable(), new Unexpected());
+    }
+
+    /** The host's service behind a port (its ledger, its compilation module) cannot be reached: retry later. */
+    static final class PortUnavailable implements ExceptionMapper<io.jixiao.api.port.PortUnavailableException> {
+        @Override
+        public Response toResponse(io.jixiao.api.port.PortUnavailableException e) {
+            LOG.warn("Host port unavailable: {}", e.getMessage());
+            return Response.fromResponse(Problem.response(503, "PORT_UNAVAILABLE", "Service Unavailable",
+                    e.getMessage(), null)).header("Retry-After", "30").build();
+        }
     }
 
     /** The API's typed errors. */

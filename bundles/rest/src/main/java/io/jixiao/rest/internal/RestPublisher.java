@@ -53,7 +53,8 @@ public final class RestPublisher {
     static final List<Class<?>> RESOURCES = List.of(PaymentGuardResource.class, HoldResource.class,
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
-            LibraryResource.class, GoalFormResource.class, MonitoringResource.class, OpenApiResource.class);
+            LibraryResource.class, GoalFormResource.class, MonitoringResource.class, EvaluationResource.class,
+            OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -66,7 +67,8 @@ public final class RestPublisher {
             @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
             @Reference io.jixiao.api.monitoring.MonitoringService monitoring,
-            @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin) {
+            @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin,
+            @Reference io.jixiao.api.evaluation.EvaluationService evaluations) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -93,6 +95,8 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new GoalFormResource(forms)));
             factory.setResourceProvider(MonitoringResource.class,
                     new SingletonResourceProvider(new MonitoringResource(monitoring)));
+            factory.setResourceProvider(EvaluationResource.class,
+                    new SingletonResourceProvider(new EvaluationResource(evaluations)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

@@ -94,6 +94,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("ResultRow", io.jixiao.store.internal.mapper.ResultRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ReportRow", io.jixiao.store.internal.mapper.ReportRow.class);
         cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("EvalTaskRow", io.jixiao.store.internal.mapper.EvalTaskRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("EvalLineRow", io.jixiao.store.internal.mapper.EvalLineRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
         cfg.addMapper(AuditMapper.class);
@@ -102,6 +104,7 @@ public final class Database {
         cfg.addMapper(io.jixiao.store.internal.mapper.GoalMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.LibraryMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.MonitoringMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.EvaluationMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

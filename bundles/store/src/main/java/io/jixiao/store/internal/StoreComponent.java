@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"io.jixiao.store.MonitoringRepository\"",
         uses = MonitoringRepository.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.store.EvaluationRepository\"",
+        uses = io.jixiao.store.EvaluationRepository.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -66,6 +69,7 @@ public final class StoreComponent {
     private final ServiceRegistration<AuditService> auditRegistration;
     private final ServiceRegistration<LibraryRepository> libraryRegistration;
     private final ServiceRegistration<MonitoringRepository> monitoringRegistration;
+    private final ServiceRegistration<io.jixiao.store.EvaluationRepository> evaluationRegistration;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jixiao-store-housekeeping");
         t.setDaemon(true);
@@ -121,6 +125,8 @@ public final class StoreComponent {
                     new MyBatisLibrary(sessions, store), serviceProps);
             this.monitoringRegistration = context.registerService(MonitoringRepository.class,
                     new MyBatisMonitoring(sessions, store), serviceProps);
+            this.evaluationRegistration = context.registerService(io.jixiao.store.EvaluationRepository.class,
+                    new MyBatisEvaluation(sessions, store), serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
             if (!gate.isOpen()) {
@@ -196,6 +202,7 @@ public final class StoreComponent {
     void deactivate() {
         housekeeping.shutdownNow();
         auditRegistration.unregister();
+        evaluationRegistration.unregister();
         monitoringRegistration.unregister();
         libraryRegistration.unregister();
         registration.unregister();

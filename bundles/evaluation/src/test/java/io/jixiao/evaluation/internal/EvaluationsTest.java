@@ -1,0 +1,201 @@
+package io.jixiao.evaluation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.Grade;
+import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.Scorecard;
+import io.jixiao.api.evaluation.ScoringRules;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.YearClosed;
+import io.jixiao.api.goal.BudgetKind;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Goal;
+import io.jixiao.api.goal.GoalStatus;
+import io.jixiao.api.goal.GoalSubject;
+import io.jixiao.api.goal.GoalVersion;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.ProjectFacts;
+import io.jixiao.api.goal.ProjectLevel;
+import io.jixiao.api.hook.ExpenditureKind;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.ConflictException;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.NotFoundException;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Role;
+import io.jixiao.api.model.Scope;
+import io.jixiao.api.port.LedgerLine;
+import io.jixiao.api.port.LedgerPage;
+import io.jixiao.api.port.LedgerPort;
+import io.jixiao.api.port.PortUnavailableException;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.internal.Database;
+import io.jixiao.store.internal.MyBatisEvaluation;
+import io.jixiao.store.internal.MyBatisStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From the final-accounts close to a submitted scorecard, on the real store over H2; the host's ledger is a
+ * stand-in serving pages as the host-client does.
+ */
+class EvaluationsTest {
+    private static final MofDivCode REGION = MofDivCode.of("140400000");
+    private static final FiscalYear YEAR = FiscalYear.of(2026);
+    private static final AgencyCode AGENCY = AgencyCode.of("101001");
+    private static final Actor HOST = Actor.of("FINAL-ACCOUNTS", "host", Role.HOST_SYSTEM);
+    private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
+    private static final Actor UNIT = new Actor("UNIT-PORTAL", "wang", Set.of(Role.UNIT),
+            new Scope(Set.of(), Set.of("101001")));
+    private static final Actor OTHER_UNIT = new Actor("UNIT-PORTAL", "zhao", Set.of(Role.UNIT),
+            new Scope(Set.of(), Set.of("101002")));
+
+    private MyBatisStore store;
+    private final List<LedgerLine> ledger = new ArrayList<>();
+    private boolean ledgerDown;
+    private Evaluations evaluations;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Database.migrate(ds);
+        SqlSessionFactory sessions = Database.sessions(ds, "");
+        store = new MyBatisStore(sessions);
+        LedgerPort port = (region, year, asOf, after, limit) -> {
+            if (ledgerDown) {
+                throw new PortUnavailableException("ledger", "connection refused", null);
+            }
+            int from = after == null ? 0 : Integer.parseInt(after);
+            int to = Math.min(ledger.size(), from + 2); // small pages: a project's lines straddle pages
+            return new LedgerPage(ledger.subList(from, to), to < ledger.size() ? String.valueOf(to) : null,
+                    ledger.size());
+        };
+        evaluations = new Evaluations(new MyBatisEvaluation(sessions, store), store,
+                (region, year) -> ScoringRules.parse("national/2019#3", Map.of()), () -> port,
+                Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private void line(String project, String bgtId, String agency, ExpenditureKind kind, String budget, String paid) {
+        ledger.add(new LedgerLine(ProCode.of(project), BgtId.of(bgtId), AgencyCode.of(agency), kind,
+                new BigDecimal(budget), new BigDecimal(paid)));
+    }
+
+    /** 培训人次 ≥ 1000 (20 points), 就业率 ≥ 80 (10), 满意度 qualitative (10). */
+    private void approvedGoal(String project) {
+        Instant now = Instant.now();
+        ProjectFacts facts = new ProjectFacts(REGION, YEAR, AGENCY, ProCode.of(project), ProjectClass.DEVELOPMENT,
+                ProjectLevel.FIRST, BudgetKind.GENERAL_PUBLIC, Money.positive("AMOUNT", new BigDecimal("1000000.00")),
+                true, true, null);
+        Goal goal = new Goal(GoalSubject.PROJECT, "培训 1000 人次", "", List.of(
+                new Indicator(Level2.QUANTITY, "培训人次", ComputeSign.GE, "1000", "人次", new BigDecimal("20"), "", null),
+                new Indicator(Level2.SOCIAL, "就业率", ComputeSign.GE, "80", "%", new BigDecimal("10"), "", null),
+                new Indicator(Level2.SATISFACTION, "满意度", ComputeSign.QUALITATIVE, "满意", "", new BigDecimal("10"),
+                        "", null)));
+        GoalVersion v = new GoalVersion(store.nextGoalId(), 1, null, GoalStatus.APPROVED, facts, goal, "test#1", null,
+                FINANCE, now, now);
+        store.insert(v, new AuditEntry(now, "GOAL_APPROVED", REGION, "GOAL", v.goalId() + "/1", FINANCE, "approved",
+                ""));
+    }
+
+    @Test
+    void closingTheYearOpensOneSelfEvaluationPerProjectWithItsFullYearSpend() {
+        approvedGoal("P-TRAIN");
+        approvedGoal("P-ROAD");
+        line("P-TRAIN", "B-1", "101001", ExpenditureKind.PROJECT, "600000.00", "500000.00");
+        line("P-ROAD", "B-2", "101001", ExpenditureKind.PROJECT, "300000.00", "300000.00");
+        line("P-TRAIN", "B-3", "101001", ExpenditureKind.PROJECT, "400000.00", "350000.00");
+        line("P-SALARY", "B-4", "101001", ExpenditureKind.BASIC, "900000.00", "900000.00");
+        line("P-NOGOAL", "B-5", "101001", ExpenditureKind.PROJECT, "50000.00", "0.00");
+        line("P-OTHER", "B-6", "101002", ExpenditureKind.PROJECT, "70000.00", "0.00");
+
+        YearClosed closed = evaluations.closeYear(REGION, YEAR, AGENCY, HOST);
+
+        assertThat(closed.opened()).extracting(t -> t.proCode().value()).containsExactly("P-ROAD", "P-TRAIN");
+        var train = closed.opened().get(1);
+        assertThat(train.budget().yuan()).isEqualByComparingTo("1000000.00"); // 600,000 + 400,000 over two pages
+        assertThat(train.spent().yuan()).isEqualByComparingTo("850000.00");
+        assertThat(train.status()).isEqualTo(TaskStatus.OPEN);
+        assertThat(closed.withoutGoal()).containsExactly("P-NOGOAL");
+
+        YearClosed again = evaluations.closeYear(REGION, YEAR, AGENCY, FINANCE);
+        assertThat(again.opened()).isEmpty();
+        assertThat(again.alreadyOpen()).isEqualTo(2);
+
+        assertThat(evaluations.tasks(REGION, YEAR, null, TaskStatus.OPEN, 0, 10, UNIT)).hasSize(2);
+        assertThat(evaluations.tasks(REGION, YEAR, null, null, 0, 10, OTHER_UNIT)).isEmpty();
+        assertThatThrownBy(() -> evaluations.closeYear(REGION, YEAR, AGENCY, UNIT))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aLedgerThatCannotBeReadOpensNothing() {
+        approvedGoal("P-TRAIN");
+        line("P-TRAIN", "B-1", "101001", ExpenditureKind.PROJECT, "600000.00", "500000.00");
+        ledgerDown = true;
+        assertThatThrownBy(() -> evaluations.closeYear(REGION, YEAR, AGENCY, HOST))
+                .isInstanceOf(PortUnavailableException.class);
+        assertThat(evaluations.tasks(REGION, YEAR, null, null, 0, 10, FINANCE)).isEmpty();
+    }
+
+    @Test
+    void theUnitScoresItsProjectOnceAndFinanceReadsTheScorecard() {
+        approvedGoal("P-TRAIN");
+        line("P-TRAIN", "B-1", "101001", ExpenditureKind.PROJECT, "1000000.00", "850000.00");
+        long taskId = evaluations.closeYear(REGION, YEAR, AGENCY, HOST).opened().get(0).taskId();
+
+        assertThatThrownBy(() -> evaluations.submit(taskId, List.of(new IndicatorEntry(1, new BigDecimal("800"), null,
+                null, "")), UNIT)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
+                        e.violations()).extracting(x -> x.field() + ":" + x.rule())
+                        .containsExactly("INDICATORS:complete", "INDICATORS:complete"));
+        assertThatThrownBy(() -> evaluations.submit(taskId, entries(), OTHER_UNIT))
+                .isInstanceOf(NotFoundException.class);
+
+        // output 50 (only 培训人次): 800/1000 → 40; benefit 30 (就业率 60/80) → 22.5;
+        // satisfaction 10 achieved at 95 % → 9.5; execution 85 % → 8.5; total 80.5 → 良
+        Scorecard card = evaluations.submit(taskId, entries(), UNIT);
+        assertThat(card.total()).isEqualTo(new BigDecimal("80.50"));
+        assertThat(card.grade()).isEqualTo(Grade.GOOD);
+
+        assertThatThrownBy(() -> evaluations.submit(taskId, entries(), UNIT)).isInstanceOf(ConflictException.class);
+        var task = evaluations.task(taskId, FINANCE);
+        assertThat(task.status()).isEqualTo(TaskStatus.SUBMITTED);
+        assertThat(task.submittedBy()).isEqualTo("wang");
+        Scorecard stored = evaluations.scorecard(taskId, FINANCE);
+        assertThat(stored.total()).isEqualTo(card.total());
+        assertThat(stored.exactTotal()).isEqualByComparingTo(card.exactTotal());
+        assertThat(stored.indicators()).extracting(s -> s.shownPoints().toPlainString())
+                .containsExactly("40.00", "22.50", "9.50");
+        assertThat(stored.indicators().get(0).entry().deviationReason()).isEqualTo("报名人数不足");
+        assertThat(stored.execution().ratePercent()).isEqualByComparingTo("85.00");
+    }
+
+    private static List<IndicatorEntry> entries() {
+        return List.of(new IndicatorEntry(3, null, Achievement.ACHIEVED, new BigDecimal("95"), ""),
+                new IndicatorEntry(1, new BigDecimal("800"), null, null, "报名人数不足"),
+                new IndicatorEntry(2, new BigDecimal("60"), null, null, ""));
+    }
+}

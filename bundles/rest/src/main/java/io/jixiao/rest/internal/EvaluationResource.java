@@ -1,0 +1,281 @@
+package io.jixiao.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.EvaluationService;
+import io.jixiao.api.evaluation.EvaluationTask;
+import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.Scorecard;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.YearClosed;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Violations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+/** Evaluation over REST: the final-accounts close, the tasks it opens, the units' scores and the scorecards. */
+@Path("evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EvaluationResource {
+    private static final String TASK_ID = "TASK_ID";
+    private static final int MAX_INDICATORS = 200;
+    private final EvaluationService evaluations;
+
+    EvaluationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    /** POST /evaluations/year-closings. */
+    static final class YearCloseJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    static final class YearClosedJson {
+        @JsonProperty("OPENED") public List<TaskJson> opened;
+        @JsonProperty("ALREADY_OPEN") public int alreadyOpen;
+        @JsonProperty("WITHOUT_GOAL") public List<String> withoutGoal;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class TaskJson {
+        @JsonProperty("TASK_ID") public long taskId;
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public int fiscalYear;
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("KIND") public String kind;
+        @JsonProperty("GOAL_ID") public long goalId;
+        @JsonProperty("GOAL_VERSION") public int goalVersion;
+        @JsonProperty("BUDGET_AMT") public BigDecimal budget;
+        @JsonProperty("SPENT_AMT") public BigDecimal spent;
+        @JsonProperty("STATUS") public String status;
+        @JsonProperty("OPENED_AT") public String openedAt;
+        @JsonProperty("SUBMITTED_BY") public String submittedBy;
+        @JsonProperty("SUBMITTED_AT") public String submittedAt;
+        @JsonProperty("TOTAL") public BigDecimal total;
+        @JsonProperty("GRADE") public String grade;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+
+        static TaskJson of(EvaluationTask t) {
+            TaskJson j = new TaskJson();
+            j.taskId = t.taskId();
+            j.mofDivCode = t.mofDivCode().value();
+            j.fiscalYear = t.fiscalYear().value();
+            j.agencyCode = t.agencyCode().value();
+            j.proCode = t.proCode().value();
+            j.kind = t.kind().name();
+            j.goalId = t.goalId();
+            j.goalVersion = t.goalVersion();
+            j.budget = t.budget().yuan();
+            j.spent = t.spent().yuan();
+            j.status = t.status().name();
+            j.openedAt = t.openedAt().toString();
+            j.submittedBy = t.submittedBy();
+            j.submittedAt = t.submittedAt() == null ? null : t.submittedAt().toString();
+            j.total = t.total();
+            j.grade = t.grade() == null ? null : t.grade().name();
+            j.ruleVersion = t.ruleVersion();
+            return j;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class TaskPageJson {
+        @JsonProperty("TASKS") public List<TaskJson> tasks;
+        @JsonProperty("NEXT") public Long next;
+    }
+
+    /** One indicator line of POST /evaluations/tasks/{id}/self-evaluation. */
+    static final class EntryJson {
+        @JsonProperty("LINE") public Integer line;
+        @JsonProperty("ACTUAL") public BigDecimal actual;
+        @JsonProperty("ACHIEVEMENT") public String achievement;
+        @JsonProperty("PERCENT") public BigDecimal percent;
+        @JsonProperty("DEVIATION_REASON") public String deviationReason;
+    }
+
+    static final class SelfEvaluationJson {
+        @JsonProperty("INDICATORS") public List<EntryJson> indicators;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class LineJson {
+        @JsonProperty("LINE") public int line;
+        @JsonProperty("LEVEL1") public String level1;
+        @JsonProperty("LEVEL2") public String level2;
+        @JsonProperty("KPI_CONTENT") public String name;
+        @JsonProperty("COMPUTESIGN") public String sign;
+        @JsonProperty("TARGET") public String target;
+        @JsonProperty("UNIT") public String unit;
+        @JsonProperty("ACTUAL") public BigDecimal actual;
+        @JsonProperty("ACHIEVEMENT") public String achievement;
+        @JsonProperty("PERCENT") public BigDecimal percent;
+        @JsonProperty("WEIGHT") public BigDecimal weight;
+        @JsonProperty("MET") public boolean met;
+        @JsonProperty("POINTS") public BigDecimal points;
+        @JsonProperty("DEVIATION_REASON") public String deviationReason;
+    }
+
+    static final class ScorecardJson {
+        @JsonProperty("TASK_ID") public long taskId;
+        @JsonProperty("INDICATORS") public List<LineJson> indicators;
+        @JsonProperty("BUDGET_AMT") public BigDecimal budget;
+        @JsonProperty("SPENT_AMT") public BigDecimal spent;
+        @JsonProperty("EXECUTION_RATE") public BigDecimal executionRate;
+        @JsonProperty("EXECUTION_POINTS") public BigDecimal executionPoints;
+        @JsonProperty("TOTAL") public BigDecimal total;
+        @JsonProperty("GRADE") public String grade;
+        @JsonProperty("GRADE_ZH") public String gradeChinese;
+        @JsonProperty("RULE_VERSION") public String ruleVersion;
+
+        static ScorecardJson of(long taskId, Scorecard card) {
+            ScorecardJson j = new ScorecardJson();
+            j.taskId = taskId;
+            j.indicators = new ArrayList<>();
+            int n = 0;
+            for (IndicatorScore s : card.indicators()) {
+                LineJson l = new LineJson();
+                l.line = ++n;
+                l.level1 = s.entry().indicator().level1().name();
+                l.level2 = s.entry().indicator().level2().name();
+                l.name = s.entry().indicator().name();
+                l.sign = s.entry().indicator().sign().name();
+                l.target = s.entry().indicator().target();
+                l.unit = s.entry().indicator().unit().isEmpty() ? null : s.entry().indicator().unit();
+                l.actual = s.entry().actual();
+                l.achievement = s.entry().achievement() == null ? null : s.entry().achievement().name();
+                l.percent = s.entry().percent();
+                l.weight = s.weight().setScale(2, RoundingMode.HALF_UP);
+                l.met = s.met();
+                l.points = s.shownPoints();
+                l.deviationReason = s.entry().deviationReason().isEmpty() ? null : s.entry().deviationReason();
+                j.indicators.add(l);
+            }
+            j.budget = card.execution().budget().yuan();
+            j.spent = card.execution().spent().yuan();
+            j.executionRate = card.execution().ratePercent();
+            j.executionPoints = card.execution().points().setScale(2, RoundingMode.HALF_UP);
+            j.total = card.total();
+            j.grade = card.grade().name();
+            j.gradeChinese = card.grade().chinese();
+            j.ruleVersion = card.ruleVersion();
+            return j;
+        }
+    }
+
+    @POST
+    @Path("year-closings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public YearClosedJson closeYear(YearCloseJson body, @Context SecurityContext caller) {
+        YearCloseJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        AgencyCode agency = v.check(() -> AgencyCode.of(r.agencyCode));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        YearClosed closed = evaluations.closeYear(region, year, agency, actor);
+        YearClosedJson j = new YearClosedJson();
+        j.opened = closed.opened().stream().map(TaskJson::of).toList();
+        j.alreadyOpen = closed.alreadyOpen();
+        j.withoutGoal = closed.withoutGoal();
+        return j;
+    }
+
+    private static final Set<String> TASK_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "AGENCY_CODE", "STATUS",
+            "AFTER", "LIMIT");
+
+    @GET
+    @Path("tasks")
+    public TaskPageJson tasks(@Context UriInfo uri, @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, TASK_PARAMETERS);
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst("MOF_DIV_CODE")));
+        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
+        AgencyCode agency = p.getFirst("AGENCY_CODE") == null ? null
+                : v.check(() -> AgencyCode.of(p.getFirst("AGENCY_CODE")));
+        TaskStatus status = p.getFirst("STATUS") == null ? null
+                : v.oneOf("STATUS", p.getFirst("STATUS"), TaskStatus.class);
+        String rawAfter = p.getFirst("AFTER");
+        Long after = rawAfter == null || rawAfter.equals("0") ? 0L : v.check(() -> RequestBodies.id("AFTER", rawAfter));
+        Long limit = p.getFirst("LIMIT") == null ? 100L : v.check(() -> RequestBodies.id("LIMIT", p.getFirst("LIMIT")));
+        v.throwIfAny();
+        int size = (int) Math.min(Integer.MAX_VALUE, limit);
+        List<EvaluationTask> tasks = evaluations.tasks(region, year, agency, status, after, size,
+                AuthenticationFilter.Caller.of(caller).reader());
+        TaskPageJson j = new TaskPageJson();
+        j.tasks = tasks.stream().map(TaskJson::of).toList();
+        j.next = tasks.size() == size ? tasks.get(tasks.size() - 1).taskId() : null;
+        return j;
+    }
+
+    @GET
+    @Path("tasks/{taskId}")
+    public TaskJson task(@PathParam("taskId") String taskId, @Context SecurityContext caller) {
+        long id = RequestBodies.id(TASK_ID, taskId);
+        return TaskJson.of(evaluations.task(id, AuthenticationFilter.Caller.of(caller).reader()));
+    }
+
+    @POST
+    @Idempotent
+    @Path("tasks/{taskId}/self-evaluation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ScorecardJson submit(@PathParam("taskId") String taskId, SelfEvaluationJson body,
+            @Context SecurityContext caller) {
+        SelfEvaluationJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id(TASK_ID, taskId));
+        List<IndicatorEntry> entries = new ArrayList<>();
+        if (r.indicators == null || r.indicators.isEmpty()) {
+            v.add("INDICATORS", "required", "lists one entry per indicator line of the goal");
+        } else if (r.indicators.size() > MAX_INDICATORS) {
+            v.add("INDICATORS", "size", "lists at most " + MAX_INDICATORS + " entries");
+        } else {
+            for (int i = 0; i < r.indicators.size(); i++) {
+                EntryJson e = r.indicators.get(i);
+                String at = "INDICATORS[" + i + "].";
+                if (e == null || e.line == null) {
+                    v.add(at + "LINE", "required", "names the indicator's line in the goal, from 1");
+                    continue;
+                }
+                Achievement achievement = e.achievement == null ? null
+                        : v.oneOf(at + "ACHIEVEMENT", e.achievement, Achievement.class);
+                entries.add(new IndicatorEntry(e.line, e.actual, achievement, e.percent, e.deviationReason));
+            }
+        }
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        return ScorecardJson.of(id, evaluations.submit(id, entries, actor));
+    }
+
+    @GET
+    @Path("tasks/{taskId}/scorecard")
+    public ScorecardJson scorecard(@PathParam("taskId") String taskId, @Context SecurityContext caller) {
+        long id = RequestBodies.id(TASK_ID, taskId);
+        return ScorecardJson.of(id, evaluations.scorecard(id, AuthenticationFilter.Caller.of(caller).reader()));
+    }
+}

@@ -1,0 +1,76 @@
+package io.jixiao.store;
+
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.EvaluationTask;
+import io.jixiao.api.evaluation.Scorecard;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Evaluation tasks and their scores (since 1.6.0). */
+@ProviderType
+public interface EvaluationRepository {
+
+    /**
+     * @return the agency's projects that already have a task of this kind for the year
+     */
+    Set<ProCode> projectsWithTask(MofDivCode mofDivCode, FiscalYear fiscalYear, EvaluationKind kind,
+            AgencyCode agencyCode);
+
+    /**
+     * Stores new tasks with ids assigned here, and an audit row for each, in one transaction: all or none (a task
+     * of the same region, year, project and kind stored meanwhile fails the whole call).
+     *
+     * @param tasks the tasks; their ids are ignored
+     * @param audit the audit row of a stored task
+     * @return the tasks as stored, with their ids, in the given order
+     */
+    List<EvaluationTask> openTasks(List<EvaluationTask> tasks, Function<EvaluationTask, AuditEntry> audit);
+
+    /** @return the task, if any */
+    Optional<EvaluationTask> find(long taskId);
+
+    /**
+     * @param agencyCodes only these agencies, or {@code null} for all
+     * @param status only this status, or {@code null}
+     * @return at most {@code limit} tasks after {@code afterTaskId}, in id order
+     */
+    List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<AgencyCode> agencyCodes,
+            TaskStatus status, long afterTaskId, int limit);
+
+    /**
+     * Records a scored task if it is still open: its total, grade and lines, with the audit row, in one transaction.
+     *
+     * @param submitted the task as submitted
+     * @param card its scorecard
+     * @param audit the audit row
+     * @return false when the task was no longer open (nothing written)
+     */
+    boolean submit(EvaluationTask submitted, Scorecard card, AuditEntry audit);
+
+    /** What a scored task's scorecard was made of, as stored. */
+    record StoredScore(BigDecimal exactTotal, BigDecimal executionRate, BigDecimal executionPoints,
+            List<StoredLine> lines) {
+        public StoredScore {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One stored line: what was entered and what it earned. */
+    record StoredLine(int line, BigDecimal actual, Achievement achievement, BigDecimal percent, String reason,
+            BigDecimal weight, BigDecimal fraction, boolean met, BigDecimal points) {
+    }
+
+    /** @return the stored score of a submitted task, empty while it is open or unknown */
+    Optional<StoredScore> score(long taskId);
+}

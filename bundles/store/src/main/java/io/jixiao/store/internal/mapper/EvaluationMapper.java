@@ -1,0 +1,26 @@
+package io.jixiao.store.internal.mapper;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for evaluation tasks and their scored lines; statements in EvaluationMapper.xml. */
+public interface EvaluationMapper {
+    long nextTaskBlock();
+
+    List<String> projectsWithTask(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("kind") String kind, @Param("agencyCode") String agencyCode);
+
+    int insertTask(EvalTaskRow row);
+
+    EvalTaskRow task(@Param("taskId") long taskId);
+
+    List<EvalTaskRow> tasks(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("agencyCodes") List<String> agencyCodes, @Param("status") String status,
+            @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+
+    int submit(EvalTaskRow row);
+
+    int insertLine(EvalLineRow row);
+
+    List<EvalLineRow> lines(@Param("taskId") long taskId);
+}

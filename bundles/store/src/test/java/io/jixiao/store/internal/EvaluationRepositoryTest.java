@@ -1,0 +1,137 @@
+package io.jixiao.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.EvaluationTask;
+import io.jixiao.api.evaluation.ExecutionScore;
+import io.jixiao.api.evaluation.Grade;
+import io.jixiao.api.evaluation.IndicatorActual;
+import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.Scorecard;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.goal.ComputeSign;
+import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.Level2;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Role;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.EvaluationRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tasks open once per project and kind, page by agency and status, and keep their scored lines. Every dialect. */
+class EvaluationRepositoryTest extends EveryDialect {
+    private static final Actor HOST = Actor.of("FINAL-ACCOUNTS", "host", Role.HOST_SYSTEM);
+    private static final FiscalYear YEAR = FiscalYear.of(2026);
+
+    private EvaluationRepository repo(TestDatabase db) {
+        return new MyBatisEvaluation(Database.sessions(db.dataSource(), db.databaseId()), store(db));
+    }
+
+    private static EvaluationTask task(MofDivCode region, String agency, String project) {
+        return new EvaluationTask(0, region, YEAR, AgencyCode.of(agency), ProCode.of(project), EvaluationKind.SELF, 7,
+                1, new Money(new BigDecimal("1000000.00")), new Money(new BigDecimal("850000.00")), TaskStatus.OPEN,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null);
+    }
+
+    private static AuditEntry opened(EvaluationTask t) {
+        return new AuditEntry(t.openedAt(), "EVALUATION_OPENED", t.mofDivCode(), "EVALUATION_TASK",
+                String.valueOf(t.taskId()), HOST, "final accounts closed", "", t.agencyCode(), t.proCode());
+    }
+
+    /** A region of its own per test and dialect, so that tests do not see each other's tasks. */
+    private static MofDivCode region() {
+        return MofDivCode.of("6" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void tasksOpenOncePerProjectAndPageByAgencyAndStatus(TestDatabase db) {
+        EvaluationRepository repo = repo(db);
+        MofDivCode region = region();
+        List<EvaluationTask> batch = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            batch.add(task(region, i % 2 == 0 ? "101001" : "101002", "P-" + i));
+        }
+        List<EvaluationTask> stored = repo.openTasks(batch, EvaluationRepositoryTest::opened);
+        assertThat(stored).hasSize(1_200);
+        assertThat(stored.stream().map(EvaluationTask::taskId).distinct().count()).as("ids over two blocks")
+                .isEqualTo(1_200);
+        assertThat(repo.projectsWithTask(region, YEAR, EvaluationKind.SELF, AgencyCode.of("101001"))).hasSize(600)
+                .contains(ProCode.of("P-0"));
+        assertThat(repo.projectsWithTask(region, YEAR, EvaluationKind.KEY, AgencyCode.of("101001"))).isEmpty();
+
+        assertThatThrownBy(() -> repo.openTasks(List.of(task(region, "101001", "P-NEW"), task(region, "101001", "P-0")),
+                EvaluationRepositoryTest::opened)).as("a task of the same project and kind");
+        assertThat(repo.projectsWithTask(region, YEAR, EvaluationKind.SELF, AgencyCode.of("101001")))
+                .as("all or none").doesNotContain(ProCode.of("P-NEW"));
+
+        List<EvaluationTask> page = repo.tasks(region, YEAR, Set.of(AgencyCode.of("101002")), TaskStatus.OPEN, 0, 500);
+        assertThat(page).hasSize(500).allMatch(t -> t.agencyCode().value().equals("101002"));
+        List<EvaluationTask> rest = repo.tasks(region, YEAR, Set.of(AgencyCode.of("101002")), null,
+                page.get(499).taskId(), 500);
+        assertThat(rest).hasSize(100);
+        assertThat(repo.tasks(region, YEAR, Set.of(), null, 0, 10)).isEmpty();
+        assertThat(repo.tasks(region, YEAR, null, TaskStatus.SUBMITTED, 0, 10)).isEmpty();
+        assertThat(repo.find(stored.get(0).taskId())).contains(stored.get(0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aScoredTaskKeepsItsLinesAndIsScoredOnce(TestDatabase db) {
+        EvaluationRepository repo = repo(db);
+        MofDivCode region = region();
+        EvaluationTask open = repo.openTasks(List.of(task(region, "101001", "P-SCORED")),
+                EvaluationRepositoryTest::opened).get(0);
+        Indicator quantity = new Indicator(Level2.QUANTITY, "培训人次", ComputeSign.GE, "1000", "人次",
+                BigDecimal.TEN, "", null);
+        Indicator satisfaction = new Indicator(Level2.SATISFACTION, "满意度", ComputeSign.QUALITATIVE, "满意", "",
+                BigDecimal.TEN, "", null);
+        BigDecimal third = BigDecimal.ONE.divide(new BigDecimal("3"), java.math.MathContext.DECIMAL128);
+        Scorecard card = new Scorecard("national/2019#3", List.of(
+                new IndicatorScore(IndicatorActual.measured(quantity, new BigDecimal("800"), "报名不足"),
+                        new BigDecimal("56.25"), new BigDecimal("0.8"), false, new BigDecimal("45")),
+                new IndicatorScore(IndicatorActual.judged(satisfaction, Achievement.PARTLY, new BigDecimal("70.5"),
+                        null), new BigDecimal("33.75"), third, false, new BigDecimal("33.75").multiply(third))),
+                new ExecutionScore(open.budget(), open.spent(), new BigDecimal("0.85"), BigDecimal.TEN,
+                        new BigDecimal("8.5")), new BigDecimal("64.75"), new BigDecimal("64.75"), Grade.FAIR);
+        EvaluationTask submitted = open.submitted("unit01", Instant.now().truncatedTo(ChronoUnit.MILLIS), card);
+        AuditEntry audit = new AuditEntry(submitted.submittedAt(), "SELF_EVALUATION_SUBMITTED", region,
+                "EVALUATION_TASK", String.valueOf(open.taskId()), HOST, "submitted", "");
+
+        assertThat(repo.score(open.taskId())).as("open: no score yet").isEmpty();
+        assertThat(repo.submit(submitted, card, audit)).isTrue();
+        assertThat(repo.submit(submitted, card, audit)).as("only an open task is scored").isFalse();
+
+        EvaluationTask found = repo.find(open.taskId()).orElseThrow();
+        assertThat(found.status()).isEqualTo(TaskStatus.SUBMITTED);
+        assertThat(found.total()).isEqualTo(new BigDecimal("64.75"));
+        assertThat(found.grade()).isEqualTo(Grade.FAIR);
+        assertThat(found.ruleVersion()).isEqualTo("national/2019#3");
+        assertThat(found.submittedBy()).isEqualTo("unit01");
+        EvaluationRepository.StoredScore score = repo.score(open.taskId()).orElseThrow();
+        assertThat(score.executionRate()).isEqualByComparingTo("0.85");
+        assertThat(score.lines()).hasSize(2);
+        assertThat(score.lines().get(0).actual()).isEqualByComparingTo("800");
+        assertThat(score.lines().get(0).reason()).isEqualTo("报名不足");
+        assertThat(score.lines().get(1).achievement()).isEqualTo(Achievement.PARTLY);
+        assertThat(score.lines().get(1).percent()).isEqualByComparingTo("70.5");
+        assertThat(score.lines().get(1).fraction()).as("30 decimals kept")
+                .isEqualByComparingTo("0.333333333333333333333333333333");
+    }
+}
