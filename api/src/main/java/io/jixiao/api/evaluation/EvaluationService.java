@@ -68,4 +68,38 @@ public interface EvaluationService {
      * @throws io.jixiao.api.model.NotFoundException when the task is unknown or not yet scored
      */
     Scorecard scorecard(long taskId, Actor actor);
+
+    /**
+     * Applies the results of the year's submitted self-evaluations to the next budget year open for compilation
+     * (the evaluated year + {@link ResultPolicy#targetYearOffset()}): each evaluation once, as a change to the
+     * project's requested amount under the region's policy, written back through the allocation port. Adjustments
+     * the host did not acknowledge in an earlier run are sent again with the same change ids first: a retry after
+     * a failure neither skips nor doubles.
+     *
+     * @param mofDivCode the fiscal region
+     * @param fiscalYear the evaluated year
+     * @param actor FINANCE, in scope
+     * @return what the run did
+     * @throws io.jixiao.api.port.PortUnavailableException when the host's compilation module cannot be reached;
+     *         what was recorded stays PENDING for the next run
+     */
+    ApplicationRun applyResults(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor);
+
+    /**
+     * @param status only this status, or {@code null}
+     * @return the year's adjustments in evaluation id order, at most {@code limit} after {@code afterTaskId}
+     */
+    List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear fiscalYear, AdjustmentStatus status,
+            long afterTaskId, int limit, Actor actor);
+
+    /**
+     * What the region's policy — or the region's with the proposed rows ({@code result.*} keys) — would do to the
+     * target year's requested amounts, by department and for the region, from the year's submitted
+     * self-evaluations. Writes nothing.
+     *
+     * @param proposed {@code result.*} rows replacing the region's, may be empty
+     * @param actor FINANCE or AUDITOR, in scope
+     * @throws io.jixiao.api.model.InvalidInputException naming a proposed row that cannot be used
+     */
+    WhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, java.util.Map<String, String> proposed, Actor actor);
 }

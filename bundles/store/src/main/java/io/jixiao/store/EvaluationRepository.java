@@ -73,4 +73,32 @@ public interface EvaluationRepository {
 
     /** @return the stored score of a submitted task, empty while it is open or unknown */
     Optional<StoredScore> score(long taskId);
+
+    /**
+     * @return the year's submitted self-evaluations without an adjustment, in id order, at most {@code limit} after
+     *         {@code afterTaskId}
+     */
+    List<EvaluationTask> unapplied(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterTaskId, int limit);
+
+    /**
+     * Records adjustments and an audit row for each, in one transaction: all or none (an evaluation given an
+     * adjustment meanwhile fails the whole call).
+     */
+    void insertAdjustments(List<io.jixiao.api.evaluation.Adjustment> adjustments,
+            Function<io.jixiao.api.evaluation.Adjustment, AuditEntry> audit);
+
+    /**
+     * @param status only this status, or {@code null}
+     * @return the adjustments of an evaluated year in evaluation id order
+     */
+    List<io.jixiao.api.evaluation.Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear evaluatedYear,
+            io.jixiao.api.evaluation.AdjustmentStatus status, long afterTaskId, int limit);
+
+    /**
+     * Moves PENDING adjustments to APPLIED or NOT_IN_DRAFT.
+     *
+     * @param at when the host acknowledged them ({@code null} for NOT_IN_DRAFT)
+     * @return how many moved
+     */
+    int markAdjustments(Collection<Long> taskIds, io.jixiao.api.evaluation.AdjustmentStatus to, java.time.Instant at);
 }

@@ -1,5 +1,8 @@
 package io.jixiao.evaluation.internal;
 
+import io.jixiao.api.evaluation.Adjustment;
+import io.jixiao.api.evaluation.AdjustmentStatus;
+import io.jixiao.api.evaluation.ApplicationRun;
 import io.jixiao.api.evaluation.EvaluationKind;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
@@ -10,7 +13,9 @@ import io.jixiao.api.evaluation.IndicatorScore;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.WhatIf;
 import io.jixiao.api.evaluation.YearClosed;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.Indicator;
 import io.jixiao.api.hook.ExpenditureKind;
@@ -28,6 +33,7 @@ import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.LedgerPage;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.store.AuditEntry;
@@ -62,14 +68,62 @@ public final class Evaluations implements EvaluationService {
     private final BiFunction<MofDivCode, FiscalYear, ScoringRules> rules;
     private final Supplier<LedgerPort> ledger;
     private final Clock clock;
+    private final ResultApplication results;
 
+    /**
+     * @param ruleSets the rules in force for a region and year (scoring and result policy are read from them)
+     * @param ledger the host's ledger, or {@code null} while none is registered
+     * @param allocation the host's compilation module, or {@code null} while none is registered
+     */
     public Evaluations(EvaluationRepository repository, GoalRepository goals,
-            BiFunction<MofDivCode, FiscalYear, ScoringRules> rules, Supplier<LedgerPort> ledger, Clock clock) {
+            BiFunction<MofDivCode, FiscalYear, RuleSetView> ruleSets, Supplier<LedgerPort> ledger,
+            Supplier<AllocationPort> allocation, Clock clock) {
         this.repository = repository;
         this.goals = goals;
-        this.rules = rules;
+        this.rules = (region, year) -> {
+            RuleSetView view = ruleSets.apply(region, year);
+            return ScoringRules.parse(view.version(), view.rules());
+        };
         this.ledger = ledger;
         this.clock = clock;
+        this.results = new ResultApplication(repository, ruleSets, allocation, clock);
+    }
+
+    @Override
+    public ApplicationRun applyResults(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor) {
+        if (!actor.has(Role.FINANCE)) {
+            throw new ForbiddenException("evaluation results are applied to budgets by FINANCE");
+        }
+        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
+            throw new ForbiddenException("applying results needs the whole region " + mofDivCode + " in scope");
+        }
+        return results.apply(mofDivCode, fiscalYear, actor);
+    }
+
+    @Override
+    public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear fiscalYear, AdjustmentStatus status,
+            long afterTaskId, int limit, Actor actor) {
+        requireReader(actor);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInputException.of("LIMIT", "range", "must be 1 to " + MAX_LIMIT + ", got " + limit);
+        }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
+        return repository.adjustments(mofDivCode, fiscalYear, status, Math.max(0, afterTaskId), limit).stream()
+                .filter(a -> actor.scope().covers(a.agencyCode())).toList();
+    }
+
+    @Override
+    public WhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, Map<String, String> proposed, Actor actor) {
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
+            throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
+        }
+        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
+            throw new ForbiddenException("what-if needs the whole region " + mofDivCode + " in scope");
+        }
+        return results.whatIf(mofDivCode, fiscalYear, proposed == null ? Map.of() : proposed,
+                ResultApplication.submitted(repository, mofDivCode, fiscalYear));
     }
 
     /** One project's full-year figures summed over its project-expenditure lines. */

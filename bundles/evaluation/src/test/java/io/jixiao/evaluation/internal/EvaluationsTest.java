@@ -95,7 +95,8 @@ class EvaluationsTest {
                     ledger.size());
         };
         evaluations = new Evaluations(new MyBatisEvaluation(sessions, store), store,
-                (region, year) -> ScoringRules.parse("national/2019#3", Map.of()), () -> port,
+                (region, year) -> new io.jixiao.api.goal.RuleSetView("national/2019#3", "national", 3, Map.of(),
+                        Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
     }
 

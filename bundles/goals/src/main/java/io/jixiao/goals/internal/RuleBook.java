@@ -60,7 +60,8 @@ final class RuleBook {
             for (String key : set.values().keySet()) {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
                 if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)
-                        && !io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)) {
+                        && !io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)
+                        && !io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)) {
                     throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
                 }
             }
@@ -75,6 +76,7 @@ final class RuleBook {
             try {
                 MonitoringRules.parse(set.label(), set.values());
                 io.jixiao.api.evaluation.ScoringRules.check(set.label(), set.values());
+                io.jixiao.api.evaluation.ResultPolicy.parse(set.label(), set.values());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(set.label() + ": " + e.getMessage(), e);
             }

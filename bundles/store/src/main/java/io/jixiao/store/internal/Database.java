@@ -96,6 +96,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalTaskRow", io.jixiao.store.internal.mapper.EvalTaskRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalLineRow", io.jixiao.store.internal.mapper.EvalLineRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("EvalAdjustmentRow",
+                io.jixiao.store.internal.mapper.EvalAdjustmentRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
         cfg.addMapper(AuditMapper.class);

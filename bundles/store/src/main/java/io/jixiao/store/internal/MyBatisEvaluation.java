@@ -1,6 +1,9 @@
 package io.jixiao.store.internal;
 
 import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.Adjustment;
+import io.jixiao.api.evaluation.AdjustmentStatus;
+import io.jixiao.api.evaluation.ResultPolicy;
 import io.jixiao.api.evaluation.EvaluationKind;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.Grade;
@@ -14,11 +17,13 @@ import io.jixiao.api.model.Money;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
+import io.jixiao.store.internal.mapper.EvalAdjustmentRow;
 import io.jixiao.store.internal.mapper.EvalLineRow;
 import io.jixiao.store.internal.mapper.EvalTaskRow;
 import io.jixiao.store.internal.mapper.EvaluationMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -153,6 +158,92 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                     l.reason == null ? "" : l.reason, l.weight, l.fraction, l.met == 1, l.points)).toList();
             return Optional.of(new StoredScore(task.exactTotal, task.execRate, task.execPoints, lines));
         }
+    }
+
+    @Override
+    public List<EvaluationTask> unapplied(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterTaskId, int limit) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(EvaluationMapper.class).unapplied(mofDivCode.value(), fiscalYear.value(),
+                    afterTaskId, limit).stream().map(MyBatisEvaluation::task).toList();
+        }
+    }
+
+    @Override
+    public void insertAdjustments(List<Adjustment> adjustments, Function<Adjustment, AuditEntry> auditOf) {
+        if (adjustments.isEmpty()) {
+            return;
+        }
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
+            EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            for (Adjustment a : adjustments) {
+                mapper.insertAdjustment(row(a));
+            }
+            session.flushStatements();
+            for (Adjustment a : adjustments) {
+                audit.appendAudit(session, auditOf.apply(a));
+            }
+            session.flushStatements();
+            session.commit();
+        }
+    }
+
+    @Override
+    public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear evaluatedYear, AdjustmentStatus status,
+            long afterTaskId, int limit) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(EvaluationMapper.class).adjustments(mofDivCode.value(), evaluatedYear.value(),
+                    status == null ? null : status.name(), afterTaskId, limit).stream()
+                    .map(MyBatisEvaluation::adjustment).toList();
+        }
+    }
+
+    @Override
+    public int markAdjustments(Collection<Long> taskIds, AdjustmentStatus to, Instant at) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        int moved = 0;
+        List<Long> ids = new ArrayList<>(taskIds);
+        try (SqlSession session = sessions.openSession(false)) {
+            EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            for (int from = 0; from < ids.size(); from += 500) { // IN lists of at most 500
+                moved += mapper.markAdjustments(ids.subList(from, Math.min(ids.size(), from + 500)), to.name(), at);
+            }
+            session.commit();
+        }
+        return moved;
+    }
+
+    private static EvalAdjustmentRow row(Adjustment a) {
+        EvalAdjustmentRow r = new EvalAdjustmentRow();
+        r.taskId = a.taskId();
+        r.mofDivCode = a.mofDivCode().value();
+        r.evalYear = a.evaluatedYear().value();
+        r.targetYear = a.targetYear().value();
+        r.agencyCode = a.agencyCode().value();
+        r.deptCode = a.deptCode();
+        r.proCode = a.proCode().value();
+        r.grade = a.grade().name();
+        r.total = a.total();
+        r.action = a.action().name();
+        r.cutPct = a.cutPercent();
+        r.requestedAmt = a.requested();
+        r.changeAmt = a.change();
+        r.policy = a.policy();
+        r.status = a.status().name();
+        r.createdBy = a.createdBy();
+        r.createdAt = a.createdAt();
+        r.appliedAt = a.appliedAt();
+        return r;
+    }
+
+    private static Adjustment adjustment(EvalAdjustmentRow r) {
+        return new Adjustment(r.taskId, MofDivCode.of(r.mofDivCode), FiscalYear.of(r.evalYear),
+                FiscalYear.of(r.targetYear), AgencyCode.of(r.agencyCode), r.deptCode, ProCode.of(r.proCode),
+                Grade.valueOf(r.grade), r.total.setScale(2), ResultPolicy.Kind.valueOf(r.action),
+                r.cutPct, r.requestedAmt == null ? null : r.requestedAmt.setScale(2),
+                r.changeAmt.setScale(2), r.policy, AdjustmentStatus.valueOf(r.status), r.createdBy, r.createdAt,
+                r.appliedAt);
     }
 
     private static BigDecimal exact(BigDecimal value) {

@@ -134,4 +134,44 @@ class EvaluationRepositoryTest extends EveryDialect {
         assertThat(score.lines().get(1).fraction()).as("30 decimals kept")
                 .isEqualByComparingTo("0.333333333333333333333333333333");
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eachEvaluationIsAdjustedOnceAndItsWriteBackIsTracked(TestDatabase db) {
+        EvaluationRepository repo = repo(db);
+        MofDivCode region = region();
+        List<EvaluationTask> open = repo.openTasks(List.of(task(region, "101001", "P-A"), task(region, "101001", "P-B"),
+                task(region, "101001", "P-C")), EvaluationRepositoryTest::opened);
+        Scorecard card = new Scorecard("r", List.of(), new ExecutionScore(open.get(0).budget(), open.get(0).spent(),
+                new BigDecimal("0.85"), BigDecimal.TEN, new BigDecimal("8.5")), new BigDecimal("72.5"),
+                new BigDecimal("72.50"), Grade.FAIR);
+        for (EvaluationTask t : open.subList(0, 2)) {
+            repo.submit(t.submitted("unit01", Instant.now(), card), card, new AuditEntry(Instant.now(),
+                    "SELF_EVALUATION_SUBMITTED", region, "EVALUATION_TASK", String.valueOf(t.taskId()), HOST, "s", ""));
+        }
+        List<EvaluationTask> unapplied = repo.unapplied(region, YEAR, 0, 10);
+        assertThat(unapplied).extracting(t -> t.proCode().value()).containsExactly("P-A", "P-B");
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        io.jixiao.api.evaluation.Adjustment cut = new io.jixiao.api.evaluation.Adjustment(unapplied.get(0).taskId(),
+                region, YEAR, FiscalYear.of(2028), AgencyCode.of("101001"), "101", ProCode.of("P-A"), Grade.FAIR,
+                new BigDecimal("72.50"), io.jixiao.api.evaluation.ResultPolicy.Kind.CUT, new BigDecimal("10"),
+                new BigDecimal("500000.00"), new BigDecimal("-50000.00"), "result.action.FAIR=CUT:10 (r)",
+                io.jixiao.api.evaluation.AdjustmentStatus.PENDING, "li.finance", now, null);
+        repo.insertAdjustments(List.of(cut), a -> new AuditEntry(now, "ALLOCATION_CUT", region, "EVALUATION_TASK",
+                String.valueOf(a.taskId()), HOST, "cut", ""));
+        assertThatThrownBy(() -> repo.insertAdjustments(List.of(cut), a -> new AuditEntry(now, "ALLOCATION_CUT",
+                region, "EVALUATION_TASK", String.valueOf(a.taskId()), HOST, "cut", ""))).as("once per evaluation");
+        assertThat(repo.unapplied(region, YEAR, 0, 10)).extracting(t -> t.proCode().value()).containsExactly("P-B");
+        assertThat(repo.adjustments(region, YEAR, io.jixiao.api.evaluation.AdjustmentStatus.PENDING, 0, 10))
+                .containsExactly(cut);
+        assertThat(repo.markAdjustments(List.of(cut.taskId()), io.jixiao.api.evaluation.AdjustmentStatus.APPLIED,
+                now)).isEqualTo(1);
+        assertThat(repo.markAdjustments(List.of(cut.taskId()), io.jixiao.api.evaluation.AdjustmentStatus.APPLIED,
+                now)).as("only pending ones move").isZero();
+        var applied = repo.adjustments(region, YEAR, null, 0, 10).get(0);
+        assertThat(applied.status()).isEqualTo(io.jixiao.api.evaluation.AdjustmentStatus.APPLIED);
+        assertThat(applied.appliedAt()).isEqualTo(now);
+        assertThat(applied.change()).isEqualTo(new BigDecimal("-50000.00"));
+    }
 }

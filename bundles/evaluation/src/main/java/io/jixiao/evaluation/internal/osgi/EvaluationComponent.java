@@ -1,11 +1,10 @@
 package io.jixiao.evaluation.internal.osgi;
 
 import io.jixiao.api.evaluation.EvaluationService;
-import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.goal.GoalRuleService;
-import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.evaluation.internal.Evaluations;
 import io.jixiao.store.EvaluationRepository;
@@ -23,8 +22,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Publishes the evaluation service. The ledger port is optional and dynamic, as for monitoring: the host (or the
- * host-client bundle) may register it after Jixiao starts; a year closed without one fails with a clear message.
+ * Publishes the evaluation service. The ledger and allocation ports are optional and dynamic, as for monitoring:
+ * the host (or the host-client bundle) may register them after Jixiao starts; a call that needs one that is not
+ * there fails with a clear message (503 over REST).
  */
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"io.jixiao.api.evaluation.EvaluationService\"",
@@ -37,15 +37,18 @@ public final class EvaluationComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LedgerPort ledger;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AllocationPort allocation;
+
     private final ServiceRegistration<EvaluationService> registration;
 
     @Activate
     public EvaluationComponent(BundleContext context, @Reference EvaluationRepository repository,
             @Reference GoalRepository goals, @Reference GoalRuleService ruleService) {
-        Evaluations evaluations = new Evaluations(repository, goals, (region, year) -> {
-            RuleSetView view = ruleService.rules(region, year, RULES_READER);
-            return ScoringRules.parse(view.version(), view.rules());
-        }, () -> ledger, Clock.systemUTC());
+        Evaluations evaluations = new Evaluations(repository, goals,
+                (region, year) -> ruleService.rules(region, year, RULES_READER), () -> ledger, () -> allocation,
+                Clock.systemUTC());
         this.registration = context.registerService(EvaluationService.class, evaluations, null);
     }
 

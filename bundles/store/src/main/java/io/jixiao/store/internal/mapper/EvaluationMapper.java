@@ -23,4 +23,15 @@ public interface EvaluationMapper {
     int insertLine(EvalLineRow row);
 
     List<EvalLineRow> lines(@Param("taskId") long taskId);
+
+    List<EvalTaskRow> unapplied(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+
+    int insertAdjustment(EvalAdjustmentRow row);
+
+    List<EvalAdjustmentRow> adjustments(@Param("mofDivCode") String mofDivCode, @Param("evalYear") int evalYear,
+            @Param("status") String status, @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+
+    int markAdjustments(@Param("taskIds") java.util.Collection<Long> taskIds, @Param("to") String to,
+            @Param("at") java.time.Instant at);
 }

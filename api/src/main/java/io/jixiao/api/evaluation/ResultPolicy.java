@@ -1,0 +1,159 @@
+package io.jixiao.api.evaluation;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How evaluation results change the money of the next budget year open for compilation: the {@code result.*} keys
+ * of a region's rule sets, inheritance applied (docs/evaluation.md#result-application).
+ *
+ * @param version the rule sets that made it
+ * @param actions what each grade entails
+ * @param lowExecutionBelow an execution rate (percent) below which the amount is cut further, or {@code null}
+ * @param lowExecutionCut the further cut in percent of the requested amount
+ * @param targetYearOffset which year the results change: the evaluated year plus this (2 by default: year N is
+ *        evaluated during N+1, after N+1's budget is approved)
+ */
+public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
+        BigDecimal lowExecutionCut, int targetYearOffset) {
+
+    /** What a grade entails for the project's next requested amount. */
+    public enum Kind {
+        /** 优先保障: funded first; the amount is not cut */
+        PRIORITY,
+        /** kept as requested */
+        KEEP,
+        /** cut by a share */
+        CUT,
+        /** cancelled: cut to 0 */
+        CANCEL
+    }
+
+    /**
+     * One row of the policy table.
+     *
+     * @param kind the action
+     * @param cutPercent the share cut, 0 to 100 (100 for CANCEL, 0 for PRIORITY and KEEP)
+     */
+    public record Action(Kind kind, BigDecimal cutPercent) {
+        public Action {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(cutPercent, "cutPercent");
+        }
+
+        /** @return the action as written in a rule set, e.g. {@code CUT:10} */
+        @Override
+        public String toString() {
+            return kind == Kind.CUT ? "CUT:" + cutPercent.stripTrailingZeros().toPlainString() : kind.name();
+        }
+    }
+
+    /** Every result rule key. */
+    public static final Set<String> KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>(List.of("result.lowExecution", "result.targetYearOffset"));
+        for (Grade grade : Grade.values()) {
+            keys.add("result.action." + grade);
+        }
+        KEYS = Set.copyOf(keys);
+    }
+
+    public ResultPolicy {
+        Objects.requireNonNull(version, "version");
+        EnumMap<Grade, Action> a = new EnumMap<>(Grade.class);
+        for (Grade grade : Grade.values()) {
+            a.put(grade, actions.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO)));
+        }
+        actions = Collections.unmodifiableMap(a);
+        lowExecutionCut = lowExecutionCut == null ? BigDecimal.ZERO : lowExecutionCut;
+        if (targetYearOffset < 1 || targetYearOffset > 3) {
+            throw new IllegalArgumentException("result.targetYearOffset must be 1 to 3, got " + targetYearOffset);
+        }
+    }
+
+    /** @return the action of a grade */
+    public Action action(Grade grade) {
+        return actions.get(grade);
+    }
+
+    /**
+     * Reads the result keys of a region's rules (other keys are ignored). An absent grade keeps the amount; absent
+     * low-execution: no further cut; absent offset: 2.
+     *
+     * @throws IllegalArgumentException naming the key of a value that cannot be used
+     */
+    public static ResultPolicy parse(String version, Map<String, String> rules) {
+        EnumMap<Grade, Action> actions = new EnumMap<>(Grade.class);
+        for (Grade grade : Grade.values()) {
+            String key = "result.action." + grade;
+            String raw = value(rules, key);
+            if (raw != null) {
+                actions.put(grade, action(key, raw));
+            }
+        }
+        BigDecimal below = null;
+        BigDecimal cut = null;
+        String low = value(rules, "result.lowExecution");
+        if (low != null) {
+            String[] parts = low.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("result.lowExecution is rate:cut in percent such as 60:10 (below "
+                        + "60 % execution, a further 10 % cut), got '" + low + "'");
+            }
+            below = percent("result.lowExecution", parts[0].trim());
+            cut = percent("result.lowExecution", parts[1].trim());
+        }
+        int offset = 2;
+        String rawOffset = value(rules, "result.targetYearOffset");
+        if (rawOffset != null) {
+            try {
+                offset = Integer.parseInt(rawOffset);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("result.targetYearOffset must be a whole number of years, got '"
+                        + rawOffset + "'");
+            }
+        }
+        return new ResultPolicy(version, actions, below, cut, offset);
+    }
+
+    private static Action action(String key, String raw) {
+        if (raw.startsWith("CUT:")) {
+            BigDecimal p = percent(key, raw.substring(4).trim());
+            if (p.signum() == 0) {
+                throw new IllegalArgumentException(key + ": a cut of 0 % is KEEP");
+            }
+            return new Action(Kind.CUT, p);
+        }
+        return switch (raw) {
+            case "PRIORITY" -> new Action(Kind.PRIORITY, BigDecimal.ZERO);
+            case "KEEP" -> new Action(Kind.KEEP, BigDecimal.ZERO);
+            case "CANCEL" -> new Action(Kind.CANCEL, BigDecimal.valueOf(100));
+            default -> throw new IllegalArgumentException(key + " is PRIORITY, KEEP, CUT:<percent> or CANCEL, got '"
+                    + raw + "'");
+        };
+    }
+
+    private static BigDecimal percent(String key, String raw) {
+        try {
+            BigDecimal value = new BigDecimal(raw);
+            if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException(key + " takes percentages from 0 to 100, got " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes percentages such as 10, got '" + raw + "'");
+        }
+    }
+
+    private static String value(Map<String, String> rules, String key) {
+        String raw = rules.get(key);
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+}

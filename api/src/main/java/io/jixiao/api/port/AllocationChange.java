@@ -1,0 +1,28 @@
+package io.jixiao.api.port;
+
+import io.jixiao.api.model.ProCode;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A change Jixiao writes to a project's requested amount in a budget year open for compilation, from an
+ * evaluation's result (since 1.1.0). The host applies a change id once: sending it again changes nothing.
+ *
+ * @param changeId unique and stable for the evaluation it comes from (a retry sends the same id)
+ * @param proCode the project
+ * @param action what the policy decided: PRIORITY, KEEP, CUT or CANCEL
+ * @param cutPercent the share of the requested amount cut, 0 to 100
+ * @param change the change to the requested amount, yuan: 0 or negative
+ * @param reason the evaluation and the policy row that caused it, for the host's users
+ */
+public record AllocationChange(String changeId, ProCode proCode, String action, BigDecimal cutPercent,
+        BigDecimal change, String reason) {
+    public AllocationChange {
+        Objects.requireNonNull(changeId, "changeId");
+        Objects.requireNonNull(proCode, "proCode");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(cutPercent, "cutPercent");
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

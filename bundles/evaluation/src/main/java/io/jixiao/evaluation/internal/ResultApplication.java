@@ -1,0 +1,270 @@
+package io.jixiao.evaluation.internal;
+
+import io.jixiao.api.evaluation.Adjustment;
+import io.jixiao.api.evaluation.AdjustmentStatus;
+import io.jixiao.api.evaluation.ApplicationRun;
+import io.jixiao.api.evaluation.EvaluationTask;
+import io.jixiao.api.evaluation.ResultPolicy;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.WhatIf;
+import io.jixiao.api.goal.RuleSetView;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
+import io.jixiao.api.port.AllocationChange;
+import io.jixiao.api.port.AllocationPort;
+import io.jixiao.api.port.PortUnavailableException;
+import io.jixiao.api.port.RequestedAmount;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.EvaluationRepository;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Result application 结果应用: each submitted self-evaluation becomes one adjustment of its project's requested
+ * amount in the target budget year, under the region's policy table, recorded first (PENDING, with the audit row of
+ * the cut) and then written back through the allocation port under a stable change id; what the host acknowledged
+ * becomes APPLIED. A run first re-sends what an interrupted run left PENDING. Free of OSGi.
+ */
+final class ResultApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultApplication.class);
+    /** Evaluations per page: one requested-amounts read, one batch of adjustments, one write-back call. */
+    static final int PAGE = 500;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final EvaluationRepository repository;
+    private final BiFunction<MofDivCode, FiscalYear, RuleSetView> rules;
+    private final Supplier<AllocationPort> allocation;
+    private final Clock clock;
+
+    ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
+            Supplier<AllocationPort> allocation, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.allocation = allocation;
+        this.clock = clock;
+    }
+
+    ResultPolicy policy(MofDivCode region, FiscalYear year) {
+        RuleSetView view = rules.apply(region, year);
+        return ResultPolicy.parse(view.version(), view.rules());
+    }
+
+    ApplicationRun apply(MofDivCode region, FiscalYear year, Actor actor) {
+        ResultPolicy policy = policy(region, year);
+        FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
+        AllocationPort port = port();
+        int[] counts = new int[3]; // applied, not in draft, recorded
+        BigDecimal[] change = {BigDecimal.ZERO};
+        // what an interrupted run recorded but the host did not acknowledge: the same change ids again
+        long after = 0;
+        List<Adjustment> pending;
+        do {
+            pending = repository.adjustments(region, year, AdjustmentStatus.PENDING, after, PAGE);
+            if (!pending.isEmpty()) {
+                send(port, region, target, pending, counts, change);
+                after = pending.get(pending.size() - 1).taskId();
+            }
+        } while (pending.size() == PAGE);
+        List<EvaluationTask> page;
+        after = 0;
+        do {
+            page = repository.unapplied(region, year, after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1).taskId();
+            Map<ProCode, RequestedAmount> requested = port.requested(region, target,
+                    page.stream().map(EvaluationTask::proCode).toList());
+            Instant now = clock.instant();
+            List<Adjustment> recorded = new ArrayList<>(page.size());
+            for (EvaluationTask task : page) {
+                recorded.add(adjustment(task, policy, target, requested.get(task.proCode()), actor.operator(), now));
+            }
+            repository.insertAdjustments(recorded, a -> audit(a, actor, now));
+            counts[2] += recorded.size();
+            List<Adjustment> toSend = new ArrayList<>();
+            for (Adjustment a : recorded) {
+                if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
+                    counts[1]++;
+                } else {
+                    toSend.add(a);
+                }
+            }
+            send(port, region, target, toSend, counts, change);
+        } while (page.size() == PAGE);
+        LOG.info("Results of {} {} applied to {}: {} recorded, {} applied, {} not in the draft, change {}",
+                region, year.value(), target.value(), counts[2], counts[0], counts[1], change[0].toPlainString());
+        return new ApplicationRun(target.value(), counts[2], counts[0], counts[1], 0, change[0]);
+    }
+
+    /** Writes adjustments back and marks what the host acknowledged. */
+    private void send(AllocationPort port, MofDivCode region, FiscalYear target, List<Adjustment> adjustments,
+            int[] counts, BigDecimal[] change) {
+        if (adjustments.isEmpty()) {
+            return;
+        }
+        List<AllocationChange> changes = adjustments.stream().map(a -> new AllocationChange(a.changeId(),
+                a.proCode(), a.action().name(), a.cutPercent(), a.change(), reason(a))).toList();
+        Map<String, AllocationPort.Outcome> outcomes = port.apply(region, target, changes);
+        List<Long> applied = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Adjustment a : adjustments) {
+            AllocationPort.Outcome outcome = outcomes.get(a.changeId());
+            if (outcome == null) {
+                continue; // not acknowledged: stays PENDING for the next run
+            }
+            if (outcome == AllocationPort.Outcome.UNKNOWN_PROJECT) {
+                unknown.add(a.taskId());
+            } else {
+                applied.add(a.taskId());
+                change[0] = change[0].add(a.change());
+            }
+        }
+        counts[0] += repository.markAdjustments(applied, AdjustmentStatus.APPLIED, clock.instant());
+        counts[1] += repository.markAdjustments(unknown, AdjustmentStatus.NOT_IN_DRAFT, null);
+    }
+
+    WhatIf whatIf(MofDivCode region, FiscalYear year, Map<String, String> proposed, List<EvaluationTask> evaluated) {
+        RuleSetView view = rules.apply(region, year);
+        ResultPolicy policy;
+        String version = view.version();
+        if (proposed.isEmpty()) {
+            policy = ResultPolicy.parse(version, view.rules());
+        } else {
+            for (String key : proposed.keySet()) {
+                if (!ResultPolicy.KEYS.contains(key)) {
+                    throw InvalidInputException.of("POLICY." + key, "unknown", "is not a result.* rule (one of "
+                            + new java.util.TreeSet<>(ResultPolicy.KEYS) + ")");
+                }
+            }
+            Map<String, String> merged = new HashMap<>(view.rules());
+            merged.putAll(proposed);
+            version = "proposed < " + version;
+            try {
+                policy = ResultPolicy.parse(version, merged);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("POLICY", "rule", e.getMessage());
+            }
+        }
+        FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
+        AllocationPort port = port();
+        Map<String, BigDecimal[]> byDept = new TreeMap<>();
+        int notInDraft = 0;
+        Instant now = clock.instant();
+        for (int from = 0; from < evaluated.size(); from += PAGE) {
+            List<EvaluationTask> page = evaluated.subList(from, Math.min(evaluated.size(), from + PAGE));
+            Map<ProCode, RequestedAmount> requested = port.requested(region, target,
+                    page.stream().map(EvaluationTask::proCode).toList());
+            for (EvaluationTask task : page) {
+                Adjustment a = adjustment(task, policy, target, requested.get(task.proCode()), null, now);
+                if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
+                    notInDraft++;
+                    continue;
+                }
+                BigDecimal[] t = byDept.computeIfAbsent(a.deptCode(), d -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                t[0] = t[0].add(BigDecimal.ONE);
+                t[1] = t[1].add(a.requested());
+                t[2] = t[2].add(a.change());
+                t[3] = t[3].add(a.change().signum() < 0 ? BigDecimal.ONE : BigDecimal.ZERO);
+            }
+        }
+        List<WhatIf.Totals> departments = new ArrayList<>();
+        BigDecimal[] all = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        byDept.forEach((dept, t) -> {
+            departments.add(totals(dept, t));
+            for (int i = 0; i < 4; i++) {
+                all[i] = all[i].add(t[i]);
+            }
+        });
+        return new WhatIf(target.value(), policy.version(), totals(region.value(), all), departments, notInDraft);
+    }
+
+    private static WhatIf.Totals totals(String code, BigDecimal[] t) {
+        return new WhatIf.Totals(code, t[0].intValue(), t[1].setScale(2), t[2].setScale(2), t[1].add(t[2])
+                .setScale(2), t[3].intValue());
+    }
+
+    /**
+     * The adjustment an evaluation gets under a policy: the grade's action, plus the low-execution cut when the
+     * execution rate is below the policy's line; the change is the cut share of the requested amount, to the fen.
+     */
+    static Adjustment adjustment(EvaluationTask task, ResultPolicy policy, FiscalYear target,
+            RequestedAmount requested, String by, Instant at) {
+        ResultPolicy.Action action = policy.action(task.grade());
+        BigDecimal cut = action.cutPercent();
+        StringBuilder why = new StringBuilder("result.action.").append(task.grade()).append('=').append(action);
+        BigDecimal rate = task.spent().yuan().multiply(HUNDRED).divide(task.budget().yuan(), MathContext.DECIMAL64);
+        if (policy.lowExecutionBelow() != null && action.kind() != ResultPolicy.Kind.CANCEL
+                && rate.compareTo(policy.lowExecutionBelow()) < 0) {
+            cut = cut.add(policy.lowExecutionCut()).min(HUNDRED);
+            why.append(" + result.lowExecution=").append(policy.lowExecutionBelow().toPlainString()).append(':')
+                    .append(policy.lowExecutionCut().toPlainString()).append(" (execution ")
+                    .append(rate.setScale(2, RoundingMode.HALF_UP).toPlainString()).append(" %)");
+        }
+        why.append(" @ ").append(policy.version());
+        ResultPolicy.Kind kind = action.kind() != ResultPolicy.Kind.CANCEL && cut.signum() > 0 ? ResultPolicy.Kind.CUT
+                : action.kind();
+        if (requested == null) {
+            return new Adjustment(task.taskId(), task.mofDivCode(), task.fiscalYear(), target, task.agencyCode(),
+                    null, task.proCode(), task.grade(), task.total(), kind, cut, null, BigDecimal.ZERO.setScale(2),
+                    why.toString(), AdjustmentStatus.NOT_IN_DRAFT, by, at, null);
+        }
+        BigDecimal change = requested.requested().multiply(cut).divide(HUNDRED, 2, RoundingMode.HALF_UP).negate();
+        return new Adjustment(task.taskId(), task.mofDivCode(), task.fiscalYear(), target, task.agencyCode(),
+                requested.deptCode(), task.proCode(), task.grade(), task.total(), kind, cut, requested.requested(),
+                change.signum() == 0 ? BigDecimal.ZERO.setScale(2) : change, why.toString(), AdjustmentStatus.PENDING,
+                by, at, null);
+    }
+
+    private static String reason(Adjustment a) {
+        return a.evaluatedYear().value() + " 年度绩效自评 " + a.total().toPlainString() + " 分 (" + a.grade().chinese()
+                + "), evaluation " + a.taskId() + ": " + a.policy();
+    }
+
+    /** Every adjustment is audited; a cut (money taken from a project) is recorded as ALLOCATION_CUT. */
+    private static AuditEntry audit(Adjustment a, Actor actor, Instant at) {
+        String action = a.change().signum() < 0 ? "ALLOCATION_CUT" : "ALLOCATION_ADJUSTED";
+        return new AuditEntry(at, action, a.mofDivCode(), "EVALUATION_TASK", String.valueOf(a.taskId()), actor,
+                reason(a), "targetYear=" + a.targetYear().value() + ";action=" + a.action() + ";cut="
+                        + a.cutPercent().toPlainString() + ";requested=" + (a.requested() == null ? ""
+                                : a.requested().toPlainString()) + ";change=" + a.change().toPlainString()
+                        + ";status=" + a.status(), a.agencyCode(), a.proCode());
+    }
+
+    private AllocationPort port() {
+        AllocationPort port = allocation.get();
+        if (port == null) {
+            throw new PortUnavailableException("allocation", "no allocation port is registered or configured", null);
+        }
+        return port;
+    }
+
+    /** The submitted self-evaluations of a year, all pages. */
+    static List<EvaluationTask> submitted(EvaluationRepository repository, MofDivCode region, FiscalYear year) {
+        List<EvaluationTask> all = new ArrayList<>();
+        long after = 0;
+        List<EvaluationTask> page;
+        do {
+            page = repository.tasks(region, year, null, TaskStatus.SUBMITTED, after, 1_000);
+            all.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
+        } while (page.size() == 1_000);
+        return all;
+    }
+}
