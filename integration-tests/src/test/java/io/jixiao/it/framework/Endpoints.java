@@ -202,6 +202,13 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/evaluations/tasks/{taskId}/self-evaluation", "unit01",
                         "{\"INDICATORS\":[{\"LINE\":1}]}"),
                 new Endpoint("rest", "GET", "/evaluations/tasks/{taskId}/scorecard", "finance01", null),
+                // the region's only evaluation is open: even a run that got through would change nothing
+                new Endpoint("rest", "POST", "/evaluations/result-applications", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
+                new Endpoint("rest", "GET", "/evaluations/adjustments?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026",
+                        "finance01", null),
+                new Endpoint("rest", "POST", "/evaluations/what-if", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
                 new Endpoint("rest", "POST", "/monitoring/rounds", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\"}"),
                 new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}", "finance01", null),

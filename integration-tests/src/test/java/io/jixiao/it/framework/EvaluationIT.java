@@ -6,10 +6,14 @@ import static io.jixiao.it.framework.MonitoringIT.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * From the final-accounts close to a scored self-evaluation over REST, the host's ledger served by the mock host
@@ -114,5 +118,90 @@ class EvaluationIT {
         JsonNode page = ok(get("finance01", "/evaluations/tasks?MOF_DIV_CODE=" + REGION
                 + "&FISCAL_YEAR=2026&AGENCY_CODE=101009"), 200);
         assertThat(page.get("TASKS")).isEmpty();
+    }
+
+    /**
+     * Three projects scored 100.00 (优), 75.00 (中) and 36.00 (差) under the national policy (优 PRIORITY, 中 CUT:10,
+     * 差 CANCEL), their 2028 requests 1,000,000 / 500,000 / 300,000; the host breaks down in the middle of the
+     * write-back; the retry applies each change once: 1,000,000 / 450,000 / 0.
+     */
+    @ParameterizedTest
+    @CsvSource({"REST,450200000", "SOAP,450300000"})
+    void gradesAreWrittenBackIntoTheYearAfterNextOnceEvenWhenTheHostFailsMidBatch(String protocol, String region)
+            throws Exception {
+        MonitoringIT.hostOver(protocol);
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String best = "EVB-" + tag;
+        String fair = "EVF-" + tag;
+        String poor = "EVP-" + tag;
+        host.ledgers.put(region, List.of(
+                MockHost.line(best, "B-1-" + tag, "PROJECT", "1000000.00", "1000000.00"),
+                MockHost.line(fair, "B-2-" + tag, "PROJECT", "1000000.00", "500000.00"),
+                MockHost.line(poor, "B-3-" + tag, "PROJECT", "1000000.00", "0.00")));
+        for (String p : List.of(best, fair, poor)) {
+            MonitoringIT.approvedGoal(region, p);
+        }
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+                .get("OPENED");
+        // eight indicators ≥ 100: output lines 1, 2, 5, 6 (12.5 each), benefit 3, 7, 8 (10 each), satisfaction 4 (10)
+        // best: all 100, all spent → 100.00 优; fair: output at 60 → 30 + 30 + 10, half spent → 5: 75.00 中;
+        // poor: all at 40 → 20 + 12 + 4, nothing spent: 36.00 差
+        Map<String, String[]> actuals = Map.of(best, new String[] {"100", "100", "100", "100", "100", "100", "100",
+            "100"}, fair, new String[] {"60", "60", "100", "100", "60", "60", "100", "100"}, poor, new String[] {"40",
+                "40", "40", "40", "40", "40", "40", "40"});
+        Map<String, String> grades = Map.of(best, "EXCELLENT", fair, "FAIR", poor, "POOR");
+        for (JsonNode task : opened) {
+            String project = task.get("PRO_CODE").asText();
+            StringBuilder entries = new StringBuilder();
+            for (int line = 1; line <= 8; line++) {
+                entries.append(line == 1 ? "" : ",").append("{\"LINE\":").append(line).append(",\"ACTUAL\":")
+                        .append(actuals.get(project)[line - 1]).append('}');
+            }
+            JsonNode card = ok(post("unit01", "/evaluations/tasks/" + task.get("TASK_ID").asLong()
+                    + "/self-evaluation", "{\"INDICATORS\":[" + entries + "]}"), 200);
+            assertThat(card.get("GRADE").asText()).as(project).isEqualTo(grades.get(project));
+        }
+        Map<String, BigDecimal> draft = new java.util.concurrent.ConcurrentHashMap<>(Map.of(best,
+                new BigDecimal("1000000.00"), fair, new BigDecimal("500000.00"), poor, new BigDecimal("300000.00")));
+        host.drafts.put(region + "/2028", draft);
+
+        JsonNode whatIf = ok(post("finance01", "/evaluations/what-if", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026}"), 200);
+        assertThat(whatIf.get("TARGET_YEAR").asInt()).isEqualTo(2028);
+        assertThat(whatIf.get("REGION").get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-350000.00");
+        JsonNode stricter = ok(post("finance01", "/evaluations/what-if", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026,\"POLICY\":{\"result.action.FAIR\":\"CUT:20\"}}"), 200);
+        assertThat(stricter.get("REGION").get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-400000.00");
+        assertThat(stricter.get("DEPARTMENTS").get(0).get("RESULT_AMT").decimalValue())
+                .isEqualByComparingTo("1400000.00");
+        assertThat(host.appliedChanges.keySet()).as("what-if writes nothing").noneMatch(id -> opened.toString()
+                .contains("\"TASK_ID\":" + id.substring("JX-EV-".length()) + ","));
+
+        // every attempt of the first run breaks after one new change (the host client tries twice)
+        host.failAfterChanges.set(1);
+        host.failingChangeCalls.set(2);
+        String apply = "{\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026}";
+        JsonNode failed = ok(post("finance01", "/evaluations/result-applications", apply), 503);
+        assertThat(failed.get("code").asText()).isEqualTo("PORT_UNAVAILABLE");
+        assertThat(ok(get("finance01", "/evaluations/adjustments?MOF_DIV_CODE=" + region + "&FISCAL_YEAR=2026"
+                + "&STATUS=PENDING"), 200).get("ADJUSTMENTS")).hasSize(3);
+
+        JsonNode run = ok(post("finance01", "/evaluations/result-applications", apply), 200);
+        assertThat(run.get("TARGET_YEAR").asInt()).isEqualTo(2028);
+        assertThat(run.get("RECORDED").asInt()).as("each evaluation recorded once").isZero();
+        assertThat(run.get("APPLIED").asInt()).isEqualTo(3);
+        assertThat(draft).containsEntry(best, new BigDecimal("1000000.00"))
+                .containsEntry(fair, new BigDecimal("450000.00")).containsEntry(poor, new BigDecimal("0.00"));
+        JsonNode again = ok(post("finance01", "/evaluations/result-applications", apply), 200);
+        assertThat(again.get("APPLIED").asInt()).isZero();
+        assertThat(draft.get(fair)).as("nothing doubled").isEqualByComparingTo("450000.00");
+
+        JsonNode adjustments = ok(get("finance01", "/evaluations/adjustments?MOF_DIV_CODE=" + region
+                + "&FISCAL_YEAR=2026"), 200).get("ADJUSTMENTS");
+        assertThat(adjustments).hasSize(3).allMatch(a -> a.get("STATUS").asText().equals("APPLIED"));
+        assertThat(adjustments.toString()).contains("result.action.FAIR=CUT:10 @ ", "result.action.POOR=CANCEL @ ");
+        JsonNode audit = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + region + "&PRO_CODE=" + poor), 200);
+        assertThat(audit.toString()).contains("ALLOCATION_CUT");
     }
 }

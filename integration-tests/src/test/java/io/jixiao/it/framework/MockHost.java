@@ -72,7 +72,62 @@ final class MockHost {
     /** calls still to answer in {@link #mode} before the host recovers; negative: for good */
     final AtomicInteger modeCalls = new AtomicInteger(-1);
 
+    /** The compilation drafts of the years open: "region/year" → project → requested amount. */
+    final Map<String, Map<String, BigDecimal>> drafts = new ConcurrentHashMap<>();
+    /** The change ids applied, with their amounts: a change id is applied once. */
+    final Map<String, BigDecimal> appliedChanges = new ConcurrentHashMap<>();
+    /** In each failing write-back: apply this many new changes, then fail (503 / SOAP fault). */
+    final AtomicInteger failAfterChanges = new AtomicInteger(0);
+    /** How many write-back calls still fail (after {@link #failAfterChanges} new changes each). */
+    final AtomicInteger failingChangeCalls = new AtomicInteger(0);
+
     private MockHost() {
+    }
+
+    /** The requested amounts the draft holds of these projects: PRO_CODE, AGENCY_CODE, DEPT_CODE, REQUESTED_AMT. */
+    List<Map<String, String>> requested(String region, String year, List<String> codes) {
+        calls.incrementAndGet();
+        Map<String, BigDecimal> draft = drafts.getOrDefault(region + "/" + year, Map.of());
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String code : codes) {
+            BigDecimal amount = draft.get(code);
+            if (amount != null) {
+                out.add(Map.of("PRO_CODE", code, "AGENCY_CODE", "101001", "DEPT_CODE", "101",
+                        "REQUESTED_AMT", amount.toPlainString()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies changes once each (by CHANGE_ID), as a compilation module would.
+     *
+     * @return CHANGE_ID → OUTCOME, or {@code null} when the host fails part-way (what it applied stays applied)
+     */
+    synchronized Map<String, String> applyChanges(String region, String year, List<Map<String, String>> changes) {
+        calls.incrementAndGet();
+        Map<String, BigDecimal> draft = drafts.getOrDefault(region + "/" + year, new ConcurrentHashMap<>());
+        Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+        int applied = 0;
+        for (Map<String, String> c : changes) {
+            if (failingChangeCalls.get() > 0 && applied == failAfterChanges.get()) {
+                failingChangeCalls.decrementAndGet();
+                return null;
+            }
+            String id = c.get("CHANGE_ID");
+            if (appliedChanges.containsKey(id)) {
+                outcomes.put(id, "DUPLICATE");
+            } else if (!draft.containsKey(c.get("PRO_CODE"))) {
+                outcomes.put(id, "UNKNOWN_PROJECT");
+            } else {
+                BigDecimal change = new BigDecimal(c.get("CHANGE_AMT"));
+                draft.merge(c.get("PRO_CODE"), change, BigDecimal::add);
+                appliedChanges.put(id, change);
+                outcomes.put(id, "APPLIED");
+                applied++;
+            }
+        }
+        return outcomes;
     }
 
     static synchronized MockHost start() {
@@ -82,8 +137,10 @@ final class MockHost {
                 JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
                 rest.setBus(BusFactory.getDefaultBus(true));
                 rest.setAddress("/mock-host/rest");
-                rest.setResourceClasses(RestLedger.class);
+                rest.setResourceClasses(RestLedger.class, RestAllocation.class);
                 rest.setResourceProvider(RestLedger.class, new SingletonResourceProvider(new RestLedger(host)));
+                rest.setResourceProvider(RestAllocation.class,
+                        new SingletonResourceProvider(new RestAllocation(host)));
                 Server server = rest.create();
                 EndpointImpl soap = new EndpointImpl(BusFactory.getDefaultBus(true), new SoapLedger(host));
                 soap.publish("/mock-host/soap");
@@ -196,6 +253,59 @@ final class MockHost {
         }
     }
 
+    /** The compilation module over REST: POST /allocations/requested-amounts and /allocations/changes. */
+    @Path("/allocations")
+    public static final class RestAllocation {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+        private final MockHost host;
+
+        RestAllocation(MockHost host) {
+            this.host = host;
+        }
+
+        @POST
+        @Path("requested-amounts")
+        @Consumes("application/json")
+        @Produces("application/json")
+        public Response requested(String body) throws Exception {
+            var root = JSON.readTree(body);
+            List<String> codes = new ArrayList<>();
+            root.get("PRO_CODES").forEach(c -> codes.add(c.asText()));
+            var answer = JSON.createObjectNode();
+            var projects = answer.putArray("PROJECTS");
+            host.requested(root.get("MOF_DIV_CODE").asText(), root.get("FISCAL_YEAR").asText(), codes)
+                    .forEach(p -> {
+                        var o = projects.addObject();
+                        p.forEach(o::put);
+                    });
+            return Response.ok(JSON.writeValueAsString(answer)).build();
+        }
+
+        @POST
+        @Path("changes")
+        @Consumes("application/json")
+        @Produces("application/json")
+        public Response changes(String body) throws Exception {
+            var root = JSON.readTree(body);
+            List<Map<String, String>> changes = new ArrayList<>();
+            root.get("CHANGES").forEach(c -> {
+                Map<String, String> m = new HashMap<>();
+                c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+                changes.add(m);
+            });
+            Map<String, String> outcomes = host.applyChanges(root.get("MOF_DIV_CODE").asText(),
+                    root.get("FISCAL_YEAR").asText(), changes);
+            if (outcomes == null) {
+                return Response.status(503).entity("{\"error\":\"connection to the budget database lost\"}").build();
+            }
+            var answer = JSON.createObjectNode();
+            var results = answer.putArray("RESULTS");
+            outcomes.forEach((id, outcome) -> results.addObject().put("CHANGE_ID", id).put("OUTCOME", outcome));
+            return Response.ok(JSON.writeValueAsString(answer)).build();
+        }
+    }
+
     /** GetLedgerLines and GetProjects, document/literal, payload in and out. */
     @WebServiceProvider(serviceName = "HostLedgerService", portName = "HostLedgerPort",
             targetNamespace = NS)
@@ -223,6 +333,39 @@ final class MockHost {
                 throw new WebServiceException(e);
             }
             String op = root.getLocalName();
+            if (op.equals("GetRequestedAmounts")) {
+                Map<String, String> f = children(root);
+                List<String> codes = new ArrayList<>();
+                NodeList nodes = root.getElementsByTagNameNS("*", "PRO_CODE");
+                for (int i = 0; i < nodes.getLength(); i++) {
+                    codes.add(nodes.item(i).getTextContent());
+                }
+                StringWriter xml = new StringWriter().append("<h:GetRequestedAmountsResponse xmlns:h=\"" + NS + "\">");
+                for (Map<String, String> p : host.requested(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"), codes)) {
+                    xml.append("<h:PROJECT>");
+                    p.forEach((k, v) -> xml.append(el(k, v)));
+                    xml.append("</h:PROJECT>");
+                }
+                return new StreamSource(new StringReader(xml.append("</h:GetRequestedAmountsResponse>").toString()));
+            }
+            if (op.equals("ApplyAllocationChanges")) {
+                Map<String, String> f = children(root);
+                List<Map<String, String>> changes = new ArrayList<>();
+                NodeList nodes = root.getElementsByTagNameNS("*", "CHANGE");
+                for (int i = 0; i < nodes.getLength(); i++) {
+                    changes.add(children((Element) nodes.item(i)));
+                }
+                Map<String, String> outcomes = host.applyChanges(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"), changes);
+                if (outcomes == null) {
+                    throw new WebServiceException("connection to the budget database lost");
+                }
+                StringWriter xml = new StringWriter().append("<h:ApplyAllocationChangesResponse xmlns:h=\"" + NS
+                        + "\">");
+                outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
+                        .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
+                return new StreamSource(new StringReader(xml.append("</h:ApplyAllocationChangesResponse>")
+                        .toString()));
+            }
             if (op.equals("GetProjects")) {
                 host.calls.incrementAndGet();
                 return projects(root);

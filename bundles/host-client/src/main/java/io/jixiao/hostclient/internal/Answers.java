@@ -9,6 +9,7 @@ import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.ProjectRecord;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,40 @@ final class Answers {
         } catch (RuntimeException e) {
             throw malformed(port, at, e);
         }
+    }
+
+    static io.jixiao.api.port.RequestedAmount requested(String port, String at, Map<String, String> f) {
+        try {
+            return new io.jixiao.api.port.RequestedAmount(ProCode.of(required(f, "PRO_CODE")),
+                    AgencyCode.of(required(f, "AGENCY_CODE")), f.get("DEPT_CODE"), amount(f, "REQUESTED_AMT", true));
+        } catch (RuntimeException e) {
+            throw malformed(port, at, e);
+        }
+    }
+
+    /**
+     * The host's outcomes, checked against the changes sent: every outcome names a change sent, once.
+     *
+     * @return the outcome of each change the host reported on
+     */
+    static Map<String, io.jixiao.api.port.AllocationPort.Outcome> outcomes(String port,
+            List<io.jixiao.api.port.AllocationChange> sent, List<Map<String, String>> results) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        sent.forEach(c -> ids.add(c.changeId()));
+        Map<String, io.jixiao.api.port.AllocationPort.Outcome> out = new java.util.HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            String at = "RESULTS[" + i + "]";
+            try {
+                String id = required(results.get(i), "CHANGE_ID");
+                if (!ids.contains(id) || out.containsKey(id)) {
+                    throw new IllegalArgumentException("CHANGE_ID " + id + " was not sent, or is reported twice");
+                }
+                out.put(id, io.jixiao.api.port.AllocationPort.Outcome.valueOf(required(results.get(i), "OUTCOME")));
+            } catch (RuntimeException e) {
+                throw malformed(port, at, e);
+            }
+        }
+        return out;
     }
 
     static PortUnavailableException malformed(String port, String at, Exception e) {

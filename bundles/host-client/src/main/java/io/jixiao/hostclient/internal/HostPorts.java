@@ -12,8 +12,10 @@ import java.util.Locale;
  * @param protocol REST or SOAP
  * @param ledger the ledger port
  * @param masterData the master-data port (answers nothing if the host offers no lookup)
+ * @param allocation the compilation module's port: requested amounts and the write-back of evaluation results
  */
-public record HostPorts(String protocol, LedgerPort ledger, MasterDataPort masterData) {
+public record HostPorts(String protocol, LedgerPort ledger, MasterDataPort masterData,
+        io.jixiao.api.port.AllocationPort allocation) {
 
     /**
      * @throws IllegalArgumentException for an unknown protocol or a URL that is not http(s)
@@ -28,15 +30,17 @@ public record HostPorts(String protocol, LedgerPort ledger, MasterDataPort maste
                 maxAnswerBytes);
         HostCall masterCall = masterData ? new HostCall("master-data", connectTimeout, timeout, attempts, backoff,
                 user, password, maxAnswerBytes) : null;
+        HostCall allocationCall = new HostCall("allocation", connectTimeout, timeout, attempts, backoff, user,
+                password, maxAnswerBytes);
         String p = protocol.strip().toUpperCase(Locale.ROOT);
         return switch (p) {
             case "REST" -> {
-                RestHost host = new RestHost(uri.toString(), ledgerCall, masterCall);
-                yield new HostPorts(p, host, host);
+                RestHost host = new RestHost(uri.toString(), ledgerCall, masterCall, allocationCall);
+                yield new HostPorts(p, host, host, host);
             }
             case "SOAP" -> {
-                SoapHost host = new SoapHost(uri.toString(), ledgerCall, masterCall);
-                yield new HostPorts(p, host, host);
+                SoapHost host = new SoapHost(uri.toString(), ledgerCall, masterCall, allocationCall);
+                yield new HostPorts(p, host, host, host);
             }
             default -> throw new IllegalArgumentException("protocol must be REST or SOAP, got '" + protocol + "'");
         };

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
+import io.jixiao.api.port.AllocationChange;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.LedgerPage;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.ProjectRecord;
+import io.jixiao.api.port.RequestedAmount;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,20 +31,80 @@ import java.util.Map;
 
 /**
  * The ports over the host's REST services (docs/contracts/host-ledger.openapi.json):
- * {@code GET <base>/ledger-lines} and {@code POST <base>/projects/lookup}.
+ * {@code GET <base>/ledger-lines}, {@code POST <base>/projects/lookup}, and the compilation module's
+ * {@code POST <base>/allocations/requested-amounts} and {@code POST <base>/allocations/changes}.
  */
-final class RestHost implements LedgerPort, MasterDataPort {
+final class RestHost implements LedgerPort, MasterDataPort, AllocationPort {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String base;
     private final HostCall ledgerCall;
     private final HostCall masterCall;
+    private final HostCall allocationCall;
 
-    RestHost(String base, HostCall ledgerCall, HostCall masterCall) {
+    RestHost(String base, HostCall ledgerCall, HostCall masterCall, HostCall allocationCall) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.ledgerCall = ledgerCall;
         this.masterCall = masterCall;
+        this.allocationCall = allocationCall;
+    }
+
+    @Override
+    public Map<ProCode, RequestedAmount> requested(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        if (proCodes.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode request = JSON.createObjectNode().put("MOF_DIV_CODE", mofDivCode.value())
+                .put("FISCAL_YEAR", fiscalYear.value());
+        ArrayNode codes = request.putArray("PRO_CODES");
+        proCodes.forEach(c -> codes.add(c.value()));
+        JsonNode projects = parse("allocation", post(allocationCall, "/allocations/requested-amounts", request))
+                .get("PROJECTS");
+        if (projects == null || !projects.isArray()) {
+            throw Answers.malformed("allocation", "PROJECTS", new IllegalArgumentException("PROJECTS is not a list"));
+        }
+        Map<ProCode, RequestedAmount> found = new HashMap<>();
+        for (int i = 0; i < projects.size(); i++) {
+            RequestedAmount r = Answers.requested("allocation", "PROJECTS[" + i + "]", fields(projects.get(i)));
+            found.put(r.proCode(), r);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, Outcome> apply(MofDivCode mofDivCode, FiscalYear fiscalYear, List<AllocationChange> changes) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode request = JSON.createObjectNode().put("MOF_DIV_CODE", mofDivCode.value())
+                .put("FISCAL_YEAR", fiscalYear.value());
+        ArrayNode list = request.putArray("CHANGES");
+        for (AllocationChange c : changes) {
+            list.addObject().put("CHANGE_ID", c.changeId()).put("PRO_CODE", c.proCode().value())
+                    .put("ACTION", c.action()).put("CUT_PERCENT", c.cutPercent()).put("CHANGE_AMT", c.change())
+                    .put("REASON", c.reason());
+        }
+        JsonNode results = parse("allocation", post(allocationCall, "/allocations/changes", request)).get("RESULTS");
+        if (results == null || !results.isArray()) {
+            throw Answers.malformed("allocation", "RESULTS", new IllegalArgumentException("RESULTS is not a list"));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        results.forEach(r -> rows.add(fields(r)));
+        return Answers.outcomes("allocation", changes, rows);
+    }
+
+    private byte[] post(HostCall call, String path, ObjectNode request) {
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return call.send(URI.create(base + path), () -> HttpRequest.newBuilder()
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).header("Content-Type", "application/json")
+                .header("Accept", "application/json"));
     }
 
     @Override

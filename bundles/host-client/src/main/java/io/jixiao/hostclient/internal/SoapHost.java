@@ -26,10 +26,11 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The ports over the host's SOAP 1.1 service (docs/contracts/host-ledger.wsdl, document/literal, namespace
- * {@value #NS}): {@code GetLedgerLines} and {@code GetProjects}. Requests are written as text, answers read with
+ * {@value #NS}): {@code GetLedgerLines}, {@code GetProjects}, {@code GetRequestedAmounts} and
+ * {@code ApplyAllocationChanges}. Requests are written as text, answers read with
  * StAX, DTDs and external entities refused.
  */
-final class SoapHost implements LedgerPort, MasterDataPort {
+final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.AllocationPort {
     static final String NS = "http://jixiao.io/ws/host-ledger/v1";
     private static final String ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
@@ -43,11 +44,58 @@ final class SoapHost implements LedgerPort, MasterDataPort {
     private final URI endpoint;
     private final HostCall ledgerCall;
     private final HostCall masterCall;
+    private final HostCall allocationCall;
 
-    SoapHost(String endpoint, HostCall ledgerCall, HostCall masterCall) {
+    SoapHost(String endpoint, HostCall ledgerCall, HostCall masterCall, HostCall allocationCall) {
         this.endpoint = URI.create(endpoint);
         this.ledgerCall = ledgerCall;
         this.masterCall = masterCall;
+        this.allocationCall = allocationCall;
+    }
+
+    @Override
+    public Map<ProCode, io.jixiao.api.port.RequestedAmount> requested(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        if (proCodes.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder body = new StringBuilder("<GetRequestedAmounts xmlns=\"").append(NS).append("\">");
+        element(body, "MOF_DIV_CODE", mofDivCode.value());
+        element(body, "FISCAL_YEAR", String.valueOf(fiscalYear.value()));
+        proCodes.forEach(c -> element(body, "PRO_CODE", c.value()));
+        body.append("</GetRequestedAmounts>");
+        Answer answer = call(allocationCall, "allocation", "GetRequestedAmounts", body, "PROJECT");
+        Map<ProCode, io.jixiao.api.port.RequestedAmount> found = new HashMap<>();
+        for (int i = 0; i < answer.items.size(); i++) {
+            io.jixiao.api.port.RequestedAmount r = Answers.requested("allocation", "PROJECT[" + i + "]",
+                    answer.items.get(i));
+            found.put(r.proCode(), r);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, Outcome> apply(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            List<io.jixiao.api.port.AllocationChange> changes) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder body = new StringBuilder("<ApplyAllocationChanges xmlns=\"").append(NS).append("\">");
+        element(body, "MOF_DIV_CODE", mofDivCode.value());
+        element(body, "FISCAL_YEAR", String.valueOf(fiscalYear.value()));
+        for (io.jixiao.api.port.AllocationChange c : changes) {
+            body.append("<CHANGE>");
+            element(body, "CHANGE_ID", c.changeId());
+            element(body, "PRO_CODE", c.proCode().value());
+            element(body, "ACTION", c.action());
+            element(body, "CUT_PERCENT", c.cutPercent().toPlainString());
+            element(body, "CHANGE_AMT", c.change().toPlainString());
+            element(body, "REASON", c.reason());
+            body.append("</CHANGE>");
+        }
+        body.append("</ApplyAllocationChanges>");
+        Answer answer = call(allocationCall, "allocation", "ApplyAllocationChanges", body, "RESULT");
+        return Answers.outcomes("allocation", changes, answer.items);
     }
 
     @Override

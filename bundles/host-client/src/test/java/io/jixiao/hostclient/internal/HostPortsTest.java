@@ -192,4 +192,59 @@ class HostPortsTest {
         assertThatThrownBy(() -> HostPorts.create("REST", "file:///etc", true, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ZERO, "", "", 10)).hasMessageContaining("http");
     }
+
+    private static final List<io.jixiao.api.port.AllocationChange> CHANGES = List.of(
+            new io.jixiao.api.port.AllocationChange("JX-EV-1", ProCode.of("P-1"), "CUT", new java.math.BigDecimal("20.00"),
+                    new java.math.BigDecimal("-100000.00"), "2026 年度绩效自评 72.50 分 (中) <CUT:10>"),
+            new io.jixiao.api.port.AllocationChange("JX-EV-2", ProCode.of("P-2"), "KEEP", new java.math.BigDecimal("0.00"),
+                    new java.math.BigDecimal("0.00"), "良"));
+
+    @Test
+    void theCompilationModuleIsReadAndWrittenOverRest() {
+        answer = (n, x) -> reply(x, 200, x.getRequestURI().getPath().endsWith("requested-amounts")
+                ? "{\"PROJECTS\":[{\"PRO_CODE\":\"P-1\",\"AGENCY_CODE\":\"101001\",\"DEPT_CODE\":\"101\","
+                        + "\"REQUESTED_AMT\":500000.00}]}"
+                : "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1\",\"OUTCOME\":\"APPLIED\"},"
+                        + "{\"CHANGE_ID\":\"JX-EV-2\",\"OUTCOME\":\"DUPLICATE\"}]}");
+        HostPorts ports = ports("REST", "/host", 3, 2000);
+        var requested = ports.allocation().requested(REGION, FiscalYear.of(2028),
+                List.of(ProCode.of("P-1"), ProCode.of("P-9")));
+        assertThat(requested).containsOnlyKeys(ProCode.of("P-1"));
+        assertThat(requested.get(ProCode.of("P-1")).requested()).isEqualByComparingTo("500000.00");
+        var outcomes = ports.allocation().apply(REGION, FiscalYear.of(2028), CHANGES);
+        assertThat(outcomes).containsEntry("JX-EV-1", io.jixiao.api.port.AllocationPort.Outcome.APPLIED)
+                .containsEntry("JX-EV-2", io.jixiao.api.port.AllocationPort.Outcome.DUPLICATE);
+        assertThat(requests.get(0)).startsWith("POST /host/allocations/requested-amounts")
+                .contains("\"FISCAL_YEAR\":2028", "\"PRO_CODES\":[\"P-1\",\"P-9\"]");
+        assertThat(requests.get(1)).startsWith("POST /host/allocations/changes")
+                .contains("\"CHANGE_ID\":\"JX-EV-1\"", "\"CHANGE_AMT\":-100000.00", "\"CUT_PERCENT\":20.00");
+    }
+
+    @Test
+    void theCompilationModuleIsReadAndWrittenOverSoap() {
+        answer = (n, x) -> reply(x, 200, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+                + (x.getRequestHeaders().getFirst("SOAPAction").contains("GetRequestedAmounts")
+                        ? "<h:GetRequestedAmountsResponse xmlns:h=\"" + SoapHost.NS + "\"><h:PROJECT><h:PRO_CODE>P-1"
+                                + "</h:PRO_CODE><h:AGENCY_CODE>101001</h:AGENCY_CODE><h:REQUESTED_AMT>500000.00"
+                                + "</h:REQUESTED_AMT></h:PROJECT></h:GetRequestedAmountsResponse>"
+                        : "<h:ApplyAllocationChangesResponse xmlns:h=\"" + SoapHost.NS + "\"><h:RESULT><h:CHANGE_ID>"
+                                + "JX-EV-1</h:CHANGE_ID><h:OUTCOME>UNKNOWN_PROJECT</h:OUTCOME></h:RESULT>"
+                                + "</h:ApplyAllocationChangesResponse>") + "</s:Body></s:Envelope>");
+        HostPorts ports = ports("SOAP", "/host/soap", 3, 2000);
+        assertThat(ports.allocation().requested(REGION, FiscalYear.of(2028), List.of(ProCode.of("P-1")))
+                .get(ProCode.of("P-1")).deptCode()).as("no department: the agency's code").isEqualTo("101001");
+        assertThat(ports.allocation().apply(REGION, FiscalYear.of(2028), CHANGES))
+                .as("a change the host did not report on is left out: it stays pending")
+                .containsOnly(Map.entry("JX-EV-1", io.jixiao.api.port.AllocationPort.Outcome.UNKNOWN_PROJECT));
+        assertThat(requests.get(1)).contains("action=\"ApplyAllocationChanges\"", "<CHANGE_ID>JX-EV-1</CHANGE_ID>",
+                "&lt;CUT:10&gt;");
+    }
+
+    @Test
+    void anOutcomeForAChangeNeverSentIsAMalformedAnswer() {
+        answer = (n, x) -> reply(x, 200, "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-77\",\"OUTCOME\":\"APPLIED\"}]}");
+        assertThatThrownBy(() -> ports("REST", "/host", 1, 2000).allocation().apply(REGION, FiscalYear.of(2028),
+                CHANGES)).isInstanceOf(io.jixiao.api.port.PortUnavailableException.class)
+                .hasMessageContaining("RESULTS[0]");
+    }
 }

@@ -3,12 +3,16 @@ package io.jixiao.rest.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.Adjustment;
+import io.jixiao.api.evaluation.AdjustmentStatus;
+import io.jixiao.api.evaluation.ApplicationRun;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
 import io.jixiao.api.evaluation.IndicatorScore;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.WhatIf;
 import io.jixiao.api.evaluation.YearClosed;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
@@ -277,5 +281,181 @@ public final class EvaluationResource {
     public ScorecardJson scorecard(@PathParam("taskId") String taskId, @Context SecurityContext caller) {
         long id = RequestBodies.id(TASK_ID, taskId);
         return ScorecardJson.of(id, evaluations.scorecard(id, AuthenticationFilter.Caller.of(caller).reader()));
+    }
+
+    /** POST /evaluations/result-applications. */
+    static final class ApplyJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    static final class RunJson {
+        @JsonProperty("TARGET_YEAR") public int targetYear;
+        @JsonProperty("RECORDED") public int recorded;
+        @JsonProperty("APPLIED") public int applied;
+        @JsonProperty("NOT_IN_DRAFT") public int notInDraft;
+        @JsonProperty("PENDING") public int pending;
+        @JsonProperty("CHANGE_AMT") public BigDecimal change;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class AdjustmentJson {
+        @JsonProperty("TASK_ID") public long taskId;
+        @JsonProperty("CHANGE_ID") public String changeId;
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public int evaluatedYear;
+        @JsonProperty("TARGET_YEAR") public int targetYear;
+        @JsonProperty("AGENCY_CODE") public String agencyCode;
+        @JsonProperty("DEPT_CODE") public String deptCode;
+        @JsonProperty("PRO_CODE") public String proCode;
+        @JsonProperty("GRADE") public String grade;
+        @JsonProperty("TOTAL") public BigDecimal total;
+        @JsonProperty("ACTION") public String action;
+        @JsonProperty("CUT_PERCENT") public BigDecimal cutPercent;
+        @JsonProperty("REQUESTED_AMT") public BigDecimal requested;
+        @JsonProperty("CHANGE_AMT") public BigDecimal change;
+        @JsonProperty("POLICY") public String policy;
+        @JsonProperty("STATUS") public String status;
+        @JsonProperty("CREATED_BY") public String createdBy;
+        @JsonProperty("CREATED_AT") public String createdAt;
+        @JsonProperty("APPLIED_AT") public String appliedAt;
+
+        static AdjustmentJson of(Adjustment a) {
+            AdjustmentJson j = new AdjustmentJson();
+            j.taskId = a.taskId();
+            j.changeId = a.changeId();
+            j.mofDivCode = a.mofDivCode().value();
+            j.evaluatedYear = a.evaluatedYear().value();
+            j.targetYear = a.targetYear().value();
+            j.agencyCode = a.agencyCode().value();
+            j.deptCode = a.deptCode();
+            j.proCode = a.proCode().value();
+            j.grade = a.grade().name();
+            j.total = a.total();
+            j.action = a.action().name();
+            j.cutPercent = a.cutPercent();
+            j.requested = a.requested();
+            j.change = a.change();
+            j.policy = a.policy();
+            j.status = a.status().name();
+            j.createdBy = a.createdBy();
+            j.createdAt = a.createdAt().toString();
+            j.appliedAt = a.appliedAt() == null ? null : a.appliedAt().toString();
+            return j;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class AdjustmentPageJson {
+        @JsonProperty("ADJUSTMENTS") public List<AdjustmentJson> adjustments;
+        @JsonProperty("NEXT") public Long next;
+    }
+
+    /** POST /evaluations/what-if. */
+    static final class WhatIfRequestJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("POLICY") public java.util.Map<String, String> policy;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    static final class TotalsJson {
+        @JsonProperty("CODE") public String code;
+        @JsonProperty("PROJECTS") public int projects;
+        @JsonProperty("REQUESTED_AMT") public BigDecimal requested;
+        @JsonProperty("CHANGE_AMT") public BigDecimal change;
+        @JsonProperty("RESULT_AMT") public BigDecimal result;
+        @JsonProperty("CUT") public int cut;
+
+        static TotalsJson of(WhatIf.Totals t) {
+            TotalsJson j = new TotalsJson();
+            j.code = t.code();
+            j.projects = t.projects();
+            j.requested = t.requested();
+            j.change = t.change();
+            j.result = t.result();
+            j.cut = t.cut();
+            return j;
+        }
+    }
+
+    static final class WhatIfJson {
+        @JsonProperty("TARGET_YEAR") public int targetYear;
+        @JsonProperty("POLICY_VERSION") public String policyVersion;
+        @JsonProperty("REGION") public TotalsJson region;
+        @JsonProperty("DEPARTMENTS") public List<TotalsJson> departments;
+        @JsonProperty("NOT_IN_DRAFT") public int notInDraft;
+    }
+
+    @POST
+    @Idempotent
+    @Path("result-applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RunJson applyResults(ApplyJson body, @Context SecurityContext caller) {
+        ApplyJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        ApplicationRun run = evaluations.applyResults(region, year, actor);
+        RunJson j = new RunJson();
+        j.targetYear = run.targetYear();
+        j.recorded = run.recorded();
+        j.applied = run.applied();
+        j.notInDraft = run.notInDraft();
+        j.pending = run.pending();
+        j.change = run.change().setScale(2);
+        return j;
+    }
+
+    private static final Set<String> ADJUSTMENT_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "STATUS", "AFTER",
+            "LIMIT");
+
+    @GET
+    @Path("adjustments")
+    public AdjustmentPageJson adjustments(@Context UriInfo uri, @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, ADJUSTMENT_PARAMETERS);
+        MultivaluedMap<String, String> p = uri.getQueryParameters();
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst("MOF_DIV_CODE")));
+        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
+        AdjustmentStatus status = p.getFirst("STATUS") == null ? null
+                : v.oneOf("STATUS", p.getFirst("STATUS"), AdjustmentStatus.class);
+        String rawAfter = p.getFirst("AFTER");
+        Long after = rawAfter == null || rawAfter.equals("0") ? 0L : v.check(() -> RequestBodies.id("AFTER", rawAfter));
+        Long limit = p.getFirst("LIMIT") == null ? 100L : v.check(() -> RequestBodies.id("LIMIT", p.getFirst("LIMIT")));
+        v.throwIfAny();
+        int size = (int) Math.min(Integer.MAX_VALUE, limit);
+        List<Adjustment> page = evaluations.adjustments(region, year, status, after, size,
+                AuthenticationFilter.Caller.of(caller).reader());
+        AdjustmentPageJson j = new AdjustmentPageJson();
+        j.adjustments = page.stream().map(AdjustmentJson::of).toList();
+        j.next = page.size() == size ? page.get(page.size() - 1).taskId() : null;
+        return j;
+    }
+
+    @POST
+    @Path("what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public WhatIfJson whatIf(WhatIfRequestJson body, @Context SecurityContext caller) {
+        WhatIfRequestJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        if (r.policy != null && r.policy.size() > 20) {
+            v.add("POLICY", "size", "has at most 20 rows");
+        }
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        WhatIf w = evaluations.whatIf(region, year, r.policy == null ? java.util.Map.of() : r.policy, actor);
+        WhatIfJson j = new WhatIfJson();
+        j.targetYear = w.targetYear();
+        j.policyVersion = w.policyVersion();
+        j.region = TotalsJson.of(w.region());
+        j.departments = w.departments().stream().map(TotalsJson::of).toList();
+        j.notInDraft = w.notInDraft();
+        return j;
     }
 }

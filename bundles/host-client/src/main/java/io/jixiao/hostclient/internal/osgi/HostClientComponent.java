@@ -4,6 +4,7 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.port.LedgerPage;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.ProjectRecord;
@@ -20,13 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the ledger and master-data ports over the host's services once {@code io.jixiao.hostclient} is
+ * Registers the ledger, master-data and allocation ports over the host's services once {@code io.jixiao.hostclient} is
  * configured. A host that registers the ports itself leaves this unconfigured.
  */
 @Component(configurationPid = HostClientComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {LedgerPort.class, MasterDataPort.class})
+        service = {LedgerPort.class, MasterDataPort.class, AllocationPort.class})
 @Designate(ocd = HostClientConfiguration.class)
-public final class HostClientComponent implements LedgerPort, MasterDataPort {
+public final class HostClientComponent implements LedgerPort, MasterDataPort, AllocationPort {
     static final String PID = "io.jixiao.hostclient";
     private static final Logger LOG = LoggerFactory.getLogger(HostClientComponent.class);
 
@@ -50,5 +51,17 @@ public final class HostClientComponent implements LedgerPort, MasterDataPort {
     public Map<ProCode, ProjectRecord> projects(MofDivCode mofDivCode, FiscalYear fiscalYear,
             Collection<ProCode> proCodes) {
         return ports.masterData().projects(mofDivCode, fiscalYear, proCodes);
+    }
+
+    @Override
+    public Map<ProCode, io.jixiao.api.port.RequestedAmount> requested(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<ProCode> proCodes) {
+        return ports.allocation().requested(mofDivCode, fiscalYear, proCodes);
+    }
+
+    @Override
+    public Map<String, Outcome> apply(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            java.util.List<io.jixiao.api.port.AllocationChange> changes) {
+        return ports.allocation().apply(mofDivCode, fiscalYear, changes);
     }
 }
