@@ -76,6 +76,7 @@ final class Endpoints {
     static final String GOALS = "/soap/goals";
     static final String LIBRARY = "/soap/library";
     static final String MONITORING = "/soap/monitoring";
+    static final String EVALUATION = "/soap/evaluation";
     /** The cut-off of the monitoring fixture round of region 440100000 ({roundId}, {alertId}). */
     static final String CUT_OFF = "2026-07-31";
     static final String CORPUS_PROJECT = "P-CORPUS";
@@ -329,6 +330,28 @@ final class Endpoints {
                         Goals.soapDraft("CheckCompilationRequest", CORPUS_PROJECT, "teller9")),
                 new Endpoint("soap", "CheckAdjustment", GOALS, "pay-module",
                         Goals.soapDraft("CheckAdjustmentRequest", CORPUS_PROJECT, "teller9")),
+                new Endpoint("soap", "CloseEvaluationYear", EVALUATION, "finance01", Goals.soap(
+                        "CloseEvaluationYearRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "AGENCY_CODE", "101001"))),
+                new Endpoint("soap", "ListEvaluationTasks", EVALUATION, "finance01", Goals.soap(
+                        "ListEvaluationTasksRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026"))),
+                new Endpoint("soap", "GetEvaluationTask", EVALUATION, "finance01", Goals.soap(
+                        "GetEvaluationTaskRequest", Jixiao.elements("TASK_ID", "{taskId}"))),
+                new Endpoint("soap", "SubmitSelfEvaluation", EVALUATION, "unit01", Goals.soap(
+                        "SubmitSelfEvaluationRequest", Jixiao.elements("TASK_ID", "{taskId}"), Goals.soap("INDICATOR",
+                                Jixiao.elements("LINE", "1")))),
+                new Endpoint("soap", "GetScorecard", EVALUATION, "finance01", Goals.soap(
+                        "GetScorecardRequest", Jixiao.elements("TASK_ID", "{taskId}"))),
+                new Endpoint("soap", "ApplyEvaluationResults", EVALUATION, "finance01", Goals.soap(
+                        "ApplyEvaluationResultsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026"))),
+                new Endpoint("soap", "ListEvaluationAdjustments", EVALUATION, "finance01", Goals.soap(
+                        "ListEvaluationAdjustmentsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                                "FISCAL_YEAR", "2026"))),
+                new Endpoint("soap", "EvaluationWhatIf", EVALUATION, "finance01", Goals.soap(
+                        "EvaluationWhatIfRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026"))),
                 new Endpoint("soap", "StartMonitoringRound", MONITORING, "finance01", Goals.soap(
                         "StartMonitoringRoundRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026", "CUT_OFF", CUT_OFF))),

@@ -204,4 +204,62 @@ class EvaluationIT {
         JsonNode audit = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + region + "&PRO_CODE=" + poor), 200);
         assertThat(audit.toString()).contains("ALLOCATION_CUT");
     }
+
+    private static String soap(String account, String operation, String body) throws Exception {
+        return Jixiao.soapAs(account, Jixiao.PASSWORD, Jixiao.EVALUATION_SOAP, operation, body).body();
+    }
+
+    private static String between(String xml, String element) {
+        int from = xml.indexOf("<" + element + ">") + element.length() + 2;
+        return xml.substring(from, xml.indexOf("</" + element + ">", from));
+    }
+
+    @Test
+    void theWholeChainRunsOverSoapToo() throws Exception {
+        MonitoringIT.hostOver("SOAP");
+        String region = "450400000";
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String project = "EVS-" + tag;
+        host.ledgers.put(region, List.of(MockHost.line(project, "B-" + tag, "PROJECT", "1000000.00", "500000.00")));
+        MonitoringIT.approvedGoal(region, project);
+        host.drafts.put(region + "/2028", new java.util.concurrent.ConcurrentHashMap<>(Map.of(project,
+                new BigDecimal("800000.00"))));
+
+        String closed = soap("pay-module", "CloseEvaluationYear", "<pg:CloseEvaluationYearRequest>" + Jixiao.elements(
+                "MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "AGENCY_CODE", "101001", "OPERATOR", "juesuan.li")
+                + "</pg:CloseEvaluationYearRequest>");
+        assertThat(closed).contains("<PRO_CODE>" + project + "</PRO_CODE>", "<SPENT_AMT>500000.00</SPENT_AMT>");
+        String taskId = between(closed, "TASK_ID");
+        assertThat(soap("unit01", "SubmitSelfEvaluation", "<pg:SubmitSelfEvaluationRequest>"
+                + Jixiao.elements("TASK_ID", taskId) + "<pg:INDICATOR>" + Jixiao.elements("LINE", "1", "ACTUAL",
+                        "80") + "</pg:INDICATOR></pg:SubmitSelfEvaluationRequest>"))
+                .contains("<CODE>INVALID_INPUT</CODE>", "<RULE>complete</RULE>");
+        // output lines 1, 2, 5, 6 at 60 → 30; benefit 30; satisfaction 10; execution 50 % → 5: 75.00 中
+        StringBuilder lines = new StringBuilder();
+        String[] actual = {"60", "60", "100", "100", "60", "60", "100", "100"};
+        for (int line = 1; line <= 8; line++) {
+            lines.append("<pg:INDICATOR>").append(Jixiao.elements("LINE", String.valueOf(line), "ACTUAL",
+                    actual[line - 1])).append("</pg:INDICATOR>");
+        }
+        String card = soap("unit01", "SubmitSelfEvaluation", "<pg:SubmitSelfEvaluationRequest>"
+                + Jixiao.elements("TASK_ID", taskId) + lines + "</pg:SubmitSelfEvaluationRequest>");
+        assertThat(card).contains("<TOTAL>75.00</TOTAL>", "<GRADE>FAIR</GRADE>", "<GRADE_ZH>中</GRADE_ZH>");
+        assertThat(soap("finance01", "GetScorecard", "<pg:GetScorecardRequest>" + Jixiao.elements("TASK_ID", taskId)
+                + "</pg:GetScorecardRequest>")).contains("<TOTAL>75.00</TOTAL>", "<EXECUTION_RATE>50.00</EXECUTION_RATE>");
+
+        String whatIf = soap("finance01", "EvaluationWhatIf", "<pg:EvaluationWhatIfRequest>" + Jixiao.elements(
+                "MOF_DIV_CODE", region, "FISCAL_YEAR", "2026") + "<pg:POLICY>" + Jixiao.elements("KEY",
+                        "result.action.FAIR", "VALUE", "CUT:25") + "</pg:POLICY></pg:EvaluationWhatIfRequest>");
+        assertThat(whatIf).contains("<TARGET_YEAR>2028</TARGET_YEAR>", "<CHANGE_AMT>-200000.00</CHANGE_AMT>");
+        String run = soap("finance01", "ApplyEvaluationResults", "<pg:ApplyEvaluationResultsRequest>"
+                + Jixiao.elements("MOF_DIV_CODE", region, "FISCAL_YEAR", "2026") + "</pg:ApplyEvaluationResultsRequest>");
+        assertThat(run).contains("<APPLIED>1</APPLIED>", "<CHANGE_AMT>-80000.00</CHANGE_AMT>");
+        assertThat(host.drafts.get(region + "/2028").get(project)).isEqualByComparingTo("720000.00");
+        assertThat(soap("finance01", "ListEvaluationAdjustments", "<pg:ListEvaluationAdjustmentsRequest>"
+                + Jixiao.elements("MOF_DIV_CODE", region, "FISCAL_YEAR", "2026")
+                + "</pg:ListEvaluationAdjustmentsRequest>")).contains("<CHANGE_ID>JX-EV-" + taskId + "</CHANGE_ID>",
+                        "<STATUS>APPLIED</STATUS>");
+        assertThat(soap("finance02", "GetEvaluationTask", "<pg:GetEvaluationTaskRequest>" + Jixiao.elements(
+                "TASK_ID", taskId) + "</pg:GetEvaluationTaskRequest>")).contains("<CODE>NOT_FOUND</CODE>");
+    }
 }

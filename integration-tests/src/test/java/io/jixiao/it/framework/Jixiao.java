@@ -41,6 +41,8 @@ final class Jixiao {
     static final String LIBRARY_NS = "http://jixiao.io/ws/library/v1";
     static final String MONITORING_SOAP = BASE + "/soap/monitoring";
     static final String MONITORING_NS = "http://jixiao.io/ws/monitoring/v1";
+    static final String EVALUATION_SOAP = BASE + "/soap/evaluation";
+    static final String EVALUATION_NS = "http://jixiao.io/ws/evaluation/v1";
     /** Password of every test account; its stored form below is what an operator puts in an account file. */
     static final String PASSWORD = "jixiao-test";
     private static final String PASSWORD_HASH = "pbkdf2-sha256$120000$/wdGysG4QnP73jM73PbGXw==$2k9pn3jEqe0YAd6uliRarEfUuiEj/XmjmRdeZPMg0OI=";
@@ -319,7 +321,8 @@ final class Jixiao {
     static HttpResponse<String> soapWithHeader(String service, String header, String operation, String bodyXml)
             throws IOException, InterruptedException {
         String ns = service.equals(GOALS_SOAP) ? GOALS_NS : service.equals(LIBRARY_SOAP) ? LIBRARY_NS
-                : service.equals(MONITORING_SOAP) ? MONITORING_NS : NS;
+                : service.equals(MONITORING_SOAP) ? MONITORING_NS : service.equals(EVALUATION_SOAP) ? EVALUATION_NS
+                : NS;
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:pg=\""
                 + ns + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
                 + "</soapenv:Body></soapenv:Envelope>";

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -179,6 +180,109 @@ class DistributionTest {
                     "{\"REASON\":\"整改到位, 恢复拨款\"}").body()).contains("\"STATUS\":\"CLOSED\"");
             assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-M1", "ZF-M2")).body())
                     .contains("\"DECISION\":\"PASS\"");
+            stop();
+        } finally {
+            host.stop(0);
+        }
+    }
+
+    /** A stand-in host answering one JSON body per path, recording what it was sent. */
+    private static com.sun.net.httpserver.HttpServer host(Map<String, String> answers, List<String> received)
+            throws IOException {
+        com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        answers.forEach((path, answer) -> host.createContext(path, x -> {
+            received.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        }));
+        host.start();
+        return host;
+    }
+
+    /**
+     * Issue 8 on the running jar: the final accounts close a year for an agency (REST), the unit scores the opened
+     * self-evaluation (SOAP), finance applies the result, written back into the host's 2028 compilation (REST to a
+     * stand-in host on loopback).
+     */
+    @Test
+    void fromTheFinalAccountsCloseToTheWrittenBackAllocation() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer host = host(Map.of(
+                "/host/ledger-lines", "{\"LINES\":[{\"PRO_CODE\":\"GZ-EV-1\",\"BGT_ID\":\"ZB-1\",\"AGENCY_CODE\":"
+                        + "\"101001\",\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":500000.00}]}",
+                "/host/projects/lookup", "{\"PROJECTS\":[]}",
+                "/host/allocations/requested-amounts", "{\"PROJECTS\":[{\"PRO_CODE\":\"GZ-EV-1\",\"AGENCY_CODE\":"
+                        + "\"101001\",\"DEPT_CODE\":\"101\",\"REQUESTED_AMT\":800000.00}]}",
+                "/host/allocations/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1\",\"OUTCOME\":\"APPLIED\"}]}"),
+                received);
+        try {
+            copyConfig();
+            Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://127.0.0.1:"
+                    + host.getAddress().getPort() + "/host\n");
+            start();
+            // a goal of eight indicators ≥ 100 人 (output: 1, 2, 5, 6; benefit: 3, 7, 8; satisfaction: 4)
+            String[] level2 = {"QUANTITY", "COST", "SOCIAL", "SATISFACTION", "QUALITY", "TIMELINESS", "ECONOMIC",
+                "ECOLOGICAL"};
+            StringBuilder indicators = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                indicators.append(i == 0 ? "" : ",").append("{\"KPI_LV2\":\"").append(level2[i])
+                        .append("\",\"KPI_CONTENT\":\"指标").append(i).append("\",\"COMPUTESIGN\":1,\"KPI_VAL\":\"100\","
+                                + "\"METERUNIT\":\"人\",\"WEIGHT\":11.25}");
+            }
+            HttpResponse<String> drafted = post("unit01", "/goals", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":"
+                    + "2026,\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"GZ-EV-1\",\"PROJECT_CLASS\":\"DEVELOPMENT\","
+                    + "\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":1000000.00,"
+                    + "\"NEW_PROJECT\":false,\"RECURRING\":true,\"KPI_TARGET\":\"年度目标\",\"INDICATORS\":["
+                    + indicators + "]}");
+            assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+            String goalId = field(drafted.body(), "GOAL_ID");
+            assertThat(post("unit01", "/goals/" + goalId + "/versions/1/submission", "{}").statusCode()).isEqualTo(200);
+            HttpResponse<String> approved = post("finance01", "/goals/" + goalId + "/versions/1/approval", "{}");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+            HttpResponse<String> closed = post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":"
+                    + "\"440100000\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}");
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+            String taskId = field(closed.body(), "TASK_ID");
+            assertThat(taskId).isEqualTo("1");
+
+            // output lines at 60 → 30; benefit 30; satisfaction 10; execution 50 % → 5: 75.00 中
+            StringBuilder lines = new StringBuilder();
+            String[] actual = {"60", "60", "100", "100", "60", "60", "100", "100"};
+            for (int line = 1; line <= 8; line++) {
+                lines.append("<e:INDICATOR><e:LINE>").append(line).append("</e:LINE><e:ACTUAL>").append(actual[line - 1])
+                        .append("</e:ACTUAL></e:INDICATOR>");
+            }
+            String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                    + "xmlns:e=\"http://jixiao.io/ws/evaluation/v1\"><soapenv:Header><wsse:Security "
+                    + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
+                    + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
+                    + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>unit01"
+                    + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
+                    + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
+                    + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
+                    + "</wsse:Security></soapenv:Header><soapenv:Body><e:SubmitSelfEvaluationRequest><e:TASK_ID>"
+                    + taskId + "</e:TASK_ID>" + lines + "</e:SubmitSelfEvaluationRequest></soapenv:Body>"
+                    + "</soapenv:Envelope>";
+            String card = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                    + "/jixiao/soap/evaluation")).header("Content-Type", "text/xml; charset=utf-8")
+                    .header("SOAPAction", "\"http://jixiao.io/ws/evaluation/v1/SubmitSelfEvaluation\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            assertThat(card).contains("<TOTAL>75.00</TOTAL>", "<GRADE_ZH>中</GRADE_ZH>");
+
+            HttpResponse<String> run = post("finance01", "/evaluations/result-applications",
+                    "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}");
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            assertThat(run.body()).contains("\"TARGET_YEAR\":2028", "\"APPLIED\":1", "\"CHANGE_AMT\":-80000.00");
+            assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/host/allocations/changes")
+                    .contains("\"CHANGE_ID\":\"JX-EV-1\"", "\"CHANGE_AMT\":-80000.00", "\"FISCAL_YEAR\":2028"));
             stop();
         } finally {
             host.stop(0);

@@ -20,6 +20,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Path of the monitoring SOAP service under the CXF servlet")
     String monitoring_address() default "/soap/monitoring";
 
+    @AttributeDefinition(name = "Evaluation address",
+            description = "Path of the evaluation SOAP service under the CXF servlet")
+    String evaluation_address() default "/soap/evaluation";
+
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";

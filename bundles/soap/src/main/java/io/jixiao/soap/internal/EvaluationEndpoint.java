@@ -1,0 +1,330 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.AdjustmentStatus;
+import io.jixiao.api.evaluation.ApplicationRun;
+import io.jixiao.api.evaluation.EvaluationService;
+import io.jixiao.api.evaluation.EvaluationTask;
+import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.TaskStatus;
+import io.jixiao.api.evaluation.WhatIf;
+import io.jixiao.api.evaluation.YearClosed;
+import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Violations;
+import io.jixiao.security.Principal;
+import io.jixiao.soap.internal.evaluation.Adjustment;
+import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsRequest;
+import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsResult;
+import io.jixiao.soap.internal.evaluation.CloseEvaluationYearRequest;
+import io.jixiao.soap.internal.evaluation.CloseEvaluationYearResult;
+import io.jixiao.soap.internal.evaluation.Entry;
+import io.jixiao.soap.internal.evaluation.EvaluationPortType;
+import io.jixiao.soap.internal.evaluation.EvaluationWhatIfRequest;
+import io.jixiao.soap.internal.evaluation.EvaluationWhatIfResult;
+import io.jixiao.soap.internal.evaluation.GetEvaluationTaskRequest;
+import io.jixiao.soap.internal.evaluation.GetEvaluationTaskResult;
+import io.jixiao.soap.internal.evaluation.GetScorecardRequest;
+import io.jixiao.soap.internal.evaluation.GetScorecardResult;
+import io.jixiao.soap.internal.evaluation.JixiaoFault;
+import io.jixiao.soap.internal.evaluation.JixiaoFaultMessage;
+import io.jixiao.soap.internal.evaluation.Line;
+import io.jixiao.soap.internal.evaluation.ListEvaluationAdjustmentsRequest;
+import io.jixiao.soap.internal.evaluation.ListEvaluationAdjustmentsResult;
+import io.jixiao.soap.internal.evaluation.ListEvaluationTasksRequest;
+import io.jixiao.soap.internal.evaluation.ListEvaluationTasksResult;
+import io.jixiao.soap.internal.evaluation.Scorecard;
+import io.jixiao.soap.internal.evaluation.SubmitSelfEvaluationRequest;
+import io.jixiao.soap.internal.evaluation.SubmitSelfEvaluationResult;
+import io.jixiao.soap.internal.evaluation.Task;
+import io.jixiao.soap.internal.evaluation.Totals;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.jws.WebService;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+
+/** Evaluation and result application over SOAP: the REST operations' twins (docs/evaluation.md). */
+@WebService(endpointInterface = "io.jixiao.soap.internal.evaluation.EvaluationPortType",
+        targetNamespace = EvaluationEndpoint.NAMESPACE, serviceName = "EvaluationService", portName = "EvaluationPort",
+        wsdlLocation = EvaluationEndpoint.WSDL)
+public final class EvaluationEndpoint implements EvaluationPortType {
+    static final String WSDL = "wsdl/evaluation.wsdl";
+    static final String NAMESPACE = "http://jixiao.io/ws/evaluation/v1";
+
+    private final EvaluationService evaluations;
+    private final RequestIds requestIds;
+    private final XmlTimes times = new XmlTimes();
+
+    EvaluationEndpoint(EvaluationService evaluations, RequestIds requestIds) {
+        this.evaluations = evaluations;
+        this.requestIds = requestIds;
+    }
+
+    @Override
+    public CloseEvaluationYearResult closeEvaluationYear(CloseEvaluationYearRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("CloseEvaluationYear", r, CloseEvaluationYearResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            AgencyCode agency = v.check(() -> AgencyCode.of(r.getAGENCYCODE()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            v.throwIfAny();
+            YearClosed closed = evaluations.closeYear(region, year, agency, actor);
+            CloseEvaluationYearResult out = new CloseEvaluationYearResult();
+            closed.opened().forEach(t -> out.getTASK().add(task(t)));
+            out.setALREADYOPEN(closed.alreadyOpen());
+            out.getWITHOUTGOAL().addAll(closed.withoutGoal());
+            return out;
+        });
+    }
+
+    @Override
+    public ListEvaluationTasksResult listEvaluationTasks(ListEvaluationTasksRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            AgencyCode agency = r.getAGENCYCODE() == null ? null : v.check(() -> AgencyCode.of(r.getAGENCYCODE()));
+            v.throwIfAny();
+            int limit = r.getLIMIT() == null ? 100 : r.getLIMIT();
+            List<EvaluationTask> tasks = evaluations.tasks(region, year, agency,
+                    r.getSTATUS() == null ? null : TaskStatus.valueOf(r.getSTATUS().value()),
+                    r.getAFTER() == null ? 0 : r.getAFTER(), limit, caller().reader());
+            ListEvaluationTasksResult out = new ListEvaluationTasksResult();
+            tasks.forEach(t -> out.getTASK().add(task(t)));
+            out.setNEXT(tasks.size() == limit ? tasks.get(tasks.size() - 1).taskId() : null);
+            return out;
+        });
+    }
+
+    @Override
+    public GetEvaluationTaskResult getEvaluationTask(GetEvaluationTaskRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            GetEvaluationTaskResult out = new GetEvaluationTaskResult();
+            out.setTASK(task(evaluations.task(r.getTASKID(), caller().reader())));
+            return out;
+        });
+    }
+
+    @Override
+    public SubmitSelfEvaluationResult submitSelfEvaluation(SubmitSelfEvaluationRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("SubmitSelfEvaluation", r, SubmitSelfEvaluationResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            v.throwIfAny();
+            List<IndicatorEntry> entries = new ArrayList<>();
+            for (Entry e : r.getINDICATOR()) {
+                entries.add(new IndicatorEntry(e.getLINE(), e.getACTUAL(),
+                        e.getACHIEVEMENT() == null ? null : Achievement.valueOf(e.getACHIEVEMENT().value()),
+                        e.getPERCENT(), e.getDEVIATIONREASON()));
+            }
+            SubmitSelfEvaluationResult out = new SubmitSelfEvaluationResult();
+            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.submit(r.getTASKID(), entries, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public GetScorecardResult getScorecard(GetScorecardRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            GetScorecardResult out = new GetScorecardResult();
+            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.scorecard(r.getTASKID(), caller().reader())));
+            return out;
+        });
+    }
+
+    @Override
+    public ApplyEvaluationResultsResult applyEvaluationResults(ApplyEvaluationResultsRequest r)
+            throws JixiaoFaultMessage {
+        return requestIds.once("ApplyEvaluationResults", r, ApplyEvaluationResultsResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            v.throwIfAny();
+            ApplicationRun run = evaluations.applyResults(region, year, actor);
+            ApplyEvaluationResultsResult out = new ApplyEvaluationResultsResult();
+            out.setTARGETYEAR(run.targetYear());
+            out.setRECORDED(run.recorded());
+            out.setAPPLIED(run.applied());
+            out.setNOTINDRAFT(run.notInDraft());
+            out.setPENDING(run.pending());
+            out.setCHANGEAMT(run.change().setScale(2));
+            return out;
+        });
+    }
+
+    @Override
+    public ListEvaluationAdjustmentsResult listEvaluationAdjustments(ListEvaluationAdjustmentsRequest r)
+            throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            v.throwIfAny();
+            int limit = r.getLIMIT() == null ? 100 : r.getLIMIT();
+            List<io.jixiao.api.evaluation.Adjustment> page = evaluations.adjustments(region, year,
+                    r.getSTATUS() == null ? null : AdjustmentStatus.valueOf(r.getSTATUS().value()),
+                    r.getAFTER() == null ? 0 : r.getAFTER(), limit, caller().reader());
+            ListEvaluationAdjustmentsResult out = new ListEvaluationAdjustmentsResult();
+            page.forEach(a -> out.getADJUSTMENT().add(adjustment(a)));
+            out.setNEXT(page.size() == limit ? page.get(page.size() - 1).taskId() : null);
+            return out;
+        });
+    }
+
+    @Override
+    public EvaluationWhatIfResult evaluationWhatIf(EvaluationWhatIfRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            Map<String, String> proposed = new LinkedHashMap<>();
+            for (EvaluationWhatIfRequest.POLICY p : r.getPOLICY()) {
+                if (proposed.put(p.getKEY(), p.getVALUE()) != null) {
+                    v.add("POLICY", "unique", p.getKEY() + " is given twice");
+                }
+            }
+            v.throwIfAny();
+            WhatIf w = evaluations.whatIf(region, year, proposed, actor);
+            EvaluationWhatIfResult out = new EvaluationWhatIfResult();
+            out.setTARGETYEAR(w.targetYear());
+            out.setPOLICYVERSION(w.policyVersion());
+            out.setREGION(totals(w.region()));
+            w.departments().forEach(d -> out.getDEPARTMENT().add(totals(d)));
+            out.setNOTINDRAFT(w.notInDraft());
+            return out;
+        });
+    }
+
+    private Task task(EvaluationTask t) {
+        Task out = new Task();
+        out.setTASKID(t.taskId());
+        out.setMOFDIVCODE(t.mofDivCode().value());
+        out.setFISCALYEAR(t.fiscalYear().value());
+        out.setAGENCYCODE(t.agencyCode().value());
+        out.setPROCODE(t.proCode().value());
+        out.setKIND(t.kind().name());
+        out.setGOALID(t.goalId());
+        out.setGOALVERSION(t.goalVersion());
+        out.setBUDGETAMT(t.budget().yuan());
+        out.setSPENTAMT(t.spent().yuan());
+        out.setSTATUS(io.jixiao.soap.internal.evaluation.TaskStatus.fromValue(t.status().name()));
+        out.setOPENEDAT(times.of(t.openedAt()));
+        out.setSUBMITTEDBY(t.submittedBy());
+        out.setSUBMITTEDAT(t.submittedAt() == null ? null : times.of(t.submittedAt()));
+        out.setTOTAL(t.total());
+        out.setGRADE(t.grade() == null ? null : t.grade().name());
+        out.setRULEVERSION(t.ruleVersion());
+        return out;
+    }
+
+    private static Scorecard scorecard(long taskId, io.jixiao.api.evaluation.Scorecard card) {
+        Scorecard out = new Scorecard();
+        out.setTASKID(taskId);
+        int n = 0;
+        for (IndicatorScore s : card.indicators()) {
+            Line l = new Line();
+            l.setLINE(++n);
+            l.setLEVEL1(s.entry().indicator().level1().name());
+            l.setLEVEL2(s.entry().indicator().level2().name());
+            l.setKPICONTENT(s.entry().indicator().name());
+            l.setCOMPUTESIGN(s.entry().indicator().sign().name());
+            l.setTARGET(s.entry().indicator().target());
+            l.setUNIT(s.entry().indicator().unit().isEmpty() ? null : s.entry().indicator().unit());
+            l.setACTUAL(s.entry().actual());
+            l.setACHIEVEMENT(s.entry().achievement() == null ? null
+                    : io.jixiao.soap.internal.evaluation.Achievement.fromValue(s.entry().achievement().name()));
+            l.setPERCENT(s.entry().percent());
+            l.setWEIGHT(s.weight().setScale(2, RoundingMode.HALF_UP));
+            l.setMET(s.met());
+            l.setPOINTS(s.shownPoints());
+            l.setDEVIATIONREASON(s.entry().deviationReason().isEmpty() ? null : s.entry().deviationReason());
+            out.getINDICATOR().add(l);
+        }
+        out.setBUDGETAMT(card.execution().budget().yuan());
+        out.setSPENTAMT(card.execution().spent().yuan());
+        out.setEXECUTIONRATE(card.execution().ratePercent());
+        out.setEXECUTIONPOINTS(card.execution().points().setScale(2, RoundingMode.HALF_UP));
+        out.setTOTAL(card.total());
+        out.setGRADE(card.grade().name());
+        out.setGRADEZH(card.grade().chinese());
+        out.setRULEVERSION(card.ruleVersion());
+        return out;
+    }
+
+    private Adjustment adjustment(io.jixiao.api.evaluation.Adjustment a) {
+        Adjustment out = new Adjustment();
+        out.setTASKID(a.taskId());
+        out.setCHANGEID(a.changeId());
+        out.setMOFDIVCODE(a.mofDivCode().value());
+        out.setFISCALYEAR(a.evaluatedYear().value());
+        out.setTARGETYEAR(a.targetYear().value());
+        out.setAGENCYCODE(a.agencyCode().value());
+        out.setDEPTCODE(a.deptCode());
+        out.setPROCODE(a.proCode().value());
+        out.setGRADE(a.grade().name());
+        out.setTOTAL(a.total());
+        out.setACTION(a.action().name());
+        out.setCUTPERCENT(a.cutPercent());
+        out.setREQUESTEDAMT(a.requested());
+        out.setCHANGEAMT(a.change());
+        out.setPOLICY(a.policy());
+        out.setSTATUS(io.jixiao.soap.internal.evaluation.AdjustmentStatus.fromValue(a.status().name()));
+        out.setCREATEDBY(a.createdBy());
+        out.setCREATEDAT(times.of(a.createdAt()));
+        out.setAPPLIEDAT(a.appliedAt() == null ? null : times.of(a.appliedAt()));
+        return out;
+    }
+
+    private static Totals totals(WhatIf.Totals t) {
+        Totals out = new Totals();
+        out.setCODE(t.code());
+        out.setPROJECTS(t.projects());
+        out.setREQUESTEDAMT(t.requested());
+        out.setCHANGEAMT(t.change());
+        out.setRESULTAMT(t.result());
+        out.setCUT(t.cut());
+        return out;
+    }
+
+    private static Principal caller() {
+        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
+    }
+
+    /** This contract's JixiaoFault. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
+        @Override
+        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
+            JixiaoFault fault = new JixiaoFault();
+            fault.setCODE(code);
+            fault.setMESSAGE(message);
+            violations.forEach(violation -> {
+                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
+                item.setFIELD(violation.field());
+                item.setRULE(violation.rule());
+                item.setMESSAGE(violation.message());
+                fault.getVIOLATION().add(item);
+            });
+            return replay(fault);
+        }
+
+        @Override
+        public Object info(JixiaoFaultMessage fault) {
+            return fault.getFaultInfo();
+        }
+
+        @Override
+        public JixiaoFaultMessage replay(Object info) {
+            JixiaoFault fault = (JixiaoFault) info;
+            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
+        }
+    };
+}
