@@ -30,11 +30,12 @@ import java.util.Objects;
  * @param total the rounded total, {@code null} while open
  * @param grade the grade, {@code null} while open
  * @param ruleVersion the scoring rules applied, {@code null} while open
+ * @param due the day the evaluation is due at finance, {@code null} where the region sets none
  */
 public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
         ProCode proCode, EvaluationKind kind, long goalId, int goalVersion, Money budget, Money spent,
         TaskStatus status, Instant openedAt, String submittedBy, Instant submittedAt, BigDecimal total, Grade grade,
-        String ruleVersion) {
+        String ruleVersion, java.time.LocalDate due) {
     public EvaluationTask {
         Objects.requireNonNull(mofDivCode, "mofDivCode");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
@@ -50,6 +51,15 @@ public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fisc
     /** The task once scored. */
     public EvaluationTask submitted(String by, Instant at, Scorecard card) {
         return new EvaluationTask(taskId, mofDivCode, fiscalYear, agencyCode, proCode, kind, goalId, goalVersion,
-                budget, spent, TaskStatus.SUBMITTED, openedAt, by, at, card.total(), card.grade(), card.ruleVersion());
+                budget, spent, TaskStatus.SUBMITTED, openedAt, by, at, card.total(), card.grade(), card.ruleVersion(),
+                due);
+    }
+
+    /**
+     * @param today the day in China
+     * @return whether the task is still open after its due day
+     */
+    public boolean overdue(java.time.LocalDate today) {
+        return status == TaskStatus.OPEN && due != null && today.isAfter(due);
     }
 }

@@ -18,9 +18,14 @@ import java.util.Set;
  *        they add up to 100
  * @param satisfactionAbsent where the satisfaction points go when a goal has no satisfaction indicator
  * @param grades where the grades begin
+ * @param selfDue the day of the year after the evaluated one by which self-evaluations reach finance, or
+ *        {@code null} for no deadline (Yunxi: 06-15)
+ * @param publishBy the day of that year by which self-evaluation reports are published, or {@code null}
+ *        (Yunxi: 07-15)
  */
 public record ScoringRules(String version, Map<ScoreCategory, BigDecimal> weights,
-        SatisfactionAbsent satisfactionAbsent, GradeBands grades) {
+        SatisfactionAbsent satisfactionAbsent, GradeBands grades, java.time.MonthDay selfDue,
+        java.time.MonthDay publishBy) {
 
     /** Where the satisfaction points go when a goal has no satisfaction indicator. */
     public enum SatisfactionAbsent {
@@ -40,7 +45,8 @@ public record ScoringRules(String version, Map<ScoreCategory, BigDecimal> weight
     public static final Map<ScoreCategory, BigDecimal> NATIONAL_WEIGHTS;
 
     static {
-        List<String> keys = new ArrayList<>(List.of("evaluation.satisfactionAbsent", "evaluation.grades"));
+        List<String> keys = new ArrayList<>(List.of("evaluation.satisfactionAbsent", "evaluation.grades",
+                "evaluation.selfDue", "evaluation.publishBy"));
         for (ScoreCategory category : ScoreCategory.values()) {
             keys.add("evaluation.weight." + category);
         }
@@ -94,7 +100,7 @@ public record ScoringRules(String version, Map<ScoreCategory, BigDecimal> weight
      */
     public static ScoringRules parse(String version, Map<String, String> rules) {
         Values v = values(rules);
-        return new ScoringRules(version, v.weights(), v.absent(), v.grades());
+        return new ScoringRules(version, v.weights(), v.absent(), v.grades(), v.selfDue(), v.publishBy());
     }
 
     /**
@@ -108,12 +114,32 @@ public record ScoringRules(String version, Map<ScoreCategory, BigDecimal> weight
     public static void check(String label, Map<String, String> rules) {
         Values v = values(rules);
         if (v.allWeights()) {
-            new ScoringRules(label, v.weights(), v.absent(), v.grades());
+            new ScoringRules(label, v.weights(), v.absent(), v.grades(), v.selfDue(), v.publishBy());
         }
     }
 
     private record Values(EnumMap<ScoreCategory, BigDecimal> weights, boolean allWeights, SatisfactionAbsent absent,
-            GradeBands grades) {
+            GradeBands grades, java.time.MonthDay selfDue, java.time.MonthDay publishBy) {
+    }
+
+    /**
+     * @param evaluatedYear the evaluated year
+     * @return the day self-evaluations are due at finance, or {@code null}
+     */
+    public java.time.LocalDate selfDueFor(int evaluatedYear) {
+        return selfDue == null ? null : selfDue.atYear(evaluatedYear + 1);
+    }
+
+    private static java.time.MonthDay day(String key, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.MonthDay.parse("--" + raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be a day of the year after the evaluated one such as "
+                    + "06-15, got '" + raw + "'");
+        }
     }
 
     private static Values values(Map<String, String> rules) {
@@ -153,7 +179,8 @@ public record ScoringRules(String version, Map<ScoreCategory, BigDecimal> weight
                         : "evaluation.grades: " + e.getMessage(), e);
             }
         }
-        return new Values(weights, all, absent, grades);
+        return new Values(weights, all, absent, grades, day("evaluation.selfDue", value(rules, "evaluation.selfDue")),
+                day("evaluation.publishBy", value(rules, "evaluation.publishBy")));
     }
 
     private static BigDecimal points(String key, String raw) {

@@ -142,6 +142,7 @@ public final class Evaluations implements EvaluationService {
         Set<ProCode> existing = repository.projectsWithTask(mofDivCode, fiscalYear, EvaluationKind.SELF, agencyCode);
         Map<ProCode, GoalRepository.GoalRef> inForce = goals.inForce(mofDivCode, fiscalYear, spend.keySet());
         Instant now = clock.instant();
+        java.time.LocalDate due = rules.apply(mofDivCode, fiscalYear).selfDueFor(fiscalYear.value());
         List<EvaluationTask> toOpen = new ArrayList<>();
         List<String> withoutGoal = new ArrayList<>();
         int alreadyOpen = 0;
@@ -157,7 +158,7 @@ public final class Evaluations implements EvaluationService {
             }
             toOpen.add(new EvaluationTask(0, mofDivCode, fiscalYear, agencyCode, e.getKey(), EvaluationKind.SELF,
                     goal.goalId(), goal.version(), new Money(e.getValue().budget()), new Money(e.getValue().spent()),
-                    TaskStatus.OPEN, now, null, null, null, null, null));
+                    TaskStatus.OPEN, now, null, null, null, null, null, due));
         }
         List<EvaluationTask> opened = repository.openTasks(toOpen, t -> new AuditEntry(now, "EVALUATION_OPENED",
                 mofDivCode, "EVALUATION_TASK", String.valueOf(t.taskId()), actor, "final accounts closed for "

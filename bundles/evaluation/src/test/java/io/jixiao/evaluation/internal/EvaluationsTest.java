@@ -95,8 +95,8 @@ class EvaluationsTest {
                     ledger.size());
         };
         evaluations = new Evaluations(new MyBatisEvaluation(sessions, store), store,
-                (region, year) -> new io.jixiao.api.goal.RuleSetView("national/2019#3", "national", 3, Map.of(),
-                        Map.of()), () -> port, () -> null,
+                (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
+                        "430603000", 3, Map.of("evaluation.selfDue", "06-15"), Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -140,6 +140,10 @@ class EvaluationsTest {
         assertThat(train.budget().yuan()).isEqualByComparingTo("1000000.00"); // 600,000 + 400,000 over two pages
         assertThat(train.spent().yuan()).isEqualByComparingTo("850000.00");
         assertThat(train.status()).isEqualTo(TaskStatus.OPEN);
+        assertThat(train.due()).as("evaluation.selfDue 06-15 of the year after").isEqualTo(
+                java.time.LocalDate.of(2027, 6, 15));
+        assertThat(train.overdue(java.time.LocalDate.of(2027, 6, 15))).isFalse();
+        assertThat(train.overdue(java.time.LocalDate.of(2027, 6, 16))).isTrue();
         assertThat(closed.withoutGoal()).containsExactly("P-NOGOAL");
 
         YearClosed again = evaluations.closeYear(REGION, YEAR, AGENCY, FINANCE);

@@ -214,5 +214,9 @@ class ScorerTest {
                 .hasMessageContaining("evaluation.satisfactionAbsent");
         assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.weight.EXECUTION", "ten")))
                 .hasMessageContaining("evaluation.weight.EXECUTION");
+        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.selfDue", "06-31")))
+                .hasMessageContaining("evaluation.selfDue");
+        assertThat(ScoringRules.parse("r", Map.of("evaluation.selfDue", "06-15")).selfDueFor(2026))
+                .isEqualTo(java.time.LocalDate.of(2027, 6, 15));
     }
 }

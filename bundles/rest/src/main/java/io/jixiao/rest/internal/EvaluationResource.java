@@ -81,6 +81,8 @@ public final class EvaluationResource {
         @JsonProperty("TOTAL") public BigDecimal total;
         @JsonProperty("GRADE") public String grade;
         @JsonProperty("RULE_VERSION") public String ruleVersion;
+        @JsonProperty("DUE") public String due;
+        @JsonProperty("OVERDUE") public boolean overdue;
 
         static TaskJson of(EvaluationTask t) {
             TaskJson j = new TaskJson();
@@ -101,6 +103,8 @@ public final class EvaluationResource {
             j.total = t.total();
             j.grade = t.grade() == null ? null : t.grade().name();
             j.ruleVersion = t.ruleVersion();
+            j.due = t.due() == null ? null : t.due().toString();
+            j.overdue = t.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
             return j;
         }
     }

@@ -223,6 +223,8 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         out.setTOTAL(t.total());
         out.setGRADE(t.grade() == null ? null : t.grade().name());
         out.setRULEVERSION(t.ruleVersion());
+        out.setDUE(times.date(t.due()));
+        out.setOVERDUE(t.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         return out;
     }
 

@@ -76,7 +76,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 }
                 EvaluationTask withId = new EvaluationTask(next++, t.mofDivCode(), t.fiscalYear(), t.agencyCode(),
                         t.proCode(), t.kind(), t.goalId(), t.goalVersion(), t.budget(), t.spent(), t.status(),
-                        t.openedAt(), null, null, null, null, null);
+                        t.openedAt(), null, null, null, null, null, t.due());
                 left--;
                 mapper.insertTask(row(withId));
                 stored.add(withId);
@@ -269,6 +269,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         row.total = t.total();
         row.grade = t.grade() == null ? null : t.grade().name();
         row.ruleVersion = t.ruleVersion();
+        row.dueDate = t.due();
         return row;
     }
 
@@ -278,6 +279,6 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 r.goalVersion, new Money(r.budgetAmt.setScale(2)), new Money(r.spentAmt.setScale(2)),
                 TaskStatus.valueOf(r.status), r.openedAt, r.submittedBy, r.submittedAt,
                 r.total == null ? null : r.total.setScale(2), r.grade == null ? null : Grade.valueOf(r.grade),
-                r.ruleVersion);
+                r.ruleVersion, r.dueDate);
     }
 }

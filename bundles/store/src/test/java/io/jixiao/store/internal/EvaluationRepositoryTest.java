@@ -46,7 +46,7 @@ class EvaluationRepositoryTest extends EveryDialect {
     private static EvaluationTask task(MofDivCode region, String agency, String project) {
         return new EvaluationTask(0, region, YEAR, AgencyCode.of(agency), ProCode.of(project), EvaluationKind.SELF, 7,
                 1, new Money(new BigDecimal("1000000.00")), new Money(new BigDecimal("850000.00")), TaskStatus.OPEN,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null, java.time.LocalDate.of(2027, 6, 15));
     }
 
     private static AuditEntry opened(EvaluationTask t) {

@@ -25,4 +25,5 @@ public class EvalTaskRow {
     public String ruleVersion;
     public BigDecimal execRate;
     public BigDecimal execPoints;
+    public java.time.LocalDate dueDate;
 }
