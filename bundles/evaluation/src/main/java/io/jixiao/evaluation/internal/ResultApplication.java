@@ -44,19 +44,29 @@ final class ResultApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ResultApplication.class);
     /** Evaluations per page: one requested-amounts read, one batch of adjustments, one write-back call. */
     static final int PAGE = 500;
+    /** Progress is logged every this many pages. */
+    private static final int LOG_EVERY = 20;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EvaluationRepository repository;
     private final BiFunction<MofDivCode, FiscalYear, RuleSetView> rules;
     private final Supplier<AllocationPort> allocation;
     private final Clock clock;
+    private final int page;
 
     ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
             Supplier<AllocationPort> allocation, Clock clock) {
+        this(repository, rules, allocation, clock, PAGE);
+    }
+
+    /** @param page evaluations per page (the benchmark compares 1, row by row, with {@link #PAGE}) */
+    ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
+            Supplier<AllocationPort> allocation, Clock clock, int page) {
         this.repository = repository;
         this.rules = rules;
         this.allocation = allocation;
         this.clock = clock;
+        this.page = page;
     }
 
     ResultPolicy policy(MofDivCode region, FiscalYear year) {
@@ -74,25 +84,26 @@ final class ResultApplication {
         long after = 0;
         List<Adjustment> pending;
         do {
-            pending = repository.adjustments(region, year, AdjustmentStatus.PENDING, after, PAGE);
+            pending = repository.adjustments(region, year, AdjustmentStatus.PENDING, after, page);
             if (!pending.isEmpty()) {
                 send(port, region, target, pending, counts, change);
                 after = pending.get(pending.size() - 1).taskId();
             }
-        } while (pending.size() == PAGE);
-        List<EvaluationTask> page;
+        } while (pending.size() == page);
+        List<EvaluationTask> tasks;
         after = 0;
+        int pages = 0;
         do {
-            page = repository.unapplied(region, year, after, PAGE);
-            if (page.isEmpty()) {
+            tasks = repository.unapplied(region, year, after, page);
+            if (tasks.isEmpty()) {
                 break;
             }
-            after = page.get(page.size() - 1).taskId();
+            after = tasks.get(tasks.size() - 1).taskId();
             Map<ProCode, RequestedAmount> requested = port.requested(region, target,
-                    page.stream().map(EvaluationTask::proCode).toList());
+                    tasks.stream().map(EvaluationTask::proCode).toList());
             Instant now = clock.instant();
-            List<Adjustment> recorded = new ArrayList<>(page.size());
-            for (EvaluationTask task : page) {
+            List<Adjustment> recorded = new ArrayList<>(tasks.size());
+            for (EvaluationTask task : tasks) {
                 recorded.add(adjustment(task, policy, target, requested.get(task.proCode()), actor.operator(), now));
             }
             repository.insertAdjustments(recorded, a -> audit(a, actor, now));
@@ -106,7 +117,11 @@ final class ResultApplication {
                 }
             }
             send(port, region, target, toSend, counts, change);
-        } while (page.size() == PAGE);
+            if (++pages % LOG_EVERY == 0) {
+                LOG.info("Applying the results of {} {} to {}: {} evaluations recorded, {} applied so far", region,
+                        year.value(), target.value(), counts[2], counts[0]);
+            }
+        } while (tasks.size() == page);
         LOG.info("Results of {} {} applied to {}: {} recorded, {} applied, {} not in the draft, change {}",
                 region, year.value(), target.value(), counts[2], counts[0], counts[1], change[0].toPlainString());
         return new ApplicationRun(target.value(), counts[2], counts[0], counts[1], 0, change[0]);
@@ -166,11 +181,11 @@ final class ResultApplication {
         Map<String, BigDecimal[]> byDept = new TreeMap<>();
         int notInDraft = 0;
         Instant now = clock.instant();
-        for (int from = 0; from < evaluated.size(); from += PAGE) {
-            List<EvaluationTask> page = evaluated.subList(from, Math.min(evaluated.size(), from + PAGE));
+        for (int from = 0; from < evaluated.size(); from += page) {
+            List<EvaluationTask> slice = evaluated.subList(from, Math.min(evaluated.size(), from + page));
             Map<ProCode, RequestedAmount> requested = port.requested(region, target,
-                    page.stream().map(EvaluationTask::proCode).toList());
-            for (EvaluationTask task : page) {
+                    slice.stream().map(EvaluationTask::proCode).toList());
+            for (EvaluationTask task : slice) {
                 Adjustment a = adjustment(task, policy, target, requested.get(task.proCode()), null, now);
                 if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
                     notInDraft++;

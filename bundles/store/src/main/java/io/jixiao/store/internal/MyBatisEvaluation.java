@@ -82,9 +82,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 stored.add(withId);
             }
             session.flushStatements();
-            for (EvaluationTask t : stored) {
-                audit.appendAudit(session, auditOf.apply(t));
-            }
+            audit.appendAudits(session, stored.stream().map(auditOf).toList());
             session.flushStatements();
             session.commit();
         }
@@ -179,9 +177,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 mapper.insertAdjustment(row(a));
             }
             session.flushStatements();
-            for (Adjustment a : adjustments) {
-                audit.appendAudit(session, auditOf.apply(a));
-            }
+            audit.appendAudits(session, adjustments.stream().map(auditOf).toList());
             session.flushStatements();
             session.commit();
         }

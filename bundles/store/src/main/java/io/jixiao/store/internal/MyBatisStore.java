@@ -251,7 +251,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
      * head is locked once (chains in code order, so two writers never wait on each other in a cycle), the links
      * are hashed in memory in the given order, and the head moves once to the last of them.
      */
-    private void appendAudits(SqlSession session, List<AuditEntry> entries) {
+    void appendAudits(SqlSession session, List<AuditEntry> entries) {
         AuditMapper audit = session.getMapper(AuditMapper.class);
         Map<String, List<AuditRow>> chains = new TreeMap<>();
         for (AuditEntry entry : entries) {
