@@ -1,5 +1,7 @@
 package io.jixiao.soap.internal;
 
+import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
+
 import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
@@ -15,7 +17,6 @@ import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Violations;
-import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.evaluation.Adjustment;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsRequest;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsResult;
@@ -47,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.jws.WebService;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /** Evaluation and result application over SOAP: the REST operations' twins (docs/evaluation.md). */
 @WebService(endpointInterface = "io.jixiao.soap.internal.evaluation.EvaluationPortType",
@@ -295,10 +295,6 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         out.setRESULTAMT(t.result());
         out.setCUT(t.cut());
         return out;
-    }
-
-    private static Principal caller() {
-        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     /** This contract's JixiaoFault. */

@@ -1,5 +1,7 @@
 package io.jixiao.soap.internal;
 
+import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
+
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentConclusion;
 import io.jixiao.api.goal.BudgetDraft;
@@ -36,7 +38,6 @@ import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
-import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.goals.AdjustGoalRequest;
 import io.jixiao.soap.internal.goals.AdjustGoalResult;
 import io.jixiao.soap.internal.goals.AdmitProjectRequest;
@@ -98,7 +99,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.jws.WebService;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * Performance goals and their gates over SOAP: the REST operations' twins, mapping the generated types to the API
@@ -613,10 +613,6 @@ public final class GoalsEndpoint implements GoalsPortType {
         out.setMESSAGEEN(v.messageEn());
         out.setSOURCE(v.source());
         return out;
-    }
-
-    private static Principal caller() {
-        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     private static Actor actor(String operator) {

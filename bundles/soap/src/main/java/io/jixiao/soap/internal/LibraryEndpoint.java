@@ -1,5 +1,7 @@
 package io.jixiao.soap.internal;
 
+import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
+
 import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.library.EntryStatus;
 import io.jixiao.api.library.FileFormat;
@@ -16,7 +18,6 @@ import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Violations;
-import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.library.DeleteLibraryIndicatorRequest;
 import io.jixiao.soap.internal.library.DeleteLibraryIndicatorResult;
 import io.jixiao.soap.internal.library.ExportLibraryRequest;
@@ -56,7 +57,6 @@ import javax.jws.WebService;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /** The indicator library over SOAP: the REST operations' twins; files travel in base64. */
 @WebService(endpointInterface = "io.jixiao.soap.internal.library.LibraryPortType",
@@ -390,10 +390,6 @@ public final class LibraryEndpoint implements LibraryPortType {
         out.setSTARTEDAT(times.of(j.startedAt()));
         out.setFINISHEDAT(j.finishedAt() == null ? null : times.of(j.finishedAt()));
         return out;
-    }
-
-    private static Principal caller() {
-        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     /** This contract's JixiaoFault. */

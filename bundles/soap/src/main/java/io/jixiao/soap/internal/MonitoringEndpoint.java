@@ -1,5 +1,7 @@
 package io.jixiao.soap.internal;
 
+import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
+
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.InvalidInputException;
@@ -15,7 +17,6 @@ import io.jixiao.api.monitoring.IndicatorProgress;
 import io.jixiao.api.monitoring.MonitoringService;
 import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.UnitReport;
-import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.monitoring.Alert;
 import io.jixiao.soap.internal.monitoring.CancelMonitoringRoundRequest;
 import io.jixiao.soap.internal.monitoring.CancelMonitoringRoundResult;
@@ -44,7 +45,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jws.WebService;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /** Dual monitoring over SOAP: the REST operations' twins (docs/monitoring.md). */
 @WebService(endpointInterface = "io.jixiao.soap.internal.monitoring.MonitoringPortType",
@@ -297,10 +297,6 @@ public final class MonitoringEndpoint implements MonitoringPortType {
             throw InvalidInputException.of(field, "required", "is required");
         }
         return value;
-    }
-
-    private static Principal caller() {
-        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     /** This contract's JixiaoFault. */

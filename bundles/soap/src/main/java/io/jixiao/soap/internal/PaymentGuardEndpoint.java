@@ -1,5 +1,7 @@
 package io.jixiao.soap.internal;
 
+import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
+
 import io.jixiao.api.hook.PaymentApplication;
 import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.hook.PaymentGuard;
@@ -9,7 +11,6 @@ import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
-import io.jixiao.security.Principal;
 import io.jixiao.soap.internal.generated.CheckPaymentRequest;
 import io.jixiao.soap.internal.generated.CheckPaymentResult;
 import io.jixiao.soap.internal.generated.GetHoldRequest;
@@ -28,7 +29,6 @@ import io.jixiao.soap.internal.generated.ReleaseHoldResult;
 import io.jixiao.soap.internal.generated.TargetType;
 import java.util.List;
 import javax.jws.WebService;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * The payment guard and hold service over SOAP. Maps the generated types to the API and typed errors to
@@ -189,10 +189,6 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
                     .orElseThrow(() -> new NotFoundException("no hold " + r.getHOLDID()))));
             return result;
         });
-    }
-
-    private static Principal caller() {
-        return UsernameTokenInterceptor.principal(PhaseInterceptorChain.getCurrentMessage());
     }
 
     private Hold hold(io.jixiao.api.service.Hold h) {

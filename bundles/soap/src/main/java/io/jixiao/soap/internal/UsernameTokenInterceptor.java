@@ -95,6 +95,11 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         message.put(PRINCIPAL, principal);
     }
 
+    /** The principal the interceptor authenticated for the message this thread is handling. */
+    static Principal caller() {
+        return principal(org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage());
+    }
+
     /** The principal the interceptor authenticated for the current message. */
     static Principal principal(Message message) {
         Object principal = message == null ? null : message.get(PRINCIPAL);
