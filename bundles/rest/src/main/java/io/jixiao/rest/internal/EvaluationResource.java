@@ -228,16 +228,14 @@ public final class EvaluationResource {
                 : v.check(() -> AgencyCode.of(p.getFirst("AGENCY_CODE")));
         TaskStatus status = p.getFirst("STATUS") == null ? null
                 : v.oneOf("STATUS", p.getFirst("STATUS"), TaskStatus.class);
-        String rawAfter = p.getFirst("AFTER");
-        Long after = rawAfter == null || rawAfter.equals("0") ? 0L : v.check(() -> RequestBodies.id("AFTER", rawAfter));
-        Long limit = p.getFirst("LIMIT") == null ? 100L : v.check(() -> RequestBodies.id("LIMIT", p.getFirst("LIMIT")));
+        Long after = RequestBodies.after(v, p);
+        Integer limit = RequestBodies.limit(v, p);
         v.throwIfAny();
-        int size = (int) Math.min(Integer.MAX_VALUE, limit);
-        List<EvaluationTask> tasks = evaluations.tasks(region, year, agency, status, after, size,
+        List<EvaluationTask> tasks = evaluations.tasks(region, year, agency, status, after, limit,
                 AuthenticationFilter.Caller.of(caller).reader());
         TaskPageJson j = new TaskPageJson();
         j.tasks = tasks.stream().map(TaskJson::of).toList();
-        j.next = tasks.size() == size ? tasks.get(tasks.size() - 1).taskId() : null;
+        j.next = tasks.size() == limit ? tasks.get(tasks.size() - 1).taskId() : null;
         return j;
     }
 
@@ -427,16 +425,14 @@ public final class EvaluationResource {
         FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
         AdjustmentStatus status = p.getFirst("STATUS") == null ? null
                 : v.oneOf("STATUS", p.getFirst("STATUS"), AdjustmentStatus.class);
-        String rawAfter = p.getFirst("AFTER");
-        Long after = rawAfter == null || rawAfter.equals("0") ? 0L : v.check(() -> RequestBodies.id("AFTER", rawAfter));
-        Long limit = p.getFirst("LIMIT") == null ? 100L : v.check(() -> RequestBodies.id("LIMIT", p.getFirst("LIMIT")));
+        Long after = RequestBodies.after(v, p);
+        Integer limit = RequestBodies.limit(v, p);
         v.throwIfAny();
-        int size = (int) Math.min(Integer.MAX_VALUE, limit);
-        List<Adjustment> page = evaluations.adjustments(region, year, status, after, size,
+        List<Adjustment> page = evaluations.adjustments(region, year, status, after, limit,
                 AuthenticationFilter.Caller.of(caller).reader());
         AdjustmentPageJson j = new AdjustmentPageJson();
         j.adjustments = page.stream().map(AdjustmentJson::of).toList();
-        j.next = page.size() == size ? page.get(page.size() - 1).taskId() : null;
+        j.next = page.size() == limit ? page.get(page.size() - 1).taskId() : null;
         return j;
     }
 

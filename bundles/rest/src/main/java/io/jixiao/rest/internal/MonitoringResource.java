@@ -323,11 +323,10 @@ public final class MonitoringResource {
         Long id = v.check(() -> RequestBodies.id(ROUND_ID, roundId));
         AlertLevel min = p.getFirst("MIN_LEVEL") == null ? AlertLevel.BLUE
                 : v.oneOf("MIN_LEVEL", p.getFirst("MIN_LEVEL"), AlertLevel.class);
-        String rawAfter = p.getFirst("AFTER");
-        Long after = rawAfter == null || rawAfter.equals("0") ? 0L : v.check(() -> RequestBodies.id("AFTER", rawAfter));
-        Long limit = p.getFirst("LIMIT") == null ? 100L : v.check(() -> RequestBodies.id("LIMIT", p.getFirst("LIMIT")));
+        Long after = RequestBodies.after(v, p);
+        Integer limit = RequestBodies.limit(v, p);
         v.throwIfAny();
-        AlertPage page = monitoring.alerts(id, min, after, (int) Math.min(Integer.MAX_VALUE, limit),
+        AlertPage page = monitoring.alerts(id, min, after, limit,
                 AuthenticationFilter.Caller.of(caller).reader());
         AlertPageJson j = new AlertPageJson();
         j.roundId = id;

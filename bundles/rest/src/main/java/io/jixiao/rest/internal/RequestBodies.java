@@ -41,6 +41,27 @@ final class RequestBodies {
     }
 
     /**
+     * The {@code AFTER} query parameter of a paged list: the last id of the previous page; absent or 0 for the first.
+     *
+     * @return the id, or {@code null} with its problem added to {@code v}
+     */
+    static Long after(io.jixiao.api.model.Violations v, javax.ws.rs.core.MultivaluedMap<String, String> query) {
+        String raw = query.getFirst("AFTER");
+        return raw == null || raw.equals("0") ? Long.valueOf(0L) : v.check(() -> id("AFTER", raw));
+    }
+
+    /**
+     * The {@code LIMIT} query parameter of a paged list, 100 when absent; the service checks its range.
+     *
+     * @return the limit, or {@code null} with its problem added to {@code v}
+     */
+    static Integer limit(io.jixiao.api.model.Violations v, javax.ws.rs.core.MultivaluedMap<String, String> query) {
+        String raw = query.getFirst("LIMIT");
+        return raw == null ? Integer.valueOf(100)
+                : v.check(() -> (int) Math.min(Integer.MAX_VALUE, id("LIMIT", raw)));
+    }
+
+    /**
      * @return the value of a required field
      * @throws io.jixiao.api.model.InvalidInputException naming the field when it is missing
      */
