@@ -88,11 +88,13 @@ public interface EvaluationRepository {
             Function<io.jixiao.api.evaluation.Adjustment, AuditEntry> audit);
 
     /**
+     * @param agencyCodes only these agencies, or {@code null} for all
      * @param status only this status, or {@code null}
      * @return the adjustments of an evaluated year in evaluation id order
      */
     List<io.jixiao.api.evaluation.Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear evaluatedYear,
-            io.jixiao.api.evaluation.AdjustmentStatus status, long afterTaskId, int limit);
+            Collection<AgencyCode> agencyCodes, io.jixiao.api.evaluation.AdjustmentStatus status, long afterTaskId,
+            int limit);
 
     /**
      * Moves PENDING adjustments to APPLIED or NOT_IN_DRAFT.

@@ -94,9 +94,7 @@ public final class Evaluations implements EvaluationService {
         if (!actor.has(Role.FINANCE)) {
             throw new ForbiddenException("evaluation results are applied to budgets by FINANCE");
         }
-        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
-            throw new ForbiddenException("applying results needs the whole region " + mofDivCode + " in scope");
-        }
+        requireWholeRegion(mofDivCode, actor, "applying results");
         return results.apply(mofDivCode, fiscalYear, actor);
     }
 
@@ -104,14 +102,9 @@ public final class Evaluations implements EvaluationService {
     public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear fiscalYear, AdjustmentStatus status,
             long afterTaskId, int limit, Actor actor) {
         requireReader(actor);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInputException.of("LIMIT", "range", "must be 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        if (!actor.scope().covers(mofDivCode)) {
-            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
-        }
-        return repository.adjustments(mofDivCode, fiscalYear, status, Math.max(0, afterTaskId), limit).stream()
-                .filter(a -> actor.scope().covers(a.agencyCode())).toList();
+        requirePage(limit);
+        return repository.adjustments(mofDivCode, fiscalYear, readable(mofDivCode, null, actor), status,
+                Math.max(0, afterTaskId), limit);
     }
 
     @Override
@@ -119,9 +112,7 @@ public final class Evaluations implements EvaluationService {
         if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
             throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
         }
-        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
-            throw new ForbiddenException("what-if needs the whole region " + mofDivCode + " in scope");
-        }
+        requireWholeRegion(mofDivCode, actor, "what-if");
         return results.whatIf(mofDivCode, fiscalYear, proposed == null ? Map.of() : proposed,
                 ResultApplication.submitted(repository, mofDivCode, fiscalYear));
     }
@@ -203,25 +194,44 @@ public final class Evaluations implements EvaluationService {
     public List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
             TaskStatus status, long afterTaskId, int limit, Actor actor) {
         requireReader(actor);
+        requirePage(limit);
+        return repository.tasks(mofDivCode, fiscalYear, readable(mofDivCode, agencyCode, actor), status,
+                Math.max(0, afterTaskId), limit);
+    }
+
+    private static void requirePage(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("LIMIT", "range", "must be 1 to " + MAX_LIMIT + ", got " + limit);
         }
-        if (!actor.scope().covers(mofDivCode)) {
-            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+    }
+
+    /**
+     * The agencies a list may show the actor: the one asked for, or those of an agency-limited account, or
+     * {@code null} for all of the region — filtered in the query, so that pages stay full.
+     */
+    private static Set<AgencyCode> readable(MofDivCode region, AgencyCode agency, Actor actor) {
+        if (!actor.scope().covers(region)) {
+            throw new ForbiddenException("region " + region + " is outside your scope");
         }
-        Set<AgencyCode> agencies = null;
-        if (agencyCode != null) {
-            if (!actor.scope().covers(agencyCode)) {
-                throw new ForbiddenException("agency " + agencyCode + " is outside your scope");
+        if (agency != null) {
+            if (!actor.scope().covers(agency)) {
+                throw new ForbiddenException("agency " + agency + " is outside your scope");
             }
-            agencies = Set.of(agencyCode);
-        } else if (!actor.scope().agencies().isEmpty()) {
-            agencies = new HashSet<>();
-            for (String a : actor.scope().agencies()) {
-                agencies.add(AgencyCode.of(a));
-            }
+            return Set.of(agency);
         }
-        return repository.tasks(mofDivCode, fiscalYear, agencies, status, Math.max(0, afterTaskId), limit);
+        if (actor.scope().agencies().isEmpty()) {
+            return null;
+        }
+        Set<AgencyCode> agencies = new HashSet<>();
+        actor.scope().agencies().forEach(a -> agencies.add(AgencyCode.of(a)));
+        return agencies;
+    }
+
+    /** Result application and what-if act on a region's totals: an agency-limited account cannot. */
+    private static void requireWholeRegion(MofDivCode region, Actor actor, String what) {
+        if (!actor.scope().covers(region) || !actor.scope().agencies().isEmpty()) {
+            throw new ForbiddenException(what + " needs the whole region " + region + " in scope");
+        }
     }
 
     @Override

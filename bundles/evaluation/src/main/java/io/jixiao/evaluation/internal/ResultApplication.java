@@ -84,7 +84,7 @@ final class ResultApplication {
         long after = 0;
         List<Adjustment> pending;
         do {
-            pending = repository.adjustments(region, year, AdjustmentStatus.PENDING, after, page);
+            pending = repository.adjustments(region, year, null, AdjustmentStatus.PENDING, after, page);
             if (!pending.isEmpty()) {
                 send(port, region, target, pending, counts, change);
                 after = pending.get(pending.size() - 1).taskId();

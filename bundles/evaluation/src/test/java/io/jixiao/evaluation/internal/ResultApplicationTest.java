@@ -178,6 +178,14 @@ class ResultApplicationTest {
         assertThat(adjustments).extracting(Adjustment::status).containsExactly(AdjustmentStatus.APPLIED,
                 AdjustmentStatus.APPLIED, AdjustmentStatus.APPLIED, AdjustmentStatus.NOT_IN_DRAFT);
 
+        Actor ownUnit = new Actor("UNIT-PORTAL", "wang", java.util.Set.of(Role.UNIT),
+                new io.jixiao.api.model.Scope(java.util.Set.of(), java.util.Set.of("101001")));
+        Actor otherUnit = new Actor("UNIT-PORTAL", "zhao", java.util.Set.of(Role.UNIT),
+                new io.jixiao.api.model.Scope(java.util.Set.of(), java.util.Set.of("101002")));
+        assertThat(evaluations.adjustments(REGION, YEAR, null, 0, 2, ownUnit)).as("a full page of its agency's")
+                .hasSize(2);
+        assertThat(evaluations.adjustments(REGION, YEAR, null, 0, 10, otherUnit)).isEmpty();
+
         ApplicationRun again = evaluations.applyResults(REGION, YEAR, FINANCE);
         assertThat(again.recorded()).isZero();
         assertThat(again.applied()).isZero();

@@ -105,7 +105,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         }
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(EvaluationMapper.class).tasks(mofDivCode.value(), fiscalYear.value(),
-                    agencyCodes == null ? null : agencyCodes.stream().map(AgencyCode::value).toList(),
+                    codes(agencyCodes),
                     status == null ? null : status.name(), afterTaskId, limit).stream().map(MyBatisEvaluation::task)
                     .toList();
         }
@@ -184,11 +184,14 @@ public final class MyBatisEvaluation implements EvaluationRepository {
     }
 
     @Override
-    public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear evaluatedYear, AdjustmentStatus status,
-            long afterTaskId, int limit) {
+    public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear evaluatedYear,
+            Collection<AgencyCode> agencyCodes, AdjustmentStatus status, long afterTaskId, int limit) {
+        if (agencyCodes != null && agencyCodes.isEmpty()) {
+            return List.of();
+        }
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(EvaluationMapper.class).adjustments(mofDivCode.value(), evaluatedYear.value(),
-                    status == null ? null : status.name(), afterTaskId, limit).stream()
+                    codes(agencyCodes), status == null ? null : status.name(), afterTaskId, limit).stream()
                     .map(MyBatisEvaluation::adjustment).toList();
         }
     }
@@ -240,6 +243,10 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 r.cutPct, r.requestedAmt == null ? null : r.requestedAmt.setScale(2),
                 r.changeAmt.setScale(2), r.policy, AdjustmentStatus.valueOf(r.status), r.createdBy, r.createdAt,
                 r.appliedAt);
+    }
+
+    private static List<String> codes(Collection<AgencyCode> agencyCodes) {
+        return agencyCodes == null ? null : agencyCodes.stream().map(AgencyCode::value).toList();
     }
 
     private static BigDecimal exact(BigDecimal value) {

@@ -163,13 +163,15 @@ class EvaluationRepositoryTest extends EveryDialect {
         assertThatThrownBy(() -> repo.insertAdjustments(List.of(cut), a -> new AuditEntry(now, "ALLOCATION_CUT",
                 region, "EVALUATION_TASK", String.valueOf(a.taskId()), HOST, "cut", ""))).as("once per evaluation");
         assertThat(repo.unapplied(region, YEAR, 0, 10)).extracting(t -> t.proCode().value()).containsExactly("P-B");
-        assertThat(repo.adjustments(region, YEAR, io.jixiao.api.evaluation.AdjustmentStatus.PENDING, 0, 10))
+        assertThat(repo.adjustments(region, YEAR, null, io.jixiao.api.evaluation.AdjustmentStatus.PENDING, 0, 10))
                 .containsExactly(cut);
+        assertThat(repo.adjustments(region, YEAR, Set.of(AgencyCode.of("101002")), null, 0, 10))
+                .as("another agency's").isEmpty();
         assertThat(repo.markAdjustments(List.of(cut.taskId()), io.jixiao.api.evaluation.AdjustmentStatus.APPLIED,
                 now)).isEqualTo(1);
         assertThat(repo.markAdjustments(List.of(cut.taskId()), io.jixiao.api.evaluation.AdjustmentStatus.APPLIED,
                 now)).as("only pending ones move").isZero();
-        var applied = repo.adjustments(region, YEAR, null, 0, 10).get(0);
+        var applied = repo.adjustments(region, YEAR, Set.of(AgencyCode.of("101001")), null, 0, 10).get(0);
         assertThat(applied.status()).isEqualTo(io.jixiao.api.evaluation.AdjustmentStatus.APPLIED);
         assertThat(applied.appliedAt()).isEqualTo(now);
         assertThat(applied.change()).isEqualTo(new BigDecimal("-50000.00"));

@@ -30,7 +30,7 @@ public interface EvaluationMapper {
     int insertAdjustment(EvalAdjustmentRow row);
 
     List<EvalAdjustmentRow> adjustments(@Param("mofDivCode") String mofDivCode, @Param("evalYear") int evalYear,
-            @Param("status") String status, @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+            @Param("agencyCodes") List<String> agencyCodes, @Param("status") String status, @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
 
     int markAdjustments(@Param("taskIds") java.util.Collection<Long> taskIds, @Param("to") String to,
             @Param("at") java.time.Instant at);
