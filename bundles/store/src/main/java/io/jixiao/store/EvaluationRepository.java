@@ -58,9 +58,9 @@ public interface EvaluationRepository {
      */
     boolean submit(EvaluationTask submitted, Scorecard card, AuditEntry audit);
 
-    /** What a scored task's scorecard was made of, as stored. */
-    record StoredScore(BigDecimal exactTotal, BigDecimal executionRate, BigDecimal executionPoints,
-            List<StoredLine> lines) {
+    /** What a scored task's scorecard was made of, as stored (the execution weight it was scored with included). */
+    record StoredScore(BigDecimal exactTotal, BigDecimal executionRate, BigDecimal executionWeight,
+            BigDecimal executionPoints, List<StoredLine> lines) {
         public StoredScore {
             lines = List.copyOf(lines);
         }

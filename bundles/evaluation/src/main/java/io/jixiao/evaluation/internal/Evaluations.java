@@ -275,8 +275,7 @@ public final class Evaluations implements EvaluationService {
             lines.add(new IndicatorScore(entry, l.weight(), l.fraction(), l.met(), l.points()));
         }
         return new Scorecard(task.ruleVersion(), lines, new ExecutionScore(task.budget(), task.spent(),
-                score.executionRate(), rules.apply(task.mofDivCode(), task.fiscalYear())
-                        .weight(io.jixiao.api.evaluation.ScoreCategory.EXECUTION), score.executionPoints()),
+                score.executionRate(), score.executionWeight(), score.executionPoints()),
                 score.exactTotal(), task.total(), task.grade());
     }
 

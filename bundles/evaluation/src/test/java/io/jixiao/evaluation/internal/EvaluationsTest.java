@@ -196,6 +196,7 @@ class EvaluationsTest {
                 .containsExactly("40.00", "22.50", "9.50");
         assertThat(stored.indicators().get(0).entry().deviationReason()).isEqualTo("报名人数不足");
         assertThat(stored.execution().ratePercent()).isEqualByComparingTo("85.00");
+        assertThat(stored.execution().weight()).isEqualByComparingTo("10");
     }
 
     private static List<IndicatorEntry> entries() {

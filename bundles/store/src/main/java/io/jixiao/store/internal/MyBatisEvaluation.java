@@ -119,6 +119,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             row.exactTotal = exact(card.exactTotal());
             row.execRate = exact(card.execution().rate());
             row.execPoints = exact(card.execution().points());
+            row.execWeight = exact(card.execution().weight());
             if (mapper.submit(row) != 1) {
                 return false;
             }
@@ -154,7 +155,8 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             List<StoredLine> lines = mapper.lines(taskId).stream().map(l -> new StoredLine(l.lineNo, l.actual,
                     l.achievement == null ? null : Achievement.valueOf(l.achievement), l.percent,
                     l.reason == null ? "" : l.reason, l.weight, l.fraction, l.met == 1, l.points)).toList();
-            return Optional.of(new StoredScore(task.exactTotal, task.execRate, task.execPoints, lines));
+            return Optional.of(new StoredScore(task.exactTotal, task.execRate, task.execWeight, task.execPoints,
+                    lines));
         }
     }
 

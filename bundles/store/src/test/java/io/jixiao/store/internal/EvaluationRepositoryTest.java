@@ -126,6 +126,7 @@ class EvaluationRepositoryTest extends EveryDialect {
         assertThat(found.submittedBy()).isEqualTo("unit01");
         EvaluationRepository.StoredScore score = repo.score(open.taskId()).orElseThrow();
         assertThat(score.executionRate()).isEqualByComparingTo("0.85");
+        assertThat(score.executionWeight()).as("the weight it was scored with").isEqualByComparingTo("10");
         assertThat(score.lines()).hasSize(2);
         assertThat(score.lines().get(0).actual()).isEqualByComparingTo("800");
         assertThat(score.lines().get(0).reason()).isEqualTo("报名不足");

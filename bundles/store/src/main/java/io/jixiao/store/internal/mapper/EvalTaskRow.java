@@ -25,5 +25,6 @@ public class EvalTaskRow {
     public String ruleVersion;
     public BigDecimal execRate;
     public BigDecimal execPoints;
+    public BigDecimal execWeight;
     public java.time.LocalDate dueDate;
 }
