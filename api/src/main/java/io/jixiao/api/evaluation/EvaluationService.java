@@ -46,8 +46,36 @@ public interface EvaluationService {
      * @param actor any role but PUBLIC; units see their agencies' tasks only
      * @return the tasks in id order
      */
-    List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode, TaskStatus status,
-            long afterTaskId, int limit, Actor actor);
+    default List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
+            TaskStatus status, long afterTaskId, int limit, Actor actor) {
+        return tasks(mofDivCode, fiscalYear, agencyCode, null, status, afterTaskId, limit, actor);
+    }
+
+    /**
+     * As {@link #tasks(MofDivCode, FiscalYear, AgencyCode, TaskStatus, long, int, Actor)}, of one kind (since 1.1.0).
+     * An account that is only an EVALUATOR sees the tasks assigned to it.
+     *
+     * @param kind one kind, or {@code null} for all
+     */
+    List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
+            EvaluationKind kind, TaskStatus status, long afterTaskId, int limit, Actor actor);
+
+    /**
+     * Opens department, finance key or spot-check evaluations of a year's projects (since 1.1.0), each on the
+     * project's self-evaluation task (its goal, budget and execution): a department evaluation (DEPARTMENT or
+     * FINANCE) and a key evaluation (FINANCE, assigned to a third-party evaluator's account) of the listed projects;
+     * a spot check (FINANCE) of the listed projects' submitted self-evaluations or, with none listed, of a sample
+     * drawn by the region's {@code evaluation.spotCheck.*} rule. Assigning again opens only what is missing.
+     *
+     * @param kind DEPARTMENT, KEY or SPOT_CHECK
+     * @param projects the projects; for a spot check may be empty (a sample is drawn)
+     * @param evaluator the account that scores the tasks; required for KEY, optional otherwise
+     * @param actor FINANCE (or DEPARTMENT for department evaluations), in scope
+     * @return what it opened
+     * @throws io.jixiao.api.model.InvalidInputException for a kind that cannot be assigned or a missing evaluator
+     */
+    Assigned assign(MofDivCode mofDivCode, FiscalYear fiscalYear, EvaluationKind kind, List<io.jixiao.api.model.ProCode>
+            projects, String evaluator, Actor actor);
 
     /**
      * Scores an open self-evaluation under the region's rules for the evaluated year and submits it.
@@ -59,7 +87,21 @@ public interface EvaluationService {
      * @throws io.jixiao.api.model.InvalidInputException naming each entry that cannot be scored
      * @throws io.jixiao.api.model.ConflictException when the task is no longer open
      */
-    Scorecard submit(long taskId, List<IndicatorEntry> entries, Actor actor);
+    default Scorecard submit(long taskId, List<IndicatorEntry> entries, Actor actor) {
+        return submit(taskId, entries, List.of(), actor);
+    }
+
+    /**
+     * Scores an open task of any kind and submits it (since 1.1.0): self, department and spot-check evaluations
+     * under the region's self-evaluation rules, a key evaluation under the decision / process / output / benefit
+     * framework with its decision and process {@code criteria}. A spot check's total is compared with the
+     * self-evaluated one and flagged when the gap is above the region's threshold.
+     *
+     * @param criteria a key evaluation's decision and process criteria; empty for the other kinds
+     * @param actor SELF: UNIT of the task's agency or FINANCE; DEPARTMENT: DEPARTMENT or FINANCE; SPOT_CHECK:
+     *        FINANCE; KEY: the assigned evaluator only; a task with an assigned evaluator: that account only
+     */
+    Scorecard submit(long taskId, List<IndicatorEntry> entries, List<CriterionEntry> criteria, Actor actor);
 
     /**
      * @param taskId a submitted task

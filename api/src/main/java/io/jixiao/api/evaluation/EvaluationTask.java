@@ -31,11 +31,16 @@ import java.util.Objects;
  * @param grade the grade, {@code null} while open
  * @param ruleVersion the scoring rules applied, {@code null} while open
  * @param due the day the evaluation is due at finance, {@code null} where the region sets none
+ * @param evaluator the account assigned to score it (a key evaluation's third party), {@code null} when any
+ *        account of the kind's roles may
+ * @param selfTotal a spot check's: the self-evaluated total it re-evaluates, {@code null} otherwise
+ * @param gapFlagged a submitted spot check's: whether its total is further from {@code selfTotal} than the region's
+ *        {@code evaluation.spotCheck.gap}, {@code null} otherwise
  */
 public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
         ProCode proCode, EvaluationKind kind, long goalId, int goalVersion, Money budget, Money spent,
         TaskStatus status, Instant openedAt, String submittedBy, Instant submittedAt, BigDecimal total, Grade grade,
-        String ruleVersion, java.time.LocalDate due) {
+        String ruleVersion, java.time.LocalDate due, String evaluator, BigDecimal selfTotal, Boolean gapFlagged) {
     public EvaluationTask {
         Objects.requireNonNull(mofDivCode, "mofDivCode");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
@@ -48,11 +53,20 @@ public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fisc
         Objects.requireNonNull(openedAt, "openedAt");
     }
 
-    /** The task once scored. */
-    public EvaluationTask submitted(String by, Instant at, Scorecard card) {
+    /**
+     * The task once scored.
+     *
+     * @param flagged a spot check's gap flag, {@code null} for the other kinds
+     */
+    public EvaluationTask submitted(String by, Instant at, Scorecard card, Boolean flagged) {
         return new EvaluationTask(taskId, mofDivCode, fiscalYear, agencyCode, proCode, kind, goalId, goalVersion,
                 budget, spent, TaskStatus.SUBMITTED, openedAt, by, at, card.total(), card.grade(), card.ruleVersion(),
-                due);
+                due, evaluator, selfTotal, flagged);
+    }
+
+    /** @return a submitted spot check's re-evaluated total minus the self-evaluated one, {@code null} otherwise */
+    public BigDecimal gap() {
+        return selfTotal == null || total == null ? null : total.subtract(selfTotal);
     }
 
     /**

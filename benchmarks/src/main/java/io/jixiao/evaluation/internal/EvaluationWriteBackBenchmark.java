@@ -138,7 +138,7 @@ public final class EvaluationWriteBackBenchmark {
             page.add(new EvaluationTask(0, region, YEAR, AgencyCode.of("1" + String.format("%05d", p % 500)),
                     ProCode.of("P" + String.format("%07d", p)), EvaluationKind.SELF, 1, 1,
                     new Money(new BigDecimal("1000000.00")), new Money(new BigDecimal("800000.00")), TaskStatus.OPEN,
-                    now, null, null, null, null, null, null));
+                    now, null, null, null, null, null, null, null, null, null));
             if (page.size() == batch || p == count - 1) {
                 repository.openTasks(page, t -> new AuditEntry(now, "EVALUATION_OPENED", region, "EVALUATION_TASK",
                         String.valueOf(t.taskId()), FINANCE, "bench", "", t.agencyCode(), t.proCode()));

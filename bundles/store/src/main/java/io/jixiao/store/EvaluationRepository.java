@@ -45,8 +45,23 @@ public interface EvaluationRepository {
      * @param status only this status, or {@code null}
      * @return at most {@code limit} tasks after {@code afterTaskId}, in id order
      */
+    default List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            Collection<AgencyCode> agencyCodes, TaskStatus status, long afterTaskId, int limit) {
+        return tasks(mofDivCode, fiscalYear, agencyCodes, null, null, status, afterTaskId, limit);
+    }
+
+    /**
+     * As {@link #tasks(MofDivCode, FiscalYear, Collection, TaskStatus, long, int)} (since 1.7.0).
+     *
+     * @param kind only this kind, or {@code null}
+     * @param evaluator only the tasks assigned to this account, or {@code null}
+     */
     List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<AgencyCode> agencyCodes,
-            TaskStatus status, long afterTaskId, int limit);
+            EvaluationKind kind, String evaluator, TaskStatus status, long afterTaskId, int limit);
+
+    /** @return the tasks of a kind of the given projects of a year, by project (since 1.7.0) */
+    java.util.Map<ProCode, EvaluationTask> tasksOf(MofDivCode mofDivCode, FiscalYear fiscalYear, EvaluationKind kind,
+            Collection<ProCode> projects);
 
     /**
      * Records a scored task if it is still open: its total, grade and lines, with the audit row, in one transaction.
@@ -58,11 +73,15 @@ public interface EvaluationRepository {
      */
     boolean submit(EvaluationTask submitted, Scorecard card, AuditEntry audit);
 
-    /** What a scored task's scorecard was made of, as stored (the execution weight it was scored with included). */
+    /**
+     * What a scored task's scorecard was made of, as stored (the execution weight it was scored with included; a key
+     * evaluation's criteria since 1.7.0).
+     */
     record StoredScore(BigDecimal exactTotal, BigDecimal executionRate, BigDecimal executionWeight,
-            BigDecimal executionPoints, List<StoredLine> lines) {
+            BigDecimal executionPoints, List<StoredLine> lines, List<io.jixiao.api.evaluation.CriterionScore> criteria) {
         public StoredScore {
             lines = List.copyOf(lines);
+            criteria = List.copyOf(criteria);
         }
     }
 
@@ -75,14 +94,15 @@ public interface EvaluationRepository {
     Optional<StoredScore> score(long taskId);
 
     /**
-     * @return the year's submitted self-evaluations without an adjustment, in id order, at most {@code limit} after
-     *         {@code afterTaskId}
+     * @return the year's submitted evaluations whose results decide their project's adjustment — the project has none
+     *         yet and no evaluation of a higher rank (KEY &gt; SPOT_CHECK &gt; DEPARTMENT &gt; SELF), open or
+     *         submitted — in id order, at most {@code limit} after {@code afterTaskId}
      */
     List<EvaluationTask> unapplied(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterTaskId, int limit);
 
     /**
-     * Records adjustments and an audit row for each, in one transaction: all or none (an evaluation given an
-     * adjustment meanwhile fails the whole call).
+     * Records adjustments and an audit row for each, in one transaction: all or none (an evaluation — or, since
+     * 1.7.0, a project of the year — given an adjustment meanwhile fails the whole call).
      */
     void insertAdjustments(List<io.jixiao.api.evaluation.Adjustment> adjustments,
             Function<io.jixiao.api.evaluation.Adjustment, AuditEntry> audit);

@@ -202,7 +202,12 @@ final class Endpoints {
                 // one line of the goal's eight: never a complete self-evaluation, whatever the mutation
                 new Endpoint("rest", "POST", "/evaluations/tasks/{taskId}/self-evaluation", "unit01",
                         "{\"INDICATORS\":[{\"LINE\":1}]}"),
+                new Endpoint("rest", "POST", "/evaluations/tasks/{taskId}/evaluation", "unit01",
+                        "{\"INDICATORS\":[{\"LINE\":1}]}"),
                 new Endpoint("rest", "GET", "/evaluations/tasks/{taskId}/scorecard", "finance01", null),
+                // the region's only self-evaluation is open: a spot-check sample that got through would draw none
+                new Endpoint("rest", "POST", "/evaluations/assignments", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"KIND\":\"SPOT_CHECK\"}"),
                 // the region's only evaluation is open: even a run that got through would change nothing
                 new Endpoint("rest", "POST", "/evaluations/result-applications", "finance01",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
@@ -341,6 +346,9 @@ final class Endpoints {
                 new Endpoint("soap", "SubmitSelfEvaluation", EVALUATION, "unit01", Goals.soap(
                         "SubmitSelfEvaluationRequest", Jixiao.elements("TASK_ID", "{taskId}"), Goals.soap("INDICATOR",
                                 Jixiao.elements("LINE", "1")))),
+                new Endpoint("soap", "AssignEvaluations", EVALUATION, "finance01", Goals.soap(
+                        "AssignEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "KIND", "SPOT_CHECK"))),
                 new Endpoint("soap", "GetScorecard", EVALUATION, "finance01", Goals.soap(
                         "GetScorecardRequest", Jixiao.elements("TASK_ID", "{taskId}"))),
                 new Endpoint("soap", "ApplyEvaluationResults", EVALUATION, "finance01", Goals.soap(

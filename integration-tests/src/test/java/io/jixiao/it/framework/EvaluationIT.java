@@ -262,4 +262,144 @@ class EvaluationIT {
         assertThat(soap("finance02", "GetEvaluationTask", "<pg:GetEvaluationTaskRequest>" + Jixiao.elements(
                 "TASK_ID", taskId) + "</pg:GetEvaluationTaskRequest>")).contains("<CODE>NOT_FOUND</CODE>");
     }
+
+    private static String lines(String... actual) {
+        StringBuilder entries = new StringBuilder();
+        for (int line = 1; line <= actual.length; line++) {
+            entries.append(line == 1 ? "" : ",").append("{\"LINE\":").append(line).append(",\"ACTUAL\":")
+                    .append(actual[line - 1]).append('}');
+        }
+        return "\"INDICATORS\":[" + entries + "]";
+    }
+
+    /**
+     * Three projects self-evaluated at 100.00 (优); finance re-evaluates one (spot check) at 60.00 and has a third
+     * party evaluate another (key evaluation) at 86.00; the results applied are those of the re-evaluation and the
+     * key evaluation, not the self-evaluations.
+     */
+    @Test
+    void spotChecksAndKeyEvaluationsDecideTheResultsTheyReEvaluate() throws Exception {
+        MonitoringIT.hostOver("REST");
+        String region = "450500000";
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String checked = "EVC-" + tag;
+        String key = "EVK-" + tag;
+        String plain = "EVN-" + tag;
+        host.ledgers.put(region, List.of(
+                MockHost.line(checked, "B-1-" + tag, "PROJECT", "1000000.00", "1000000.00"),
+                MockHost.line(key, "B-2-" + tag, "PROJECT", "1000000.00", "1000000.00"),
+                MockHost.line(plain, "B-3-" + tag, "PROJECT", "1000000.00", "1000000.00")));
+        for (String p : List.of(checked, key, plain)) {
+            MonitoringIT.approvedGoal(region, p);
+        }
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+                .get("OPENED");
+        String all100 = lines("100", "100", "100", "100", "100", "100", "100", "100");
+        for (JsonNode task : opened) {
+            assertThat(ok(post("unit01", "/evaluations/tasks/" + task.get("TASK_ID").asLong() + "/self-evaluation",
+                    "{" + all100 + "}"), 200).get("TOTAL").decimalValue()).isEqualByComparingTo("100.00");
+        }
+        String assign = "{\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026,";
+        assertThat(post("unit01", "/evaluations/assignments", assign + "\"KIND\":\"SPOT_CHECK\"}").statusCode())
+                .as("finance draws spot checks").isEqualTo(403);
+        JsonNode spot = ok(post("finance01", "/evaluations/assignments", assign + "\"KIND\":\"SPOT_CHECK\","
+                + "\"PRO_CODES\":[\"" + checked + "\",\"EVX-" + tag + "\"]}"), 200);
+        assertThat(spot.get("OPENED")).hasSize(1);
+        assertThat(spot.get("NOT_EVALUABLE").toString()).contains("EVX-" + tag + ": no self-evaluation task");
+        assertThat(spot.get("OPENED").get(0).get("SELF_TOTAL").decimalValue()).isEqualByComparingTo("100.00");
+        long spotId = spot.get("OPENED").get(0).get("TASK_ID").asLong();
+        // 10 % of 3 submitted, rounded up: 1 — already reached by the listed check
+        JsonNode sample = ok(post("finance01", "/evaluations/assignments", assign + "\"KIND\":\"SPOT_CHECK\"}"),
+                200);
+        assertThat(sample.get("OPENED")).isEmpty();
+        assertThat(sample.get("SAMPLE").asText()).contains("of 3 submitted self-evaluations = 1, 1 already checked, "
+                + "0 drawn");
+
+        // re-evaluated: the four output lines at 20 → 4 × 12.5 × 0.2 = 10; benefit 30, satisfaction 10, execution 10
+        JsonNode card = ok(post("finance01", "/evaluations/tasks/" + spotId + "/evaluation",
+                "{" + lines("20", "20", "100", "100", "20", "20", "100", "100") + "}"), 200);
+        assertThat(card.get("TOTAL").decimalValue()).isEqualByComparingTo("60.00");
+        JsonNode spotTask = ok(get("finance01", "/evaluations/tasks/" + spotId), 200);
+        assertThat(spotTask.get("GAP").decimalValue()).isEqualByComparingTo("-40.00");
+        assertThat(spotTask.get("GAP_FLAGGED").asBoolean()).isTrue();
+
+        assertThat(ok(post("finance01", "/evaluations/assignments", assign + "\"KIND\":\"KEY\",\"PRO_CODES\":[\""
+                + key + "\"]}"), 400).toString()).contains("EVALUATOR", "required");
+        JsonNode keyAssigned = ok(post("finance01", "/evaluations/assignments", assign + "\"KIND\":\"KEY\","
+                + "\"PRO_CODES\":[\"" + key + "\"],\"EVALUATOR\":\"evaluator01\"}"), 200);
+        long keyId = keyAssigned.get("OPENED").get(0).get("TASK_ID").asLong();
+        JsonNode mine = ok(get("evaluator01", "/evaluations/tasks?MOF_DIV_CODE=" + region + "&FISCAL_YEAR=2026"),
+                200);
+        assertThat(mine.get("TASKS")).extracting(t -> t.get("TASK_ID").asLong()).containsExactly(keyId);
+        String criteria = ",\"CRITERIA\":[{\"PART\":\"DECISION\",\"NAME\":\"立项依据充分性\",\"POINTS\":10,"
+                + "\"SCORE\":8},{\"PART\":\"PROCESS\",\"NAME\":\"资金管理\",\"POINTS\":10,\"SCORE\":5}]";
+        assertThat(post("finance01", "/evaluations/tasks/" + keyId + "/evaluation", "{" + all100 + criteria + "}")
+                .statusCode()).as("the assigned third party scores it").isEqualTo(403);
+        // decision 20 × 8/10 = 16, process 20 × 5/10 = 10, output 30 and benefit 30 (all met): 86.00 → 良
+        JsonNode keyCard = ok(post("evaluator01", "/evaluations/tasks/" + keyId + "/evaluation",
+                "{" + all100 + criteria + "}"), 200);
+        assertThat(keyCard.get("TOTAL").decimalValue()).isEqualByComparingTo("86.00");
+        assertThat(keyCard.get("GRADE").asText()).isEqualTo("GOOD");
+        assertThat(keyCard.get("CRITERIA")).extracting(c -> c.get("EARNED").decimalValue().stripTrailingZeros()
+                .toPlainString()).containsExactly("16", "10");
+
+        Map<String, BigDecimal> draft = new java.util.concurrent.ConcurrentHashMap<>(Map.of(checked,
+                new BigDecimal("500000.00"), key, new BigDecimal("500000.00"), plain, new BigDecimal("500000.00")));
+        host.drafts.put(region + "/2028", draft);
+        JsonNode run = ok(post("finance01", "/evaluations/result-applications", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026}"), 200);
+        assertThat(run.get("RECORDED").asInt()).as("one adjustment per project").isEqualTo(3);
+        assertThat(draft.get(checked)).as("中 from the spot check: CUT:10").isEqualByComparingTo("450000.00");
+        JsonNode adjustments = ok(get("finance01", "/evaluations/adjustments?MOF_DIV_CODE=" + region
+                + "&FISCAL_YEAR=2026"), 200).get("ADJUSTMENTS");
+        Map<String, JsonNode> byProject = new java.util.HashMap<>();
+        adjustments.forEach(a -> byProject.put(a.get("PRO_CODE").asText(), a));
+        assertThat(byProject.get(checked).get("TASK_ID").asLong()).isEqualTo(spotId);
+        assertThat(byProject.get(checked).get("POLICY").asText()).startsWith("SPOT_CHECK evaluation: "
+                + "result.action.FAIR=CUT:10");
+        assertThat(byProject.get(key).get("TASK_ID").asLong()).isEqualTo(keyId);
+        assertThat(byProject.get(key).get("GRADE").asText()).isEqualTo("GOOD");
+        assertThat(byProject.get(plain).get("GRADE").asText()).isEqualTo("EXCELLENT");
+        JsonNode audit = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + region + "&PRO_CODE=" + checked), 200);
+        assertThat(audit.toString()).contains("EVALUATION_ASSIGNED", "EVALUATION_SUBMITTED", "flagged",
+                "ALLOCATION_CUT");
+    }
+
+    @Test
+    void aKeyEvaluationIsAssignedAndScoredOverSoap() throws Exception {
+        MonitoringIT.hostOver("SOAP");
+        String region = "450600000";
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String project = "EVQ-" + tag;
+        host.ledgers.put(region, List.of(MockHost.line(project, "B-" + tag, "PROJECT", "1000000.00", "1000000.00")));
+        MonitoringIT.approvedGoal(region, project);
+        soap("pay-module", "CloseEvaluationYear", "<pg:CloseEvaluationYearRequest>" + Jixiao.elements(
+                "MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "AGENCY_CODE", "101001", "OPERATOR", "juesuan.li")
+                + "</pg:CloseEvaluationYearRequest>");
+        String assigned = soap("finance01", "AssignEvaluations", "<pg:AssignEvaluationsRequest>" + Jixiao.elements(
+                "MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "KIND", "KEY", "PRO_CODE", project, "EVALUATOR",
+                "evaluator01") + "</pg:AssignEvaluationsRequest>");
+        assertThat(assigned).contains("<KIND>KEY</KIND>", "<EVALUATOR>evaluator01</EVALUATOR>",
+                "<SAMPLE>LISTED</SAMPLE>");
+        String taskId = between(assigned, "TASK_ID");
+        assertThat(soap("evaluator01", "ListEvaluationTasks", "<pg:ListEvaluationTasksRequest>" + Jixiao.elements(
+                "MOF_DIV_CODE", region, "FISCAL_YEAR", "2026", "KIND", "KEY") + "</pg:ListEvaluationTasksRequest>"))
+                .contains("<TASK_ID>" + taskId + "</TASK_ID>");
+        StringBuilder lines = new StringBuilder();
+        for (int line = 1; line <= 8; line++) {
+            lines.append("<pg:INDICATOR>").append(Jixiao.elements("LINE", String.valueOf(line), "ACTUAL", "100"))
+                    .append("</pg:INDICATOR>");
+        }
+        String criteria = "<pg:CRITERION>" + Jixiao.elements("PART", "DECISION", "NAME", "立项依据充分性", "POINTS",
+                "10", "SCORE", "8") + "</pg:CRITERION><pg:CRITERION>" + Jixiao.elements("PART", "PROCESS", "NAME",
+                        "资金管理", "POINTS", "10", "SCORE", "5") + "</pg:CRITERION>";
+        assertThat(soap("unit01", "SubmitSelfEvaluation", "<pg:SubmitSelfEvaluationRequest>" + Jixiao.elements(
+                "TASK_ID", taskId) + lines + criteria + "</pg:SubmitSelfEvaluationRequest>"))
+                .contains("<CODE>FORBIDDEN</CODE>");
+        String card = soap("evaluator01", "SubmitSelfEvaluation", "<pg:SubmitSelfEvaluationRequest>"
+                + Jixiao.elements("TASK_ID", taskId) + lines + criteria + "</pg:SubmitSelfEvaluationRequest>");
+        assertThat(card).contains("<TOTAL>86.00</TOTAL>", "<GRADE>GOOD</GRADE>", "<EARNED>16.00</EARNED>",
+                "<EARNED>10.00</EARNED>");
+    }
 }

@@ -79,6 +79,7 @@ final class Jixiao {
         account(cm, "pay-module", "HOST_SYSTEM");
         account(cm, "auditor01", "AUDITOR");
         account(cm, "unit01", "UNIT");
+        account(cm, "evaluator01", "EVALUATOR");
         // another district's accounts, for the BOLA matrix: region 440106000 (and 440106001 under it)
         scopedAccount(cm, "finance02", "FINANCE", "");
         scopedAccount(cm, "host02", "HOST_SYSTEM", "606001");

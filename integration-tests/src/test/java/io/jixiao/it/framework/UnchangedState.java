@@ -161,7 +161,8 @@ final class UnchangedState {
                     io.jixiao.api.evaluation.EvaluationKind.SELF, goal, 1,
                     Money.positive("BUDGET_AMT", new BigDecimal("2000000.00")),
                     Money.positive("SPENT_AMT", new BigDecimal("1500000.00")),
-                    io.jixiao.api.evaluation.TaskStatus.OPEN, now, null, null, null, null, null, null);
+                    io.jixiao.api.evaluation.TaskStatus.OPEN, now, null, null, null, null, null, null,
+                    null, null, null);
             taskId = repository.openTasks(List.of(task), t -> new io.jixiao.store.AuditEntry(now,
                     "EVALUATION_OPENED", REGION, "EVALUATION_TASK", String.valueOf(t.taskId()), FINANCE, "fixture",
                     "", t.agencyCode(), t.proCode())).get(0).taskId();

@@ -1,6 +1,9 @@
 package io.jixiao.evaluation.internal;
 
 import io.jixiao.api.evaluation.Adjustment;
+import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
 import io.jixiao.api.evaluation.EvaluationKind;
@@ -66,6 +69,7 @@ public final class Evaluations implements EvaluationService {
     private final EvaluationRepository repository;
     private final GoalRepository goals;
     private final BiFunction<MofDivCode, FiscalYear, ScoringRules> rules;
+    private final BiFunction<MofDivCode, FiscalYear, KindRules> kinds;
     private final Supplier<LedgerPort> ledger;
     private final Clock clock;
     private final ResultApplication results;
@@ -83,6 +87,10 @@ public final class Evaluations implements EvaluationService {
         this.rules = (region, year) -> {
             RuleSetView view = ruleSets.apply(region, year);
             return ScoringRules.parse(view.version(), view.rules());
+        };
+        this.kinds = (region, year) -> {
+            RuleSetView view = ruleSets.apply(region, year);
+            return KindRules.parse(view.version(), view.rules());
         };
         this.ledger = ledger;
         this.clock = clock;
@@ -149,7 +157,7 @@ public final class Evaluations implements EvaluationService {
             }
             toOpen.add(new EvaluationTask(0, mofDivCode, fiscalYear, agencyCode, e.getKey(), EvaluationKind.SELF,
                     goal.goalId(), goal.version(), new Money(e.getValue().budget()), new Money(e.getValue().spent()),
-                    TaskStatus.OPEN, now, null, null, null, null, null, due));
+                    TaskStatus.OPEN, now, null, null, null, null, null, due, null, null, null));
         }
         List<EvaluationTask> opened = repository.openTasks(toOpen, t -> new AuditEntry(now, "EVALUATION_OPENED",
                 mofDivCode, "EVALUATION_TASK", String.valueOf(t.taskId()), actor, "final accounts closed for "
@@ -192,11 +200,97 @@ public final class Evaluations implements EvaluationService {
 
     @Override
     public List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
-            TaskStatus status, long afterTaskId, int limit, Actor actor) {
+            EvaluationKind kind, TaskStatus status, long afterTaskId, int limit, Actor actor) {
         requireReader(actor);
         requirePage(limit);
-        return repository.tasks(mofDivCode, fiscalYear, readable(mofDivCode, agencyCode, actor), status,
-                Math.max(0, afterTaskId), limit);
+        return repository.tasks(mofDivCode, fiscalYear, readable(mofDivCode, agencyCode, actor), kind,
+                evaluatorOnly(actor) ? actor.operator() : null, status, Math.max(0, afterTaskId), limit);
+    }
+
+    /** A third party's account sees the tasks assigned to it, nothing else. */
+    private static boolean evaluatorOnly(Actor actor) {
+        return actor.roles().equals(Set.of(Role.EVALUATOR));
+    }
+
+    @Override
+    public Assigned assign(MofDivCode mofDivCode, FiscalYear fiscalYear, EvaluationKind kind, List<ProCode> projects,
+            String evaluator, Actor actor) {
+        if (kind == EvaluationKind.SELF) {
+            throw InvalidInputException.of("KIND", "kind", "self-evaluations are opened by the final-accounts close "
+                    + "(year-closings); assign DEPARTMENT, KEY or SPOT_CHECK");
+        }
+        boolean mayAssign = kind == EvaluationKind.DEPARTMENT ? actor.has(Role.FINANCE) || actor.has(Role.DEPARTMENT)
+                : actor.has(Role.FINANCE);
+        if (!mayAssign) {
+            throw new ForbiddenException(kind == EvaluationKind.DEPARTMENT
+                    ? "department evaluations are assigned by DEPARTMENT or FINANCE"
+                    : kind + " evaluations are assigned by FINANCE");
+        }
+        if (!actor.scope().covers(mofDivCode)) {
+            throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
+        }
+        List<ProCode> listed = projects == null ? List.of() : projects;
+        Violations v = new Violations();
+        String who = evaluator == null || evaluator.isBlank() ? null : evaluator.trim();
+        if (kind == EvaluationKind.KEY && who == null) {
+            v.add("EVALUATOR", "required", "a key evaluation is assigned to a third-party evaluator's account");
+        }
+        if (who != null && who.length() > Actor.MAX_NAME_LENGTH) {
+            v.add("EVALUATOR", "length", "an account name has at most " + Actor.MAX_NAME_LENGTH + " characters");
+        }
+        if (listed.isEmpty() && kind != EvaluationKind.SPOT_CHECK) {
+            v.add("PRO_CODES", "required", kind + " evaluations are assigned for listed projects");
+        }
+        if (listed.size() > MAX_LIMIT) {
+            v.add("PRO_CODES", "size", "at most " + MAX_LIMIT + " projects at a time, got " + listed.size());
+        }
+        v.throwIfAny();
+        KindRules kindRules = kinds.apply(mofDivCode, fiscalYear);
+        List<EvaluationTask> bases = new ArrayList<>();
+        List<String> notEvaluable = new ArrayList<>();
+        String sample;
+        if (listed.isEmpty()) {
+            requireWholeRegion(mofDivCode, actor, "drawing a spot-check sample");
+            Sample drawn = Sample.draw(repository, mofDivCode, fiscalYear, kindRules);
+            bases.addAll(drawn.chosen());
+            sample = drawn.rule();
+        } else {
+            sample = "LISTED";
+            Map<ProCode, EvaluationTask> self = repository.tasksOf(mofDivCode, fiscalYear, EvaluationKind.SELF, listed);
+            for (ProCode project : new java.util.LinkedHashSet<>(listed)) {
+                EvaluationTask base = self.get(project);
+                if (base == null || !actor.scope().covers(base.agencyCode())) {
+                    notEvaluable.add(project.value() + ": no self-evaluation task of " + fiscalYear.value()
+                            + " (the year's final-accounts close opens them)");
+                } else if (kind == EvaluationKind.SPOT_CHECK && base.status() != TaskStatus.SUBMITTED) {
+                    notEvaluable.add(project.value() + ": its self-evaluation is not submitted yet");
+                } else {
+                    bases.add(base);
+                }
+            }
+        }
+        Set<ProCode> assigned = repository.tasksOf(mofDivCode, fiscalYear, kind,
+                bases.stream().map(EvaluationTask::proCode).toList()).keySet();
+        Instant now = clock.instant();
+        List<EvaluationTask> toOpen = new ArrayList<>();
+        for (EvaluationTask base : bases) {
+            if (!assigned.contains(base.proCode())) {
+                toOpen.add(new EvaluationTask(0, mofDivCode, fiscalYear, base.agencyCode(), base.proCode(), kind,
+                        base.goalId(), base.goalVersion(), base.budget(), base.spent(), TaskStatus.OPEN, now, null,
+                        null, null, null, null, null, who, kind == EvaluationKind.SPOT_CHECK ? base.total() : null,
+                        null));
+            }
+        }
+        String why = kind + " evaluation assigned" + (who == null ? "" : " to " + who) + " (" + sample + ")";
+        List<EvaluationTask> opened = repository.openTasks(toOpen, t -> new AuditEntry(now, "EVALUATION_ASSIGNED",
+                mofDivCode, "EVALUATION_TASK", String.valueOf(t.taskId()), actor, why, "kind=" + kind
+                        + ";evaluator=" + (who == null ? "" : who) + ";goalId=" + t.goalId() + ";goalVersion="
+                        + t.goalVersion() + (t.selfTotal() == null ? "" : ";selfTotal=" + t.selfTotal()),
+                t.agencyCode(), t.proCode()));
+        LOG.info("{} evaluations of {} {} assigned{}: {} opened, {} already assigned, {} not evaluable ({})", kind,
+                mofDivCode, fiscalYear.value(), who == null ? "" : " to " + who, opened.size(),
+                bases.size() - toOpen.size(), notEvaluable.size(), sample);
+        return new Assigned(opened, bases.size() - toOpen.size(), notEvaluable, sample);
     }
 
     private static void requirePage(int limit) {
@@ -235,29 +329,74 @@ public final class Evaluations implements EvaluationService {
     }
 
     @Override
-    public Scorecard submit(long taskId, List<IndicatorEntry> entries, Actor actor) {
-        if (!actor.has(Role.UNIT) && !actor.has(Role.FINANCE)) {
-            throw new ForbiddenException("a self-evaluation is submitted by its UNIT (or FINANCE)");
-        }
+    public Scorecard submit(long taskId, List<IndicatorEntry> entries, List<CriterionEntry> criteria, Actor actor) {
         EvaluationTask task = visible(taskId, actor);
+        requireSubmitter(task, actor);
         if (task.status() != TaskStatus.OPEN) {
             throw new ConflictException("task " + taskId + " was submitted by " + task.submittedBy() + " at "
                     + task.submittedAt() + "; it is no longer open");
         }
+        List<CriterionEntry> given = criteria == null ? List.of() : criteria;
+        if (task.kind() != EvaluationKind.KEY && !given.isEmpty()) {
+            throw InvalidInputException.of("CRITERIA", "kind", "criteria score a key evaluation's decision and "
+                    + "process parts; task " + taskId + " is a " + task.kind() + " evaluation");
+        }
         List<Indicator> indicators = goal(task).goal().indicators();
         List<IndicatorActual> actuals = actuals(entries, indicators);
-        Scorecard card = Scorer.score(rules.apply(task.mofDivCode(), task.fiscalYear()), actuals,
-                task.budget().yuan(), task.spent().yuan());
+        ScoringRules scoring = rules.apply(task.mofDivCode(), task.fiscalYear());
+        KindRules kindRules = kinds.apply(task.mofDivCode(), task.fiscalYear());
+        Scorecard card = task.kind() == EvaluationKind.KEY
+                ? Scorer.scoreKey(kindRules, scoring, given, actuals, task.budget().yuan(), task.spent().yuan())
+                : Scorer.score(scoring, actuals, task.budget().yuan(), task.spent().yuan());
+        Boolean flagged = null;
+        String gap = "";
+        if (task.kind() == EvaluationKind.SPOT_CHECK && task.selfTotal() != null) {
+            BigDecimal difference = card.total().subtract(task.selfTotal());
+            flagged = difference.abs().compareTo(kindRules.spotGap()) > 0;
+            gap = ";selfTotal=" + task.selfTotal().toPlainString() + ";gap=" + difference.toPlainString()
+                    + ";threshold=" + kindRules.spotGap().toPlainString() + ";flagged=" + flagged;
+        }
         Instant now = clock.instant();
-        EvaluationTask submitted = task.submitted(actor.operator(), now, card);
-        AuditEntry audit = new AuditEntry(now, "SELF_EVALUATION_SUBMITTED", task.mofDivCode(), "EVALUATION_TASK",
-                String.valueOf(taskId), actor, "self-evaluation scored " + card.total().toPlainString() + " ("
-                        + card.grade().chinese() + ")", "total=" + card.total().toPlainString() + ";grade="
-                        + card.grade() + ";rules=" + card.ruleVersion(), task.agencyCode(), task.proCode());
+        EvaluationTask submitted = task.submitted(actor.operator(), now, card, flagged);
+        String action = task.kind() == EvaluationKind.SELF ? "SELF_EVALUATION_SUBMITTED" : "EVALUATION_SUBMITTED";
+        String reason = task.kind() + " evaluation scored " + card.total().toPlainString() + " ("
+                + card.grade().chinese() + ")" + (Boolean.TRUE.equals(flagged) ? "; self-evaluated "
+                        + task.selfTotal().toPlainString() + ": gap above " + kindRules.spotGap().toPlainString()
+                        + " points, flagged" : "");
+        AuditEntry audit = new AuditEntry(now, action, task.mofDivCode(), "EVALUATION_TASK", String.valueOf(taskId),
+                actor, reason, "kind=" + task.kind() + ";total=" + card.total().toPlainString() + ";grade="
+                        + card.grade() + ";rules=" + card.ruleVersion() + gap, task.agencyCode(), task.proCode());
         if (!repository.submit(submitted, card, audit)) {
             throw new ConflictException("task " + taskId + " was submitted meanwhile; it is no longer open");
         }
+        if (Boolean.TRUE.equals(flagged)) {
+            LOG.warn("Spot check {} of {} {} {}: {} against the self-evaluated {}, gap above {} points", taskId,
+                    task.mofDivCode(), task.fiscalYear().value(), task.proCode(), card.total(), task.selfTotal(),
+                    kindRules.spotGap());
+        }
         return card;
+    }
+
+    /** Who may score a task: its assigned evaluator only; otherwise the roles of its kind. */
+    private static void requireSubmitter(EvaluationTask task, Actor actor) {
+        if (task.evaluator() != null) {
+            if (!task.evaluator().equals(actor.operator())) {
+                throw new ForbiddenException("task " + task.taskId() + " is assigned to " + task.evaluator());
+            }
+            return;
+        }
+        boolean may = switch (task.kind()) {
+            case SELF -> actor.has(Role.UNIT) || actor.has(Role.FINANCE);
+            case DEPARTMENT -> actor.has(Role.DEPARTMENT) || actor.has(Role.FINANCE);
+            case SPOT_CHECK, KEY -> actor.has(Role.FINANCE);
+        };
+        if (!may) {
+            throw new ForbiddenException(switch (task.kind()) {
+                case SELF -> "a self-evaluation is submitted by its UNIT (or FINANCE)";
+                case DEPARTMENT -> "a department evaluation is submitted by the DEPARTMENT (or FINANCE)";
+                default -> "a " + task.kind() + " evaluation is submitted by FINANCE or its assigned evaluator";
+            });
+        }
     }
 
     @Override
@@ -274,7 +413,7 @@ public final class Evaluations implements EvaluationService {
                     l.reason());
             lines.add(new IndicatorScore(entry, l.weight(), l.fraction(), l.met(), l.points()));
         }
-        return new Scorecard(task.ruleVersion(), lines, new ExecutionScore(task.budget(), task.spent(),
+        return new Scorecard(task.ruleVersion(), lines, score.criteria(), new ExecutionScore(task.budget(), task.spent(),
                 score.executionRate(), score.executionWeight(), score.executionPoints()),
                 score.exactTotal(), task.total(), task.grade());
     }
@@ -317,7 +456,8 @@ public final class Evaluations implements EvaluationService {
 
     private EvaluationTask visible(long taskId, Actor actor) {
         return repository.find(taskId).filter(t -> actor.scope().covers(t.mofDivCode())
-                && actor.scope().covers(t.agencyCode()))
+                && actor.scope().covers(t.agencyCode())
+                && (!evaluatorOnly(actor) || actor.operator().equals(t.evaluator())))
                 .orElseThrow(() -> new NotFoundException("no evaluation task " + taskId));
     }
 

@@ -223,7 +223,8 @@ final class ResultApplication {
             RequestedAmount requested, String by, Instant at) {
         ResultPolicy.Action action = policy.action(task.grade());
         BigDecimal cut = action.cutPercent();
-        StringBuilder why = new StringBuilder("result.action.").append(task.grade()).append('=').append(action);
+        StringBuilder why = new StringBuilder(task.kind() == io.jixiao.api.evaluation.EvaluationKind.SELF ? ""
+                : task.kind() + " evaluation: ").append("result.action.").append(task.grade()).append('=').append(action);
         BigDecimal rate = task.spent().yuan().multiply(HUNDRED).divide(task.budget().yuan(), MathContext.DECIMAL64);
         if (policy.lowExecutionBelow() != null && action.kind() != ResultPolicy.Kind.CANCEL
                 && rate.compareTo(policy.lowExecutionBelow()) < 0) {
@@ -248,7 +249,7 @@ final class ResultApplication {
     }
 
     private static String reason(Adjustment a) {
-        return a.evaluatedYear().value() + " 年度绩效自评 " + a.total().toPlainString() + " 分 (" + a.grade().chinese()
+        return a.evaluatedYear().value() + " 年度绩效评价 " + a.total().toPlainString() + " 分 (" + a.grade().chinese()
                 + "), evaluation " + a.taskId() + ": " + a.policy();
     }
 
@@ -270,16 +271,38 @@ final class ResultApplication {
         return port;
     }
 
-    /** The submitted self-evaluations of a year, all pages. */
+    /**
+     * The submitted evaluations of a year that decide their projects' results, all pages: per project the one of
+     * the highest rank (KEY &gt; SPOT_CHECK &gt; DEPARTMENT &gt; SELF); a project with a higher-ranked evaluation
+     * still open is left out (its result is awaited), as in result application.
+     */
     static List<EvaluationTask> submitted(EvaluationRepository repository, MofDivCode region, FiscalYear year) {
-        List<EvaluationTask> all = new ArrayList<>();
+        Map<ProCode, EvaluationTask> deciding = new HashMap<>();
         long after = 0;
         List<EvaluationTask> page;
         do {
-            page = repository.tasks(region, year, null, TaskStatus.SUBMITTED, after, 1_000);
-            all.addAll(page);
+            page = repository.tasks(region, year, null, null, null, null, after, 1_000);
+            for (EvaluationTask t : page) {
+                EvaluationTask other = deciding.get(t.proCode());
+                if (other == null || rank(t.kind()) > rank(other.kind())) {
+                    deciding.put(t.proCode(), t);
+                }
+            }
             after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
         } while (page.size() == 1_000);
+        deciding.values().removeIf(t -> t.status() != TaskStatus.SUBMITTED);
+        List<EvaluationTask> all = new ArrayList<>(deciding.values());
+        all.sort(java.util.Comparator.comparingLong(EvaluationTask::taskId));
         return all;
+    }
+
+    /** How much an evaluation kind's result counts: a higher rank decides instead of a lower one. */
+    static int rank(io.jixiao.api.evaluation.EvaluationKind kind) {
+        return switch (kind) {
+            case SELF -> 0;
+            case DEPARTMENT -> 1;
+            case SPOT_CHECK -> 2;
+            case KEY -> 3;
+        };
     }
 }

@@ -1,6 +1,10 @@
 package io.jixiao.evaluation.internal;
 
 import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.CriterionScore;
+import io.jixiao.api.evaluation.KeyPart;
+import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.ExecutionScore;
 import io.jixiao.api.evaluation.IndicatorActual;
 import io.jixiao.api.evaluation.IndicatorScore;
@@ -66,18 +70,104 @@ public final class Scorer {
         }
         v.throwIfAny();
 
-        Map<ScoreCategory, BigDecimal> weights = categoryWeights(rules, entries);
+        List<IndicatorScore> lines = indicatorLines(categoryWeights(rules, entries), entries, c -> c);
+        BigDecimal exact = sum(lines.stream().map(IndicatorScore::points).toList());
+        Money spentMoney = new Money(spent.setScale(2, RoundingMode.UNNECESSARY));
+        BigDecimal rate = spent.divide(budgetMoney.yuan(), MC);
+        BigDecimal executionWeight = rules.weight(ScoreCategory.EXECUTION);
+        BigDecimal executionPoints = executionWeight.multiply(rate.min(BigDecimal.ONE), MC);
+        exact = exact.add(executionPoints, MC);
+        BigDecimal total = exact.setScale(2, RoundingMode.HALF_UP);
+        return new Scorecard(rules.version(), lines, List.of(),
+                new ExecutionScore(budgetMoney, spentMoney, rate, executionWeight, executionPoints), exact, total,
+                rules.grades().gradeOf(total));
+    }
+
+    /**
+     * Scores a finance key evaluation under the decision / process / output / benefit framework: decision and
+     * process are worth their weights, split among the evaluator's criteria in proportion to their plan points, each
+     * earning weight × score / plan points; output is worth its weight over the goal's output indicators and benefit
+     * its weight over the benefit and satisfaction indicators, scored as in a self-evaluation (a part without
+     * indicators passes its weight to the other). Budget execution is shown, not scored apart: the plan scores it as
+     * a process criterion (资金管理 · 预算执行率).
+     *
+     * @param rules the region's kind rules (the key weights)
+     * @param grades the region's grade bands and scoring rules version (the self-evaluation rules of the year)
+     * @param criteria the decision and process criteria, at least one of each
+     * @param entries one entry per indicator of the approved goal
+     * @throws io.jixiao.api.model.InvalidInputException naming each entry or criterion that cannot be scored
+     */
+    public static Scorecard scoreKey(KindRules rules, ScoringRules grades, List<CriterionEntry> criteria,
+            List<IndicatorActual> entries, BigDecimal budget, BigDecimal spent) {
+        Violations v = new Violations();
+        if (entries.isEmpty()) {
+            v.add("INDICATORS", "required", "a key evaluation scores the goal's indicators as output and benefit; "
+                    + "none given");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            validate(entries.get(i), "INDICATORS[" + i + "]", v);
+        }
+        for (KeyPart part : List.of(KeyPart.DECISION, KeyPart.PROCESS)) {
+            if (criteria.stream().noneMatch(c -> c.part() == part)) {
+                v.add("CRITERIA", "required", "a key evaluation scores its " + part + " part ("
+                        + (part == KeyPart.DECISION ? "决策" : "过程") + ") with at least one criterion of the plan");
+            }
+        }
+        for (int i = 0; i < criteria.size(); i++) {
+            validate(criteria.get(i), "CRITERIA[" + i + "]", v);
+        }
+        Money budgetMoney = v.check(() -> Money.positive("BUDGET", budget));
+        v.throwIfAny();
+        Map<ScoreCategory, BigDecimal> weights = new EnumMap<>(ScoreCategory.class);
+        for (IndicatorActual e : entries) {
+            ScoreCategory group = keyGroup(ScoreCategory.of(e.indicator().level1()));
+            weights.put(group, rules.keyWeight(group == ScoreCategory.OUTPUT ? KeyPart.OUTPUT : KeyPart.BENEFIT));
+        }
+        if (weights.size() == 1) { // a goal with output indicators only, or benefit only: the other part's points too
+            weights.replaceAll((c, w) -> rules.keyWeight(KeyPart.OUTPUT).add(rules.keyWeight(KeyPart.BENEFIT)));
+        }
+        List<IndicatorScore> lines = indicatorLines(weights, entries, Scorer::keyGroup);
+        List<CriterionScore> scored = new ArrayList<>();
+        for (KeyPart part : List.of(KeyPart.DECISION, KeyPart.PROCESS)) {
+            BigDecimal plan = sum(criteria.stream().filter(c -> c.part() == part).map(CriterionEntry::points)
+                    .toList());
+            for (CriterionEntry c : criteria) {
+                if (c.part() == part) {
+                    BigDecimal weight = rules.keyWeight(part).multiply(c.points(), MC).divide(plan, MC);
+                    scored.add(new CriterionScore(c, weight, weight.multiply(c.score(), MC).divide(c.points(), MC)));
+                }
+            }
+        }
+        BigDecimal exact = sum(lines.stream().map(IndicatorScore::points).toList())
+                .add(sum(scored.stream().map(CriterionScore::points).toList()), MC);
+        BigDecimal total = exact.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal rate = spent.divide(budgetMoney.yuan(), MC);
+        return new Scorecard(rules.version(), lines, scored, new ExecutionScore(budgetMoney,
+                new Money(spent.setScale(2, RoundingMode.UNNECESSARY)), rate, BigDecimal.ZERO, BigDecimal.ZERO),
+                exact, total, grades.grades().gradeOf(total));
+    }
+
+    /** In a key evaluation satisfaction counts with benefit (效益 · 满意度). */
+    private static ScoreCategory keyGroup(ScoreCategory c) {
+        return c == ScoreCategory.SATISFACTION ? ScoreCategory.BENEFIT : c;
+    }
+
+    /**
+     * The indicator lines: each group's weight split among its indicators by their declared points (equally when
+     * they declare none); quantitative shares or the qualitative percentage chosen.
+     */
+    private static List<IndicatorScore> indicatorLines(Map<ScoreCategory, BigDecimal> weights,
+            List<IndicatorActual> entries, java.util.function.UnaryOperator<ScoreCategory> group) {
         Map<ScoreCategory, BigDecimal> declared = new EnumMap<>(ScoreCategory.class);
         Map<ScoreCategory, Integer> counts = new EnumMap<>(ScoreCategory.class);
         for (IndicatorActual e : entries) {
-            ScoreCategory c = ScoreCategory.of(e.indicator().level1());
+            ScoreCategory c = group.apply(ScoreCategory.of(e.indicator().level1()));
             declared.merge(c, e.indicator().points().max(BigDecimal.ZERO), BigDecimal::add);
             counts.merge(c, 1, Integer::sum);
         }
         List<IndicatorScore> lines = new ArrayList<>();
-        BigDecimal exact = BigDecimal.ZERO;
         for (IndicatorActual e : entries) {
-            ScoreCategory c = ScoreCategory.of(e.indicator().level1());
+            ScoreCategory c = group.apply(ScoreCategory.of(e.indicator().level1()));
             BigDecimal share = declared.get(c).signum() == 0
                     ? BigDecimal.ONE.divide(BigDecimal.valueOf(counts.get(c)), MC)
                     : e.indicator().points().max(BigDecimal.ZERO).divide(declared.get(c), MC);
@@ -92,19 +182,40 @@ public final class Scorer {
                 met = meets(e.indicator().sign(), e.actual(), target);
                 fraction = met ? BigDecimal.ONE : missedShare(e.indicator().sign(), e.actual(), target);
             }
-            BigDecimal points = weight.multiply(fraction, MC);
-            lines.add(new IndicatorScore(e, weight, fraction, met, points));
-            exact = exact.add(points, MC);
+            lines.add(new IndicatorScore(e, weight, fraction, met, weight.multiply(fraction, MC)));
         }
-        Money spentMoney = new Money(spent.setScale(2, RoundingMode.UNNECESSARY));
-        BigDecimal rate = spent.divide(budgetMoney.yuan(), MC);
-        BigDecimal executionWeight = rules.weight(ScoreCategory.EXECUTION);
-        BigDecimal executionPoints = executionWeight.multiply(rate.min(BigDecimal.ONE), MC);
-        exact = exact.add(executionPoints, MC);
-        BigDecimal total = exact.setScale(2, RoundingMode.HALF_UP);
-        return new Scorecard(rules.version(), lines,
-                new ExecutionScore(budgetMoney, spentMoney, rate, executionWeight, executionPoints), exact, total,
-                rules.grades().gradeOf(total));
+        return lines;
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal value : values) {
+            sum = sum.add(value, MC);
+        }
+        return sum;
+    }
+
+    /** Most characters of a criterion's name (stored in 400 bytes: Chinese text takes three bytes a character). */
+    public static final int MAX_CRITERION_NAME = 100;
+    private static final BigDecimal MAX_PLAN_POINTS = BigDecimal.valueOf(100);
+
+    private static void validate(CriterionEntry c, String field, Violations v) {
+        if (c.part() != KeyPart.DECISION && c.part() != KeyPart.PROCESS) {
+            v.add(field + ".PART", "part", "criteria score the DECISION and PROCESS parts; " + c.part()
+                    + " is scored from the goal's indicators");
+        }
+        if (c.name().isBlank() || c.name().length() > MAX_CRITERION_NAME) {
+            v.add(field + ".NAME", "length", "is required, at most " + MAX_CRITERION_NAME + " characters");
+        }
+        if (c.points().signum() <= 0 || c.points().compareTo(MAX_PLAN_POINTS) > 0
+                || c.points().stripTrailingZeros().scale() > 4) {
+            v.add(field + ".POINTS", "range", "the criterion's points in the plan: above 0, at most 100, at most 4 "
+                    + "decimals, got " + c.points().toPlainString());
+        } else if (c.score().signum() < 0 || c.score().compareTo(c.points()) > 0
+                || c.score().stripTrailingZeros().scale() > 4) {
+            v.add(field + ".SCORE", "range", "earns 0 to its " + c.points().toPlainString() + " points, at most 4 "
+                    + "decimals, got " + c.score().toPlainString());
+        }
     }
 
     /**

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jixiao.api.evaluation.Achievement;
+import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Grade;
 import io.jixiao.api.evaluation.IndicatorEntry;
 import io.jixiao.api.evaluation.Scorecard;
@@ -76,6 +80,7 @@ class EvaluationsTest {
     private final List<LedgerLine> ledger = new ArrayList<>();
     private boolean ledgerDown;
     private Evaluations evaluations;
+    private MyBatisEvaluation repository;
 
     @BeforeEach
     void setUp() {
@@ -94,7 +99,8 @@ class EvaluationsTest {
             return new LedgerPage(ledger.subList(from, to), to < ledger.size() ? String.valueOf(to) : null,
                     ledger.size());
         };
-        evaluations = new Evaluations(new MyBatisEvaluation(sessions, store), store,
+        repository = new MyBatisEvaluation(sessions, store);
+        evaluations = new Evaluations(repository, store,
                 (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
                         "430603000", 3, Map.of("evaluation.selfDue", "06-15"), Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
@@ -203,5 +209,151 @@ class EvaluationsTest {
         return List.of(new IndicatorEntry(3, null, Achievement.ACHIEVED, new BigDecimal("95"), ""),
                 new IndicatorEntry(1, new BigDecimal("800"), null, null, "报名人数不足"),
                 new IndicatorEntry(2, new BigDecimal("60"), null, null, ""));
+    }
+
+    private static final Actor DEPARTMENT = new Actor("DEPT-PORTAL", "chen", Set.of(Role.DEPARTMENT),
+            new Scope(Set.of(), Set.of("101001")));
+    private static final Actor THIRD_PARTY = new Actor("EVAL-PORTAL", "pwc.zhang", Set.of(Role.EVALUATOR),
+            new Scope(Set.of("140400000"), Set.of()));
+    private static final Actor OTHER_THIRD_PARTY = new Actor("EVAL-PORTAL", "kpmg.liu", Set.of(Role.EVALUATOR),
+            new Scope(Set.of("140400000"), Set.of()));
+
+    /** Closes the year for projects P-00 … P-(n−1), each with a goal and 1,000,000.00 spent 850,000.00. */
+    private List<Long> selfEvaluated(int n, boolean submit) {
+        for (int i = 0; i < n; i++) {
+            String project = String.format("P-%02d", i);
+            approvedGoal(project);
+            line(project, "B-" + i, "101001", ExpenditureKind.PROJECT, "1000000.00", "850000.00");
+        }
+        List<Long> ids = evaluations.closeYear(REGION, YEAR, AGENCY, HOST).opened().stream()
+                .map(io.jixiao.api.evaluation.EvaluationTask::taskId).toList();
+        if (submit) {
+            ids.forEach(id -> evaluations.submit(id, entries(), UNIT)); // 80.50 each (see above)
+        }
+        return ids;
+    }
+
+    @Test
+    void aSpotCheckDrawsItsSampleByRuleAndFlagsAGapAboveTheThreshold() {
+        selfEvaluated(20, true);
+        assertThatThrownBy(() -> evaluations.assign(REGION, YEAR, EvaluationKind.SPOT_CHECK, List.of(), null, UNIT))
+                .isInstanceOf(ForbiddenException.class);
+
+        // national default: 10 % of the 20 submitted self-evaluations, rounded up, at least 1 → 2
+        Assigned drawn = evaluations.assign(REGION, YEAR, EvaluationKind.SPOT_CHECK, List.of(), null, FINANCE);
+        assertThat(drawn.opened()).hasSize(2).allSatisfy(t -> {
+            assertThat(t.kind()).isEqualTo(EvaluationKind.SPOT_CHECK);
+            assertThat(t.selfTotal()).isEqualByComparingTo("80.50");
+            assertThat(t.status()).isEqualTo(TaskStatus.OPEN);
+        });
+        assertThat(drawn.sample()).contains("10 % (minimum 1) of 20 submitted self-evaluations = 2")
+                .contains("2 drawn").containsPattern("seed [0-9a-f]{32}");
+        Assigned again = evaluations.assign(REGION, YEAR, EvaluationKind.SPOT_CHECK, List.of(), null, FINANCE);
+        assertThat(again.opened()).as("the sample is complete: drawing again draws none").isEmpty();
+        assertThat(again.sample()).contains("2 already checked, 0 drawn");
+
+        long low = drawn.opened().get(0).taskId();
+        long same = drawn.opened().get(1).taskId();
+        assertThatThrownBy(() -> evaluations.submit(low, entries(), UNIT)).isInstanceOf(ForbiddenException.class);
+        // re-evaluated: 培训人次 500 of 1000 → 25 (not 40): 25 + 22.5 + 9.5 + 8.5 = 65.50, 15 below 80.50
+        List<IndicatorEntry> lower = List.of(new IndicatorEntry(1, new BigDecimal("500"), null, null, "复核: 台账不实"),
+                new IndicatorEntry(2, new BigDecimal("60"), null, null, ""),
+                new IndicatorEntry(3, null, Achievement.ACHIEVED, new BigDecimal("95"), ""));
+        assertThat(evaluations.submit(low, lower, FINANCE).total()).isEqualTo(new BigDecimal("65.50"));
+        assertThat(evaluations.submit(same, entries(), FINANCE).total()).isEqualTo(new BigDecimal("80.50"));
+
+        var flagged = evaluations.task(low, FINANCE);
+        assertThat(flagged.gap()).isEqualByComparingTo("-15.00");
+        assertThat(flagged.gapFlagged()).as("|−15| > evaluation.spotCheck.gap 10").isTrue();
+        assertThat(evaluations.task(same, FINANCE).gapFlagged()).isFalse();
+        assertThat(evaluations.tasks(REGION, YEAR, null, EvaluationKind.SPOT_CHECK, null, 0, 10, FINANCE))
+                .extracting(io.jixiao.api.evaluation.EvaluationTask::taskId).containsExactly(low, same);
+
+        // the spot check decides its project's result, not the self-evaluation
+        List<io.jixiao.api.evaluation.EvaluationTask> deciding = repository.unapplied(REGION, YEAR, 0, 100);
+        assertThat(deciding).hasSize(20);
+        assertThat(deciding).filteredOn(t -> t.proCode().equals(flagged.proCode()))
+                .singleElement().satisfies(t -> assertThat(t.taskId()).isEqualTo(low));
+    }
+
+    @Test
+    void aKeyEvaluationIsScoredByItsThirdPartyUnderTheDecisionProcessOutputBenefitFramework() {
+        long self = selfEvaluated(1, true).get(0);
+        ProCode project = evaluations.task(self, FINANCE).proCode();
+        assertThatThrownBy(() -> evaluations.assign(REGION, YEAR, EvaluationKind.KEY, List.of(project), " ", FINANCE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(x -> x.field() + ":" + x.rule()).containsExactly("EVALUATOR:required"));
+        Assigned assigned = evaluations.assign(REGION, YEAR, EvaluationKind.KEY,
+                List.of(project, ProCode.of("P-UNKNOWN")), "pwc.zhang", FINANCE);
+        assertThat(assigned.notEvaluable()).singleElement().asString().startsWith("P-UNKNOWN: no self-evaluation");
+        long key = assigned.opened().get(0).taskId();
+
+        // until it is submitted, the key evaluation holds the project's result back
+        assertThat(repository.unapplied(REGION, YEAR, 0, 10)).isEmpty();
+        assertThat(evaluations.tasks(REGION, YEAR, null, null, null, 0, 10, THIRD_PARTY))
+                .extracting(io.jixiao.api.evaluation.EvaluationTask::taskId).containsExactly(key);
+        assertThat(evaluations.tasks(REGION, YEAR, null, null, null, 0, 10, OTHER_THIRD_PARTY)).isEmpty();
+        assertThatThrownBy(() -> evaluations.task(self, THIRD_PARTY)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> evaluations.submit(key, entries(), List.of(), FINANCE))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("assigned to pwc.zhang");
+        assertThatThrownBy(() -> evaluations.submit(key, entries(), List.of(), THIRD_PARTY))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(x -> x.field() + ":" + x.rule())
+                        .containsExactly("CRITERIA:required", "CRITERIA:required"));
+        assertThatThrownBy(() -> evaluations.submit(self + 0, entries(), List.of(criterion(KeyPart.DECISION, "立项",
+                "10", "8")), FINANCE)).isInstanceOf(ConflictException.class);
+
+        // decision 20 over plan points 10 + 10: 8 + 10 = 18; process 20 over 5 + 15: 4.25 + 15 = 19.25;
+        // output 30 (培训人次 800/1000) = 24; benefit 30 over 就业率 10 and 满意度 10 declared: 15 × 60/80 = 11.25
+        // and 15 × 95 % = 14.25; total 18 + 19.25 + 24 + 11.25 + 14.25 = 86.75 → 良
+        Scorecard card = evaluations.submit(key, entries(), List.of(
+                criterion(KeyPart.DECISION, "立项依据充分性", "10", "8"),
+                criterion(KeyPart.DECISION, "绩效目标合理性", "10", "10"),
+                criterion(KeyPart.PROCESS, "预算执行率", "5", "4.25"),
+                criterion(KeyPart.PROCESS, "资金使用合规性", "15", "15")), THIRD_PARTY);
+        assertThat(card.total()).isEqualTo(new BigDecimal("86.75"));
+        assertThat(card.grade()).isEqualTo(Grade.GOOD);
+        Scorecard stored = evaluations.scorecard(key, FINANCE);
+        assertThat(stored.criteria()).extracting(c -> c.entry().name() + "=" + c.shownPoints()).containsExactly(
+                "立项依据充分性=8.00", "绩效目标合理性=10.00", "预算执行率=4.25", "资金使用合规性=15.00");
+        assertThat(stored.indicators()).extracting(l -> l.shownPoints().toPlainString())
+                .containsExactly("24.00", "11.25", "14.25");
+        assertThat(stored.execution().weight()).isEqualByComparingTo("0");
+        assertThat(evaluations.task(key, FINANCE).submittedBy()).isEqualTo("pwc.zhang");
+        assertThat(repository.unapplied(REGION, YEAR, 0, 10)).singleElement()
+                .satisfies(t -> assertThat(t.taskId()).isEqualTo(key));
+    }
+
+    @Test
+    void theDepartmentEvaluatesItsOwnAgenciesProjects() {
+        long self = selfEvaluated(1, false).get(0);
+        ProCode project = evaluations.task(self, FINANCE).proCode();
+        Actor otherDepartment = new Actor("DEPT-PORTAL", "sun", Set.of(Role.DEPARTMENT),
+                new Scope(Set.of(), Set.of("101002")));
+        assertThat(evaluations.assign(REGION, YEAR, EvaluationKind.DEPARTMENT, List.of(project), null,
+                otherDepartment).notEvaluable()).as("another department's project looks unknown").hasSize(1);
+        assertThatThrownBy(() -> evaluations.assign(REGION, YEAR, EvaluationKind.SELF, List.of(project), null,
+                FINANCE)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> evaluations.assign(REGION, YEAR, EvaluationKind.DEPARTMENT, List.of(), null,
+                DEPARTMENT)).isInstanceOf(InvalidInputException.class);
+        Assigned assigned = evaluations.assign(REGION, YEAR, EvaluationKind.DEPARTMENT, List.of(project), null,
+                DEPARTMENT);
+        assertThat(assigned.opened()).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(EvaluationKind.DEPARTMENT);
+            assertThat(t.budget().yuan()).isEqualByComparingTo("1000000.00");
+            assertThat(t.selfTotal()).isNull();
+        });
+        assertThat(evaluations.assign(REGION, YEAR, EvaluationKind.DEPARTMENT, List.of(project), null, FINANCE)
+                .alreadyAssigned()).isEqualTo(1);
+        long dept = assigned.opened().get(0).taskId();
+        assertThatThrownBy(() -> evaluations.submit(dept, entries(), UNIT)).isInstanceOf(ForbiddenException.class);
+        assertThat(evaluations.submit(dept, entries(), DEPARTMENT).total()).isEqualTo(new BigDecimal("80.50"));
+        // the self-evaluation is still open, and the department's evaluation decides the result
+        assertThat(repository.unapplied(REGION, YEAR, 0, 10)).singleElement()
+                .satisfies(t -> assertThat(t.kind()).isEqualTo(EvaluationKind.DEPARTMENT));
+    }
+
+    private static CriterionEntry criterion(KeyPart part, String name, String points, String score) {
+        return new CriterionEntry(part, name, new BigDecimal(points), new BigDecimal(score));
     }
 }

@@ -136,12 +136,12 @@ class ResultApplicationTest {
         Instant now = Instant.now();
         EvaluationTask task = repository.openTasks(List.of(new EvaluationTask(0, REGION, YEAR, AgencyCode.of("101001"),
                 ProCode.of(project), EvaluationKind.SELF, 1, 1, new Money(new BigDecimal("1000000.00")),
-                new Money(new BigDecimal(spent)), TaskStatus.OPEN, now, null, null, null, null, null, null)),
+                new Money(new BigDecimal(spent)), TaskStatus.OPEN, now, null, null, null, null, null, null, null, null, null)),
                 t -> new AuditEntry(now, "EVALUATION_OPENED", REGION, "EVALUATION_TASK", String.valueOf(t.taskId()),
                         HOST, "closed", "")).get(0);
-        Scorecard card = new Scorecard("r", List.of(), new ExecutionScore(task.budget(), task.spent(),
+        Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(task.budget(), task.spent(),
                 BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN), new BigDecimal(total), new BigDecimal(total), grade);
-        repository.submit(task.submitted("wang", now, card), card, new AuditEntry(now, "SELF_EVALUATION_SUBMITTED",
+        repository.submit(task.submitted("wang", now, card, null), card, new AuditEntry(now, "SELF_EVALUATION_SUBMITTED",
                 REGION, "EVALUATION_TASK", String.valueOf(task.taskId()), HOST, "submitted", ""));
     }
 

@@ -61,7 +61,8 @@ final class RuleBook {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
                 if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)
                         && !io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)
-                        && !io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)) {
+                        && !io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)
+                        && !io.jixiao.api.evaluation.KindRules.KEYS.contains(rule)) {
                     throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
                 }
             }
@@ -77,6 +78,7 @@ final class RuleBook {
                 MonitoringRules.parse(set.label(), set.values());
                 io.jixiao.api.evaluation.ScoringRules.check(set.label(), set.values());
                 io.jixiao.api.evaluation.ResultPolicy.parse(set.label(), set.values());
+                io.jixiao.api.evaluation.KindRules.check(set.label(), set.values());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(set.label() + ": " + e.getMessage(), e);
             }

@@ -6,6 +6,10 @@ import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.Adjustment;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
+import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
@@ -18,6 +22,7 @@ import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,6 +88,10 @@ public final class EvaluationResource {
         @JsonProperty("RULE_VERSION") public String ruleVersion;
         @JsonProperty("DUE") public String due;
         @JsonProperty("OVERDUE") public boolean overdue;
+        @JsonProperty("EVALUATOR") public String evaluator;
+        @JsonProperty("SELF_TOTAL") public BigDecimal selfTotal;
+        @JsonProperty("GAP") public BigDecimal gap;
+        @JsonProperty("GAP_FLAGGED") public Boolean gapFlagged;
 
         static TaskJson of(EvaluationTask t) {
             TaskJson j = new TaskJson();
@@ -105,6 +114,10 @@ public final class EvaluationResource {
             j.ruleVersion = t.ruleVersion();
             j.due = t.due() == null ? null : t.due().toString();
             j.overdue = t.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+            j.evaluator = t.evaluator();
+            j.selfTotal = t.selfTotal();
+            j.gap = t.gap();
+            j.gapFlagged = t.gapFlagged();
             return j;
         }
     }
@@ -124,9 +137,38 @@ public final class EvaluationResource {
         @JsonProperty("DEVIATION_REASON") public String deviationReason;
     }
 
+    /** One decision or process criterion of POST /evaluations/tasks/{id}/evaluation (key evaluations). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class CriterionJson {
+        @JsonProperty("PART") public String part;
+        @JsonProperty("NAME") public String name;
+        @JsonProperty("POINTS") public BigDecimal points;
+        @JsonProperty("SCORE") public BigDecimal score;
+        @JsonProperty("WEIGHT") public BigDecimal weight;
+        @JsonProperty("EARNED") public BigDecimal earned;
+    }
+
     static final class SelfEvaluationJson {
         @JsonProperty("INDICATORS") public List<EntryJson> indicators;
+        @JsonProperty("CRITERIA") public List<CriterionJson> criteria;
         @JsonProperty("OPERATOR") public String operator;
+    }
+
+    /** POST /evaluations/assignments. */
+    static final class AssignJson {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
+        @JsonProperty("KIND") public String kind;
+        @JsonProperty("PRO_CODES") public List<String> proCodes;
+        @JsonProperty("EVALUATOR") public String evaluator;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    static final class AssignedJson {
+        @JsonProperty("OPENED") public List<TaskJson> opened;
+        @JsonProperty("ALREADY_ASSIGNED") public int alreadyAssigned;
+        @JsonProperty("NOT_EVALUABLE") public List<String> notEvaluable;
+        @JsonProperty("SAMPLE") public String sample;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -147,9 +189,11 @@ public final class EvaluationResource {
         @JsonProperty("DEVIATION_REASON") public String deviationReason;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     static final class ScorecardJson {
         @JsonProperty("TASK_ID") public long taskId;
         @JsonProperty("INDICATORS") public List<LineJson> indicators;
+        @JsonProperty("CRITERIA") public List<CriterionJson> criteria;
         @JsonProperty("BUDGET_AMT") public BigDecimal budget;
         @JsonProperty("SPENT_AMT") public BigDecimal spent;
         @JsonProperty("EXECUTION_RATE") public BigDecimal executionRate;
@@ -182,6 +226,17 @@ public final class EvaluationResource {
                 l.deviationReason = s.entry().deviationReason().isEmpty() ? null : s.entry().deviationReason();
                 j.indicators.add(l);
             }
+            j.criteria = new ArrayList<>();
+            for (io.jixiao.api.evaluation.CriterionScore c : card.criteria()) {
+                CriterionJson cj = new CriterionJson();
+                cj.part = c.entry().part().name();
+                cj.name = c.entry().name();
+                cj.points = c.entry().points();
+                cj.score = c.entry().score();
+                cj.weight = c.weight().setScale(2, RoundingMode.HALF_UP);
+                cj.earned = c.shownPoints();
+                j.criteria.add(cj);
+            }
             j.budget = card.execution().budget().yuan();
             j.spent = card.execution().spent().yuan();
             j.executionRate = card.execution().ratePercent();
@@ -213,8 +268,42 @@ public final class EvaluationResource {
         return j;
     }
 
-    private static final Set<String> TASK_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "AGENCY_CODE", "STATUS",
-            "AFTER", "LIMIT");
+    private static final int MAX_PROJECTS = 1_000;
+
+    @POST
+    @Path("assignments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AssignedJson assign(AssignJson body, @Context SecurityContext caller) {
+        AssignJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        EvaluationKind kind = v.oneOf("KIND", r.kind, EvaluationKind.class);
+        List<ProCode> projects = new ArrayList<>();
+        if (r.proCodes != null && r.proCodes.size() > MAX_PROJECTS) {
+            v.add("PRO_CODES", "size", "lists at most " + MAX_PROJECTS + " projects");
+        } else if (r.proCodes != null) {
+            for (int i = 0; i < r.proCodes.size(); i++) {
+                String code = r.proCodes.get(i);
+                ProCode p = v.check(() -> ProCode.of(code));
+                if (p != null) {
+                    projects.add(p);
+                }
+            }
+        }
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        Assigned assigned = evaluations.assign(region, year, kind, projects, r.evaluator, actor);
+        AssignedJson j = new AssignedJson();
+        j.opened = assigned.opened().stream().map(TaskJson::of).toList();
+        j.alreadyAssigned = assigned.alreadyAssigned();
+        j.notEvaluable = assigned.notEvaluable();
+        j.sample = assigned.sample();
+        return j;
+    }
+
+    private static final Set<String> TASK_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "AGENCY_CODE", "KIND",
+            "STATUS", "AFTER", "LIMIT");
 
     @GET
     @Path("tasks")
@@ -226,12 +315,14 @@ public final class EvaluationResource {
         FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
         AgencyCode agency = p.getFirst("AGENCY_CODE") == null ? null
                 : v.check(() -> AgencyCode.of(p.getFirst("AGENCY_CODE")));
+        EvaluationKind kind = p.getFirst("KIND") == null ? null
+                : v.oneOf("KIND", p.getFirst("KIND"), EvaluationKind.class);
         TaskStatus status = p.getFirst("STATUS") == null ? null
                 : v.oneOf("STATUS", p.getFirst("STATUS"), TaskStatus.class);
         Long after = RequestBodies.after(v, p);
         Integer limit = RequestBodies.limit(v, p);
         v.throwIfAny();
-        List<EvaluationTask> tasks = evaluations.tasks(region, year, agency, status, after, limit,
+        List<EvaluationTask> tasks = evaluations.tasks(region, year, agency, kind, status, after, limit,
                 AuthenticationFilter.Caller.of(caller).reader());
         TaskPageJson j = new TaskPageJson();
         j.tasks = tasks.stream().map(TaskJson::of).toList();
@@ -246,9 +337,20 @@ public final class EvaluationResource {
         return TaskJson.of(evaluations.task(id, AuthenticationFilter.Caller.of(caller).reader()));
     }
 
+    /** A self-evaluation: the goal's indicator lines (a unit's form; {@code evaluation} takes every kind). */
     @POST
     @Idempotent
     @Path("tasks/{taskId}/self-evaluation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ScorecardJson submitSelf(@PathParam("taskId") String taskId, SelfEvaluationJson body,
+            @Context SecurityContext caller) {
+        return submit(taskId, body, caller);
+    }
+
+    /** Any kind of evaluation: the goal's indicator lines, and a key evaluation's decision and process criteria. */
+    @POST
+    @Idempotent
+    @Path("tasks/{taskId}/evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
     public ScorecardJson submit(@PathParam("taskId") String taskId, SelfEvaluationJson body,
             @Context SecurityContext caller) {
@@ -273,9 +375,27 @@ public final class EvaluationResource {
                 entries.add(new IndicatorEntry(e.line, e.actual, achievement, e.percent, e.deviationReason));
             }
         }
+        List<CriterionEntry> criteria = new ArrayList<>();
+        if (r.criteria != null && r.criteria.size() > MAX_INDICATORS) {
+            v.add("CRITERIA", "size", "lists at most " + MAX_INDICATORS + " criteria");
+        } else if (r.criteria != null) {
+            for (int i = 0; i < r.criteria.size(); i++) {
+                CriterionJson c = r.criteria.get(i);
+                String at = "CRITERIA[" + i + "].";
+                if (c == null || c.part == null || c.name == null || c.points == null || c.score == null) {
+                    v.add(at.substring(0, at.length() - 1), "required", "names PART (DECISION or PROCESS), NAME, "
+                            + "POINTS (in the plan) and SCORE (earned)");
+                    continue;
+                }
+                KeyPart part = v.oneOf(at + "PART", c.part, KeyPart.class);
+                if (part != null) {
+                    criteria.add(new CriterionEntry(part, c.name, c.points, c.score));
+                }
+            }
+        }
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
-        return ScorecardJson.of(id, evaluations.submit(id, entries, actor));
+        return ScorecardJson.of(id, evaluations.submit(id, entries, criteria, actor));
     }
 
     @GET

@@ -5,6 +5,10 @@ import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
 import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
+import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
@@ -16,12 +20,17 @@ import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import io.jixiao.soap.internal.evaluation.Adjustment;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsRequest;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsResult;
+import io.jixiao.soap.internal.evaluation.AssignEvaluationsRequest;
+import io.jixiao.soap.internal.evaluation.AssignEvaluationsResult;
 import io.jixiao.soap.internal.evaluation.CloseEvaluationYearRequest;
 import io.jixiao.soap.internal.evaluation.CloseEvaluationYearResult;
+import io.jixiao.soap.internal.evaluation.Criterion;
+import io.jixiao.soap.internal.evaluation.CriterionLine;
 import io.jixiao.soap.internal.evaluation.Entry;
 import io.jixiao.soap.internal.evaluation.EvaluationPortType;
 import io.jixiao.soap.internal.evaluation.EvaluationWhatIfRequest;
@@ -94,6 +103,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             v.throwIfAny();
             int limit = r.getLIMIT() == null ? 100 : r.getLIMIT();
             List<EvaluationTask> tasks = evaluations.tasks(region, year, agency,
+                    r.getKIND() == null ? null : EvaluationKind.valueOf(r.getKIND().value()),
                     r.getSTATUS() == null ? null : TaskStatus.valueOf(r.getSTATUS().value()),
                     r.getAFTER() == null ? 0 : r.getAFTER(), limit, caller().reader());
             ListEvaluationTasksResult out = new ListEvaluationTasksResult();
@@ -124,8 +134,39 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                         e.getACHIEVEMENT() == null ? null : Achievement.valueOf(e.getACHIEVEMENT().value()),
                         e.getPERCENT(), e.getDEVIATIONREASON()));
             }
+            List<CriterionEntry> criteria = new ArrayList<>();
+            for (Criterion c : r.getCRITERION()) {
+                criteria.add(new CriterionEntry(KeyPart.valueOf(c.getPART().value()), c.getNAME(), c.getPOINTS(),
+                        c.getSCORE()));
+            }
             SubmitSelfEvaluationResult out = new SubmitSelfEvaluationResult();
-            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.submit(r.getTASKID(), entries, actor)));
+            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.submit(r.getTASKID(), entries, criteria, actor)));
+            return out;
+        });
+    }
+
+    @Override
+    public AssignEvaluationsResult assignEvaluations(AssignEvaluationsRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("AssignEvaluations", r, AssignEvaluationsResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            List<ProCode> projects = new ArrayList<>();
+            for (String code : r.getPROCODE()) {
+                ProCode p = v.check(() -> ProCode.of(code));
+                if (p != null) {
+                    projects.add(p);
+                }
+            }
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            v.throwIfAny();
+            Assigned assigned = evaluations.assign(region, year, EvaluationKind.valueOf(r.getKIND().value()),
+                    projects, r.getEVALUATOR(), actor);
+            AssignEvaluationsResult out = new AssignEvaluationsResult();
+            assigned.opened().forEach(t -> out.getTASK().add(task(t)));
+            out.setALREADYASSIGNED(assigned.alreadyAssigned());
+            out.getNOTEVALUABLE().addAll(assigned.notEvaluable());
+            out.setSAMPLE(assigned.sample());
             return out;
         });
     }
@@ -225,6 +266,10 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         out.setRULEVERSION(t.ruleVersion());
         out.setDUE(times.date(t.due()));
         out.setOVERDUE(t.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        out.setEVALUATOR(t.evaluator());
+        out.setSELFTOTAL(t.selfTotal());
+        out.setGAP(t.gap());
+        out.setGAPFLAGGED(t.gapFlagged());
         return out;
     }
 
@@ -259,6 +304,16 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         out.setGRADE(card.grade().name());
         out.setGRADEZH(card.grade().chinese());
         out.setRULEVERSION(card.ruleVersion());
+        for (io.jixiao.api.evaluation.CriterionScore c : card.criteria()) {
+            CriterionLine line = new CriterionLine();
+            line.setPART(io.jixiao.soap.internal.evaluation.KeyPart.fromValue(c.entry().part().name()));
+            line.setNAME(c.entry().name());
+            line.setPOINTS(c.entry().points());
+            line.setSCORE(c.entry().score());
+            line.setWEIGHT(c.weight().setScale(2, RoundingMode.HALF_UP));
+            line.setEARNED(c.shownPoints());
+            out.getCRITERION().add(line);
+        }
         return out;
     }
 

@@ -96,6 +96,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalTaskRow", io.jixiao.store.internal.mapper.EvalTaskRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalLineRow", io.jixiao.store.internal.mapper.EvalLineRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("EvalCriterionRow",
+                io.jixiao.store.internal.mapper.EvalCriterionRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalAdjustmentRow",
                 io.jixiao.store.internal.mapper.EvalAdjustmentRow.class);
         cfg.addMapper(HoldMapper.class);

@@ -4,7 +4,10 @@ import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.Adjustment;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ResultPolicy;
+import io.jixiao.api.evaluation.CriterionEntry;
+import io.jixiao.api.evaluation.CriterionScore;
 import io.jixiao.api.evaluation.EvaluationKind;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.Grade;
 import io.jixiao.api.evaluation.IndicatorScore;
@@ -18,6 +21,7 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
 import io.jixiao.store.internal.mapper.EvalAdjustmentRow;
+import io.jixiao.store.internal.mapper.EvalCriterionRow;
 import io.jixiao.store.internal.mapper.EvalLineRow;
 import io.jixiao.store.internal.mapper.EvalTaskRow;
 import io.jixiao.store.internal.mapper.EvaluationMapper;
@@ -76,7 +80,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 }
                 EvaluationTask withId = new EvaluationTask(next++, t.mofDivCode(), t.fiscalYear(), t.agencyCode(),
                         t.proCode(), t.kind(), t.goalId(), t.goalVersion(), t.budget(), t.spent(), t.status(),
-                        t.openedAt(), null, null, null, null, null, t.due());
+                        t.openedAt(), null, null, null, null, null, t.due(), t.evaluator(), t.selfTotal(), null);
                 left--;
                 mapper.insertTask(row(withId));
                 stored.add(withId);
@@ -99,16 +103,34 @@ public final class MyBatisEvaluation implements EvaluationRepository {
 
     @Override
     public List<EvaluationTask> tasks(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<AgencyCode> agencyCodes,
-            TaskStatus status, long afterTaskId, int limit) {
+            EvaluationKind kind, String evaluator, TaskStatus status, long afterTaskId, int limit) {
         if (agencyCodes != null && agencyCodes.isEmpty()) {
             return List.of();
         }
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(EvaluationMapper.class).tasks(mofDivCode.value(), fiscalYear.value(),
-                    codes(agencyCodes),
+                    codes(agencyCodes), kind == null ? null : kind.name(), evaluator,
                     status == null ? null : status.name(), afterTaskId, limit).stream().map(MyBatisEvaluation::task)
                     .toList();
         }
+    }
+
+    @Override
+    public java.util.Map<ProCode, EvaluationTask> tasksOf(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            EvaluationKind kind, Collection<ProCode> projects) {
+        java.util.Map<ProCode, EvaluationTask> found = new java.util.HashMap<>();
+        List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
+        try (SqlSession session = sessions.openSession()) {
+            EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            for (int from = 0; from < codes.size(); from += 500) { // IN lists of at most 500
+                for (EvalTaskRow row : mapper.tasksOf(mofDivCode.value(), fiscalYear.value(), kind.name(),
+                        codes.subList(from, Math.min(codes.size(), from + 500)))) {
+                    EvaluationTask task = task(row);
+                    found.put(task.proCode(), task);
+                }
+            }
+        }
+        return found;
     }
 
     @Override
@@ -120,6 +142,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             row.execRate = exact(card.execution().rate());
             row.execPoints = exact(card.execution().points());
             row.execWeight = exact(card.execution().weight());
+            row.gapFlag = submitted.gapFlagged() == null ? null : submitted.gapFlagged() ? 1 : 0;
             if (mapper.submit(row) != 1) {
                 return false;
             }
@@ -138,6 +161,19 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 line.points = exact(s.points());
                 mapper.insertLine(line);
             }
+            n = 0;
+            for (CriterionScore c : card.criteria()) {
+                EvalCriterionRow row2 = new EvalCriterionRow();
+                row2.taskId = submitted.taskId();
+                row2.lineNo = ++n;
+                row2.part = c.entry().part().name();
+                row2.name = c.entry().name();
+                row2.planPoints = c.entry().points();
+                row2.score = c.entry().score();
+                row2.weight = exact(c.weight());
+                row2.points = exact(c.points());
+                mapper.insertCriterion(row2);
+            }
             audit.appendAudit(session, auditEntry);
             session.commit();
             return true;
@@ -155,8 +191,11 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             List<StoredLine> lines = mapper.lines(taskId).stream().map(l -> new StoredLine(l.lineNo, l.actual,
                     l.achievement == null ? null : Achievement.valueOf(l.achievement), l.percent,
                     l.reason == null ? "" : l.reason, l.weight, l.fraction, l.met == 1, l.points)).toList();
+            List<CriterionScore> criteria = mapper.criteria(taskId).stream().map(c -> new CriterionScore(
+                    new CriterionEntry(KeyPart.valueOf(c.part), c.name, c.planPoints.stripTrailingZeros(),
+                            c.score.stripTrailingZeros()), c.weight, c.points)).toList();
             return Optional.of(new StoredScore(task.exactTotal, task.execRate, task.execWeight, task.execPoints,
-                    lines));
+                    lines, criteria));
         }
     }
 
@@ -275,6 +314,8 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         row.grade = t.grade() == null ? null : t.grade().name();
         row.ruleVersion = t.ruleVersion();
         row.dueDate = t.due();
+        row.evaluator = t.evaluator();
+        row.selfTotal = t.selfTotal();
         return row;
     }
 
@@ -284,6 +325,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 r.goalVersion, new Money(r.budgetAmt.setScale(2)), new Money(r.spentAmt.setScale(2)),
                 TaskStatus.valueOf(r.status), r.openedAt, r.submittedBy, r.submittedAt,
                 r.total == null ? null : r.total.setScale(2), r.grade == null ? null : Grade.valueOf(r.grade),
-                r.ruleVersion, r.dueDate);
+                r.ruleVersion, r.dueDate, r.evaluator, r.selfTotal == null ? null : r.selfTotal.setScale(2),
+                r.gapFlag == null ? null : r.gapFlag == 1);
     }
 }

@@ -46,7 +46,8 @@ class EvaluationRepositoryTest extends EveryDialect {
     private static EvaluationTask task(MofDivCode region, String agency, String project) {
         return new EvaluationTask(0, region, YEAR, AgencyCode.of(agency), ProCode.of(project), EvaluationKind.SELF, 7,
                 1, new Money(new BigDecimal("1000000.00")), new Money(new BigDecimal("850000.00")), TaskStatus.OPEN,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null, java.time.LocalDate.of(2027, 6, 15));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null, java.time.LocalDate.of(2027, 6, 15),
+                null, null, null);
     }
 
     private static AuditEntry opened(EvaluationTask t) {
@@ -108,9 +109,9 @@ class EvaluationRepositoryTest extends EveryDialect {
                         new BigDecimal("56.25"), new BigDecimal("0.8"), false, new BigDecimal("45")),
                 new IndicatorScore(IndicatorActual.judged(satisfaction, Achievement.PARTLY, new BigDecimal("70.5"),
                         null), new BigDecimal("33.75"), third, false, new BigDecimal("33.75").multiply(third))),
-                new ExecutionScore(open.budget(), open.spent(), new BigDecimal("0.85"), BigDecimal.TEN,
+                List.of(), new ExecutionScore(open.budget(), open.spent(), new BigDecimal("0.85"), BigDecimal.TEN,
                         new BigDecimal("8.5")), new BigDecimal("64.75"), new BigDecimal("64.75"), Grade.FAIR);
-        EvaluationTask submitted = open.submitted("unit01", Instant.now().truncatedTo(ChronoUnit.MILLIS), card);
+        EvaluationTask submitted = open.submitted("unit01", Instant.now().truncatedTo(ChronoUnit.MILLIS), card, null);
         AuditEntry audit = new AuditEntry(submitted.submittedAt(), "SELF_EVALUATION_SUBMITTED", region,
                 "EVALUATION_TASK", String.valueOf(open.taskId()), HOST, "submitted", "");
 
@@ -143,11 +144,11 @@ class EvaluationRepositoryTest extends EveryDialect {
         MofDivCode region = region();
         List<EvaluationTask> open = repo.openTasks(List.of(task(region, "101001", "P-A"), task(region, "101001", "P-B"),
                 task(region, "101001", "P-C")), EvaluationRepositoryTest::opened);
-        Scorecard card = new Scorecard("r", List.of(), new ExecutionScore(open.get(0).budget(), open.get(0).spent(),
+        Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(open.get(0).budget(), open.get(0).spent(),
                 new BigDecimal("0.85"), BigDecimal.TEN, new BigDecimal("8.5")), new BigDecimal("72.5"),
                 new BigDecimal("72.50"), Grade.FAIR);
         for (EvaluationTask t : open.subList(0, 2)) {
-            repo.submit(t.submitted("unit01", Instant.now(), card), card, new AuditEntry(Instant.now(),
+            repo.submit(t.submitted("unit01", Instant.now(), card, null), card, new AuditEntry(Instant.now(),
                     "SELF_EVALUATION_SUBMITTED", region, "EVALUATION_TASK", String.valueOf(t.taskId()), HOST, "s", ""));
         }
         List<EvaluationTask> unapplied = repo.unapplied(region, YEAR, 0, 10);
@@ -176,5 +177,55 @@ class EvaluationRepositoryTest extends EveryDialect {
         assertThat(applied.status()).isEqualTo(io.jixiao.api.evaluation.AdjustmentStatus.APPLIED);
         assertThat(applied.appliedAt()).isEqualTo(now);
         assertThat(applied.change()).isEqualTo(new BigDecimal("-50000.00"));
+    }
+
+    private static EvaluationTask of(EvaluationTask base, EvaluationKind kind, String evaluator, String selfTotal) {
+        return new EvaluationTask(0, base.mofDivCode(), base.fiscalYear(), base.agencyCode(), base.proCode(), kind,
+                base.goalId(), base.goalVersion(), base.budget(), base.spent(), TaskStatus.OPEN, base.openedAt(), null,
+                null, null, null, null, null, evaluator, selfTotal == null ? null : new BigDecimal(selfTotal), null);
+    }
+
+    private static void submit(EvaluationRepository repo, EvaluationTask t, Scorecard card, Boolean flagged) {
+        repo.submit(t.submitted("x", Instant.now(), card, flagged), card, new AuditEntry(Instant.now(),
+                "EVALUATION_SUBMITTED", t.mofDivCode(), "EVALUATION_TASK", String.valueOf(t.taskId()), HOST, "s", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theMostAuthoritativeEvaluationOfAProjectDecidesItsResultAndAnOpenOneIsAwaited(TestDatabase db) {
+        EvaluationRepository repo = repo(db);
+        MofDivCode region = region();
+        List<EvaluationTask> self = repo.openTasks(List.of(task(region, "101001", "P-A"), task(region, "101001", "P-B"),
+                task(region, "101001", "P-C")), EvaluationRepositoryTest::opened);
+        Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(self.get(0).budget(),
+                self.get(0).spent(), new BigDecimal("0.85"), BigDecimal.TEN, new BigDecimal("8.5")),
+                new BigDecimal("72.5"), new BigDecimal("72.50"), Grade.FAIR);
+        self.forEach(t -> submit(repo, t, card, null));
+        List<EvaluationTask> second = repo.openTasks(List.of(of(self.get(0), EvaluationKind.SPOT_CHECK, null, "72.50"),
+                of(self.get(1), EvaluationKind.KEY, "pwc.zhang", null),
+                of(self.get(2), EvaluationKind.DEPARTMENT, null, null)), EvaluationRepositoryTest::opened);
+        assertThat(repo.tasksOf(region, YEAR, EvaluationKind.SELF, List.of(ProCode.of("P-A"), ProCode.of("P-C"),
+                ProCode.of("P-X")))).containsOnlyKeys(ProCode.of("P-A"), ProCode.of("P-C"));
+        assertThat(repo.tasks(region, YEAR, null, null, "pwc.zhang", null, 0, 10)).extracting(EvaluationTask::kind)
+                .containsExactly(EvaluationKind.KEY);
+        assertThat(repo.tasks(region, YEAR, null, EvaluationKind.SPOT_CHECK, null, null, 0, 10)).singleElement()
+                .satisfies(t -> assertThat(t.selfTotal()).isEqualByComparingTo("72.50"));
+        assertThat(repo.unapplied(region, YEAR, 0, 10)).as("each project awaits its open re-evaluation").isEmpty();
+
+        Scorecard key = new Scorecard("r", List.of(), List.of(new io.jixiao.api.evaluation.CriterionScore(
+                new io.jixiao.api.evaluation.CriterionEntry(io.jixiao.api.evaluation.KeyPart.DECISION, "立项依据充分性",
+                        new BigDecimal("10"), new BigDecimal("7.5")), new BigDecimal("20"), new BigDecimal("15"))),
+                card.execution(), new BigDecimal("91"), new BigDecimal("91.00"), Grade.EXCELLENT);
+        submit(repo, second.get(0), card, Boolean.TRUE);
+        submit(repo, second.get(1), key, null);
+        assertThat(repo.unapplied(region, YEAR, 0, 10)).extracting(EvaluationTask::taskId)
+                .containsExactly(second.get(0).taskId(), second.get(1).taskId());
+        assertThat(repo.find(second.get(0).taskId()).orElseThrow().gapFlagged()).isTrue();
+        assertThat(repo.find(second.get(1).taskId()).orElseThrow().gapFlagged()).isNull();
+        assertThat(repo.score(second.get(1).taskId()).orElseThrow().criteria()).singleElement().satisfies(c -> {
+            assertThat(c.entry().name()).isEqualTo("立项依据充分性");
+            assertThat(c.entry().score()).isEqualByComparingTo("7.5");
+            assertThat(c.points()).isEqualByComparingTo("15");
+        });
     }
 }

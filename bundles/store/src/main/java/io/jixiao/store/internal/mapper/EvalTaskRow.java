@@ -27,4 +27,7 @@ public class EvalTaskRow {
     public BigDecimal execPoints;
     public BigDecimal execWeight;
     public java.time.LocalDate dueDate;
+    public String evaluator;
+    public BigDecimal selfTotal;
+    public Integer gapFlag;
 }

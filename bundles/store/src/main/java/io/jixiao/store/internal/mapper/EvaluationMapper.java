@@ -15,14 +15,22 @@ public interface EvaluationMapper {
     EvalTaskRow task(@Param("taskId") long taskId);
 
     List<EvalTaskRow> tasks(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
-            @Param("agencyCodes") List<String> agencyCodes, @Param("status") String status,
+            @Param("agencyCodes") List<String> agencyCodes, @Param("kind") String kind,
+            @Param("evaluator") String evaluator, @Param("status") String status,
             @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+
+    List<EvalTaskRow> tasksOf(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("kind") String kind, @Param("proCodes") List<String> proCodes);
 
     int submit(EvalTaskRow row);
 
     int insertLine(EvalLineRow row);
 
     List<EvalLineRow> lines(@Param("taskId") long taskId);
+
+    int insertCriterion(EvalCriterionRow row);
+
+    List<EvalCriterionRow> criteria(@Param("taskId") long taskId);
 
     List<EvalTaskRow> unapplied(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);

@@ -1,0 +1,21 @@
+package io.jixiao.api.evaluation;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One criterion of a key evaluation's decision or process part, as the third-party evaluator scored it.
+ *
+ * @param part {@link KeyPart#DECISION} or {@link KeyPart#PROCESS}
+ * @param name the criterion, e.g. 立项依据充分性 or 预算执行率
+ * @param points its points in the evaluation plan, greater than 0 (the part's weight is split in proportion)
+ * @param score what it earned, 0 to {@code points}
+ */
+public record CriterionEntry(KeyPart part, String name, BigDecimal points, BigDecimal score) {
+    public CriterionEntry {
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(score, "score");
+    }
+}
