@@ -15,15 +15,24 @@ import java.util.Objects;
  * @param goalVersion its version, or {@code null}
  * @param exAnte the ex-ante assessment the project needs
  * @param reviewRequired whether the project needs library-admission review 入库评审 (reported, not blocking)
+ * @param resultAdjustment the compilation and adjustment gates' (since 1.3.0): the evaluation result applied to
+ *        this project's requested amount in the draft's year (结果应用, docs/evaluation.md), or {@code null}
  */
 public record GateDecision(Gate gate, boolean admitted, GateMode mode, List<RuleViolation> reasons,
-        String ruleVersion, Long goalId, Integer goalVersion, AssessmentTier exAnte, boolean reviewRequired) {
+        String ruleVersion, Long goalId, Integer goalVersion, AssessmentTier exAnte, boolean reviewRequired,
+        io.jixiao.api.evaluation.Adjustment resultAdjustment) {
     public GateDecision {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(mode, "mode");
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(ruleVersion, "ruleVersion");
         Objects.requireNonNull(exAnte, "exAnte");
+    }
+
+    /** A decision without a result adjustment (the admission gate's, and a line no evaluation adjusted). */
+    public GateDecision(Gate gate, boolean admitted, GateMode mode, List<RuleViolation> reasons, String ruleVersion,
+            Long goalId, Integer goalVersion, AssessmentTier exAnte, boolean reviewRequired) {
+        this(gate, admitted, mode, reasons, ruleVersion, goalId, goalVersion, exAnte, reviewRequired, null);
     }
 
     /** @return whether the gate would refuse it if enforced */

@@ -117,6 +117,13 @@ public interface EvaluationRepository {
             int limit);
 
     /**
+     * @param targetYear the budget year the adjustments change
+     * @return the adjustments of the given projects in that year, by project (since 1.7.0)
+     */
+    java.util.Map<ProCode, io.jixiao.api.evaluation.Adjustment> adjustmentsTargeting(MofDivCode mofDivCode,
+            FiscalYear targetYear, Collection<ProCode> projects);
+
+    /**
      * Moves PENDING adjustments to APPLIED or NOT_IN_DRAFT.
      *
      * @param at when the host acknowledged them ({@code null} for NOT_IN_DRAFT)

@@ -364,6 +364,23 @@ class EvaluationIT {
         JsonNode audit = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + region + "&PRO_CODE=" + checked), 200);
         assertThat(audit.toString()).contains("EVALUATION_ASSIGNED", "EVALUATION_SUBMITTED", "flagged",
                 "ALLOCATION_CUT");
+
+        // the compilation gate of 2028 shows each line's applied result
+        JsonNode gate = ok(post("pay-module", "/compilation-checks", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2028,\"DRAFT_NO\":\"BZ-" + tag + "\",\"LINES\":[" + draftLine(checked) + ","
+                + draftLine("EVX-" + tag) + "],\"OPERATOR\":\"teller9\"}"), 200);
+        JsonNode shown = gate.get("LINES").get(0).get("RESULT_ADJUSTMENT");
+        assertThat(shown.get("TASK_ID").asLong()).isEqualTo(spotId);
+        assertThat(shown.get("FISCAL_YEAR").asInt()).isEqualTo(2026);
+        assertThat(shown.get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-50000.00");
+        assertThat(shown.get("STATUS").asText()).isEqualTo("APPLIED");
+        assertThat(gate.get("LINES").get(1).has("RESULT_ADJUSTMENT")).as("a project no evaluation adjusted").isFalse();
+    }
+
+    private static String draftLine(String project) {
+        return "{\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"" + project + "\",\"PROJECT_CLASS\":\"DEVELOPMENT\","
+                + "\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":450000.00,"
+                + "\"NEW_PROJECT\":false,\"RECURRING\":true}";
     }
 
     @Test
@@ -401,5 +418,17 @@ class EvaluationIT {
                 + Jixiao.elements("TASK_ID", taskId) + lines + criteria + "</pg:SubmitSelfEvaluationRequest>");
         assertThat(card).contains("<TOTAL>86.00</TOTAL>", "<GRADE>GOOD</GRADE>", "<EARNED>16.00</EARNED>",
                 "<EARNED>10.00</EARNED>");
+
+        // 良 under the national table keeps the amount; the 2028 compilation gate shows the result over SOAP too
+        host.drafts.put(region + "/2028", new java.util.concurrent.ConcurrentHashMap<>(Map.of(project,
+                new BigDecimal("300000.00"))));
+        assertThat(soap("finance01", "ApplyEvaluationResults", "<pg:ApplyEvaluationResultsRequest>"
+                + Jixiao.elements("MOF_DIV_CODE", region, "FISCAL_YEAR", "2026") + "</pg:ApplyEvaluationResultsRequest>"))
+                .contains("<APPLIED>1</APPLIED>");
+        String gate = Jixiao.soapAs("pay-module", Jixiao.PASSWORD, Jixiao.GOALS_SOAP, "CheckCompilation",
+                Goals.soapDraft("CheckCompilationRequest", project, "teller9").replace("440100000", region)
+                        .replace("<pg:FISCAL_YEAR>2026<", "<pg:FISCAL_YEAR>2028<")).body();
+        assertThat(gate).contains("<RESULT_ADJUSTMENT><TASK_ID>" + taskId + "</TASK_ID>", "<GRADE>GOOD</GRADE>",
+                "<ACTION>KEEP</ACTION>", "<CHANGE_AMT>0.00</CHANGE_AMT>");
     }
 }

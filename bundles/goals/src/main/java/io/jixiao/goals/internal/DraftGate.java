@@ -47,11 +47,19 @@ final class DraftGate implements CompilationGate {
     private final GoalRepository goals;
     private final Supplier<RuleBook> rules;
     private final Clock clock;
+    private final io.jixiao.store.EvaluationRepository evaluations;
 
     DraftGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
+        this(goals, rules, clock, null);
+    }
+
+    /** @param evaluations where the evaluation results applied to budget years are, or {@code null} not to show them */
+    DraftGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock,
+            io.jixiao.store.EvaluationRepository evaluations) {
         this.goals = goals;
         this.rules = rules;
         this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     @Override
@@ -80,6 +88,11 @@ final class DraftGate implements CompilationGate {
                 ? goals.stagesPassed(draft.mofDivCode(), draft.fiscalYear(), inForce.values(), ReviewStage.COMPILATION)
                 : Map.of();
 
+        // the evaluation results applied to this year's requested amounts (结果应用): shown with each line
+        Map<ProCode, io.jixiao.api.evaluation.Adjustment> adjusted = evaluations == null ? Map.of()
+                : evaluations.adjustmentsTargeting(draft.mofDivCode(), draft.fiscalYear(),
+                        lines.stream().map(ProjectFacts::proCode).toList());
+
         List<GateDecision> decisions = new ArrayList<>(lines.size());
         List<AuditEntry> audits = new ArrayList<>();
         int blocked = 0;
@@ -102,7 +115,7 @@ final class DraftGate implements CompilationGate {
             boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
             decisions.add(new GateDecision(draft.gate(), admitted, mode, reasons, in.version(),
                     goal == null ? null : goal.goalId(), goal == null ? null : goal.version(), tiers.get(i),
-                    GoalRuleEngine.review(line, in)));
+                    GoalRuleEngine.review(line, in), adjusted.get(line.proCode())));
             if (!reasons.isEmpty()) {
                 flagged++;
                 blocked += admitted ? 0 : 1;

@@ -46,11 +46,20 @@ public final class Goals {
      */
     public Goals(GoalRepository goals, io.jixiao.store.LibraryRepository library,
             Function<MofDivCode, Optional<MofDivCode>> parentOf) {
+        this(goals, library, parentOf, null);
+    }
+
+    /**
+     * @param evaluations the evaluation results applied to budget years, shown by the compilation and adjustment
+     *        gates, or {@code null}
+     */
+    public Goals(GoalRepository goals, io.jixiao.store.LibraryRepository library,
+            Function<MofDivCode, Optional<MofDivCode>> parentOf, io.jixiao.store.EvaluationRepository evaluations) {
         this.parentOf = parentOf;
         this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC(),
                 library == null ? null : new LibraryReferences(library, parentOf));
         this.admission = new AdmissionGate(goals, this::book, Clock.systemUTC());
-        this.compilation = new DraftGate(goals, this::book, Clock.systemUTC());
+        this.compilation = new DraftGate(goals, this::book, Clock.systemUTC(), evaluations);
         this.administration = new RuleAdministration(goals, this, Clock.systemUTC());
     }
 

@@ -493,6 +493,7 @@ final class GoalDtos {
         @JsonProperty("GOAL_ID") public Long goalId;
         @JsonProperty("GOAL_VERSION") public Integer goalVersion;
         @JsonProperty("EX_ANTE") public String exAnte;
+        @JsonProperty("RESULT_ADJUSTMENT") public EvaluationResource.AdjustmentJson resultAdjustment;
 
         static LineDecisionJson of(String proCode, GateDecision d) {
             LineDecisionJson j = new LineDecisionJson();
@@ -502,6 +503,8 @@ final class GoalDtos {
             j.goalId = d.goalId();
             j.goalVersion = d.goalVersion();
             j.exAnte = d.exAnte().name();
+            j.resultAdjustment = d.resultAdjustment() == null ? null
+                    : EvaluationResource.AdjustmentJson.of(d.resultAdjustment());
             return j;
         }
     }

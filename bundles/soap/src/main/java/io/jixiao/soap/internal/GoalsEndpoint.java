@@ -496,9 +496,30 @@ public final class GoalsEndpoint implements GoalsPortType {
             x.setGOALID(line.goalId());
             x.setGOALVERSION(line.goalVersion());
             x.setEXANTE(AssessmentTierOrNone.fromValue(line.exAnte().name()));
+            x.setRESULTADJUSTMENT(resultAdjustment(line.resultAdjustment()));
             out.add(x);
         }
         return new DraftOutcome(d, out);
+    }
+
+    private static io.jixiao.soap.internal.goals.ResultAdjustment resultAdjustment(
+            io.jixiao.api.evaluation.Adjustment a) {
+        if (a == null) {
+            return null;
+        }
+        io.jixiao.soap.internal.goals.ResultAdjustment out = new io.jixiao.soap.internal.goals.ResultAdjustment();
+        out.setTASKID(a.taskId());
+        out.setCHANGEID(a.changeId());
+        out.setFISCALYEAR(a.evaluatedYear().value());
+        out.setGRADE(a.grade().name());
+        out.setTOTAL(a.total());
+        out.setACTION(a.action().name());
+        out.setCUTPERCENT(a.cutPercent());
+        out.setREQUESTEDAMT(a.requested());
+        out.setCHANGEAMT(a.change());
+        out.setSTATUS(a.status().name());
+        out.setPOLICY(a.policy());
+        return out;
     }
 
     private static String name(Enum<?> generated) {

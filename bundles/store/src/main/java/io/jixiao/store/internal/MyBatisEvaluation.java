@@ -238,6 +238,24 @@ public final class MyBatisEvaluation implements EvaluationRepository {
     }
 
     @Override
+    public java.util.Map<ProCode, Adjustment> adjustmentsTargeting(MofDivCode mofDivCode, FiscalYear targetYear,
+            Collection<ProCode> projects) {
+        java.util.Map<ProCode, Adjustment> found = new java.util.HashMap<>();
+        List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
+        try (SqlSession session = sessions.openSession()) {
+            EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            for (int from = 0; from < codes.size(); from += 500) { // IN lists of at most 500
+                for (EvalAdjustmentRow row : mapper.adjustmentsTargeting(mofDivCode.value(), targetYear.value(),
+                        codes.subList(from, Math.min(codes.size(), from + 500)))) {
+                    Adjustment a = adjustment(row);
+                    found.put(a.proCode(), a);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
     public int markAdjustments(Collection<Long> taskIds, AdjustmentStatus to, Instant at) {
         if (taskIds.isEmpty()) {
             return 0;

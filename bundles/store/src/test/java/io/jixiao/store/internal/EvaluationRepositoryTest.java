@@ -165,6 +165,10 @@ class EvaluationRepositoryTest extends EveryDialect {
         assertThatThrownBy(() -> repo.insertAdjustments(List.of(cut), a -> new AuditEntry(now, "ALLOCATION_CUT",
                 region, "EVALUATION_TASK", String.valueOf(a.taskId()), HOST, "cut", ""))).as("once per evaluation");
         assertThat(repo.unapplied(region, YEAR, 0, 10)).extracting(t -> t.proCode().value()).containsExactly("P-B");
+        assertThat(repo.adjustmentsTargeting(region, FiscalYear.of(2028), List.of(ProCode.of("P-A"),
+                ProCode.of("P-B")))).as("the compilation gate's view of 2028").containsOnlyKeys(ProCode.of("P-A"))
+                .containsValue(cut);
+        assertThat(repo.adjustmentsTargeting(region, FiscalYear.of(2027), List.of(ProCode.of("P-A")))).isEmpty();
         assertThat(repo.adjustments(region, YEAR, null, io.jixiao.api.evaluation.AdjustmentStatus.PENDING, 0, 10))
                 .containsExactly(cut);
         assertThat(repo.adjustments(region, YEAR, Set.of(AgencyCode.of("101002")), null, 0, 10))

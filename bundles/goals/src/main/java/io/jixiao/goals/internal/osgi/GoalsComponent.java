@@ -63,8 +63,8 @@ public final class GoalsComponent {
     @Activate
     public GoalsComponent(BundleContext context, @Reference GoalRepository repository,
             @Reference io.jixiao.store.LibraryRepository library,
-            @Reference RegionHierarchy regions) {
-        this.goals = new Goals(repository, library, regions::parent);
+            @Reference RegionHierarchy regions, @Reference io.jixiao.store.EvaluationRepository evaluations) {
+        this.goals = new Goals(repository, library, regions::parent, evaluations);
         // rule sets written through the API (here or on another node) are in the store: take them now and follow
         refresh.scheduleWithFixedDelay(() -> loadStored(repository), 0, 30, TimeUnit.SECONDS);
         Dictionary<String, Object> props = new Hashtable<>();

@@ -40,6 +40,9 @@ public interface EvaluationMapper {
     List<EvalAdjustmentRow> adjustments(@Param("mofDivCode") String mofDivCode, @Param("evalYear") int evalYear,
             @Param("agencyCodes") List<String> agencyCodes, @Param("status") String status, @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
 
+    List<EvalAdjustmentRow> adjustmentsTargeting(@Param("mofDivCode") String mofDivCode,
+            @Param("targetYear") int targetYear, @Param("proCodes") List<String> proCodes);
+
     int markAdjustments(@Param("taskIds") java.util.Collection<Long> taskIds, @Param("to") String to,
             @Param("at") java.time.Instant at);
 }
