@@ -72,19 +72,7 @@ public class PaymentGuardBenchmark {
     public void setUp() {
         javax.sql.DataSource ds;
         if (database.equals("postgresql")) {
-            org.postgresql.ds.PGSimpleDataSource admin = new org.postgresql.ds.PGSimpleDataSource();
-            admin.setURL(System.getenv().getOrDefault("JIXIAO_BENCH_PG_URL",
-                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
-            String schema = "jx_bench_" + Long.toString(System.nanoTime(), 36);
-            try (java.sql.Connection c = admin.getConnection(); java.sql.Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-            pg.setURL(admin.getURL());
-            pg.setCurrentSchema(schema);
-            ds = pg;
+            ds = PgStore.freshSchema();
         } else {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:bench;MODE=Oracle;DB_CLOSE_DELAY=-1");
