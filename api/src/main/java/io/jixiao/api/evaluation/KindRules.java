@@ -21,9 +21,11 @@ import java.util.Set;
  * @param spotMinimum the fewest projects a sample draws while there are that many (default 1)
  * @param spotGap a re-evaluated total further than this many points from the self-evaluated one is flagged
  *        (default 10)
+ * @param wholeDepartment whether closing a unit's year also opens its whole-department self-evaluation 部门(单位)整体
+ *        绩效自评 ({@code evaluation.wholeDepartment}, default false; Tianjin and Changzhi require one)
  */
 public record KindRules(String version, Map<KeyPart, BigDecimal> keyWeights, BigDecimal spotShare, int spotMinimum,
-        BigDecimal spotGap) {
+        BigDecimal spotGap, boolean wholeDepartment) {
 
     /** Every key of these rules. */
     public static final Set<String> KEYS;
@@ -33,7 +35,7 @@ public record KindRules(String version, Map<KeyPart, BigDecimal> keyWeights, Big
 
     static {
         List<String> keys = new ArrayList<>(List.of("evaluation.spotCheck.share", "evaluation.spotCheck.minimum",
-                "evaluation.spotCheck.gap"));
+                "evaluation.spotCheck.gap", "evaluation.wholeDepartment"));
         for (KeyPart part : KeyPart.values()) {
             keys.add("evaluation.key.weight." + part);
         }
@@ -118,9 +120,13 @@ public record KindRules(String version, Map<KeyPart, BigDecimal> keyWeights, Big
                         + "got '" + minimum + "'");
             }
         }
+        String whole = value(rules, "evaluation.wholeDepartment");
+        if (whole != null && !whole.equals("true") && !whole.equals("false")) {
+            throw new IllegalArgumentException("evaluation.wholeDepartment is true or false, got '" + whole + "'");
+        }
         return new KindRules(version, weights, share == null ? BigDecimal.TEN
                 : number("evaluation.spotCheck.share", share, HUNDRED), min, gap == null ? BigDecimal.TEN
-                        : number("evaluation.spotCheck.gap", gap, HUNDRED));
+                        : number("evaluation.spotCheck.gap", gap, HUNDRED), "true".equals(whole));
     }
 
     /**

@@ -19,9 +19,11 @@ import java.util.Set;
  * @param lowExecutionCut the further cut in percent of the requested amount
  * @param targetYearOffset which year the results change: the evaluated year plus this (2 by default: year N is
  *        evaluated during N+1, after N+1's budget is approved)
+ * @param departmentActions what a unit's whole-department grade adds to the cut of each of its projects
+ *        ({@code result.department.action.*}: PRIORITY, KEEP or CUT; absent grades add nothing; since 1.1.0)
  */
 public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
-        BigDecimal lowExecutionCut, int targetYearOffset) {
+        BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions) {
 
     /** What a grade entails for the project's next requested amount. */
     public enum Kind {
@@ -61,6 +63,7 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         List<String> keys = new ArrayList<>(List.of("result.lowExecution", "result.targetYearOffset"));
         for (Grade grade : Grade.values()) {
             keys.add("result.action." + grade);
+            keys.add("result.department.action." + grade);
         }
         KEYS = Set.copyOf(keys);
     }
@@ -72,10 +75,25 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
             a.put(grade, actions.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO)));
         }
         actions = Collections.unmodifiableMap(a);
+        EnumMap<Grade, Action> d = new EnumMap<>(Grade.class);
+        for (Grade grade : Grade.values()) {
+            Action action = departmentActions.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO));
+            if (action.kind() == Kind.CANCEL) {
+                throw new IllegalArgumentException("result.department.action." + grade + " cannot CANCEL a whole "
+                        + "unit's projects: PRIORITY, KEEP or CUT:<percent>");
+            }
+            d.put(grade, action);
+        }
+        departmentActions = Collections.unmodifiableMap(d);
         lowExecutionCut = lowExecutionCut == null ? BigDecimal.ZERO : lowExecutionCut;
         if (targetYearOffset < 1 || targetYearOffset > 3) {
             throw new IllegalArgumentException("result.targetYearOffset must be 1 to 3, got " + targetYearOffset);
         }
+    }
+
+    /** @return what a unit's whole-department grade adds to each of its projects' cut */
+    public Action departmentAction(Grade grade) {
+        return departmentActions.get(grade);
     }
 
     /** @return the action of a grade */
@@ -91,11 +109,17 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
      */
     public static ResultPolicy parse(String version, Map<String, String> rules) {
         EnumMap<Grade, Action> actions = new EnumMap<>(Grade.class);
+        EnumMap<Grade, Action> department = new EnumMap<>(Grade.class);
         for (Grade grade : Grade.values()) {
             String key = "result.action." + grade;
             String raw = value(rules, key);
             if (raw != null) {
                 actions.put(grade, action(key, raw));
+            }
+            String deptKey = "result.department.action." + grade;
+            String rawDept = value(rules, deptKey);
+            if (rawDept != null) {
+                department.put(grade, action(deptKey, rawDept));
             }
         }
         BigDecimal below = null;
@@ -120,7 +144,7 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
                         + rawOffset + "'");
             }
         }
-        return new ResultPolicy(version, actions, below, cut, offset);
+        return new ResultPolicy(version, actions, below, cut, offset, department);
     }
 
     private static Action action(String key, String raw) {

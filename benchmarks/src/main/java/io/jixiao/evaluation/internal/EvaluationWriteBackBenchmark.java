@@ -48,7 +48,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * audit rows, one write-back call, one update per page) against row by row (the same code with pages of one) in the
  * same run, on M evaluations. The stand-in applies each change id once, like a real one.
  *
- * <pre>java -Xmx512m -cp benchmarks/target/benchmarks.jar io.jixiao.evaluation.internal.EvaluationWriteBackBenchmark 100000 5000</pre>
+ * <pre>java -Xmx512m [-Dbench.database=postgresql] -cp benchmarks/target/benchmarks.jar io.jixiao.evaluation.internal.EvaluationWriteBackBenchmark 100000 5000 [open-only]</pre>
+ * (PostgreSQL: a fresh schema at {@code JIXIAO_BENCH_PG_URL}, see {@link io.jixiao.benchmarks.PgStore})
  */
 public final class EvaluationWriteBackBenchmark {
     private static final FiscalYear YEAR = FiscalYear.of(2026);
@@ -63,7 +64,9 @@ public final class EvaluationWriteBackBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int m = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         Path dir = Files.createTempDirectory("jixiao-eval-bench");
-        try (HikariDataSource ds = H2Store.open(dir)) {
+        boolean postgres = "postgresql".equals(System.getProperty("bench.database"));
+        try (HikariDataSource ds = postgres ? io.jixiao.benchmarks.PgStore.open() : H2Store.open(dir)) {
+            System.out.println("database: " + (postgres ? "PostgreSQL, a fresh schema" : "H2 file " + dir));
             SqlSessionFactory sessions = Database.sessions(ds, "");
             MyBatisEvaluation repository = new MyBatisEvaluation(sessions, new MyBatisStore(sessions));
 
@@ -79,6 +82,11 @@ public final class EvaluationWriteBackBenchmark {
             long openedRows = open(repository, rowRegion, m, 1);
             System.out.printf("opening %,d tasks one by one: %,d ms (%,.0f/s)%n", m, openedRows,
                     m * 1000.0 / openedRows);
+            if (args.length > 2 && args[2].equals("open-only")) {
+                System.out.printf("batch / row by row: %.1f x (opening)%n",
+                        (n * 1000.0 / opened) / (m * 1000.0 / openedRows));
+                return;
+            }
             submitted(ds);
 
             Host host = new Host();

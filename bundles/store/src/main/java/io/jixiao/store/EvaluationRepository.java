@@ -96,7 +96,8 @@ public interface EvaluationRepository {
     /**
      * @return the year's submitted evaluations whose results decide their project's adjustment — the project has none
      *         yet and no evaluation of a higher rank (KEY &gt; SPOT_CHECK &gt; DEPARTMENT &gt; SELF), open or
-     *         submitted — in id order, at most {@code limit} after {@code afterTaskId}
+     *         submitted — and no open whole-department evaluation of its unit; never a whole-department one; in id
+     *         order, at most {@code limit} after {@code afterTaskId}
      */
     List<EvaluationTask> unapplied(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterTaskId, int limit);
 

@@ -126,6 +126,16 @@ public interface GoalRepository {
     Map<ProCode, GoalRef> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<ProCode> proCodes);
 
     /**
+     * The goals in force of one agency and subject (the final-accounts close looks up a unit's whole-department goal
+     * this way; since 1.7.0).
+     *
+     * @return by project code (the host's code for the goal's subject), the newest approved or published version of
+     *         its newest goal
+     */
+    Map<ProCode, GoalRef> inForceOfAgency(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            io.jixiao.api.model.AgencyCode agencyCode, io.jixiao.api.goal.GoalSubject subject);
+
+    /**
      * @param mofDivCode the region
      * @param fiscalYear the budget year
      * @param proCodes the projects

@@ -129,6 +129,10 @@ public final class Evaluations implements EvaluationService {
     private record Spend(AgencyCode agency, BigDecimal budget, BigDecimal spent) {
     }
 
+    /** The agency's year in the ledger: its projects' figures, and its whole expenditure (basic and project). */
+    private record AgencyYear(Map<ProCode, Spend> projects, BigDecimal budget, BigDecimal spent) {
+    }
+
     @Override
     public YearClosed closeYear(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode, Actor actor) {
         if (!actor.has(Role.HOST_SYSTEM) && !actor.has(Role.FINANCE)) {
@@ -137,7 +141,8 @@ public final class Evaluations implements EvaluationService {
         if (!actor.scope().covers(mofDivCode) || !actor.scope().covers(agencyCode)) {
             throw new ForbiddenException("region " + mofDivCode + " / agency " + agencyCode + " is outside your scope");
         }
-        Map<ProCode, Spend> spend = readLedger(mofDivCode, fiscalYear, agencyCode);
+        AgencyYear ledgerYear = readLedger(mofDivCode, fiscalYear, agencyCode);
+        Map<ProCode, Spend> spend = ledgerYear.projects();
         Set<ProCode> existing = repository.projectsWithTask(mofDivCode, fiscalYear, EvaluationKind.SELF, agencyCode);
         Map<ProCode, GoalRepository.GoalRef> inForce = goals.inForce(mofDivCode, fiscalYear, spend.keySet());
         Instant now = clock.instant();
@@ -159,29 +164,59 @@ public final class Evaluations implements EvaluationService {
                     goal.goalId(), goal.version(), new Money(e.getValue().budget()), new Money(e.getValue().spent()),
                     TaskStatus.OPEN, now, null, null, null, null, null, due, null, null, null));
         }
+        boolean wholeWithoutGoal = false;
+        if (kinds.apply(mofDivCode, fiscalYear).wholeDepartment()) {
+            Map<ProCode, GoalRepository.GoalRef> whole = goals.inForceOfAgency(mofDivCode, fiscalYear, agencyCode,
+                    io.jixiao.api.goal.GoalSubject.DEPARTMENT);
+            wholeWithoutGoal = whole.isEmpty();
+            Set<ProCode> open = repository.tasksOf(mofDivCode, fiscalYear, EvaluationKind.WHOLE, whole.keySet())
+                    .keySet();
+            Map<ProCode, GoalRepository.GoalRef> byCode = new TreeMap<>((x, y) -> x.value().compareTo(y.value()));
+            byCode.putAll(whole);
+            for (Map.Entry<ProCode, GoalRepository.GoalRef> w : byCode.entrySet()) {
+                if (open.contains(w.getKey())) {
+                    alreadyOpen++;
+                } else if (ledgerYear.budget().signum() > 0) {
+                    toOpen.add(new EvaluationTask(0, mofDivCode, fiscalYear, agencyCode, w.getKey(),
+                            EvaluationKind.WHOLE, w.getValue().goalId(), w.getValue().version(),
+                            new Money(ledgerYear.budget()), new Money(ledgerYear.spent()), TaskStatus.OPEN, now, null,
+                            null, null, null, null, due, null, null, null));
+                }
+            }
+        }
         List<EvaluationTask> opened = repository.openTasks(toOpen, t -> new AuditEntry(now, "EVALUATION_OPENED",
                 mofDivCode, "EVALUATION_TASK", String.valueOf(t.taskId()), actor, "final accounts closed for "
-                        + agencyCode.value() + " " + fiscalYear.value(), "kind=SELF;goalId=" + t.goalId()
+                        + agencyCode.value() + " " + fiscalYear.value(), "kind=" + t.kind() + ";goalId=" + t.goalId()
                         + ";goalVersion=" + t.goalVersion() + ";budget=" + t.budget() + ";spent=" + t.spent(),
                 agencyCode, t.proCode()));
         LOG.info("Year {} closed for {} {}: {} self-evaluations opened, {} already open, {} projects without a goal",
                 fiscalYear.value(), mofDivCode, agencyCode, opened.size(), alreadyOpen, withoutGoal.size());
-        return new YearClosed(opened, alreadyOpen, withoutGoal);
+        return new YearClosed(opened, alreadyOpen, withoutGoal, wholeWithoutGoal);
     }
 
-    /** The agency's project-expenditure lines of the year, summed per project (basic expenditure is not evaluated). */
-    private Map<ProCode, Spend> readLedger(MofDivCode region, FiscalYear year, AgencyCode agency) {
+    /**
+     * The agency's lines of the year: project expenditure summed per project (basic expenditure is not evaluated
+     * project by project), and all of them summed (the unit's whole expenditure, for its whole-department evaluation).
+     */
+    private AgencyYear readLedger(MofDivCode region, FiscalYear year, AgencyCode agency) {
         LedgerPort port = ledger.get();
         if (port == null) {
             throw new PortUnavailableException("ledger", "no ledger port is registered or configured", null);
         }
         LocalDate yearEnd = LocalDate.of(year.value(), 12, 31);
         Map<ProCode, Spend> spend = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        BigDecimal budget = BigDecimal.ZERO;
+        BigDecimal spent = BigDecimal.ZERO;
         String after = null;
         do {
             LedgerPage page = port.lines(region, year, yearEnd, after, LEDGER_PAGE);
             for (LedgerLine line : page.lines()) {
-                if (line.kind() != ExpenditureKind.PROJECT || !line.agencyCode().equals(agency)) {
+                if (!line.agencyCode().equals(agency)) {
+                    continue;
+                }
+                budget = budget.add(line.budgeted());
+                spent = spent.add(line.paid());
+                if (line.kind() != ExpenditureKind.PROJECT) {
                     continue;
                 }
                 spend.merge(line.proCode(), new Spend(agency, line.budgeted(), line.paid()),
@@ -189,7 +224,7 @@ public final class Evaluations implements EvaluationService {
             }
             after = page.next();
         } while (after != null);
-        return spend;
+        return new AgencyYear(spend, budget, spent);
     }
 
     @Override
@@ -215,9 +250,9 @@ public final class Evaluations implements EvaluationService {
     @Override
     public Assigned assign(MofDivCode mofDivCode, FiscalYear fiscalYear, EvaluationKind kind, List<ProCode> projects,
             String evaluator, Actor actor) {
-        if (kind == EvaluationKind.SELF) {
-            throw InvalidInputException.of("KIND", "kind", "self-evaluations are opened by the final-accounts close "
-                    + "(year-closings); assign DEPARTMENT, KEY or SPOT_CHECK");
+        if (kind == EvaluationKind.SELF || kind == EvaluationKind.WHOLE) {
+            throw InvalidInputException.of("KIND", "kind", "self-evaluations (of projects and of whole units) are "
+                    + "opened by the final-accounts close (year-closings); assign DEPARTMENT, KEY or SPOT_CHECK");
         }
         boolean mayAssign = kind == EvaluationKind.DEPARTMENT ? actor.has(Role.FINANCE) || actor.has(Role.DEPARTMENT)
                 : actor.has(Role.FINANCE);
@@ -386,13 +421,13 @@ public final class Evaluations implements EvaluationService {
             return;
         }
         boolean may = switch (task.kind()) {
-            case SELF -> actor.has(Role.UNIT) || actor.has(Role.FINANCE);
+            case SELF, WHOLE -> actor.has(Role.UNIT) || actor.has(Role.FINANCE);
             case DEPARTMENT -> actor.has(Role.DEPARTMENT) || actor.has(Role.FINANCE);
             case SPOT_CHECK, KEY -> actor.has(Role.FINANCE);
         };
         if (!may) {
             throw new ForbiddenException(switch (task.kind()) {
-                case SELF -> "a self-evaluation is submitted by its UNIT (or FINANCE)";
+                case SELF, WHOLE -> "a self-evaluation is submitted by its UNIT (or FINANCE)";
                 case DEPARTMENT -> "a department evaluation is submitted by the DEPARTMENT (or FINANCE)";
                 default -> "a " + task.kind() + " evaluation is submitted by FINANCE or its assigned evaluator";
             });

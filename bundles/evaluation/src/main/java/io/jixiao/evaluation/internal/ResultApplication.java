@@ -78,6 +78,7 @@ final class ResultApplication {
         ResultPolicy policy = policy(region, year);
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
+        Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = wholes(repository, region, year);
         int[] counts = new int[3]; // applied, not in draft, recorded
         BigDecimal[] change = {BigDecimal.ZERO};
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again
@@ -104,7 +105,8 @@ final class ResultApplication {
             Instant now = clock.instant();
             List<Adjustment> recorded = new ArrayList<>(tasks.size());
             for (EvaluationTask task : tasks) {
-                recorded.add(adjustment(task, policy, target, requested.get(task.proCode()), actor.operator(), now));
+                recorded.add(adjustment(task, wholes.get(task.agencyCode()), policy, target,
+                        requested.get(task.proCode()), actor.operator(), now));
             }
             repository.insertAdjustments(recorded, a -> audit(a, actor, now));
             counts[2] += recorded.size();
@@ -179,6 +181,7 @@ final class ResultApplication {
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
         Map<String, BigDecimal[]> byDept = new TreeMap<>();
+        Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = wholes(repository, region, year);
         int notInDraft = 0;
         Instant now = clock.instant();
         for (int from = 0; from < evaluated.size(); from += page) {
@@ -186,7 +189,8 @@ final class ResultApplication {
             Map<ProCode, RequestedAmount> requested = port.requested(region, target,
                     slice.stream().map(EvaluationTask::proCode).toList());
             for (EvaluationTask task : slice) {
-                Adjustment a = adjustment(task, policy, target, requested.get(task.proCode()), null, now);
+                Adjustment a = adjustment(task, wholes.get(task.agencyCode()), policy, target,
+                        requested.get(task.proCode()), null, now);
                 if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
                     notInDraft++;
                     continue;
@@ -217,9 +221,12 @@ final class ResultApplication {
 
     /**
      * The adjustment an evaluation gets under a policy: the grade's action, plus the low-execution cut when the
-     * execution rate is below the policy's line; the change is the cut share of the requested amount, to the fen.
+     * execution rate is below the policy's line, plus the cut its unit's whole-department grade entails; the change is
+     * the cut share of the requested amount (at most all of it), to the fen.
+     *
+     * @param whole the unit's submitted whole-department evaluation, or {@code null}
      */
-    static Adjustment adjustment(EvaluationTask task, ResultPolicy policy, FiscalYear target,
+    static Adjustment adjustment(EvaluationTask task, EvaluationTask whole, ResultPolicy policy, FiscalYear target,
             RequestedAmount requested, String by, Instant at) {
         ResultPolicy.Action action = policy.action(task.grade());
         BigDecimal cut = action.cutPercent();
@@ -232,6 +239,16 @@ final class ResultApplication {
             why.append(" + result.lowExecution=").append(policy.lowExecutionBelow().toPlainString()).append(':')
                     .append(policy.lowExecutionCut().toPlainString()).append(" (execution ")
                     .append(rate.setScale(2, RoundingMode.HALF_UP).toPlainString()).append(" %)");
+        }
+        if (whole != null && action.kind() != ResultPolicy.Kind.CANCEL) {
+            ResultPolicy.Action department = policy.departmentAction(whole.grade());
+            if (department.cutPercent().signum() > 0) {
+                cut = cut.add(department.cutPercent()).min(HUNDRED);
+                why.append(" + result.department.action.").append(whole.grade()).append('=').append(department)
+                        .append(" (unit ").append(whole.agencyCode().value()).append(" as a whole ")
+                        .append(whole.total().toPlainString()).append(", evaluation ").append(whole.taskId())
+                        .append(')');
+            }
         }
         why.append(" @ ").append(policy.version());
         ResultPolicy.Kind kind = action.kind() != ResultPolicy.Kind.CANCEL && cut.signum() > 0 ? ResultPolicy.Kind.CUT
@@ -278,31 +295,46 @@ final class ResultApplication {
      */
     static List<EvaluationTask> submitted(EvaluationRepository repository, MofDivCode region, FiscalYear year) {
         Map<ProCode, EvaluationTask> deciding = new HashMap<>();
-        long after = 0;
-        List<EvaluationTask> page;
-        do {
-            page = repository.tasks(region, year, null, null, null, null, after, 1_000);
-            for (EvaluationTask t : page) {
-                EvaluationTask other = deciding.get(t.proCode());
-                if (other == null || rank(t.kind()) > rank(other.kind())) {
-                    deciding.put(t.proCode(), t);
+        java.util.Set<io.jixiao.api.model.AgencyCode> awaitingWhole = new java.util.HashSet<>();
+        for (EvaluationTask t : all(repository, region, year, null, null)) {
+            if (t.kind() == io.jixiao.api.evaluation.EvaluationKind.WHOLE) {
+                if (t.status() == TaskStatus.OPEN) {
+                    awaitingWhole.add(t.agencyCode());
                 }
+                continue;
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
-        } while (page.size() == 1_000);
-        deciding.values().removeIf(t -> t.status() != TaskStatus.SUBMITTED);
+            EvaluationTask other = deciding.get(t.proCode());
+            if (other == null || t.kind().authority() > other.kind().authority()) {
+                deciding.put(t.proCode(), t);
+            }
+        }
+        deciding.values().removeIf(t -> t.status() != TaskStatus.SUBMITTED
+                || awaitingWhole.contains(t.agencyCode()));
         List<EvaluationTask> all = new ArrayList<>(deciding.values());
         all.sort(java.util.Comparator.comparingLong(EvaluationTask::taskId));
         return all;
     }
 
-    /** How much an evaluation kind's result counts: a higher rank decides instead of a lower one. */
-    static int rank(io.jixiao.api.evaluation.EvaluationKind kind) {
-        return switch (kind) {
-            case SELF -> 0;
-            case DEPARTMENT -> 1;
-            case SPOT_CHECK -> 2;
-            case KEY -> 3;
-        };
+    /** The submitted whole-department evaluations of a year, by unit. */
+    static Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes(EvaluationRepository repository,
+            MofDivCode region, FiscalYear year) {
+        Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = new HashMap<>();
+        all(repository, region, year, io.jixiao.api.evaluation.EvaluationKind.WHOLE, TaskStatus.SUBMITTED)
+                .forEach(t -> wholes.merge(t.agencyCode(), t, (a, b) -> a.taskId() > b.taskId() ? a : b));
+        return wholes;
+    }
+
+    /** All of a year's tasks of a kind and status ({@code null}: any), page after page, in id order. */
+    static List<EvaluationTask> all(EvaluationRepository repository, MofDivCode region, FiscalYear year,
+            io.jixiao.api.evaluation.EvaluationKind kind, TaskStatus status) {
+        List<EvaluationTask> all = new ArrayList<>();
+        List<EvaluationTask> page;
+        long after = 0;
+        do {
+            page = repository.tasks(region, year, null, kind, null, status, after, 1_000);
+            all.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
+        } while (page.size() == 1_000);
+        return all;
     }
 }

@@ -30,7 +30,6 @@ import java.util.Set;
  * @param rule how, with the seed
  */
 record Sample(List<EvaluationTask> chosen, String rule) {
-    private static final int PAGE = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static Sample draw(EvaluationRepository repository, MofDivCode region, FiscalYear year, KindRules rules) {
@@ -41,9 +40,9 @@ record Sample(List<EvaluationTask> chosen, String rule) {
 
     static Sample draw(EvaluationRepository repository, MofDivCode region, FiscalYear year, KindRules rules,
             String seed) {
-        List<EvaluationTask> submitted = all(repository, region, year, EvaluationKind.SELF, TaskStatus.SUBMITTED);
+        List<EvaluationTask> submitted = ResultApplication.all(repository, region, year, EvaluationKind.SELF, TaskStatus.SUBMITTED);
         Set<ProCode> checked = new HashSet<>();
-        all(repository, region, year, EvaluationKind.SPOT_CHECK, null).forEach(t -> checked.add(t.proCode()));
+        ResultApplication.all(repository, region, year, EvaluationKind.SPOT_CHECK, null).forEach(t -> checked.add(t.proCode()));
         int size = rules.sampleSize(submitted.size());
         List<EvaluationTask> pool = new ArrayList<>(submitted.stream().filter(t -> !checked.contains(t.proCode()))
                 .toList());
@@ -65,18 +64,5 @@ record Sample(List<EvaluationTask> chosen, String rule) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    private static List<EvaluationTask> all(EvaluationRepository repository, MofDivCode region, FiscalYear year,
-            EvaluationKind kind, TaskStatus status) {
-        List<EvaluationTask> all = new ArrayList<>();
-        List<EvaluationTask> page;
-        long after = 0;
-        do {
-            page = repository.tasks(region, year, null, kind, null, status, after, PAGE);
-            all.addAll(page);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
-        } while (page.size() == PAGE);
-        return all;
     }
 }

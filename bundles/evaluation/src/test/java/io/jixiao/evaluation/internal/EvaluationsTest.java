@@ -81,6 +81,7 @@ class EvaluationsTest {
     private boolean ledgerDown;
     private Evaluations evaluations;
     private MyBatisEvaluation repository;
+    private final Map<String, String> rules = new java.util.HashMap<>(Map.of("evaluation.selfDue", "06-15"));
 
     @BeforeEach
     void setUp() {
@@ -102,7 +103,7 @@ class EvaluationsTest {
         repository = new MyBatisEvaluation(sessions, store);
         evaluations = new Evaluations(repository, store,
                 (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
-                        "430603000", 3, Map.of("evaluation.selfDue", "06-15"), Map.of()), () -> port, () -> null,
+                        "430603000", 3, rules, Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -113,11 +114,15 @@ class EvaluationsTest {
 
     /** 培训人次 ≥ 1000 (20 points), 就业率 ≥ 80 (10), 满意度 qualitative (10). */
     private void approvedGoal(String project) {
+        approvedGoal(project, GoalSubject.PROJECT);
+    }
+
+    private void approvedGoal(String project, GoalSubject subject) {
         Instant now = Instant.now();
         ProjectFacts facts = new ProjectFacts(REGION, YEAR, AGENCY, ProCode.of(project), ProjectClass.DEVELOPMENT,
                 ProjectLevel.FIRST, BudgetKind.GENERAL_PUBLIC, Money.positive("AMOUNT", new BigDecimal("1000000.00")),
                 true, true, null);
-        Goal goal = new Goal(GoalSubject.PROJECT, "培训 1000 人次", "", List.of(
+        Goal goal = new Goal(subject, "培训 1000 人次", "", List.of(
                 new Indicator(Level2.QUANTITY, "培训人次", ComputeSign.GE, "1000", "人次", new BigDecimal("20"), "", null),
                 new Indicator(Level2.SOCIAL, "就业率", ComputeSign.GE, "80", "%", new BigDecimal("10"), "", null),
                 new Indicator(Level2.SATISFACTION, "满意度", ComputeSign.QUALITATIVE, "满意", "", new BigDecimal("10"),
@@ -351,6 +356,43 @@ class EvaluationsTest {
         // the self-evaluation is still open, and the department's evaluation decides the result
         assertThat(repository.unapplied(REGION, YEAR, 0, 10)).singleElement()
                 .satisfies(t -> assertThat(t.kind()).isEqualTo(EvaluationKind.DEPARTMENT));
+    }
+
+    @Test
+    void whereTheRegionRequiresItClosingTheYearAlsoOpensTheUnitsWholeDepartmentEvaluation() {
+        rules.put("evaluation.wholeDepartment", "true");
+        approvedGoal("P-TRAIN");
+        line("P-TRAIN", "B-1", "101001", ExpenditureKind.PROJECT, "1000000.00", "850000.00");
+        line("P-SALARY", "B-2", "101001", ExpenditureKind.BASIC, "900000.00", "900000.00");
+        line("P-OTHER", "B-3", "101002", ExpenditureKind.BASIC, "500000.00", "500000.00");
+
+        YearClosed first = evaluations.closeYear(REGION, YEAR, AGENCY, HOST);
+        assertThat(first.opened()).extracting(t -> t.kind()).containsExactly(EvaluationKind.SELF);
+        assertThat(first.wholeWithoutGoal()).as("no whole-department goal yet").isTrue();
+
+        approvedGoal("D-101001", GoalSubject.DEPARTMENT); // the host's code for the unit's whole expenditure
+        YearClosed second = evaluations.closeYear(REGION, YEAR, AGENCY, HOST);
+        assertThat(second.wholeWithoutGoal()).isFalse();
+        assertThat(second.alreadyOpen()).isEqualTo(1);
+        var whole = second.opened().get(0);
+        assertThat(whole.kind()).isEqualTo(EvaluationKind.WHOLE);
+        assertThat(whole.proCode()).isEqualTo(ProCode.of("D-101001"));
+        assertThat(whole.budget().yuan()).as("basic and project lines of the unit").isEqualByComparingTo("1900000.00");
+        assertThat(whole.spent().yuan()).isEqualByComparingTo("1750000.00");
+        assertThat(evaluations.closeYear(REGION, YEAR, AGENCY, HOST).alreadyOpen()).isEqualTo(2);
+
+        long self = first.opened().get(0).taskId();
+        evaluations.submit(self, entries(), UNIT);
+        assertThat(repository.unapplied(REGION, YEAR, 0, 10)).as("the unit's projects wait for its whole evaluation")
+                .isEmpty();
+        assertThatThrownBy(() -> evaluations.submit(whole.taskId(), entries(), OTHER_UNIT))
+                .isInstanceOf(NotFoundException.class);
+        // 40 + 22.5 + 9.5 = 72 from the indicators; execution 1,750,000 / 1,900,000 = 92.105…% → 9.2105…; 81.21 → 良
+        Scorecard card = evaluations.submit(whole.taskId(), entries(), UNIT);
+        assertThat(card.total()).isEqualTo(new BigDecimal("81.21"));
+        assertThat(repository.unapplied(REGION, YEAR, 0, 10)).extracting(t -> t.taskId()).containsExactly(self);
+        assertThatThrownBy(() -> evaluations.assign(REGION, YEAR, EvaluationKind.WHOLE, List.of(whole.proCode()),
+                null, FINANCE)).isInstanceOf(InvalidInputException.class);
     }
 
     private static CriterionEntry criterion(KeyPart part, String name, String points, String score) {

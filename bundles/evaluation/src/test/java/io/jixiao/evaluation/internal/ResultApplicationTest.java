@@ -73,6 +73,8 @@ class ResultApplicationTest {
 
     private MyBatisEvaluation repository;
     private Evaluations evaluations;
+    /** The region's rules: the policy above, and what a test adds. */
+    private final Map<String, String> rules = new HashMap<>(POLICY);
 
     @BeforeEach
     void setUp() {
@@ -122,20 +124,25 @@ class ResultApplicationTest {
             }
         };
         evaluations = new Evaluations(repository, store,
-                (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", "140400000", 2, POLICY,
+                (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", "140400000", 2, rules,
                         Map.of()), () -> null, () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));
     }
 
     /** A submitted self-evaluation with its total, grade and execution (of a budget of 1,000,000). */
     private void evaluated(String project, String dept, String requested, String total, Grade grade, String spent) {
+        evaluated(project, EvaluationKind.SELF, dept, requested, total, grade, spent);
+    }
+
+    private void evaluated(String project, EvaluationKind kind, String dept, String requested, String total,
+            Grade grade, String spent) {
         if (requested != null) {
             draft.put(project, new BigDecimal(requested));
             depts.put(project, dept);
         }
         Instant now = Instant.now();
         EvaluationTask task = repository.openTasks(List.of(new EvaluationTask(0, REGION, YEAR, AgencyCode.of("101001"),
-                ProCode.of(project), EvaluationKind.SELF, 1, 1, new Money(new BigDecimal("1000000.00")),
+                ProCode.of(project), kind, 1, 1, new Money(new BigDecimal("1000000.00")),
                 new Money(new BigDecimal(spent)), TaskStatus.OPEN, now, null, null, null, null, null, null, null, null, null)),
                 t -> new AuditEntry(now, "EVALUATION_OPENED", REGION, "EVALUATION_TASK", String.valueOf(t.taskId()),
                         HOST, "closed", "")).get(0);
@@ -190,6 +197,38 @@ class ResultApplicationTest {
         assertThat(again.recorded()).isZero();
         assertThat(again.applied()).isZero();
         assertThat(draft.get("P-FAIR-SLOW")).as("nothing doubled").isEqualByComparingTo("400000.00");
+    }
+
+    @Test
+    void aUnitsWholeDepartmentGradeAddsItsCutToEachOfItsProjects() {
+        rules.put("result.department.action.FAIR", "CUT:5");
+        fourEvaluations();
+        // the unit 101001 as a whole (部门整体): 中; its projects' cuts grow by 5 points
+        evaluated("D-101001", EvaluationKind.WHOLE, null, null, "70.00", Grade.FAIR, "900000.00");
+        ApplicationRun run = evaluations.applyResults(REGION, YEAR, FINANCE);
+
+        assertThat(run.recorded()).as("the whole-department evaluation is no project's adjustment").isEqualTo(4);
+        // 优 PRIORITY + 5 → −50,000.00; 中 at 50 %: 10 + 10 + 5 = 25 % of 500,000 → −125,000.00; 差 CANCEL stays 100 %
+        assertThat(draft).containsEntry("P-GOOD", new BigDecimal("950000.00"))
+                .containsEntry("P-FAIR-SLOW", new BigDecimal("375000.00"))
+                .containsEntry("P-POOR", new BigDecimal("0.00"));
+        Adjustment good = evaluations.adjustments(REGION, YEAR, null, 0, 10, FINANCE).get(0);
+        assertThat(good.action()).isEqualTo(ResultPolicy.Kind.CUT);
+        assertThat(good.policy()).startsWith("result.action.EXCELLENT=PRIORITY + result.department.action.FAIR=CUT:5"
+                + " (unit 101001 as a whole 70.00, evaluation ");
+    }
+
+    @Test
+    void projectsWaitForTheirUnitsOpenWholeDepartmentEvaluation() {
+        evaluated("P-GOOD", "101", "1000000.00", "95.00", Grade.EXCELLENT, "980000.00");
+        Instant now = Instant.now();
+        repository.openTasks(List.of(new EvaluationTask(0, REGION, YEAR, AgencyCode.of("101001"),
+                ProCode.of("D-101001"), EvaluationKind.WHOLE, 1, 1, new Money(new BigDecimal("1000000.00")),
+                new Money(new BigDecimal("900000.00")), TaskStatus.OPEN, now, null, null, null, null, null, null, null,
+                null, null)), t -> new AuditEntry(now, "EVALUATION_OPENED", REGION, "EVALUATION_TASK",
+                        String.valueOf(t.taskId()), HOST, "closed", ""));
+        assertThat(evaluations.applyResults(REGION, YEAR, FINANCE).recorded()).isZero();
+        assertThat(evaluations.whatIf(REGION, YEAR, Map.of(), FINANCE).region().projects()).isZero();
     }
 
     @Test

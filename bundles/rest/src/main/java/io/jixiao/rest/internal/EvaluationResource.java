@@ -61,10 +61,12 @@ public final class EvaluationResource {
         @JsonProperty("OPERATOR") public String operator;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     static final class YearClosedJson {
         @JsonProperty("OPENED") public List<TaskJson> opened;
         @JsonProperty("ALREADY_OPEN") public int alreadyOpen;
         @JsonProperty("WITHOUT_GOAL") public List<String> withoutGoal;
+        @JsonProperty("WHOLE_WITHOUT_GOAL") public Boolean wholeWithoutGoal;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -265,6 +267,7 @@ public final class EvaluationResource {
         j.opened = closed.opened().stream().map(TaskJson::of).toList();
         j.alreadyOpen = closed.alreadyOpen();
         j.withoutGoal = closed.withoutGoal();
+        j.wholeWithoutGoal = closed.wholeWithoutGoal() ? Boolean.TRUE : null;
         return j;
     }
 

@@ -89,6 +89,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             closed.opened().forEach(t -> out.getTASK().add(task(t)));
             out.setALREADYOPEN(closed.alreadyOpen());
             out.getWITHOUTGOAL().addAll(closed.withoutGoal());
+            out.setWHOLEWITHOUTGOAL(closed.wholeWithoutGoal() ? Boolean.TRUE : null);
             return out;
         });
     }

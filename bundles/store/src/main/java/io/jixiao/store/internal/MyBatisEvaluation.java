@@ -201,10 +201,38 @@ public final class MyBatisEvaluation implements EvaluationRepository {
 
     @Override
     public List<EvaluationTask> unapplied(MofDivCode mofDivCode, FiscalYear fiscalYear, long afterTaskId, int limit) {
+        List<EvaluationTask> deciding = new ArrayList<>(limit);
+        String region = mofDivCode.value();
+        int year = fiscalYear.value();
+        long after = afterTaskId;
         try (SqlSession session = sessions.openSession()) {
-            return session.getMapper(EvaluationMapper.class).unapplied(mofDivCode.value(), fiscalYear.value(),
-                    afterTaskId, limit).stream().map(MyBatisEvaluation::task).toList();
+            EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            List<EvalTaskRow> page;
+            do {
+                page = mapper.submittedAfter(region, year, after, limit);
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).taskId;
+                Set<String> projects = page.stream().map(r -> r.proCode).collect(Collectors.toSet());
+                Set<String> adjusted = new java.util.HashSet<>(mapper.adjustedProjects(region, year, projects));
+                java.util.Map<String, Integer> highest = new java.util.HashMap<>();
+                for (EvalTaskRow k : mapper.kindsOfProjects(region, year, projects)) {
+                    highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
+                }
+                Set<String> awaiting = new java.util.HashSet<>(mapper.agenciesAwaitingWhole(region, year,
+                        page.stream().map(r -> r.agencyCode).collect(Collectors.toSet())));
+                for (EvalTaskRow row : page) {
+                    EvaluationKind kind = EvaluationKind.valueOf(row.kind);
+                    if (kind != EvaluationKind.WHOLE && !adjusted.contains(row.proCode)
+                            && !awaiting.contains(row.agencyCode) && highest.get(row.proCode) == kind.authority()
+                            && deciding.size() < limit) {
+                        deciding.add(task(row));
+                    }
+                }
+            } while (deciding.size() < limit && page.size() == limit);
         }
+        return deciding;
     }
 
     @Override

@@ -578,8 +578,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         Consumer<GoalRow> keep = r -> {
             if (wanted.contains(r.proCode)) {
                 found.merge(ProCode.of(r.proCode), new GoalRef(r.goalId, r.version),
-                        (a, b) -> a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b)
-                                : (a.version() > b.version() ? a : b));
+                        MyBatisStore::newest);
             }
         };
         try (SqlSession session = sessions.openSession()) {
@@ -590,6 +589,26 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                 for (String[] batch : batches(wanted)) {
                     goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
                 }
+            }
+        }
+        return found;
+    }
+
+    /** Of two goals in force of a project: the newest version of the newest goal. */
+    private static GoalRef newest(GoalRef a, GoalRef b) {
+        return a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b) : (a.version() > b.version() ? a : b);
+    }
+
+    @Override
+    public Map<ProCode, GoalRef> inForceOfAgency(MofDivCode mofDivCode, FiscalYear fiscalYear,
+            io.jixiao.api.model.AgencyCode agencyCode,
+            io.jixiao.api.goal.GoalSubject subject) {
+        Map<ProCode, GoalRef> found = new HashMap<>();
+        try (SqlSession session = sessions.openSession()) {
+            for (GoalRow r : session.getMapper(GoalMapper.class).inForceOfAgency(mofDivCode.value(),
+                    fiscalYear.value(), agencyCode.value(), subject.name())) {
+                found.merge(ProCode.of(r.proCode), new GoalRef(r.goalId, r.version),
+                        MyBatisStore::newest);
             }
         }
         return found;

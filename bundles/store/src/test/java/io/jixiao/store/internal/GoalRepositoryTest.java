@@ -137,6 +137,12 @@ class GoalRepositoryTest extends EveryDialect {
         assertThat(store.versions(v1.goalId())).containsExactly(1, 2);
         assertThat(store.find(v1.goalId(), 1).orElseThrow().status()).isEqualTo(GoalStatus.APPROVED);
         assertThat(store.goalsOf(REGION, FiscalYear.of(2026), ProCode.of(project))).containsExactly(v1.goalId());
+        assertThat(store.inForceOfAgency(REGION, FiscalYear.of(2026), v1.project().agencyCode(),
+                v1.goal().subject())).as("the agency's goals of the subject, newest version")
+                .containsEntry(ProCode.of(project), new GoalRepository.GoalRef(v1.goalId(), 2));
+        assertThat(store.inForceOfAgency(REGION, FiscalYear.of(2026), v1.project().agencyCode(),
+                v1.goal().subject() == io.jixiao.api.goal.GoalSubject.DEPARTMENT ? io.jixiao.api.goal.GoalSubject.PROJECT
+                        : io.jixiao.api.goal.GoalSubject.DEPARTMENT)).doesNotContainKey(ProCode.of(project));
     }
 
     @ParameterizedTest

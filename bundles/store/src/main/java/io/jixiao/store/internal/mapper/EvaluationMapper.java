@@ -32,8 +32,17 @@ public interface EvaluationMapper {
 
     List<EvalCriterionRow> criteria(@Param("taskId") long taskId);
 
-    List<EvalTaskRow> unapplied(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+    List<EvalTaskRow> submittedAfter(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
+
+    List<String> adjustedProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCodes") java.util.Collection<String> proCodes);
+
+    List<EvalTaskRow> kindsOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("proCodes") java.util.Collection<String> proCodes);
+
+    List<String> agenciesAwaitingWhole(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("agencyCodes") java.util.Collection<String> agencyCodes);
 
     int insertAdjustment(EvalAdjustmentRow row);
 

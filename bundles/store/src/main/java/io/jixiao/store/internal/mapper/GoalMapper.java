@@ -39,6 +39,9 @@ public interface GoalMapper {
     List<AssessmentRow> assessments(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCode") String proCode);
 
+    List<GoalRow> inForceOfAgency(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("agencyCode") String agencyCode, @Param("subject") String subject);
+
     List<GoalRow> inForceOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("codes") String[] codes);
 
