@@ -207,6 +207,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         long after = afterTaskId;
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            Set<String> awaiting = new java.util.HashSet<>(mapper.agenciesAwaitingWhole(region, year));
             List<EvalTaskRow> page;
             do {
                 page = mapper.submittedAfter(region, year, after, limit);
@@ -215,13 +216,14 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 }
                 after = page.get(page.size() - 1).taskId;
                 Set<String> projects = page.stream().map(r -> r.proCode).collect(Collectors.toSet());
-                Set<String> adjusted = new java.util.HashSet<>(mapper.adjustedProjects(region, year, projects));
+                Set<String> adjusted = new java.util.HashSet<>();
                 java.util.Map<String, Integer> highest = new java.util.HashMap<>();
                 for (EvalTaskRow k : mapper.kindsOfProjects(region, year, projects)) {
                     highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
+                    if (k.adjusted != null && k.adjusted == 1) {
+                        adjusted.add(k.proCode);
+                    }
                 }
-                Set<String> awaiting = new java.util.HashSet<>(mapper.agenciesAwaitingWhole(region, year,
-                        page.stream().map(r -> r.agencyCode).collect(Collectors.toSet())));
                 for (EvalTaskRow row : page) {
                     EvaluationKind kind = EvaluationKind.valueOf(row.kind);
                     if (kind != EvaluationKind.WHOLE && !adjusted.contains(row.proCode)
@@ -242,8 +244,12 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         }
         try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
+            // one statement after the other: the batch executor sends a batch per run of the same statement
             for (Adjustment a : adjustments) {
                 mapper.insertAdjustment(row(a));
+            }
+            for (Adjustment a : adjustments) {
+                mapper.markTaskAdjusted(a.taskId());
             }
             session.flushStatements();
             audit.appendAudits(session, adjustments.stream().map(auditOf).toList());

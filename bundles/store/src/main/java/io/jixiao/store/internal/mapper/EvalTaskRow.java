@@ -30,4 +30,5 @@ public class EvalTaskRow {
     public String evaluator;
     public BigDecimal selfTotal;
     public Integer gapFlag;
+    public Integer adjusted;
 }

@@ -35,14 +35,12 @@ public interface EvaluationMapper {
     List<EvalTaskRow> submittedAfter(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("afterTaskId") long afterTaskId, @Param("limit") int limit);
 
-    List<String> adjustedProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
-            @Param("proCodes") java.util.Collection<String> proCodes);
-
     List<EvalTaskRow> kindsOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("proCodes") java.util.Collection<String> proCodes);
 
-    List<String> agenciesAwaitingWhole(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
-            @Param("agencyCodes") java.util.Collection<String> agencyCodes);
+    List<String> agenciesAwaitingWhole(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear);
+
+    int markTaskAdjusted(@Param("taskId") long taskId);
 
     int insertAdjustment(EvalAdjustmentRow row);
 
