@@ -431,4 +431,63 @@ class EvaluationIT {
         assertThat(gate).contains("<RESULT_ADJUSTMENT><TASK_ID>" + taskId + "</TASK_ID>", "<GRADE>GOOD</GRADE>",
                 "<ACTION>KEEP</ACTION>", "<CHANGE_AMT>0.00</CHANGE_AMT>");
     }
+
+    /**
+     * Finance requires whole-department evaluation in a region (rules changed through the API); the close opens the
+     * unit's whole-department task with all its lines; its 中 adds 5 % to the cut of each of the unit's projects.
+     */
+    @Test
+    void aUnitsWholeDepartmentGradeIsTiedToItsProjectsBudgets() throws Exception {
+        MonitoringIT.hostOver("REST");
+        String region = "450700000";
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String project = "EVW-" + tag;
+        String whole = "D-" + tag;
+        ok(post("finance01", "/goal-rules", "{\"MOF_DIV_CODE\":\"" + region + "\",\"FROM_YEAR\":2026,"
+                + "\"BASE_REVISION\":0,\"RULES\":{\"evaluation.wholeDepartment\":\"true\","
+                + "\"result.department.action.FAIR\":\"CUT:5\"},\"REASON\":\"部门整体绩效与部门预算挂钩\"}"), 200);
+        host.ledgers.put(region, List.of(
+                MockHost.line(project, "B-1-" + tag, "PROJECT", "1000000.00", "1000000.00"),
+                MockHost.line("EVW-SALARY-" + tag, "B-2-" + tag, "BASIC", "500000.00", "500000.00")));
+        MonitoringIT.approvedGoal(region, project);
+        long wholeGoal = ok(post("unit01", "/goals", "{\"SUBJECT\":\"DEPARTMENT\"," + Goals.project(region, whole,
+                "1500000.00", false) + "," + Goals.goal(8) + "}"), 201).get("GOAL_ID").asLong();
+        ok(post("unit01", "/goals/" + wholeGoal + "/versions/1/submission", "{}"), 200);
+        ok(post("finance01", "/goals/" + wholeGoal + "/versions/1/approval", "{}"), 200);
+
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+                .get("OPENED");
+        assertThat(opened).extracting(t -> t.get("KIND").asText()).containsExactlyInAnyOrder("SELF", "WHOLE");
+        JsonNode wholeTask = null;
+        long selfId = 0;
+        for (JsonNode t : opened) {
+            if (t.get("KIND").asText().equals("WHOLE")) {
+                wholeTask = t;
+            } else {
+                selfId = t.get("TASK_ID").asLong();
+            }
+        }
+        assertThat(wholeTask.get("PRO_CODE").asText()).isEqualTo(whole);
+        assertThat(wholeTask.get("BUDGET_AMT").decimalValue()).as("basic and project lines")
+                .isEqualByComparingTo("1500000.00");
+        ok(post("unit01", "/evaluations/tasks/" + selfId + "/self-evaluation",
+                "{" + lines("100", "100", "100", "100", "100", "100", "100", "100") + "}"), 200);
+        // the unit as a whole: output lines at 20 → 10, benefit 30, satisfaction 10, all spent → 10: 60.00 中
+        assertThat(ok(post("unit01", "/evaluations/tasks/" + wholeTask.get("TASK_ID").asLong() + "/self-evaluation",
+                "{" + lines("20", "20", "100", "100", "20", "20", "100", "100") + "}"), 200).get("GRADE").asText())
+                .isEqualTo("FAIR");
+
+        Map<String, BigDecimal> draft = new java.util.concurrent.ConcurrentHashMap<>(Map.of(project,
+                new BigDecimal("1000000.00")));
+        host.drafts.put(region + "/2028", draft);
+        JsonNode run = ok(post("finance01", "/evaluations/result-applications", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026}"), 200);
+        assertThat(run.get("RECORDED").asInt()).as("the project's; the whole-department task is none").isEqualTo(1);
+        assertThat(draft.get(project)).as("优 PRIORITY, + 5 % for the unit's 中").isEqualByComparingTo("950000.00");
+        JsonNode adjustment = ok(get("finance01", "/evaluations/adjustments?MOF_DIV_CODE=" + region
+                + "&FISCAL_YEAR=2026"), 200).get("ADJUSTMENTS").get(0);
+        assertThat(adjustment.get("POLICY").asText()).contains("result.department.action.FAIR=CUT:5 (unit 101001 "
+                + "as a whole 60.00");
+    }
 }

@@ -79,7 +79,7 @@ final class RuleAdministration implements GoalRuleService {
             Map<String, String> values = new HashMap<>(base.map(RuleSet::values).orElse(Map.of()));
             change.changes().forEach((key, value) -> {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
-                if (!RuleBook.KEYS.contains(rule)) {
+                if (!RuleBook.known(rule)) {
                     throw InvalidInputException.of("RULES." + key, "known-key", "not a rule key (docs/rules.md)");
                 }
                 if (value.isBlank()) {

@@ -54,15 +54,24 @@ final class RuleBook {
      * @param parentOf the configured region hierarchy
      * @throws IllegalArgumentException naming the rule set and key of a value that cannot be used
      */
+    /**
+     * @param rule a rule key (without its {@code source.} prefix)
+     * @return whether a rule set may hold it: the goal rules' keys, monitoring's, scoring's, the evaluation kinds' and
+     *         result application's
+     */
+    static boolean known(String rule) {
+        return KEYS.contains(rule) || MonitoringRules.KEYS.contains(rule)
+                || io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)
+                || io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)
+                || io.jixiao.api.evaluation.KindRules.KEYS.contains(rule);
+    }
+
     RuleBook(Collection<RuleSet> sets, Function<MofDivCode, Optional<MofDivCode>> parentOf) {
         this.parentOf = parentOf;
         for (RuleSet set : sets) {
             for (String key : set.values().keySet()) {
                 String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
-                if (!KEYS.contains(rule) && !MonitoringRules.KEYS.contains(rule)
-                        && !io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)
-                        && !io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)
-                        && !io.jixiao.api.evaluation.KindRules.KEYS.contains(rule)) {
+                if (!known(rule)) {
                     throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
                 }
             }

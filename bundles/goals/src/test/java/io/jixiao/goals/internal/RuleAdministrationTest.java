@@ -114,4 +114,22 @@ class RuleAdministrationTest {
         assertThat(goals.rules().rules(MofDivCode.of("440106000"), FiscalYear.of(2025), FINANCE).ruleSet())
                 .as("not before 2026").isNull();
     }
+
+    @Test
+    void evaluationAndResultRulesAreChangedThroughTheSameApiAndCheckedAlike() {
+        RuleSetView changed = goals.rules().change(new RuleSetChange(GUANGZHOU, 2020, 1, Map.of(
+                "evaluation.wholeDepartment", "true", "result.department.action.FAIR", "CUT:5",
+                "evaluation.spotCheck.share", "20"), "穗财绩: 部门整体绩效与部门预算挂钩"), FINANCE);
+        assertThat(changed.rules()).containsEntry("evaluation.wholeDepartment", "true")
+                .containsEntry("result.department.action.FAIR", "CUT:5");
+
+        InvalidInputException cancel = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+                new RuleSetChange(GUANGZHOU, 2020, 2, Map.of("result.department.action.POOR", "CANCEL"), "too far"),
+                FINANCE));
+        assertThat(cancel.violations().get(0).message()).contains("result.department.action.POOR");
+        InvalidInputException share = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+                new RuleSetChange(GUANGZHOU, 2020, 2, Map.of("evaluation.spotCheck.share", "0"), "none"), FINANCE));
+        assertThat(share.violations().get(0).message()).contains("evaluation.spotCheck.share");
+        assertThat(goals.book().rulesFor(GUANGZHOU, YEAR).version()).startsWith("440100000/2020#2");
+    }
 }
