@@ -205,8 +205,8 @@ class DistributionTest {
 
     /**
      * Issue 8 on the running jar: the final accounts close a year for an agency (REST), the unit scores the opened
-     * self-evaluation (SOAP), finance applies the result, written back into the host's 2028 compilation (REST to a
-     * stand-in host on loopback).
+     * self-evaluation (SOAP), finance spot-checks it (REST) and applies the re-evaluated result, written back into the
+     * host's 2028 compilation (REST to a stand-in host on loopback).
      */
     @Test
     void fromTheFinalAccountsCloseToTheWrittenBackAllocation() throws Exception {
@@ -217,7 +217,7 @@ class DistributionTest {
                 "/host/projects/lookup", "{\"PROJECTS\":[]}",
                 "/host/allocations/requested-amounts", "{\"PROJECTS\":[{\"PRO_CODE\":\"GZ-EV-1\",\"AGENCY_CODE\":"
                         + "\"101001\",\"DEPT_CODE\":\"101\",\"REQUESTED_AMT\":800000.00}]}",
-                "/host/allocations/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1\",\"OUTCOME\":\"APPLIED\"}]}"),
+                "/host/allocations/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1001\",\"OUTCOME\":\"APPLIED\"}]}"),
                 received);
         try {
             copyConfig();
@@ -277,12 +277,32 @@ class DistributionTest {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
             assertThat(card).contains("<TOTAL>75.00</TOTAL>", "<GRADE_ZH>中</GRADE_ZH>");
 
+            // finance re-evaluates it: the output lines at 20 → 10; 10 + 30 + 10 + 5 = 55.00 差, 20 below: flagged
+            HttpResponse<String> assigned = post("finance01", "/evaluations/assignments", "{\"MOF_DIV_CODE\":"
+                    + "\"440100000\",\"FISCAL_YEAR\":2026,\"KIND\":\"SPOT_CHECK\",\"PRO_CODES\":[\"GZ-EV-1\"]}");
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            String spotId = field(assigned.body(), "TASK_ID");
+            assertThat(spotId).as("the second block of task ids").isEqualTo("1001");
+            StringBuilder lower = new StringBuilder();
+            String[] checked = {"20", "20", "100", "100", "20", "20", "100", "100"};
+            for (int line = 1; line <= 8; line++) {
+                lower.append(line == 1 ? "" : ",").append("{\"LINE\":").append(line).append(",\"ACTUAL\":")
+                        .append(checked[line - 1]).append('}');
+            }
+            HttpResponse<String> recheck = post("finance01", "/evaluations/tasks/" + spotId + "/evaluation",
+                    "{\"INDICATORS\":[" + lower + "]}");
+            assertThat(recheck.statusCode()).as(recheck.body()).isEqualTo(200);
+            assertThat(recheck.body()).contains("\"TOTAL\":55.00", "\"GRADE\":\"POOR\"");
+            assertThat(get("finance01", "/evaluations/tasks/" + spotId).body()).contains("\"GAP\":-20.00",
+                    "\"GAP_FLAGGED\":true");
+
             HttpResponse<String> run = post("finance01", "/evaluations/result-applications",
                     "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}");
             assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
-            assertThat(run.body()).contains("\"TARGET_YEAR\":2028", "\"APPLIED\":1", "\"CHANGE_AMT\":-80000.00");
+            assertThat(run.body()).as("差 from the spot check: CANCEL").contains("\"TARGET_YEAR\":2028",
+                    "\"APPLIED\":1", "\"CHANGE_AMT\":-800000.00");
             assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/host/allocations/changes")
-                    .contains("\"CHANGE_ID\":\"JX-EV-1\"", "\"CHANGE_AMT\":-80000.00", "\"FISCAL_YEAR\":2028"));
+                    .contains("\"CHANGE_ID\":\"JX-EV-1001\"", "\"CHANGE_AMT\":-800000.00", "\"FISCAL_YEAR\":2028"));
             stop();
         } finally {
             host.stop(0);
@@ -451,6 +471,11 @@ class DistributionTest {
                 .header("Authorization", basic(account))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String account, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(REST + path)).header("Authorization", basic(account))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String field(String json, String name) {
