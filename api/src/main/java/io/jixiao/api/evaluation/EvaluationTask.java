@@ -53,6 +53,15 @@ public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fisc
         Objects.requireNonNull(openedAt, "openedAt");
     }
 
+    /** A task as 1.0.0 knew it: no assigned evaluator, no spot-check figures. */
+    public EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyCode agencyCode,
+            ProCode proCode, EvaluationKind kind, long goalId, int goalVersion, Money budget, Money spent,
+            TaskStatus status, Instant openedAt, String submittedBy, Instant submittedAt, BigDecimal total, Grade grade,
+            String ruleVersion, java.time.LocalDate due) {
+        this(taskId, mofDivCode, fiscalYear, agencyCode, proCode, kind, goalId, goalVersion, budget, spent, status,
+                openedAt, submittedBy, submittedAt, total, grade, ruleVersion, due, null, null, null);
+    }
+
     /**
      * The task once scored.
      *
@@ -62,6 +71,11 @@ public record EvaluationTask(long taskId, MofDivCode mofDivCode, FiscalYear fisc
         return new EvaluationTask(taskId, mofDivCode, fiscalYear, agencyCode, proCode, kind, goalId, goalVersion,
                 budget, spent, TaskStatus.SUBMITTED, openedAt, by, at, card.total(), card.grade(), card.ruleVersion(),
                 due, evaluator, selfTotal, flagged);
+    }
+
+    /** The task once scored (no gap flag: every kind but SPOT_CHECK), as 1.0.0 had it. */
+    public EvaluationTask submitted(String by, Instant at, Scorecard card) {
+        return submitted(by, at, card, null);
     }
 
     /** @return a submitted spot check's re-evaluated total minus the self-evaluated one, {@code null} otherwise */

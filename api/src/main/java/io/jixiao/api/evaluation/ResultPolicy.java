@@ -91,6 +91,12 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         }
     }
 
+    /** A policy without department actions, as 1.0.0 made it. */
+    public ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
+            BigDecimal lowExecutionCut, int targetYearOffset) {
+        this(version, actions, lowExecutionBelow, lowExecutionCut, targetYearOffset, Map.of());
+    }
+
     /** @return what a unit's whole-department grade adds to each of its projects' cut */
     public Action departmentAction(Grade grade) {
         return departmentActions.get(grade);

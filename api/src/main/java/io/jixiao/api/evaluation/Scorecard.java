@@ -18,6 +18,12 @@ import java.util.Objects;
 public record Scorecard(String ruleVersion, List<IndicatorScore> indicators, List<CriterionScore> criteria,
         ExecutionScore execution,
         BigDecimal exactTotal, BigDecimal total, Grade grade) {
+    /** A scorecard without criteria (every kind but KEY), as 1.0.0 made it. */
+    public Scorecard(String ruleVersion, List<IndicatorScore> indicators, ExecutionScore execution,
+            BigDecimal exactTotal, BigDecimal total, Grade grade) {
+        this(ruleVersion, indicators, List.of(), execution, exactTotal, total, grade);
+    }
+
     public Scorecard {
         Objects.requireNonNull(ruleVersion, "ruleVersion");
         indicators = List.copyOf(indicators);
