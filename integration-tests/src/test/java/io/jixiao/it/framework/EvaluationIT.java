@@ -31,7 +31,12 @@ class EvaluationIT {
     }
 
     private static String close(String agency) {
-        return "{\"MOF_DIV_CODE\":\"" + REGION + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"" + agency
+        return close(REGION, agency);
+    }
+
+    /** The host's final-accounts module closes 2026 for an agency of a region. */
+    private static String close(String region, String agency) {
+        return "{\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"" + agency
                 + "\",\"OPERATOR\":\"juesuan.li\"}";
     }
 
@@ -141,8 +146,7 @@ class EvaluationIT {
         for (String p : List.of(best, fair, poor)) {
             MonitoringIT.approvedGoal(region, p);
         }
-        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
-                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", close(region, "101001")), 200)
                 .get("OPENED");
         // eight indicators ≥ 100: output lines 1, 2, 5, 6 (12.5 each), benefit 3, 7, 8 (10 each), satisfaction 4 (10)
         // best: all 100, all spent → 100.00 优; fair: output at 60 → 30 + 30 + 10, half spent → 5: 75.00 中;
@@ -153,13 +157,8 @@ class EvaluationIT {
         Map<String, String> grades = Map.of(best, "EXCELLENT", fair, "FAIR", poor, "POOR");
         for (JsonNode task : opened) {
             String project = task.get("PRO_CODE").asText();
-            StringBuilder entries = new StringBuilder();
-            for (int line = 1; line <= 8; line++) {
-                entries.append(line == 1 ? "" : ",").append("{\"LINE\":").append(line).append(",\"ACTUAL\":")
-                        .append(actuals.get(project)[line - 1]).append('}');
-            }
             JsonNode card = ok(post("unit01", "/evaluations/tasks/" + task.get("TASK_ID").asLong()
-                    + "/self-evaluation", "{\"INDICATORS\":[" + entries + "]}"), 200);
+                    + "/self-evaluation", "{" + lines(actuals.get(project)) + "}"), 200);
             assertThat(card.get("GRADE").asText()).as(project).isEqualTo(grades.get(project));
         }
         Map<String, BigDecimal> draft = new java.util.concurrent.ConcurrentHashMap<>(Map.of(best,
@@ -292,8 +291,7 @@ class EvaluationIT {
         for (String p : List.of(checked, key, plain)) {
             MonitoringIT.approvedGoal(region, p);
         }
-        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
-                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", close(region, "101001")), 200)
                 .get("OPENED");
         String all100 = lines("100", "100", "100", "100", "100", "100", "100", "100");
         for (JsonNode task : opened) {
@@ -455,8 +453,7 @@ class EvaluationIT {
         ok(post("unit01", "/goals/" + wholeGoal + "/versions/1/submission", "{}"), 200);
         ok(post("finance01", "/goals/" + wholeGoal + "/versions/1/approval", "{}"), 200);
 
-        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
-                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+        JsonNode opened = ok(post("pay-module", "/evaluations/year-closings", close(region, "101001")), 200)
                 .get("OPENED");
         assertThat(opened).extracting(t -> t.get("KIND").asText()).containsExactlyInAnyOrder("SELF", "WHOLE");
         JsonNode wholeTask = null;

@@ -65,6 +65,8 @@ public final class Evaluations implements EvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
     private static final int LEDGER_PAGE = 1_000;
     private static final int MAX_LIMIT = 1_000;
+    /** Projects in code order, so that a close opens (and ids) its tasks in the same order every time. */
+    private static final java.util.Comparator<ProCode> BY_CODE = java.util.Comparator.comparing(ProCode::value);
 
     private final EvaluationRepository repository;
     private final GoalRepository goals;
@@ -171,7 +173,7 @@ public final class Evaluations implements EvaluationService {
             wholeWithoutGoal = whole.isEmpty();
             Set<ProCode> open = repository.tasksOf(mofDivCode, fiscalYear, EvaluationKind.WHOLE, whole.keySet())
                     .keySet();
-            Map<ProCode, GoalRepository.GoalRef> byCode = new TreeMap<>((x, y) -> x.value().compareTo(y.value()));
+            Map<ProCode, GoalRepository.GoalRef> byCode = new TreeMap<>(BY_CODE);
             byCode.putAll(whole);
             for (Map.Entry<ProCode, GoalRepository.GoalRef> w : byCode.entrySet()) {
                 if (open.contains(w.getKey())) {
@@ -189,7 +191,7 @@ public final class Evaluations implements EvaluationService {
                         + agencyCode.value() + " " + fiscalYear.value(), "kind=" + t.kind() + ";goalId=" + t.goalId()
                         + ";goalVersion=" + t.goalVersion() + ";budget=" + t.budget() + ";spent=" + t.spent(),
                 agencyCode, t.proCode()));
-        LOG.info("Year {} closed for {} {}: {} self-evaluations opened, {} already open, {} projects without a goal",
+        LOG.info("Year {} closed for {} {}: {} evaluations opened, {} already open, {} projects without a goal",
                 fiscalYear.value(), mofDivCode, agencyCode, opened.size(), alreadyOpen, withoutGoal.size());
         return new YearClosed(opened, alreadyOpen, withoutGoal, wholeWithoutGoal);
     }
@@ -204,7 +206,7 @@ public final class Evaluations implements EvaluationService {
             throw new PortUnavailableException("ledger", "no ledger port is registered or configured", null);
         }
         LocalDate yearEnd = LocalDate.of(year.value(), 12, 31);
-        Map<ProCode, Spend> spend = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ProCode, Spend> spend = new TreeMap<>(BY_CODE);
         BigDecimal budget = BigDecimal.ZERO;
         BigDecimal spent = BigDecimal.ZERO;
         String after = null;

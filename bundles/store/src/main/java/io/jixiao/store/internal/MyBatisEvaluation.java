@@ -122,9 +122,8 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (int from = 0; from < codes.size(); from += 500) { // IN lists of at most 500
-                for (EvalTaskRow row : mapper.tasksOf(mofDivCode.value(), fiscalYear.value(), kind.name(),
-                        codes.subList(from, Math.min(codes.size(), from + 500)))) {
+            for (List<String> chunk : chunks(codes)) {
+                for (EvalTaskRow row : mapper.tasksOf(mofDivCode.value(), fiscalYear.value(), kind.name(), chunk)) {
                     EvaluationTask task = task(row);
                     found.put(task.proCode(), task);
                 }
@@ -218,10 +217,12 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 Set<String> projects = page.stream().map(r -> r.proCode).collect(Collectors.toSet());
                 Set<String> adjusted = new java.util.HashSet<>();
                 java.util.Map<String, Integer> highest = new java.util.HashMap<>();
-                for (EvalTaskRow k : mapper.kindsOfProjects(region, year, projects)) {
-                    highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
-                    if (k.adjusted != null && k.adjusted == 1) {
-                        adjusted.add(k.proCode);
+                for (List<String> chunk : chunks(new ArrayList<>(projects))) {
+                    for (EvalTaskRow k : mapper.kindsOfProjects(region, year, chunk)) {
+                        highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
+                        if (k.adjusted != null && k.adjusted == 1) {
+                            adjusted.add(k.proCode);
+                        }
                     }
                 }
                 for (EvalTaskRow row : page) {
@@ -278,9 +279,9 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (int from = 0; from < codes.size(); from += 500) { // IN lists of at most 500
+            for (List<String> chunk : chunks(codes)) {
                 for (EvalAdjustmentRow row : mapper.adjustmentsTargeting(mofDivCode.value(), targetYear.value(),
-                        codes.subList(from, Math.min(codes.size(), from + 500)))) {
+                        chunk)) {
                     Adjustment a = adjustment(row);
                     found.put(a.proCode(), a);
                 }
@@ -295,15 +296,23 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             return 0;
         }
         int moved = 0;
-        List<Long> ids = new ArrayList<>(taskIds);
         try (SqlSession session = sessions.openSession(false)) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (int from = 0; from < ids.size(); from += 500) { // IN lists of at most 500
-                moved += mapper.markAdjustments(ids.subList(from, Math.min(ids.size(), from + 500)), to.name(), at);
+            for (List<Long> chunk : chunks(new ArrayList<>(taskIds))) {
+                moved += mapper.markAdjustments(chunk, to.name(), at);
             }
             session.commit();
         }
         return moved;
+    }
+
+    /** Oracle takes at most 1,000 values in an IN list: lists are sent in parts of 500. */
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += 500) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + 500)));
+        }
+        return chunks;
     }
 
     private static EvalAdjustmentRow row(Adjustment a) {
