@@ -287,10 +287,11 @@ public final class EvaluationResource {
             v.add("PRO_CODES", "size", "lists at most " + MAX_PROJECTS + " projects");
         } else if (r.proCodes != null) {
             for (int i = 0; i < r.proCodes.size(); i++) {
-                String code = r.proCodes.get(i);
-                ProCode p = v.check(() -> ProCode.of(code));
-                if (p != null) {
-                    projects.add(p);
+                String at = "PRO_CODES[" + i + "]";
+                try {
+                    projects.add(ProCode.of(r.proCodes.get(i)));
+                } catch (io.jixiao.api.model.InvalidInputException e) { // named by its place in the list
+                    e.violations().forEach(x -> v.add(at, x.rule(), x.message()));
                 }
             }
         }
