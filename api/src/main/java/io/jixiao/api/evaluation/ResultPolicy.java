@@ -21,9 +21,12 @@ import java.util.Set;
  *        evaluated during N+1, after N+1's budget is approved)
  * @param departmentActions what a unit's whole-department grade adds to the cut of each of its projects
  *        ({@code result.department.action.*}: PRIORITY, KEEP or CUT; absent grades add nothing; since 1.1.0)
+ * @param transferActions what a lower government's comprehensive grade does to the transfer payments allocated to
+ *        it ({@code result.transfer.action.*}: PRIORITY, KEEP or CUT; absent grades keep the amount; since 1.2.0)
  */
 public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
-        BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions) {
+        BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions,
+        Map<Grade, Action> transferActions) {
 
     /** What a grade entails for the project's next requested amount. */
     public enum Kind {
@@ -64,6 +67,7 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         for (Grade grade : Grade.values()) {
             keys.add("result.action." + grade);
             keys.add("result.department.action." + grade);
+            keys.add("result.transfer.action." + grade);
         }
         KEYS = Set.copyOf(keys);
     }
@@ -75,31 +79,49 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
             a.put(grade, actions.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO)));
         }
         actions = Collections.unmodifiableMap(a);
-        EnumMap<Grade, Action> d = new EnumMap<>(Grade.class);
-        for (Grade grade : Grade.values()) {
-            Action action = departmentActions.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO));
-            if (action.kind() == Kind.CANCEL) {
-                throw new IllegalArgumentException("result.department.action." + grade + " cannot CANCEL a whole "
-                        + "unit's projects: PRIORITY, KEEP or CUT:<percent>");
-            }
-            d.put(grade, action);
-        }
-        departmentActions = Collections.unmodifiableMap(d);
+        departmentActions = noCancel(departmentActions, "result.department.action.", "a whole unit's projects");
+        transferActions = noCancel(transferActions, "result.transfer.action.", "the transfer payments to a lower "
+                + "government");
         lowExecutionCut = lowExecutionCut == null ? BigDecimal.ZERO : lowExecutionCut;
         if (targetYearOffset < 1 || targetYearOffset > 3) {
             throw new IllegalArgumentException("result.targetYearOffset must be 1 to 3, got " + targetYearOffset);
         }
     }
 
+    /** A policy without transfer actions, as 1.1.0 made it. */
+    public ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
+            BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions) {
+        this(version, actions, lowExecutionBelow, lowExecutionCut, targetYearOffset, departmentActions, Map.of());
+    }
+
+    /** Every grade's action, KEEP where none is given; CANCEL refused (an amount that only a cut may change). */
+    private static Map<Grade, Action> noCancel(Map<Grade, Action> given, String key, String what) {
+        EnumMap<Grade, Action> all = new EnumMap<>(Grade.class);
+        for (Grade grade : Grade.values()) {
+            Action action = given.getOrDefault(grade, new Action(Kind.KEEP, BigDecimal.ZERO));
+            if (action.kind() == Kind.CANCEL) {
+                throw new IllegalArgumentException(key + grade + " cannot CANCEL " + what
+                        + ": PRIORITY, KEEP or CUT:<percent>");
+            }
+            all.put(grade, action);
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
     /** A policy without department actions, as 1.0.0 made it. */
     public ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
             BigDecimal lowExecutionCut, int targetYearOffset) {
-        this(version, actions, lowExecutionBelow, lowExecutionCut, targetYearOffset, Map.of());
+        this(version, actions, lowExecutionBelow, lowExecutionCut, targetYearOffset, Map.of(), Map.of());
     }
 
     /** @return what a unit's whole-department grade adds to each of its projects' cut */
     public Action departmentAction(Grade grade) {
         return departmentActions.get(grade);
+    }
+
+    /** @return what a lower government's comprehensive grade does to the transfer payments allocated to it */
+    public Action transferAction(Grade grade) {
+        return transferActions.get(grade);
     }
 
     /** @return the action of a grade */
@@ -116,6 +138,7 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
     public static ResultPolicy parse(String version, Map<String, String> rules) {
         EnumMap<Grade, Action> actions = new EnumMap<>(Grade.class);
         EnumMap<Grade, Action> department = new EnumMap<>(Grade.class);
+        EnumMap<Grade, Action> transfer = new EnumMap<>(Grade.class);
         for (Grade grade : Grade.values()) {
             String key = "result.action." + grade;
             String raw = value(rules, key);
@@ -126,6 +149,11 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
             String rawDept = value(rules, deptKey);
             if (rawDept != null) {
                 department.put(grade, action(deptKey, rawDept));
+            }
+            String transferKey = "result.transfer.action." + grade;
+            String rawTransfer = value(rules, transferKey);
+            if (rawTransfer != null) {
+                transfer.put(grade, action(transferKey, rawTransfer));
             }
         }
         BigDecimal below = null;
@@ -150,7 +178,7 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
                         + rawOffset + "'");
             }
         }
-        return new ResultPolicy(version, actions, below, cut, offset, department);
+        return new ResultPolicy(version, actions, below, cut, offset, department, transfer);
     }
 
     private static Action action(String key, String raw) {

@@ -102,7 +102,8 @@ final class Endpoints {
                 .replace("{roundId}", Long.toString(state.roundId()))
                 .replace("{bypassId}", Long.toString(state.bypassId()))
                 .replace("{alertId}", Long.toString(state.alertId()))
-                .replace("{taskId}", Long.toString(state.taskId()));
+                .replace("{taskId}", Long.toString(state.taskId()))
+                .replace("{evaluationId}", Long.toString(state.evaluationId()));
     }
 
     /** A monitoring form (CSV) reporting every indicator of {@link #GOAL_PROJECT}'s goal. */
@@ -215,6 +216,22 @@ final class Endpoints {
                         "finance01", null),
                 new Endpoint("rest", "POST", "/evaluations/what-if", "finance01",
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
+                // the county's evaluation of 2026 is open already: an opening that got through would write nothing
+                new Endpoint("rest", "POST", "/evaluations/comprehensive", "finance01", "{\"MOF_DIV_CODE\":"
+                        + "\"440100000\",\"FISCAL_YEAR\":2026,\"MOF_DIV_CODES\":[\"440199000\"]}"),
+                new Endpoint("rest", "GET", "/evaluations/comprehensive?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026",
+                        "finance01", null),
+                new Endpoint("rest", "GET", "/evaluations/comprehensive/{evaluationId}", "finance01", null),
+                // a plan of 50 points: never a complete evaluation, whatever the mutation
+                new Endpoint("rest", "POST", "/evaluations/comprehensive/{evaluationId}/evaluation", "finance01",
+                        "{\"CRITERIA\":[{\"DIMENSION\":\"财政收入\",\"NAME\":\"corpus\",\"POINTS\":50,"
+                                + "\"SCORE\":1}]}"),
+                new Endpoint("rest", "GET", "/evaluations/comprehensive/{evaluationId}/scorecard", "finance01", null),
+                // the region's only comprehensive evaluation is open: a run that got through would change nothing
+                new Endpoint("rest", "POST", "/evaluations/comprehensive/result-applications", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
+                new Endpoint("rest", "GET", "/evaluations/comprehensive/adjustments?MOF_DIV_CODE=440100000"
+                        + "&FISCAL_YEAR=2026", "finance01", null),
                 new Endpoint("rest", "POST", "/monitoring/rounds", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\"}"),
                 new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}", "finance01", null),
@@ -360,6 +377,26 @@ final class Endpoints {
                 new Endpoint("soap", "EvaluationWhatIf", EVALUATION, "finance01", Goals.soap(
                         "EvaluationWhatIfRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026"))),
+                new Endpoint("soap", "OpenComprehensiveEvaluations", EVALUATION, "finance01", Goals.soap(
+                        "OpenComprehensiveEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                                "FISCAL_YEAR", "2026", "SUBJECT_DIV_CODE", "440199000"))),
+                new Endpoint("soap", "ListComprehensiveEvaluations", EVALUATION, "finance01", Goals.soap(
+                        "ListComprehensiveEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                                "FISCAL_YEAR", "2026"))),
+                new Endpoint("soap", "GetComprehensiveEvaluation", EVALUATION, "finance01", Goals.soap(
+                        "GetComprehensiveEvaluationRequest", Jixiao.elements("EVALUATION_ID", "{evaluationId}"))),
+                new Endpoint("soap", "SubmitComprehensiveEvaluation", EVALUATION, "finance01", Goals.soap(
+                        "SubmitComprehensiveEvaluationRequest", Jixiao.elements("EVALUATION_ID", "{evaluationId}"),
+                        Goals.soap("CRITERION", Jixiao.elements("DIMENSION", "财政收入", "NAME", "corpus", "POINTS",
+                                "50", "SCORE", "1")))),
+                new Endpoint("soap", "GetComprehensiveScorecard", EVALUATION, "finance01", Goals.soap(
+                        "GetComprehensiveScorecardRequest", Jixiao.elements("EVALUATION_ID", "{evaluationId}"))),
+                new Endpoint("soap", "ApplyTransferResults", EVALUATION, "finance01", Goals.soap(
+                        "ApplyTransferResultsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026"))),
+                new Endpoint("soap", "ListTransferAdjustments", EVALUATION, "finance01", Goals.soap(
+                        "ListTransferAdjustmentsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                                "FISCAL_YEAR", "2026"))),
                 new Endpoint("soap", "StartMonitoringRound", MONITORING, "finance01", Goals.soap(
                         "StartMonitoringRoundRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026", "CUT_OFF", CUT_OFF))),

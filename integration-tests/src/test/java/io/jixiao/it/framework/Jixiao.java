@@ -73,7 +73,10 @@ final class Jixiao {
         Path jwks = data.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());
         configure(cm, "io.jixiao.security", "jwt.jwksFile", jwks.toString(), "jwt.issuer", ISSUER,
-                "jwt.audience", "jixiao", "regions.parents", "440106001>440106000, 654300000>654000000, 140400000>140000000");
+                "jwt.audience", "jixiao", "regions.parents", "440106001>440106000, 654300000>654000000, 140400000>140000000, "
+                        // lower governments: the corpus's evaluated county, and ComprehensiveEvaluationIT's
+                        + "440199000>440100000, 450801000>450800000, 450802000>450800000, 450803000>450800000, "
+                        + "450901000>450900000");
         goalRules(cm, Path.of(context.getProperty("jixiao.it.config")));
         account(cm, "finance01", "FINANCE");
         account(cm, "pay-module", "HOST_SYSTEM");
@@ -88,6 +91,8 @@ final class Jixiao {
         scopedAccount(cm, "dept02", "DEPARTMENT", "606001");
         scopedAccount(cm, "evaluator02", "EVALUATOR", "");
         scopedAccount(cm, "public02", "PUBLIC", "");
+        // a county's finance bureau, below city 450800000 (ComprehensiveEvaluationIT)
+        scopedAccount(cm, "county01", "FINANCE", "450801000", "");
         Configuration limited = cm.getFactoryConfiguration("io.jixiao.security.account", "burst01", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "burst01");
@@ -125,12 +130,17 @@ final class Jixiao {
 
     private static void scopedAccount(ConfigurationAdmin cm, String name, String role, String agencies)
             throws IOException {
+        scopedAccount(cm, name, role, "440106000", agencies);
+    }
+
+    private static void scopedAccount(ConfigurationAdmin cm, String name, String role, String region,
+            String agencies) throws IOException {
         Configuration c = cm.getFactoryConfiguration("io.jixiao.security.account", name, "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", name);
         props.put("passwordHash", PASSWORD_HASH);
         props.put("roles", role);
-        props.put("regions", "440106000");
+        props.put("regions", region);
         props.put("agencies", agencies);
         c.update(props);
     }

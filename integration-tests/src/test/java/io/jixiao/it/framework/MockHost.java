@@ -74,6 +74,8 @@ final class MockHost {
 
     /** The compilation drafts of the years open: "region/year" → project → requested amount. */
     final Map<String, Map<String, BigDecimal>> drafts = new ConcurrentHashMap<>();
+    /** The transfer payments of the years open: "payer/year" → lower government → allocated amount. */
+    final Map<String, Map<String, BigDecimal>> transfers = new ConcurrentHashMap<>();
     /** The change ids applied, with their amounts: a change id is applied once. */
     final Map<String, BigDecimal> appliedChanges = new ConcurrentHashMap<>();
     /** In each failing write-back: apply this many new changes, then fail (503 / SOAP fault). */
@@ -104,9 +106,33 @@ final class MockHost {
      *
      * @return CHANGE_ID → OUTCOME, or {@code null} when the host fails part-way (what it applied stays applied)
      */
-    synchronized Map<String, String> applyChanges(String region, String year, List<Map<String, String>> changes) {
+    Map<String, String> applyChanges(String region, String year, List<Map<String, String>> changes) {
+        return apply(drafts, "PRO_CODE", "UNKNOWN_PROJECT", region, year, changes);
+    }
+
+    /** The transfer payments the year allocates to these lower governments: RECIPIENT_DIV_CODE, ALLOCATED_AMT. */
+    List<Map<String, String>> transfers(String payer, String year, List<String> recipients) {
         calls.incrementAndGet();
-        Map<String, BigDecimal> draft = drafts.getOrDefault(region + "/" + year, new ConcurrentHashMap<>());
+        Map<String, BigDecimal> allocated = transfers.getOrDefault(payer + "/" + year, Map.of());
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String recipient : recipients) {
+            BigDecimal amount = allocated.get(recipient);
+            if (amount != null) {
+                out.add(Map.of("RECIPIENT_DIV_CODE", recipient, "ALLOCATED_AMT", amount.toPlainString()));
+            }
+        }
+        return out;
+    }
+
+    /** Applies transfer changes once each (by CHANGE_ID); {@code null} when the host fails part-way. */
+    Map<String, String> applyTransferChanges(String payer, String year, List<Map<String, String>> changes) {
+        return apply(transfers, "RECIPIENT_DIV_CODE", "UNKNOWN_RECIPIENT", payer, year, changes);
+    }
+
+    private synchronized Map<String, String> apply(Map<String, Map<String, BigDecimal>> amounts, String key,
+            String unknown, String region, String year, List<Map<String, String>> changes) {
+        calls.incrementAndGet();
+        Map<String, BigDecimal> draft = amounts.getOrDefault(region + "/" + year, new ConcurrentHashMap<>());
         Map<String, String> outcomes = new java.util.LinkedHashMap<>();
         int applied = 0;
         for (Map<String, String> c : changes) {
@@ -117,11 +143,11 @@ final class MockHost {
             String id = c.get("CHANGE_ID");
             if (appliedChanges.containsKey(id)) {
                 outcomes.put(id, "DUPLICATE");
-            } else if (!draft.containsKey(c.get("PRO_CODE"))) {
-                outcomes.put(id, "UNKNOWN_PROJECT");
+            } else if (!draft.containsKey(c.get(key))) {
+                outcomes.put(id, unknown);
             } else {
                 BigDecimal change = new BigDecimal(c.get("CHANGE_AMT"));
-                draft.merge(c.get("PRO_CODE"), change, BigDecimal::add);
+                draft.merge(c.get(key), change, BigDecimal::add);
                 appliedChanges.put(id, change);
                 outcomes.put(id, "APPLIED");
                 applied++;
@@ -137,10 +163,11 @@ final class MockHost {
                 JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
                 rest.setBus(BusFactory.getDefaultBus(true));
                 rest.setAddress("/mock-host/rest");
-                rest.setResourceClasses(RestLedger.class, RestAllocation.class);
+                rest.setResourceClasses(RestLedger.class, RestAllocation.class, RestTransfer.class);
                 rest.setResourceProvider(RestLedger.class, new SingletonResourceProvider(new RestLedger(host)));
                 rest.setResourceProvider(RestAllocation.class,
                         new SingletonResourceProvider(new RestAllocation(host)));
+                rest.setResourceProvider(RestTransfer.class, new SingletonResourceProvider(new RestTransfer(host)));
                 Server server = rest.create();
                 EndpointImpl soap = new EndpointImpl(BusFactory.getDefaultBus(true), new SoapLedger(host));
                 soap.publish("/mock-host/soap");
@@ -306,6 +333,59 @@ final class MockHost {
         }
     }
 
+    /** The compilation module as payer of transfers over REST: POST /transfers/allocated-amounts and /transfers/changes. */
+    @Path("/transfers")
+    public static final class RestTransfer {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+        private final MockHost host;
+
+        RestTransfer(MockHost host) {
+            this.host = host;
+        }
+
+        @POST
+        @Path("allocated-amounts")
+        @Consumes("application/json")
+        @Produces("application/json")
+        public Response allocated(String body) throws Exception {
+            var root = JSON.readTree(body);
+            List<String> codes = new ArrayList<>();
+            root.get("RECIPIENT_DIV_CODES").forEach(c -> codes.add(c.asText()));
+            var answer = JSON.createObjectNode();
+            var transfers = answer.putArray("TRANSFERS");
+            host.transfers(root.get("MOF_DIV_CODE").asText(), root.get("FISCAL_YEAR").asText(), codes)
+                    .forEach(t -> {
+                        var o = transfers.addObject();
+                        t.forEach(o::put);
+                    });
+            return Response.ok(JSON.writeValueAsString(answer)).build();
+        }
+
+        @POST
+        @Path("changes")
+        @Consumes("application/json")
+        @Produces("application/json")
+        public Response changes(String body) throws Exception {
+            var root = JSON.readTree(body);
+            List<Map<String, String>> changes = new ArrayList<>();
+            root.get("CHANGES").forEach(c -> {
+                Map<String, String> m = new HashMap<>();
+                c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+                changes.add(m);
+            });
+            Map<String, String> outcomes = host.applyTransferChanges(root.get("MOF_DIV_CODE").asText(),
+                    root.get("FISCAL_YEAR").asText(), changes);
+            if (outcomes == null) {
+                return Response.status(503).entity("{\"error\":\"connection to the budget database lost\"}").build();
+            }
+            var answer = JSON.createObjectNode();
+            var results = answer.putArray("RESULTS");
+            outcomes.forEach((id, outcome) -> results.addObject().put("CHANGE_ID", id).put("OUTCOME", outcome));
+            return Response.ok(JSON.writeValueAsString(answer)).build();
+        }
+    }
+
     /** GetLedgerLines and GetProjects, document/literal, payload in and out. */
     @WebServiceProvider(serviceName = "HostLedgerService", portName = "HostLedgerPort",
             targetNamespace = NS)
@@ -364,6 +444,42 @@ final class MockHost {
                 outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
                         .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
                 return new StreamSource(new StringReader(xml.append("</h:ApplyAllocationChangesResponse>")
+                        .toString()));
+            }
+            if (op.equals("GetTransferAllocations")) {
+                Map<String, String> f = children(root);
+                List<String> codes = new ArrayList<>();
+                NodeList nodes = root.getElementsByTagNameNS("*", "RECIPIENT_DIV_CODE");
+                for (int i = 0; i < nodes.getLength(); i++) {
+                    codes.add(nodes.item(i).getTextContent());
+                }
+                StringWriter xml = new StringWriter().append("<h:GetTransferAllocationsResponse xmlns:h=\"" + NS
+                        + "\">");
+                for (Map<String, String> t : host.transfers(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"), codes)) {
+                    xml.append("<h:TRANSFER>");
+                    t.forEach((k, v) -> xml.append(el(k, v)));
+                    xml.append("</h:TRANSFER>");
+                }
+                return new StreamSource(new StringReader(xml.append("</h:GetTransferAllocationsResponse>")
+                        .toString()));
+            }
+            if (op.equals("ApplyTransferChanges")) {
+                Map<String, String> f = children(root);
+                List<Map<String, String>> changes = new ArrayList<>();
+                NodeList nodes = root.getElementsByTagNameNS("*", "CHANGE");
+                for (int i = 0; i < nodes.getLength(); i++) {
+                    changes.add(children((Element) nodes.item(i)));
+                }
+                Map<String, String> outcomes = host.applyTransferChanges(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"),
+                        changes);
+                if (outcomes == null) {
+                    throw new WebServiceException("connection to the budget database lost");
+                }
+                StringWriter xml = new StringWriter().append("<h:ApplyTransferChangesResponse xmlns:h=\"" + NS
+                        + "\">");
+                outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
+                        .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
+                return new StreamSource(new StringReader(xml.append("</h:ApplyTransferChangesResponse>")
                         .toString()));
             }
             if (op.equals("GetProjects")) {

@@ -57,6 +57,9 @@ final class UnchangedState {
     private static long alertId;
     private static long bypassId;
     private static long taskId;
+    private static long evaluationId;
+    /** The lower government (configured under 440100000) whose comprehensive evaluation the requests address. */
+    static final MofDivCode LOWER = MofDivCode.of("440199000");
     /** The indicators of the published goal of {@link Endpoints#GOAL_PROJECT}, in order. */
     static final List<String> INDICATORS = java.util.stream.Stream.of("QUANTITY", "COST", "SOCIAL", "SATISFACTION",
             "QUALITY", "TIMELINESS", "ECONOMIC", "ECOLOGICAL").map(l2 -> "指标 " + l2).toList();
@@ -83,6 +86,7 @@ final class UnchangedState {
         monitoring(service(MonitoringRepository.class));
         bypass(service(io.jixiao.api.service.PaymentGuardAdmin.class));
         evaluation(service(io.jixiao.store.EvaluationRepository.class), goal);
+        comprehensive(service(io.jixiao.store.RegionEvaluationRepository.class));
         return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked(), goals.versions(goal, FINANCE));
     }
 
@@ -169,6 +173,19 @@ final class UnchangedState {
         }
     }
 
+    /** An open comprehensive evaluation of the lower government, written straight to the store, made once. */
+    private static synchronized void comprehensive(io.jixiao.store.RegionEvaluationRepository repository) {
+        if (evaluationId == 0) {
+            java.time.Instant now = java.time.Instant.now();
+            io.jixiao.api.evaluation.RegionEvaluation open = new io.jixiao.api.evaluation.RegionEvaluation(0, REGION,
+                    FiscalYear.of(2026), LOWER, io.jixiao.api.evaluation.TaskStatus.OPEN, "state-check", now, null,
+                    null, null, null, null, null, null);
+            evaluationId = repository.open(List.of(open), e -> new io.jixiao.store.AuditEntry(now,
+                    "REGION_EVALUATION_OPENED", REGION, "REGION_EVALUATION", String.valueOf(e.evaluationId()),
+                    FINANCE, "fixture", "subject=" + LOWER)).get(0).evaluationId();
+        }
+    }
+
     private static <S> S service(Class<S> type) {
         BundleContext context = FrameworkUtil.getBundle(UnchangedState.class).getBundleContext();
         return context.getService(context.getServiceReference(type));
@@ -198,6 +215,10 @@ final class UnchangedState {
         return taskId;
     }
 
+    long evaluationId() {
+        return evaluationId;
+    }
+
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
             throws InterruptedException {
@@ -217,6 +238,11 @@ final class UnchangedState {
                 .isFalse();
         assertThat(service(io.jixiao.store.EvaluationRepository.class).find(taskId).orElseThrow().status())
                 .as("the self-evaluation still open").isEqualTo(io.jixiao.api.evaluation.TaskStatus.OPEN);
+        assertThat(service(io.jixiao.store.RegionEvaluationRepository.class).find(evaluationId).orElseThrow()
+                .status()).as("the comprehensive evaluation still open")
+                .isEqualTo(io.jixiao.api.evaluation.TaskStatus.OPEN);
+        assertThat(service(io.jixiao.store.RegionEvaluationRepository.class).evaluations(REGION, FiscalYear.of(2026),
+                null, null)).as("no other opened").hasSize(1);
         assertThat(monitoring.report(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF),
                 ProCode.of(Endpoints.GOAL_PROJECT))).isEmpty();
     }

@@ -149,24 +149,8 @@ class DistributionTest {
             String holdId = field(alerts, "HOLD_ID");
             String alertId = field(alerts, "ALERT_ID");
 
-            String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
-                    .getBytes(StandardCharsets.UTF_8));
-            String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                    + "xmlns:m=\"http://jixiao.io/ws/monitoring/v1\"><soapenv:Header><wsse:Security "
-                    + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
-                    + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
-                    + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>auditor01"
-                    + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
-                    + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
-                    + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
-                    + "</wsse:Security></soapenv:Header><soapenv:Body><m:ListMonitoringAlertsRequest><m:ROUND_ID>"
-                    + roundId + "</m:ROUND_ID><m:MIN_LEVEL>RED</m:MIN_LEVEL></m:ListMonitoringAlertsRequest>"
-                    + "</soapenv:Body></soapenv:Envelope>";
-            String soap = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
-                    + "/jixiao/soap/monitoring")).header("Content-Type", "text/xml; charset=utf-8")
-                    .header("SOAPAction", "\"http://jixiao.io/ws/monitoring/v1/ListMonitoringAlerts\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            String soap = soap("auditor01", "monitoring", "ListMonitoringAlerts", "<x:ROUND_ID>" + roundId
+                    + "</x:ROUND_ID><x:MIN_LEVEL>RED</x:MIN_LEVEL>");
             assertThat(soap).contains("<PRO_CODE>GZ-MON-2</PRO_CODE>", "<HOLD_ID>" + holdId + "</HOLD_ID>");
 
             String check = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"ZF-M1\","
@@ -206,7 +190,8 @@ class DistributionTest {
     /**
      * Issue 8 on the running jar: the final accounts close a year for an agency (REST), the unit scores the opened
      * self-evaluation (SOAP), finance spot-checks it (REST) and applies the re-evaluated result, written back into the
-     * host's 2028 compilation (REST to a stand-in host on loopback).
+     * host's 2028 compilation (REST to a stand-in host on loopback); the city evaluates a district's finances (REST,
+     * SOAP) and its grade is written back into the district's 2028 transfer payments.
      */
     @Test
     void fromTheFinalAccountsCloseToTheWrittenBackAllocation() throws Exception {
@@ -217,7 +202,10 @@ class DistributionTest {
                 "/host/projects/lookup", "{\"PROJECTS\":[]}",
                 "/host/allocations/requested-amounts", "{\"PROJECTS\":[{\"PRO_CODE\":\"GZ-EV-1\",\"AGENCY_CODE\":"
                         + "\"101001\",\"DEPT_CODE\":\"101\",\"REQUESTED_AMT\":800000.00}]}",
-                "/host/allocations/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1001\",\"OUTCOME\":\"APPLIED\"}]}"),
+                "/host/allocations/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1001\",\"OUTCOME\":\"APPLIED\"}]}",
+                "/host/transfers/allocated-amounts", "{\"TRANSFERS\":[{\"RECIPIENT_DIV_CODE\":\"440106000\","
+                        + "\"ALLOCATED_AMT\":30000000.00}]}",
+                "/host/transfers/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-CE-1\",\"OUTCOME\":\"APPLIED\"}]}"),
                 received);
         try {
             copyConfig();
@@ -254,27 +242,11 @@ class DistributionTest {
             StringBuilder lines = new StringBuilder();
             String[] actual = {"60", "60", "100", "100", "60", "60", "100", "100"};
             for (int line = 1; line <= 8; line++) {
-                lines.append("<e:INDICATOR><e:LINE>").append(line).append("</e:LINE><e:ACTUAL>").append(actual[line - 1])
-                        .append("</e:ACTUAL></e:INDICATOR>");
+                lines.append("<x:INDICATOR><x:LINE>").append(line).append("</x:LINE><x:ACTUAL>").append(actual[line - 1])
+                        .append("</x:ACTUAL></x:INDICATOR>");
             }
-            String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
-                    .getBytes(StandardCharsets.UTF_8));
-            String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                    + "xmlns:e=\"http://jixiao.io/ws/evaluation/v1\"><soapenv:Header><wsse:Security "
-                    + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
-                    + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
-                    + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>unit01"
-                    + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
-                    + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
-                    + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
-                    + "</wsse:Security></soapenv:Header><soapenv:Body><e:SubmitSelfEvaluationRequest><e:TASK_ID>"
-                    + taskId + "</e:TASK_ID>" + lines + "</e:SubmitSelfEvaluationRequest></soapenv:Body>"
-                    + "</soapenv:Envelope>";
-            String card = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
-                    + "/jixiao/soap/evaluation")).header("Content-Type", "text/xml; charset=utf-8")
-                    .header("SOAPAction", "\"http://jixiao.io/ws/evaluation/v1/SubmitSelfEvaluation\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            String card = soap("unit01", "evaluation", "SubmitSelfEvaluation", "<x:TASK_ID>" + taskId + "</x:TASK_ID>"
+                    + lines);
             assertThat(card).contains("<TOTAL>75.00</TOTAL>", "<GRADE_ZH>中</GRADE_ZH>");
 
             // finance re-evaluates it: the output lines at 20 → 10; 10 + 30 + 10 + 5 = 55.00 差, 20 below: flagged
@@ -303,6 +275,33 @@ class DistributionTest {
                     "\"APPLIED\":1", "\"CHANGE_AMT\":-800000.00");
             assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/host/allocations/changes")
                     .contains("\"CHANGE_ID\":\"JX-EV-1001\"", "\"CHANGE_AMT\":-800000.00", "\"FISCAL_YEAR\":2028"));
+
+            // the city evaluates the district's finances; its grade cuts the district's 2028 transfer payments
+            // a new rule set of the region from 2026 (none yet: base revision 0), the rest inherited from 2020's
+            HttpResponse<String> ruled = post("finance01", "/goal-rules", "{\"MOF_DIV_CODE\":\"440100000\","
+                    + "\"FROM_YEAR\":2026,\"BASE_REVISION\":0,\"RULES\":{\"result.transfer.action.FAIR\":"
+                    + "\"CUT:5\"},\"REASON\":\"下级政府财政运行综合绩效与转移支付分配挂钩\"}");
+            assertThat(ruled.statusCode()).as(ruled.body()).isEqualTo(200);
+            HttpResponse<String> opened = post("finance01", "/evaluations/comprehensive", "{\"MOF_DIV_CODE\":"
+                    + "\"440100000\",\"FISCAL_YEAR\":2026,\"MOF_DIV_CODES\":[\"440106000\"]}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+            String evaluationId = field(opened.body(), "EVALUATION_ID");
+            assertThat(evaluationId).isEqualTo("1");
+            // 50 of 60 + 25 of 40 = 75.00 中
+            String regionCard = soap("finance01", "evaluation", "SubmitComprehensiveEvaluation", "<x:EVALUATION_ID>"
+                    + evaluationId + "</x:EVALUATION_ID><x:CRITERION><x:DIMENSION>财政收入</x:DIMENSION><x:NAME>"
+                    + "收入质量</x:NAME><x:POINTS>60</x:POINTS><x:SCORE>50</x:SCORE></x:CRITERION><x:CRITERION>"
+                    + "<x:DIMENSION>债务风险</x:DIMENSION><x:NAME>债务率</x:NAME><x:POINTS>40</x:POINTS><x:SCORE>25"
+                    + "</x:SCORE></x:CRITERION>");
+            assertThat(regionCard).contains("<TOTAL>75.00</TOTAL>", "<GRADE_ZH>中</GRADE_ZH>");
+            HttpResponse<String> transferRun = post("finance01", "/evaluations/comprehensive/result-applications",
+                    "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}");
+            assertThat(transferRun.statusCode()).as(transferRun.body()).isEqualTo(200);
+            assertThat(transferRun.body()).as("中: CUT:5 of 30,000,000.00").contains("\"APPLIED\":1",
+                    "\"CHANGE_AMT\":-1500000.00");
+            assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/host/transfers/changes")
+                    .contains("\"CHANGE_ID\":\"JX-CE-1\"", "\"RECIPIENT_DIV_CODE\":\"440106000\"",
+                            "\"CHANGE_AMT\":-1500000.00", "\"FISCAL_YEAR\":2028"));
             stop();
         } finally {
             host.stop(0);
@@ -464,6 +463,33 @@ class DistributionTest {
     private static String basic(String account) {
         return "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((account + ":jixiao-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A SOAP call with a fresh UsernameToken (password jixiao-demo).
+     *
+     * @param service the service's path and namespace name, e.g. {@code evaluation}
+     * @param content the request element's content, its elements prefixed {@code x:}
+     */
+    private static String soap(String account, String service, String operation, String content) throws Exception {
+        String ns = "http://jixiao.io/ws/" + service + "/v1";
+        String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
+                .getBytes(StandardCharsets.UTF_8));
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:x=\"" + ns + "\"><soapenv:Header><wsse:Security "
+                + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
+                + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
+                + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>" + account
+                + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
+                + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
+                + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
+                + "</wsse:Security></soapenv:Header><soapenv:Body><x:" + operation + "Request>" + content + "</x:"
+                + operation + "Request></soapenv:Body></soapenv:Envelope>";
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/jixiao/soap/" + service))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + ns + "/" + operation + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     private static HttpResponse<String> post(String account, String path, String json) throws Exception {

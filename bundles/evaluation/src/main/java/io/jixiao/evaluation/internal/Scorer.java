@@ -3,6 +3,8 @@ package io.jixiao.evaluation.internal;
 import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.CriterionScore;
+import io.jixiao.api.evaluation.RegionCriterion;
+import io.jixiao.api.evaluation.RegionScorecard;
 import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.ExecutionScore;
@@ -204,18 +206,61 @@ public final class Scorer {
             v.add(field + ".PART", "part", "criteria score the DECISION and PROCESS parts; " + c.part()
                     + " is scored from the goal's indicators");
         }
-        if (c.name().isBlank() || c.name().length() > MAX_CRITERION_NAME) {
+        validatePlanned(c.name(), c.points(), c.score(), field, v);
+    }
+
+    /** A criterion of an evaluator's plan: named, worth above 0 to 100 points, scored 0 to its points. */
+    private static void validatePlanned(String name, BigDecimal points, BigDecimal score, String field,
+            Violations v) {
+        if (name.isBlank() || name.length() > MAX_CRITERION_NAME) {
             v.add(field + ".NAME", "length", "is required, at most " + MAX_CRITERION_NAME + " characters");
         }
-        if (c.points().signum() <= 0 || c.points().compareTo(MAX_PLAN_POINTS) > 0
-                || c.points().stripTrailingZeros().scale() > 4) {
+        if (points.signum() <= 0 || points.compareTo(MAX_PLAN_POINTS) > 0
+                || points.stripTrailingZeros().scale() > 4) {
             v.add(field + ".POINTS", "range", "the criterion's points in the plan: above 0, at most 100, at most 4 "
-                    + "decimals, got " + c.points().toPlainString());
-        } else if (c.score().signum() < 0 || c.score().compareTo(c.points()) > 0
-                || c.score().stripTrailingZeros().scale() > 4) {
-            v.add(field + ".SCORE", "range", "earns 0 to its " + c.points().toPlainString() + " points, at most 4 "
-                    + "decimals, got " + c.score().toPlainString());
+                    + "decimals, got " + points.toPlainString());
+        } else if (score.signum() < 0 || score.compareTo(points) > 0 || score.stripTrailingZeros().scale() > 4) {
+            v.add(field + ".SCORE", "range", "earns 0 to its " + points.toPlainString() + " points, at most 4 "
+                    + "decimals, got " + score.toPlainString());
         }
+    }
+
+    /** Most criteria of a comprehensive evaluation's plan. */
+    public static final int MAX_REGION_CRITERIA = 200;
+
+    /**
+     * Scores a comprehensive evaluation of a lower government (财政运行综合绩效评价): the evaluator's plan is a list of
+     * criteria grouped by dimension whose points add up to 100; the total is the sum of the scores rounded half up to
+     * two decimals, graded by the evaluating region's bands.
+     *
+     * @param grades the evaluating region's scoring rules (their grade bands)
+     * @throws io.jixiao.api.model.InvalidInputException naming each criterion that cannot be scored, or the plan
+     *         whose points do not add up to 100
+     */
+    public static RegionScorecard scoreRegion(ScoringRules grades, List<RegionCriterion> criteria) {
+        Violations v = new Violations();
+        if (criteria.isEmpty()) {
+            v.add("CRITERIA", "required", "the evaluation plan's criteria, their points adding up to 100");
+        } else if (criteria.size() > MAX_REGION_CRITERIA) {
+            v.add("CRITERIA", "size", "at most " + MAX_REGION_CRITERIA + " criteria, got " + criteria.size());
+        }
+        v.throwIfAny();
+        for (int i = 0; i < criteria.size(); i++) {
+            RegionCriterion c = criteria.get(i);
+            String field = "CRITERIA[" + i + "]";
+            if (c.dimension().isBlank() || c.dimension().length() > MAX_CRITERION_NAME) {
+                v.add(field + ".DIMENSION", "length", "is required, at most " + MAX_CRITERION_NAME + " characters");
+            }
+            validatePlanned(c.name(), c.points(), c.score(), field, v);
+        }
+        v.throwIfAny();
+        BigDecimal plan = sum(criteria.stream().map(RegionCriterion::points).toList());
+        if (plan.compareTo(HUNDRED) != 0) {
+            v.add("CRITERIA", "sum", "the plan's points add up to 100, got " + plan.toPlainString());
+        }
+        v.throwIfAny();
+        BigDecimal total = sum(criteria.stream().map(RegionCriterion::score).toList()).setScale(2, RoundingMode.HALF_UP);
+        return new RegionScorecard(grades.version(), criteria, total, grades.grades().gradeOf(total));
     }
 
     /**

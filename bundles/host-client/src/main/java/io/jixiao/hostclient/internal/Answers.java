@@ -4,6 +4,7 @@ import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.BgtId;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.PortUnavailableException;
@@ -60,11 +61,10 @@ final class Answers {
      *
      * @return the outcome of each change the host reported on
      */
-    static Map<String, io.jixiao.api.port.AllocationPort.Outcome> outcomes(String port,
-            List<io.jixiao.api.port.AllocationChange> sent, List<Map<String, String>> results) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        sent.forEach(c -> ids.add(c.changeId()));
-        Map<String, io.jixiao.api.port.AllocationPort.Outcome> out = new java.util.HashMap<>();
+    static <E extends Enum<E>> Map<String, E> outcomes(String port, Class<E> type, List<String> sent,
+            List<Map<String, String>> results) {
+        java.util.Set<String> ids = new java.util.HashSet<>(sent);
+        Map<String, E> out = new java.util.HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             String at = "RESULTS[" + i + "]";
             try {
@@ -72,12 +72,21 @@ final class Answers {
                 if (!ids.contains(id) || out.containsKey(id)) {
                     throw new IllegalArgumentException("CHANGE_ID " + id + " was not sent, or is reported twice");
                 }
-                out.put(id, io.jixiao.api.port.AllocationPort.Outcome.valueOf(required(results.get(i), "OUTCOME")));
+                out.put(id, Enum.valueOf(type, required(results.get(i), "OUTCOME")));
             } catch (RuntimeException e) {
                 throw malformed(port, at, e);
             }
         }
         return out;
+    }
+
+    static io.jixiao.api.port.TransferAllocation transfer(String port, String at, Map<String, String> f) {
+        try {
+            return new io.jixiao.api.port.TransferAllocation(MofDivCode.of(required(f, "RECIPIENT_DIV_CODE")),
+                    amount(f, "ALLOCATED_AMT", true));
+        } catch (RuntimeException e) {
+            throw malformed(port, at, e);
+        }
     }
 
     static PortUnavailableException malformed(String port, String at, Exception e) {

@@ -13,9 +13,11 @@ import java.util.Locale;
  * @param ledger the ledger port
  * @param masterData the master-data port (answers nothing if the host offers no lookup)
  * @param allocation the compilation module's port: requested amounts and the write-back of evaluation results
+ * @param transfer the compilation module's transfer payments to lower governments and the write-back of their
+ *        comprehensive evaluations
  */
 public record HostPorts(String protocol, LedgerPort ledger, MasterDataPort masterData,
-        io.jixiao.api.port.AllocationPort allocation) {
+        io.jixiao.api.port.AllocationPort allocation, io.jixiao.api.port.TransferPort transfer) {
 
     /**
      * @throws IllegalArgumentException for an unknown protocol or a URL that is not http(s)
@@ -36,11 +38,11 @@ public record HostPorts(String protocol, LedgerPort ledger, MasterDataPort maste
         return switch (p) {
             case "REST" -> {
                 RestHost host = new RestHost(uri.toString(), ledgerCall, masterCall, allocationCall);
-                yield new HostPorts(p, host, host, host);
+                yield new HostPorts(p, host, host, host, host);
             }
             case "SOAP" -> {
                 SoapHost host = new SoapHost(uri.toString(), ledgerCall, masterCall, allocationCall);
-                yield new HostPorts(p, host, host, host);
+                yield new HostPorts(p, host, host, host, host);
             }
             default -> throw new IllegalArgumentException("protocol must be REST or SOAP, got '" + protocol + "'");
         };

@@ -16,6 +16,9 @@ import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.ProjectRecord;
 import io.jixiao.api.port.RequestedAmount;
+import io.jixiao.api.port.TransferAllocation;
+import io.jixiao.api.port.TransferChange;
+import io.jixiao.api.port.TransferPort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,9 +35,10 @@ import java.util.Map;
 /**
  * The ports over the host's REST services (docs/contracts/host-ledger.openapi.json):
  * {@code GET <base>/ledger-lines}, {@code POST <base>/projects/lookup}, and the compilation module's
- * {@code POST <base>/allocations/requested-amounts} and {@code POST <base>/allocations/changes}.
+ * {@code POST <base>/allocations/requested-amounts}, {@code POST <base>/allocations/changes},
+ * {@code POST <base>/transfers/allocated-amounts} and {@code POST <base>/transfers/changes}.
  */
-final class RestHost implements LedgerPort, MasterDataPort, AllocationPort {
+final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, TransferPort {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -92,7 +96,55 @@ final class RestHost implements LedgerPort, MasterDataPort, AllocationPort {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         results.forEach(r -> rows.add(fields(r)));
-        return Answers.outcomes("allocation", changes, rows);
+        return Answers.outcomes("allocation", Outcome.class,
+                changes.stream().map(AllocationChange::changeId).toList(), rows);
+    }
+
+    @Override
+    public Map<MofDivCode, TransferAllocation> allocated(MofDivCode payer, FiscalYear fiscalYear,
+            Collection<MofDivCode> recipients) {
+        if (recipients.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode request = JSON.createObjectNode().put("MOF_DIV_CODE", payer.value())
+                .put("FISCAL_YEAR", fiscalYear.value());
+        ArrayNode codes = request.putArray("RECIPIENT_DIV_CODES");
+        recipients.forEach(c -> codes.add(c.value()));
+        JsonNode transfers = parse("transfer", post(allocationCall, "/transfers/allocated-amounts", request))
+                .get("TRANSFERS");
+        if (transfers == null || !transfers.isArray()) {
+            throw Answers.malformed("transfer", "TRANSFERS", new IllegalArgumentException("TRANSFERS is not a list"));
+        }
+        Map<MofDivCode, TransferAllocation> found = new HashMap<>();
+        for (int i = 0; i < transfers.size(); i++) {
+            TransferAllocation t = Answers.transfer("transfer", "TRANSFERS[" + i + "]", fields(transfers.get(i)));
+            found.put(t.recipient(), t);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, TransferOutcome> applyTransfers(MofDivCode payer, FiscalYear fiscalYear,
+            List<TransferChange> changes) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode request = JSON.createObjectNode().put("MOF_DIV_CODE", payer.value())
+                .put("FISCAL_YEAR", fiscalYear.value());
+        ArrayNode list = request.putArray("CHANGES");
+        for (TransferChange c : changes) {
+            list.addObject().put("CHANGE_ID", c.changeId()).put("RECIPIENT_DIV_CODE", c.recipient().value())
+                    .put("ACTION", c.action()).put("CUT_PERCENT", c.cutPercent()).put("CHANGE_AMT", c.change())
+                    .put("REASON", c.reason());
+        }
+        JsonNode results = parse("transfer", post(allocationCall, "/transfers/changes", request)).get("RESULTS");
+        if (results == null || !results.isArray()) {
+            throw Answers.malformed("transfer", "RESULTS", new IllegalArgumentException("RESULTS is not a list"));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        results.forEach(r -> rows.add(fields(r)));
+        return Answers.outcomes("transfer", TransferOutcome.class,
+                changes.stream().map(TransferChange::changeId).toList(), rows);
     }
 
     private byte[] post(HostCall call, String path, ObjectNode request) {

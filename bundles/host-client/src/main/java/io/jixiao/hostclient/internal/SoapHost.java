@@ -9,6 +9,9 @@ import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.ProjectRecord;
+import io.jixiao.api.port.TransferAllocation;
+import io.jixiao.api.port.TransferChange;
+import io.jixiao.api.port.TransferPort;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,11 +29,11 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The ports over the host's SOAP 1.1 service (docs/contracts/host-ledger.wsdl, document/literal, namespace
- * {@value #NS}): {@code GetLedgerLines}, {@code GetProjects}, {@code GetRequestedAmounts} and
- * {@code ApplyAllocationChanges}. Requests are written as text, answers read with
+ * {@value #NS}): {@code GetLedgerLines}, {@code GetProjects}, {@code GetRequestedAmounts},
+ * {@code ApplyAllocationChanges}, {@code GetTransferAllocations} and {@code ApplyTransferChanges}. Requests are written as text, answers read with
  * StAX, DTDs and external entities refused.
  */
-final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.AllocationPort {
+final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.AllocationPort, TransferPort {
     static final String NS = "http://jixiao.io/ws/host-ledger/v1";
     private static final String ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
@@ -95,7 +98,53 @@ final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.A
         }
         body.append("</ApplyAllocationChanges>");
         Answer answer = call(allocationCall, "allocation", "ApplyAllocationChanges", body, "RESULT");
-        return Answers.outcomes("allocation", changes, answer.items);
+        return Answers.outcomes("allocation", Outcome.class,
+                changes.stream().map(io.jixiao.api.port.AllocationChange::changeId).toList(), answer.items);
+    }
+
+    @Override
+    public Map<MofDivCode, TransferAllocation> allocated(MofDivCode payer, FiscalYear fiscalYear,
+            Collection<MofDivCode> recipients) {
+        if (recipients.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder body = new StringBuilder("<GetTransferAllocations xmlns=\"").append(NS).append("\">");
+        element(body, "MOF_DIV_CODE", payer.value());
+        element(body, "FISCAL_YEAR", String.valueOf(fiscalYear.value()));
+        recipients.forEach(c -> element(body, "RECIPIENT_DIV_CODE", c.value()));
+        body.append("</GetTransferAllocations>");
+        Answer answer = call(allocationCall, "transfer", "GetTransferAllocations", body, "TRANSFER");
+        Map<MofDivCode, TransferAllocation> found = new HashMap<>();
+        for (int i = 0; i < answer.items.size(); i++) {
+            TransferAllocation t = Answers.transfer("transfer", "TRANSFER[" + i + "]", answer.items.get(i));
+            found.put(t.recipient(), t);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, TransferOutcome> applyTransfers(MofDivCode payer, FiscalYear fiscalYear,
+            List<TransferChange> changes) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder body = new StringBuilder("<ApplyTransferChanges xmlns=\"").append(NS).append("\">");
+        element(body, "MOF_DIV_CODE", payer.value());
+        element(body, "FISCAL_YEAR", String.valueOf(fiscalYear.value()));
+        for (TransferChange c : changes) {
+            body.append("<CHANGE>");
+            element(body, "CHANGE_ID", c.changeId());
+            element(body, "RECIPIENT_DIV_CODE", c.recipient().value());
+            element(body, "ACTION", c.action());
+            element(body, "CUT_PERCENT", c.cutPercent().toPlainString());
+            element(body, "CHANGE_AMT", c.change().toPlainString());
+            element(body, "REASON", c.reason());
+            body.append("</CHANGE>");
+        }
+        body.append("</ApplyTransferChanges>");
+        Answer answer = call(allocationCall, "transfer", "ApplyTransferChanges", body, "RESULT");
+        return Answers.outcomes("transfer", TransferOutcome.class,
+                changes.stream().map(TransferChange::changeId).toList(), answer.items);
     }
 
     @Override

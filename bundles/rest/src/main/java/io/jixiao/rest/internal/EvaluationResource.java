@@ -423,6 +423,17 @@ public final class EvaluationResource {
         @JsonProperty("NOT_IN_DRAFT") public int notInDraft;
         @JsonProperty("PENDING") public int pending;
         @JsonProperty("CHANGE_AMT") public BigDecimal change;
+
+        static RunJson of(ApplicationRun run) {
+            RunJson j = new RunJson();
+            j.targetYear = run.targetYear();
+            j.recorded = run.recorded();
+            j.applied = run.applied();
+            j.notInDraft = run.notInDraft();
+            j.pending = run.pending();
+            j.change = run.change().setScale(2);
+            return j;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -525,15 +536,7 @@ public final class EvaluationResource {
         FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
-        ApplicationRun run = evaluations.applyResults(region, year, actor);
-        RunJson j = new RunJson();
-        j.targetYear = run.targetYear();
-        j.recorded = run.recorded();
-        j.applied = run.applied();
-        j.notInDraft = run.notInDraft();
-        j.pending = run.pending();
-        j.change = run.change().setScale(2);
-        return j;
+        return RunJson.of(evaluations.applyResults(region, year, actor));
     }
 
     private static final Set<String> ADJUSTMENT_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "STATUS", "AFTER",

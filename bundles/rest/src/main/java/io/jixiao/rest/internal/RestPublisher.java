@@ -54,7 +54,7 @@ public final class RestPublisher {
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
             LibraryResource.class, GoalFormResource.class, MonitoringResource.class, EvaluationResource.class,
-            OpenApiResource.class);
+            ComprehensiveEvaluationResource.class, OpenApiResource.class);
 
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
@@ -68,7 +68,8 @@ public final class RestPublisher {
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
             @Reference io.jixiao.api.monitoring.MonitoringService monitoring,
             @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin,
-            @Reference io.jixiao.api.evaluation.EvaluationService evaluations) {
+            @Reference io.jixiao.api.evaluation.EvaluationService evaluations,
+            @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive) {
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -97,6 +98,8 @@ public final class RestPublisher {
                     new SingletonResourceProvider(new MonitoringResource(monitoring)));
             factory.setResourceProvider(EvaluationResource.class,
                     new SingletonResourceProvider(new EvaluationResource(evaluations)));
+            factory.setResourceProvider(ComprehensiveEvaluationResource.class,
+                    new SingletonResourceProvider(new ComprehensiveEvaluationResource(comprehensive)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
             List<Object> providers = new ArrayList<>();
             ObjectMapper json = mapper(config);

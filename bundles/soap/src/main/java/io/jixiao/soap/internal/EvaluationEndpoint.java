@@ -6,6 +6,7 @@ import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
 import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.ComprehensiveEvaluationService;
 import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.EvaluationKind;
 import io.jixiao.api.evaluation.KeyPart;
@@ -23,6 +24,24 @@ import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import io.jixiao.soap.internal.evaluation.Adjustment;
+import io.jixiao.soap.internal.evaluation.ApplyTransferResultsRequest;
+import io.jixiao.soap.internal.evaluation.ApplyTransferResultsResult;
+import io.jixiao.soap.internal.evaluation.GetComprehensiveEvaluationRequest;
+import io.jixiao.soap.internal.evaluation.GetComprehensiveEvaluationResult;
+import io.jixiao.soap.internal.evaluation.GetComprehensiveScorecardRequest;
+import io.jixiao.soap.internal.evaluation.GetComprehensiveScorecardResult;
+import io.jixiao.soap.internal.evaluation.ListComprehensiveEvaluationsRequest;
+import io.jixiao.soap.internal.evaluation.ListComprehensiveEvaluationsResult;
+import io.jixiao.soap.internal.evaluation.ListTransferAdjustmentsRequest;
+import io.jixiao.soap.internal.evaluation.ListTransferAdjustmentsResult;
+import io.jixiao.soap.internal.evaluation.OpenComprehensiveEvaluationsRequest;
+import io.jixiao.soap.internal.evaluation.OpenComprehensiveEvaluationsResult;
+import io.jixiao.soap.internal.evaluation.RegionCriterion;
+import io.jixiao.soap.internal.evaluation.RegionEvaluation;
+import io.jixiao.soap.internal.evaluation.RegionScorecard;
+import io.jixiao.soap.internal.evaluation.SubmitComprehensiveEvaluationRequest;
+import io.jixiao.soap.internal.evaluation.SubmitComprehensiveEvaluationResult;
+import io.jixiao.soap.internal.evaluation.TransferAdjustment;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsRequest;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsResult;
 import io.jixiao.soap.internal.evaluation.AssignEvaluationsRequest;
@@ -67,12 +86,192 @@ public final class EvaluationEndpoint implements EvaluationPortType {
     static final String NAMESPACE = "http://jixiao.io/ws/evaluation/v1";
 
     private final EvaluationService evaluations;
+    private final ComprehensiveEvaluationService comprehensive;
     private final RequestIds requestIds;
     private final XmlTimes times = new XmlTimes();
 
-    EvaluationEndpoint(EvaluationService evaluations, RequestIds requestIds) {
+    EvaluationEndpoint(EvaluationService evaluations, ComprehensiveEvaluationService comprehensive,
+            RequestIds requestIds) {
         this.evaluations = evaluations;
+        this.comprehensive = comprehensive;
         this.requestIds = requestIds;
+    }
+
+    @Override
+    public OpenComprehensiveEvaluationsResult openComprehensiveEvaluations(OpenComprehensiveEvaluationsRequest r)
+            throws JixiaoFaultMessage {
+        return requestIds.once("OpenComprehensiveEvaluations", r, OpenComprehensiveEvaluationsResult.class, FAULTS,
+                () -> {
+                    Violations v = new Violations();
+                    MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+                    FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+                    List<MofDivCode> subjects = new ArrayList<>();
+                    for (int i = 0; i < r.getSUBJECTDIVCODE().size(); i++) {
+                        String at = "SUBJECT_DIV_CODE[" + i + "]";
+                        String code = r.getSUBJECTDIVCODE().get(i);
+                        try {
+                            subjects.add(MofDivCode.of(code));
+                        } catch (io.jixiao.api.model.InvalidInputException e) {
+                            e.violations().forEach(x -> v.add(at, x.rule(), x.message()));
+                        }
+                    }
+                    java.time.LocalDate due = r.getDUE() == null ? null : v.check(() -> XmlTimes.day("DUE", r.getDUE()));
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    v.throwIfAny();
+                    OpenComprehensiveEvaluationsResult out = new OpenComprehensiveEvaluationsResult();
+                    comprehensive.open(region, year, subjects, r.getEVALUATOR(), due, actor)
+                            .forEach(e -> out.getEVALUATION().add(regionEvaluation(e)));
+                    return out;
+                });
+    }
+
+    @Override
+    public ListComprehensiveEvaluationsResult listComprehensiveEvaluations(ListComprehensiveEvaluationsRequest r)
+            throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            v.throwIfAny();
+            ListComprehensiveEvaluationsResult out = new ListComprehensiveEvaluationsResult();
+            comprehensive.evaluations(region, year, caller().reader())
+                    .forEach(e -> out.getEVALUATION().add(regionEvaluation(e)));
+            return out;
+        });
+    }
+
+    @Override
+    public GetComprehensiveEvaluationResult getComprehensiveEvaluation(GetComprehensiveEvaluationRequest r)
+            throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            GetComprehensiveEvaluationResult out = new GetComprehensiveEvaluationResult();
+            out.setEVALUATION(regionEvaluation(comprehensive.evaluation(r.getEVALUATIONID(), caller().reader())));
+            return out;
+        });
+    }
+
+    @Override
+    public SubmitComprehensiveEvaluationResult submitComprehensiveEvaluation(SubmitComprehensiveEvaluationRequest r)
+            throws JixiaoFaultMessage {
+        return requestIds.once("SubmitComprehensiveEvaluation", r, SubmitComprehensiveEvaluationResult.class, FAULTS,
+                () -> {
+                    Violations v = new Violations();
+                    Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+                    v.throwIfAny();
+                    List<io.jixiao.api.evaluation.RegionCriterion> criteria = r.getCRITERION().stream()
+                            .map(c -> new io.jixiao.api.evaluation.RegionCriterion(c.getDIMENSION(), c.getNAME(),
+                                    c.getPOINTS(), c.getSCORE())).toList();
+                    SubmitComprehensiveEvaluationResult out = new SubmitComprehensiveEvaluationResult();
+                    out.setSCORECARD(regionScorecard(r.getEVALUATIONID(),
+                            comprehensive.submit(r.getEVALUATIONID(), criteria, actor)));
+                    return out;
+                });
+    }
+
+    @Override
+    public GetComprehensiveScorecardResult getComprehensiveScorecard(GetComprehensiveScorecardRequest r)
+            throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            GetComprehensiveScorecardResult out = new GetComprehensiveScorecardResult();
+            out.setSCORECARD(regionScorecard(r.getEVALUATIONID(),
+                    comprehensive.scorecard(r.getEVALUATIONID(), caller().reader())));
+            return out;
+        });
+    }
+
+    @Override
+    public ApplyTransferResultsResult applyTransferResults(ApplyTransferResultsRequest r) throws JixiaoFaultMessage {
+        return requestIds.once("ApplyTransferResults", r, ApplyTransferResultsResult.class, FAULTS, () -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            v.throwIfAny();
+            ApplicationRun run = comprehensive.applyResults(region, year, actor);
+            ApplyTransferResultsResult out = new ApplyTransferResultsResult();
+            out.setTARGETYEAR(run.targetYear());
+            out.setRECORDED(run.recorded());
+            out.setAPPLIED(run.applied());
+            out.setNOTINDRAFT(run.notInDraft());
+            out.setPENDING(run.pending());
+            out.setCHANGEAMT(run.change().setScale(2));
+            return out;
+        });
+    }
+
+    @Override
+    public ListTransferAdjustmentsResult listTransferAdjustments(ListTransferAdjustmentsRequest r)
+            throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            v.throwIfAny();
+            ListTransferAdjustmentsResult out = new ListTransferAdjustmentsResult();
+            comprehensive.adjustments(region, year, caller().reader())
+                    .forEach(a -> out.getADJUSTMENT().add(transferAdjustment(a)));
+            return out;
+        });
+    }
+
+    private RegionEvaluation regionEvaluation(io.jixiao.api.evaluation.RegionEvaluation e) {
+        RegionEvaluation out = new RegionEvaluation();
+        out.setEVALUATIONID(e.evaluationId());
+        out.setMOFDIVCODE(e.mofDivCode().value());
+        out.setFISCALYEAR(e.fiscalYear().value());
+        out.setSUBJECTDIVCODE(e.subject().value());
+        out.setSTATUS(io.jixiao.soap.internal.evaluation.TaskStatus.fromValue(e.status().name()));
+        out.setOPENEDBY(e.openedBy());
+        out.setOPENEDAT(times.of(e.openedAt()));
+        out.setDUE(times.date(e.due()));
+        out.setOVERDUE(e.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        out.setEVALUATOR(e.evaluator());
+        out.setSUBMITTEDBY(e.submittedBy());
+        out.setSUBMITTEDAT(e.submittedAt() == null ? null : times.of(e.submittedAt()));
+        out.setTOTAL(e.total());
+        out.setGRADE(e.grade() == null ? null : e.grade().name());
+        out.setRULEVERSION(e.ruleVersion());
+        return out;
+    }
+
+    private static RegionScorecard regionScorecard(long id, io.jixiao.api.evaluation.RegionScorecard card) {
+        RegionScorecard out = new RegionScorecard();
+        out.setEVALUATIONID(id);
+        for (io.jixiao.api.evaluation.RegionCriterion c : card.criteria()) {
+            RegionCriterion line = new RegionCriterion();
+            line.setDIMENSION(c.dimension());
+            line.setNAME(c.name());
+            line.setPOINTS(c.points());
+            line.setSCORE(c.score());
+            out.getCRITERION().add(line);
+        }
+        out.setTOTAL(card.total());
+        out.setGRADE(card.grade().name());
+        out.setGRADEZH(card.grade().chinese());
+        out.setRULEVERSION(card.ruleVersion());
+        return out;
+    }
+
+    private TransferAdjustment transferAdjustment(io.jixiao.api.evaluation.TransferAdjustment a) {
+        TransferAdjustment out = new TransferAdjustment();
+        out.setEVALUATIONID(a.evaluationId());
+        out.setCHANGEID(a.changeId());
+        out.setMOFDIVCODE(a.mofDivCode().value());
+        out.setFISCALYEAR(a.evaluatedYear().value());
+        out.setTARGETYEAR(a.targetYear().value());
+        out.setRECIPIENTDIVCODE(a.recipient().value());
+        out.setGRADE(a.grade().name());
+        out.setTOTAL(a.total());
+        out.setACTION(a.action().name());
+        out.setCUTPERCENT(a.cutPercent());
+        out.setALLOCATEDAMT(a.allocated());
+        out.setCHANGEAMT(a.change());
+        out.setPOLICY(a.policy());
+        out.setSTATUS(io.jixiao.soap.internal.evaluation.AdjustmentStatus.fromValue(a.status().name()));
+        out.setCREATEDBY(a.createdBy());
+        out.setCREATEDAT(times.of(a.createdAt()));
+        out.setAPPLIEDAT(a.appliedAt() == null ? null : times.of(a.appliedAt()));
+        return out;
     }
 
     @Override

@@ -30,13 +30,15 @@ public final class EvaluationSoapPublisher {
 
     @Activate
     public EvaluationSoapPublisher(BundleContext context, SoapConfiguration config,
-            @Reference EvaluationService evaluations, @Reference Authenticator authenticator,
+            @Reference EvaluationService evaluations,
+            @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive,
+            @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
                 Clock.systemUTC());
         String address = config.evaluation_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter, new EvaluationEndpoint(evaluations,
-                requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,
+                comprehensive, requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,
                 "EvaluationService"), new QName(EvaluationEndpoint.NAMESPACE, "EvaluationPort"),
                 JixiaoFaultMessage.class);
         this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))

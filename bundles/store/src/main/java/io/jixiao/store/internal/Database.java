@@ -96,6 +96,11 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalTaskRow", io.jixiao.store.internal.mapper.EvalTaskRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalLineRow", io.jixiao.store.internal.mapper.EvalLineRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("RegionEvalRow", io.jixiao.store.internal.mapper.RegionEvalRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("RegionCriterionRow",
+                io.jixiao.store.internal.mapper.RegionCriterionRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("TransferAdjustmentRow",
+                io.jixiao.store.internal.mapper.TransferAdjustmentRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalCriterionRow",
                 io.jixiao.store.internal.mapper.EvalCriterionRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalAdjustmentRow",
@@ -109,6 +114,7 @@ public final class Database {
         cfg.addMapper(io.jixiao.store.internal.mapper.LibraryMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.MonitoringMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.EvaluationMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.RegionEvaluationMapper.class);
         return new SqlSessionFactoryBuilder().build(cfg);
     }
 

@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"io.jixiao.store.EvaluationRepository\"",
         uses = io.jixiao.store.EvaluationRepository.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.jixiao.store.RegionEvaluationRepository\"",
+        uses = io.jixiao.store.RegionEvaluationRepository.class)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
         uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -70,6 +73,7 @@ public final class StoreComponent {
     private final ServiceRegistration<LibraryRepository> libraryRegistration;
     private final ServiceRegistration<MonitoringRepository> monitoringRegistration;
     private final ServiceRegistration<io.jixiao.store.EvaluationRepository> evaluationRegistration;
+    private final ServiceRegistration<io.jixiao.store.RegionEvaluationRepository> regionEvaluationRegistration;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jixiao-store-housekeeping");
         t.setDaemon(true);
@@ -127,6 +131,9 @@ public final class StoreComponent {
                     new MyBatisMonitoring(sessions, store), serviceProps);
             this.evaluationRegistration = context.registerService(io.jixiao.store.EvaluationRepository.class,
                     new MyBatisEvaluation(sessions, store), serviceProps);
+            this.regionEvaluationRegistration = context.registerService(
+                    io.jixiao.store.RegionEvaluationRepository.class, new MyBatisRegionEvaluation(sessions, store),
+                    serviceProps);
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
             if (!gate.isOpen()) {
@@ -203,6 +210,7 @@ public final class StoreComponent {
         housekeeping.shutdownNow();
         auditRegistration.unregister();
         evaluationRegistration.unregister();
+        regionEvaluationRegistration.unregister();
         monitoringRegistration.unregister();
         libraryRegistration.unregister();
         registration.unregister();

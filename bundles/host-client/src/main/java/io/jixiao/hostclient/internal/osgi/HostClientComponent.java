@@ -8,6 +8,9 @@ import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.ProjectRecord;
+import io.jixiao.api.port.TransferAllocation;
+import io.jixiao.api.port.TransferChange;
+import io.jixiao.api.port.TransferPort;
 import io.jixiao.hostclient.internal.HostPorts;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,13 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the ledger, master-data and allocation ports over the host's services once {@code io.jixiao.hostclient} is
+ * Registers the ledger, master-data, allocation and transfer ports over the host's services once {@code io.jixiao.hostclient} is
  * configured. A host that registers the ports itself leaves this unconfigured.
  */
 @Component(configurationPid = HostClientComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {LedgerPort.class, MasterDataPort.class, AllocationPort.class})
+        service = {LedgerPort.class, MasterDataPort.class, AllocationPort.class, TransferPort.class})
 @Designate(ocd = HostClientConfiguration.class)
-public final class HostClientComponent implements LedgerPort, MasterDataPort, AllocationPort {
+public final class HostClientComponent implements LedgerPort, MasterDataPort, AllocationPort, TransferPort {
     static final String PID = "io.jixiao.hostclient";
     private static final Logger LOG = LoggerFactory.getLogger(HostClientComponent.class);
 
@@ -63,5 +66,17 @@ public final class HostClientComponent implements LedgerPort, MasterDataPort, Al
     public Map<String, Outcome> apply(MofDivCode mofDivCode, FiscalYear fiscalYear,
             java.util.List<io.jixiao.api.port.AllocationChange> changes) {
         return ports.allocation().apply(mofDivCode, fiscalYear, changes);
+    }
+
+    @Override
+    public Map<MofDivCode, TransferAllocation> allocated(MofDivCode payer, FiscalYear fiscalYear,
+            Collection<MofDivCode> recipients) {
+        return ports.transfer().allocated(payer, fiscalYear, recipients);
+    }
+
+    @Override
+    public Map<String, TransferOutcome> applyTransfers(MofDivCode payer, FiscalYear fiscalYear,
+            java.util.List<TransferChange> changes) {
+        return ports.transfer().applyTransfers(payer, fiscalYear, changes);
     }
 }

@@ -1,0 +1,29 @@
+package io.jixiao.api.port;
+
+import io.jixiao.api.model.MofDivCode;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A change Jixiao writes to the transfer payments allocated to a lower government in a budget year open for
+ * compilation, from the result of its comprehensive evaluation (since 1.2.0). The host applies a change id once:
+ * sending it again changes nothing.
+ *
+ * @param changeId unique and stable for the evaluation it comes from (a retry sends the same id)
+ * @param recipient the lower government's fiscal region
+ * @param action what the policy decided: PRIORITY, KEEP or CUT
+ * @param cutPercent the share of the allocated amount cut, 0 to 100
+ * @param change the change to the allocated amount, yuan: 0 or negative
+ * @param reason the evaluation and the policy row that caused it, for the host's users
+ */
+public record TransferChange(String changeId, MofDivCode recipient, String action, BigDecimal cutPercent,
+        BigDecimal change, String reason) {
+    public TransferChange {
+        Objects.requireNonNull(changeId, "changeId");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(cutPercent, "cutPercent");
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
