@@ -1,5 +1,11 @@
 package io.jixiao.benchmarks;
 
+import io.jixiao.api.model.FiscalYear;
+import io.jixiao.api.model.PayAppNo;
+import io.jixiao.store.AuditEntry;
+import io.jixiao.store.DecisionRecord;
+import io.jixiao.store.DecisionRepository;
+import java.util.List;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
@@ -29,6 +35,11 @@ public final class GuardFixture {
     public final HoldRegistry holds;
     public final DecisionJournal journal;
     public final PaymentGuardEngine guard;
+    /**
+     * The same index and store, its PASS records handed to a journal whose repository discards them: the difference
+     * to {@link #guard} is what recording PASS decisions in the database costs the check path.
+     */
+    public final PaymentGuardEngine discardingPasses;
 
     public GuardFixture(String name) {
         JdbcDataSource ds = new JdbcDataSource();
@@ -44,6 +55,25 @@ public final class GuardFixture {
         }
         journal = new DecisionJournal(store, 100_000, 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
         guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
+        DecisionRepository discarding = new DecisionRepository() {
+            @Override
+            public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
+                store.recordBlocking(decision, audit);
+            }
+
+            @Override
+            public void recordAll(List<DecisionRecord> decisions) {
+                // discarded: this variant measures the check without the database's insert rate
+            }
+
+            @Override
+            public List<DecisionRecord> findByApplication(MofDivCode mofDivCode, FiscalYear fiscalYear,
+                    PayAppNo payAppNo) {
+                return store.findByApplication(mofDivCode, fiscalYear, payAppNo);
+            }
+        };
+        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(discarding, 100_000, 1000,
+                Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
     /** A configuration annotation answering its declared defaults, as Config Admin does with no file. */

@@ -51,6 +51,7 @@ public final class RestThroughput {
         echo.setResourceProvider(EchoResource.class, new SingletonResourceProvider(new EchoResource()));
         List<Server> servers = List.of(echo.create(),
                 publish("/on", fixture.guard, new AuthenticationFilter(authenticator)),
+                publish("/discarding", fixture.discardingPasses, new AuthenticationFilter(authenticator)),
                 publish("/off", fixture.guard, request -> request.setSecurityContext(
                         new AuthenticationFilter.Caller(asserted, false))));
 
@@ -61,6 +62,7 @@ public final class RestThroughput {
                 new Variant("bare CXF echo (baseline)", checks("/echo", null)),
                 new Variant("authentication off", checks("/off", null)),
                 new Variant("HTTP Basic (cached verification)", checks("/on", basic)),
+                new Variant("HTTP Basic, PASS records discarded", checks("/discarding", basic)),
                 new Variant("bearer JWT (RS256 per call)", checks("/on", bearer))));
         servers.forEach(Server::destroy);
         fixture.journal.close();
