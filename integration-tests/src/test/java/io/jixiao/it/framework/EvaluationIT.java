@@ -174,8 +174,8 @@ class EvaluationIT {
         assertThat(stricter.get("REGION").get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-400000.00");
         assertThat(stricter.get("DEPARTMENTS").get(0).get("RESULT_AMT").decimalValue())
                 .isEqualByComparingTo("1400000.00");
-        assertThat(host.appliedChanges.keySet()).as("what-if writes nothing").noneMatch(id -> opened.toString()
-                .contains("\"TASK_ID\":" + id.substring("JX-EV-".length()) + ","));
+        assertThat(host.appliedChanges.keySet()).as("what-if writes nothing").noneMatch(id -> id.startsWith("JX-EV-")
+                && opened.toString().contains("\"TASK_ID\":" + id.substring("JX-EV-".length()) + ","));
 
         // every attempt of the first run breaks after one new change (the host client tries twice)
         host.failAfterChanges.set(1);

@@ -280,6 +280,35 @@ final class MockHost {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper CHANGES_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The host's way of applying a list of changes of a region and year: CHANGE_ID → OUTCOME, null when it fails. */
+    interface Changes {
+        Map<String, String> apply(String region, String year, List<Map<String, String>> changes);
+    }
+
+    /** A REST write-back: the request's CHANGES applied, RESULTS answered, or 503 when the host fails part-way. */
+    static Response applied(String body, Changes host) throws Exception {
+        var json = CHANGES_JSON;
+        var root = json.readTree(body);
+        List<Map<String, String>> changes = new ArrayList<>();
+        root.get("CHANGES").forEach(c -> {
+            Map<String, String> m = new HashMap<>();
+            c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            changes.add(m);
+        });
+        Map<String, String> outcomes = host.apply(root.get("MOF_DIV_CODE").asText(), root.get("FISCAL_YEAR").asText(),
+                changes);
+        if (outcomes == null) {
+            return Response.status(503).entity("{\"error\":\"connection to the budget database lost\"}").build();
+        }
+        var answer = json.createObjectNode();
+        var results = answer.putArray("RESULTS");
+        outcomes.forEach((id, outcome) -> results.addObject().put("CHANGE_ID", id).put("OUTCOME", outcome));
+        return Response.ok(json.writeValueAsString(answer)).build();
+    }
+
     /** The compilation module over REST: POST /allocations/requested-amounts and /allocations/changes. */
     @Path("/allocations")
     public static final class RestAllocation {
@@ -314,22 +343,7 @@ final class MockHost {
         @Consumes("application/json")
         @Produces("application/json")
         public Response changes(String body) throws Exception {
-            var root = JSON.readTree(body);
-            List<Map<String, String>> changes = new ArrayList<>();
-            root.get("CHANGES").forEach(c -> {
-                Map<String, String> m = new HashMap<>();
-                c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-                changes.add(m);
-            });
-            Map<String, String> outcomes = host.applyChanges(root.get("MOF_DIV_CODE").asText(),
-                    root.get("FISCAL_YEAR").asText(), changes);
-            if (outcomes == null) {
-                return Response.status(503).entity("{\"error\":\"connection to the budget database lost\"}").build();
-            }
-            var answer = JSON.createObjectNode();
-            var results = answer.putArray("RESULTS");
-            outcomes.forEach((id, outcome) -> results.addObject().put("CHANGE_ID", id).put("OUTCOME", outcome));
-            return Response.ok(JSON.writeValueAsString(answer)).build();
+            return applied(body, host::applyChanges);
         }
     }
 
@@ -367,22 +381,7 @@ final class MockHost {
         @Consumes("application/json")
         @Produces("application/json")
         public Response changes(String body) throws Exception {
-            var root = JSON.readTree(body);
-            List<Map<String, String>> changes = new ArrayList<>();
-            root.get("CHANGES").forEach(c -> {
-                Map<String, String> m = new HashMap<>();
-                c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-                changes.add(m);
-            });
-            Map<String, String> outcomes = host.applyTransferChanges(root.get("MOF_DIV_CODE").asText(),
-                    root.get("FISCAL_YEAR").asText(), changes);
-            if (outcomes == null) {
-                return Response.status(503).entity("{\"error\":\"connection to the budget database lost\"}").build();
-            }
-            var answer = JSON.createObjectNode();
-            var results = answer.putArray("RESULTS");
-            outcomes.forEach((id, outcome) -> results.addObject().put("CHANGE_ID", id).put("OUTCOME", outcome));
-            return Response.ok(JSON.writeValueAsString(answer)).build();
+            return applied(body, host::applyTransferChanges);
         }
     }
 
@@ -429,22 +428,7 @@ final class MockHost {
                 return new StreamSource(new StringReader(xml.append("</h:GetRequestedAmountsResponse>").toString()));
             }
             if (op.equals("ApplyAllocationChanges")) {
-                Map<String, String> f = children(root);
-                List<Map<String, String>> changes = new ArrayList<>();
-                NodeList nodes = root.getElementsByTagNameNS("*", "CHANGE");
-                for (int i = 0; i < nodes.getLength(); i++) {
-                    changes.add(children((Element) nodes.item(i)));
-                }
-                Map<String, String> outcomes = host.applyChanges(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"), changes);
-                if (outcomes == null) {
-                    throw new WebServiceException("connection to the budget database lost");
-                }
-                StringWriter xml = new StringWriter().append("<h:ApplyAllocationChangesResponse xmlns:h=\"" + NS
-                        + "\">");
-                outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
-                        .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
-                return new StreamSource(new StringReader(xml.append("</h:ApplyAllocationChangesResponse>")
-                        .toString()));
+                return applied(root, op, host::applyChanges);
             }
             if (op.equals("GetTransferAllocations")) {
                 Map<String, String> f = children(root);
@@ -464,23 +448,7 @@ final class MockHost {
                         .toString()));
             }
             if (op.equals("ApplyTransferChanges")) {
-                Map<String, String> f = children(root);
-                List<Map<String, String>> changes = new ArrayList<>();
-                NodeList nodes = root.getElementsByTagNameNS("*", "CHANGE");
-                for (int i = 0; i < nodes.getLength(); i++) {
-                    changes.add(children((Element) nodes.item(i)));
-                }
-                Map<String, String> outcomes = host.applyTransferChanges(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"),
-                        changes);
-                if (outcomes == null) {
-                    throw new WebServiceException("connection to the budget database lost");
-                }
-                StringWriter xml = new StringWriter().append("<h:ApplyTransferChangesResponse xmlns:h=\"" + NS
-                        + "\">");
-                outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
-                        .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
-                return new StreamSource(new StringReader(xml.append("</h:ApplyTransferChangesResponse>")
-                        .toString()));
+                return applied(root, op, host::applyTransferChanges);
             }
             if (op.equals("GetProjects")) {
                 host.calls.incrementAndGet();
@@ -531,6 +499,24 @@ final class MockHost {
                 }
             }
             return new StreamSource(new StringReader(xml.append("</h:GetProjectsResponse>").toString()));
+        }
+
+        /** A SOAP write-back: the request's CHANGE elements applied, one RESULT each, a fault when the host fails. */
+        private static Source applied(Element root, String op, Changes host) {
+            Map<String, String> f = children(root);
+            List<Map<String, String>> changes = new ArrayList<>();
+            NodeList nodes = root.getElementsByTagNameNS("*", "CHANGE");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                changes.add(children((Element) nodes.item(i)));
+            }
+            Map<String, String> outcomes = host.apply(f.get("MOF_DIV_CODE"), f.get("FISCAL_YEAR"), changes);
+            if (outcomes == null) {
+                throw new WebServiceException("connection to the budget database lost");
+            }
+            StringWriter xml = new StringWriter().append("<h:" + op + "Response xmlns:h=\"" + NS + "\">");
+            outcomes.forEach((id, outcome) -> xml.append("<h:RESULT>").append(el("CHANGE_ID", id))
+                    .append(el("OUTCOME", outcome)).append("</h:RESULT>"));
+            return new StreamSource(new StringReader(xml.append("</h:" + op + "Response>").toString()));
         }
 
         private static Map<String, String> children(Element root) {

@@ -227,16 +227,24 @@ public final class ComprehensiveEvaluationResource {
         return j;
     }
 
+    /** A region and year of the query ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR}), nothing else. */
+    private record RegionYear(MofDivCode region, FiscalYear year) {
+        static RegionYear of(UriInfo uri) {
+            RequestBodies.onlyParameters(uri, YEAR_PARAMETERS);
+            MultivaluedMap<String, String> p = uri.getQueryParameters();
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst("MOF_DIV_CODE")));
+            FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
+            v.throwIfAny();
+            return new RegionYear(region, year);
+        }
+    }
+
     @GET
     public EvaluationListJson evaluations(@Context UriInfo uri, @Context SecurityContext caller) {
-        RequestBodies.onlyParameters(uri, YEAR_PARAMETERS);
-        MultivaluedMap<String, String> p = uri.getQueryParameters();
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst("MOF_DIV_CODE")));
-        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
-        v.throwIfAny();
+        RegionYear q = RegionYear.of(uri);
         EvaluationListJson j = new EvaluationListJson();
-        j.evaluations = evaluations.evaluations(region, year, AuthenticationFilter.Caller.of(caller).reader())
+        j.evaluations = evaluations.evaluations(q.region(), q.year(), AuthenticationFilter.Caller.of(caller).reader())
                 .stream().map(EvaluationJson::of).toList();
         return j;
     }
@@ -302,14 +310,9 @@ public final class ComprehensiveEvaluationResource {
     @GET
     @Path("adjustments")
     public AdjustmentListJson adjustments(@Context UriInfo uri, @Context SecurityContext caller) {
-        RequestBodies.onlyParameters(uri, YEAR_PARAMETERS);
-        MultivaluedMap<String, String> p = uri.getQueryParameters();
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst("MOF_DIV_CODE")));
-        FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst("FISCAL_YEAR")));
-        v.throwIfAny();
+        RegionYear q = RegionYear.of(uri);
         AdjustmentListJson j = new AdjustmentListJson();
-        j.adjustments = evaluations.adjustments(region, year, AuthenticationFilter.Caller.of(caller).reader())
+        j.adjustments = evaluations.adjustments(q.region(), q.year(), AuthenticationFilter.Caller.of(caller).reader())
                 .stream().map(AdjustmentJson::of).toList();
         return j;
     }
