@@ -44,6 +44,20 @@ public final class SoapThroughput {
                 new PaymentGuardEndpoint(fixture.guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL,
                 address, new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
                 io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
+        // the same adapter without schema validation of requests, and over a guard whose PASS records are discarded:
+        // what each of the two costs
+        SoapConfiguration unvalidated = (SoapConfiguration) java.lang.reflect.Proxy.newProxyInstance(
+                SoapConfiguration.class.getClassLoader(), new Class<?>[] {SoapConfiguration.class},
+                (proxy, method, a) -> method.getName().equals("schemaValidation") ? "NONE"
+                        : method.invoke(config, a));
+        Server noValidation = SoapPublisher.publish(unvalidated, new BenchmarkAuthenticator(), account -> Duration.ZERO,
+                new PaymentGuardEndpoint(fixture.guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL,
+                address + "-unvalidated", new QName(SoapEcho.NS, "PaymentGuardService"),
+                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
+        Server discarding = SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
+                new PaymentGuardEndpoint(fixture.discardingPasses, fixture.holds, null, requestIds),
+                PaymentGuardEndpoint.WSDL, address + "-discarding", new QName(SoapEcho.NS, "PaymentGuardService"),
+                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
         JaxWsServerFactoryBean echoFactory = new JaxWsServerFactoryBean();
         echoFactory.setServiceBean(new SoapEcho());
         echoFactory.setAddress("http://127.0.0.1:" + PORT + "/soap/echo");
@@ -52,7 +66,11 @@ public final class SoapThroughput {
 
         new LoopbackLoad(threads, seconds, rounds).measure("SOAP CheckPayment", List.of(
                 new Variant("bare CXF JAX-WS echo (baseline)", checks("/soap/echo")),
-                new Variant("UsernameToken (cached verification)", checks("/soap/payment-guard"))));
+                new Variant("UsernameToken (cached verification)", checks("/soap/payment-guard")),
+                new Variant("UsernameToken, schema validation off", checks("/soap/payment-guard-unvalidated")),
+                new Variant("UsernameToken, PASS records discarded", checks("/soap/payment-guard-discarding"))));
+        noValidation.destroy();
+        discarding.destroy();
         echo.destroy();
         adapter.destroy();
         fixture.journal.close();
