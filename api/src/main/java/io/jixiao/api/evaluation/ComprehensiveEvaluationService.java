@@ -33,8 +33,9 @@ public interface ComprehensiveEvaluationService {
             String evaluator, LocalDate due, Actor actor);
 
     /**
-     * @param actor FINANCE or AUDITOR with the evaluating region in scope, the assigned evaluator, or FINANCE of the
-     *        evaluated government (its own evaluation: the feedback it is given)
+     * @param actor FINANCE or AUDITOR with the evaluating region in scope, the assigned evaluator, or FINANCE or
+     *        AUDITOR of the evaluated government (its own evaluation: the feedback it is given); never an account
+     *        limited to agencies
      * @throws io.jixiao.api.model.NotFoundException when there is none (or it is out of scope)
      */
     RegionEvaluation evaluation(long evaluationId, Actor actor);
@@ -50,7 +51,8 @@ public interface ComprehensiveEvaluationService {
      * each score is 0 to its points; the total is the sum of the scores rounded half up to two decimals, graded by the
      * evaluating region's bands.
      *
-     * @param actor the assigned evaluator, or FINANCE of the evaluating region when none is assigned
+     * @param actor the assigned account itself (not a host system naming it), in the evaluating region's scope; or
+     *        FINANCE of the evaluating region when none is assigned
      * @throws io.jixiao.api.model.InvalidInputException naming every criterion that cannot be scored
      * @throws io.jixiao.api.model.ConflictException when it was already submitted
      */
@@ -71,6 +73,9 @@ public interface ComprehensiveEvaluationService {
      */
     ApplicationRun applyResults(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor);
 
-    /** @return the year's transfer adjustments of the region, by evaluation id (readers as for {@link #evaluations}) */
+    /**
+     * @return the year's transfer adjustments of the region, by evaluation id, for FINANCE and AUDITOR as for
+     *         {@link #evaluations} (a lower government's accounts see their own); not for evaluators
+     */
     List<TransferAdjustment> adjustments(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor);
 }

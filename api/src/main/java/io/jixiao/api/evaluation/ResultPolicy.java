@@ -204,6 +204,10 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
             if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw new IllegalArgumentException(key + " takes percentages from 0 to 100, got " + raw);
             }
+            if (value.stripTrailingZeros().scale() > 2) {
+                // the adjustment stores its cut with 2 decimals: the change must come from the same figure
+                throw new IllegalArgumentException(key + " takes percentages with at most 2 decimals, got " + raw);
+            }
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " takes percentages such as 10, got '" + raw + "'");

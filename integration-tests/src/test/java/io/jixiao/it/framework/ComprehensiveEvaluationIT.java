@@ -147,7 +147,7 @@ class ComprehensiveEvaluationIT {
         assertThat(soap("finance01", "SubmitComprehensiveEvaluation", "<pg:SubmitComprehensiveEvaluationRequest>"
                 + Jixiao.elements("EVALUATION_ID", id) + criterion("财政收入", "60", "50")
                 + "</pg:SubmitComprehensiveEvaluationRequest>")).contains("<CODE>INVALID_INPUT</CODE>",
-                        "<RULE>sum</RULE>");
+                        "<FIELD>CRITERION</FIELD>", "<RULE>sum</RULE>");
         // 50 + 25.125 = 75.125 → 75.13 中
         String card = soap("finance01", "SubmitComprehensiveEvaluation", "<pg:SubmitComprehensiveEvaluationRequest>"
                 + Jixiao.elements("EVALUATION_ID", id) + criterion("财政收入", "60", "50")

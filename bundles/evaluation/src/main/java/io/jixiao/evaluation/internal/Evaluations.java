@@ -417,7 +417,8 @@ public final class Evaluations implements EvaluationService {
     /** Who may score a task: its assigned evaluator only; otherwise the roles of its kind. */
     private static void requireSubmitter(EvaluationTask task, Actor actor) {
         if (task.evaluator() != null) {
-            if (!task.evaluator().equals(actor.operator())) {
+            // the assigned account itself: a host system naming it as its OPERATOR does not score for it
+            if (!task.evaluator().equals(actor.operator()) || actor.has(Role.HOST_SYSTEM)) {
                 throw new ForbiddenException("task " + task.taskId() + " is assigned to " + task.evaluator());
             }
             return;

@@ -145,7 +145,10 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
     public RegionScorecard submit(long evaluationId, List<RegionCriterion> criteria, Actor actor) {
         RegionEvaluation evaluation = evaluation(evaluationId, actor);
         if (evaluation.evaluator() != null) {
-            if (!evaluation.evaluator().equals(actor.operator())) {
+            // the assigned account itself, in the evaluating region's scope: a host system naming it as its
+            // OPERATOR does not score for it, nor does the evaluated government
+            if (!evaluation.evaluator().equals(actor.operator()) || actor.has(Role.HOST_SYSTEM)
+                    || !actor.scope().covers(evaluation.mofDivCode())) {
                 throw new ForbiddenException("comprehensive evaluation " + evaluationId + " is assigned to "
                         + evaluation.evaluator());
             }
@@ -193,9 +196,12 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
         }
         int[] counts = new int[2]; // applied, not in draft
         BigDecimal[] change = {BigDecimal.ZERO};
-        // what an interrupted run recorded but the host did not acknowledge: the same change ids again
-        send(port, mofDivCode, target, repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING),
-                counts, change);
+        // what an interrupted run recorded but the host did not acknowledge: the same change ids again, each into
+        // the year it was made for (the offset may have changed since)
+        repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING).stream()
+                .collect(Collectors.groupingBy(TransferAdjustment::targetYear, java.util.LinkedHashMap::new,
+                        Collectors.toList()))
+                .forEach((year, pending) -> send(port, mofDivCode, year, pending, counts, change));
         List<RegionEvaluation> unapplied = repository.unapplied(mofDivCode, fiscalYear);
         int recorded = 0;
         if (!unapplied.isEmpty()) {
@@ -292,6 +298,9 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
      * feedback), or the evaluator assigned to it.
      */
     private static boolean readable(RegionEvaluation e, Actor actor) {
+        if (!actor.scope().agencies().isEmpty()) {
+            return false; // an agency-limited account acts for agencies, not governments
+        }
         if (evaluatorOnly(actor)) {
             return actor.operator().equals(e.evaluator()) && actor.scope().covers(e.mofDivCode());
         }
@@ -305,6 +314,10 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
      */
     private void requireRegionReader(MofDivCode region, Actor actor) {
         requireReader(actor);
+        if (!actor.scope().agencies().isEmpty()) {
+            throw new ForbiddenException("comprehensive evaluations concern governments; an account limited to "
+                    + "agencies does not read them");
+        }
         if (actor.scope().covers(region)) {
             return;
         }

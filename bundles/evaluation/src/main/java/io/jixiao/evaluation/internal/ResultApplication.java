@@ -87,7 +87,10 @@ final class ResultApplication {
         do {
             pending = repository.adjustments(region, year, null, AdjustmentStatus.PENDING, after, page);
             if (!pending.isEmpty()) {
-                send(port, region, target, pending, counts, change);
+                // each into the year it was made for (the offset may have changed since)
+                pending.stream().collect(java.util.stream.Collectors.groupingBy(Adjustment::targetYear,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                        .forEach((into, changes) -> send(port, region, into, changes, counts, change));
                 after = pending.get(pending.size() - 1).taskId();
             }
         } while (pending.size() == page);

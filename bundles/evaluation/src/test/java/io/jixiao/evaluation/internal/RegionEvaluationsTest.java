@@ -73,6 +73,8 @@ class RegionEvaluationsTest {
     private final Map<String, BigDecimal> appliedIds = new HashMap<>();
     /** Changes the host applies in the next call before it fails; negative: it does not fail. */
     private int failAfter = -1;
+    /** The budget year of each write-back call. */
+    private final List<Integer> writtenInto = new java.util.ArrayList<>();
     private final Map<String, String> rules = new HashMap<>(Map.of(
             "result.transfer.action.EXCELLENT", "PRIORITY", "result.transfer.action.GOOD", "KEEP",
             "result.transfer.action.FAIR", "CUT:5", "result.transfer.action.POOR", "CUT:10"));
@@ -104,6 +106,7 @@ class RegionEvaluationsTest {
             @Override
             public Map<String, TransferOutcome> applyTransfers(MofDivCode payer, FiscalYear year,
                     List<TransferChange> changes) {
+                writtenInto.add(year.value());
                 Map<String, TransferOutcome> out = new HashMap<>();
                 int n = 0;
                 for (TransferChange c : changes) {
@@ -171,6 +174,7 @@ class RegionEvaluationsTest {
         RegionScorecard read = service.scorecard(e.evaluationId(), COUNTY_A_FINANCE);
         assertThat(read.criteria()).hasSize(7);
         assertThat(read.criteria().get(5).score()).isEqualByComparingTo("11.245");
+        assertThat(read.criteria().get(0).points().toString()).as("never 1E+1").isEqualTo("10");
         assertThatThrownBy(() -> service.submit(e.evaluationId(), plan(), FINANCE))
                 .isInstanceOf(ConflictException.class);
     }
@@ -323,9 +327,42 @@ class RegionEvaluationsTest {
     }
 
     @Test
-    void aTransferPolicyCannotCancelALowerGovernmentsTransfers() {
+    void whatAnInterruptedRunLeftIsSentIntoTheYearItWasMadeForEvenIfTheOffsetChangedSince() {
+        allocated.put(COUNTY_A, new BigDecimal("10000000.00"));
+        RegionEvaluation e = service.open(CITY, YEAR, List.of(COUNTY_A), null, null, FINANCE).get(0);
+        service.submit(e.evaluationId(), scored("50"), FINANCE);
+        failAfter = 0;
+        assertThatThrownBy(() -> service.applyResults(CITY, YEAR, FINANCE))
+                .isInstanceOf(PortUnavailableException.class);
+        rules.put("result.targetYearOffset", "3");
+        ApplicationRun retry = service.applyResults(CITY, YEAR, FINANCE);
+        assertThat(retry.applied()).isEqualTo(1);
+        assertThat(writtenInto).containsExactly(2028, 2028);
+        assertThat(allocated.get(COUNTY_A)).isEqualByComparingTo("9000000.00");
+    }
+
+    @Test
+    void aHostSystemNamingTheEvaluatorOrAnAgencyLimitedAccountGetsNowhere() {
+        RegionEvaluation e = service.open(CITY, YEAR, List.of(COUNTY_A), "evaluator01", null, FINANCE).get(0);
+        Actor countySystem = new Actor("COUNTY-BUDGET", "evaluator01", Set.of(Role.HOST_SYSTEM, Role.FINANCE),
+                new Scope(Set.of(COUNTY_A.value()), Set.of()));
+        assertThatThrownBy(() -> service.submit(e.evaluationId(), plan(), countySystem))
+                .isInstanceOf(ForbiddenException.class);
+        Actor agencyOnly = new Actor("JIXIAO-UI", "qian.finance", Set.of(Role.FINANCE),
+                new Scope(Set.of(), Set.of("101001")));
+        assertThatThrownBy(() -> service.evaluation(e.evaluationId(), agencyOnly))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.evaluations(CITY, YEAR, agencyOnly)).isInstanceOf(ForbiddenException.class);
+        assertThat(service.evaluation(e.evaluationId(), FINANCE).status()).isEqualTo(TaskStatus.OPEN);
+    }
+
+    @Test
+    void aTransferPolicyCannotCancelALowerGovernmentsTransfersNorCutByMoreThanTwoDecimals() {
         rules.put("result.transfer.action.POOR", "CANCEL");
         assertThatThrownBy(() -> ResultPolicy.parse("v", rules)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("result.transfer.action.POOR cannot CANCEL");
+        rules.put("result.transfer.action.POOR", "CUT:12.345");
+        assertThatThrownBy(() -> ResultPolicy.parse("v", rules)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 2 decimals");
     }
 }

@@ -119,7 +119,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                     Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
                     v.throwIfAny();
                     OpenComprehensiveEvaluationsResult out = new OpenComprehensiveEvaluationsResult();
-                    comprehensive.open(region, year, subjects, r.getEVALUATOR(), due, actor)
+                    inSoapNames(() -> comprehensive.open(region, year, subjects, r.getEVALUATOR(), due, actor))
                             .forEach(e -> out.getEVALUATION().add(regionEvaluation(e)));
                     return out;
                 });
@@ -163,7 +163,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                                     c.getPOINTS(), c.getSCORE())).toList();
                     SubmitComprehensiveEvaluationResult out = new SubmitComprehensiveEvaluationResult();
                     out.setSCORECARD(regionScorecard(r.getEVALUATIONID(),
-                            comprehensive.submit(r.getEVALUATIONID(), criteria, actor)));
+                            inSoapNames(() -> comprehensive.submit(r.getEVALUATIONID(), criteria, actor))));
                     return out;
                 });
     }
@@ -212,6 +212,24 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                     .forEach(a -> out.getADJUSTMENT().add(transferAdjustment(a)));
             return out;
         });
+    }
+
+    /**
+     * The service names list fields as REST spells them ({@code MOF_DIV_CODES[1]}, {@code CRITERIA[0].SCORE}); a SOAP
+     * caller is told the element it sent ({@code SUBJECT_DIV_CODE[1]}, {@code CRITERION[0].SCORE}).
+     */
+    private static <T> T inSoapNames(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (io.jixiao.api.model.InvalidInputException e) {
+            throw new io.jixiao.api.model.InvalidInputException(e.violations().stream()
+                    .map(x -> new io.jixiao.api.model.Violation(soapName(x.field()), x.rule(), x.message())).toList());
+        }
+    }
+
+    private static String soapName(String field) {
+        return field.startsWith("MOF_DIV_CODES") ? "SUBJECT_DIV_CODE" + field.substring("MOF_DIV_CODES".length())
+                : field.startsWith("CRITERIA") ? "CRITERION" + field.substring("CRITERIA".length()) : field;
     }
 
     private RegionEvaluation regionEvaluation(io.jixiao.api.evaluation.RegionEvaluation e) {

@@ -191,8 +191,8 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                     l.achievement == null ? null : Achievement.valueOf(l.achievement), l.percent,
                     l.reason == null ? "" : l.reason, l.weight, l.fraction, l.met == 1, l.points)).toList();
             List<CriterionScore> criteria = mapper.criteria(taskId).stream().map(c -> new CriterionScore(
-                    new CriterionEntry(KeyPart.valueOf(c.part), c.name, c.planPoints.stripTrailingZeros(),
-                            c.score.stripTrailingZeros()), c.weight, c.points)).toList();
+                    new CriterionEntry(KeyPart.valueOf(c.part), c.name, Rows.plain(c.planPoints),
+                            Rows.plain(c.score)), c.weight, c.points)).toList();
             return Optional.of(new StoredScore(task.exactTotal, task.execRate, task.execWeight, task.execPoints,
                     lines, criteria));
         }
@@ -256,6 +256,12 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             audit.appendAudits(session, adjustments.stream().map(auditOf).toList());
             session.flushStatements();
             session.commit();
+        } catch (org.apache.ibatis.exceptions.PersistenceException e) {
+            if (Rows.isDuplicateKey(e)) {
+                throw new io.jixiao.api.model.ConflictException("another run applied some of these results "
+                        + "meanwhile; nothing was recorded by this one: run again");
+            }
+            throw e;
         }
     }
 

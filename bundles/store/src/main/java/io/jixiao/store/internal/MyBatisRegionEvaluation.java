@@ -119,8 +119,8 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
                 return Optional.empty();
             }
             List<RegionCriterion> criteria = mapper.criteria(evaluationId).stream()
-                    .map(c -> new RegionCriterion(c.dimension, c.name, c.planPoints.stripTrailingZeros(),
-                            c.score.stripTrailingZeros()))
+                    .map(c -> new RegionCriterion(c.dimension, c.name, Rows.plain(c.planPoints),
+                            Rows.plain(c.score)))
                     .toList();
             return Optional.of(new RegionScorecard(row.ruleVersion, criteria, row.total.setScale(2),
                     Grade.valueOf(row.grade)));
@@ -150,6 +150,12 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
             }
             audit.appendAudits(session, adjustments.stream().map(auditOf).toList());
             session.commit();
+        } catch (PersistenceException e) {
+            if (Rows.isDuplicateKey(e)) {
+                throw new ConflictException("another run applied some of these results meanwhile; nothing was "
+                        + "recorded by this one: run again");
+            }
+            throw e;
         }
     }
 

@@ -193,4 +193,10 @@ final class Rows {
                 r.closedAt == null ? null : actor(r.closedCaller, r.closedOperator, r.closedRoles),
                 r.closedAt == null ? null : io.jixiao.api.model.Reason.of(r.closeReason));
     }
+
+    /** A stored decimal without its padding zeros, never in exponent form (10.0000 → 10, not 1E+1). */
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 }
