@@ -74,6 +74,20 @@ public interface ComprehensiveEvaluationService {
     ApplicationRun applyResults(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor);
 
     /**
+     * What the region's {@code result.transfer.action.*} rows — or the region's with the proposed {@code result.*}
+     * rows — would do to the transfer payments of the target year, for every submitted comprehensive evaluation of
+     * the year (applied or not), against the amounts the host allocates now. Writes nothing, neither here nor in the
+     * host.
+     *
+     * @param proposed result rows to try, e.g. {@code result.transfer.action.FAIR = CUT:8}; empty: the region's own
+     * @param actor FINANCE or AUDITOR of the whole region
+     * @throws io.jixiao.api.model.InvalidInputException naming a proposed key that is no result rule, or a bad value
+     * @throws io.jixiao.api.port.PortUnavailableException when the host's transfer port cannot be reached
+     */
+    TransferWhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, java.util.Map<String, String> proposed,
+            Actor actor);
+
+    /**
      * @return the year's transfer adjustments of the region, by evaluation id, for FINANCE and AUDITOR as for
      *         {@link #evaluations} (a lower government's accounts see their own); not for evaluators
      */

@@ -94,6 +94,16 @@ class ComprehensiveEvaluationIT {
         Map<String, BigDecimal> transfers = new ConcurrentHashMap<>(Map.of(COUNTY_A, new BigDecimal("60000000.00"),
                 COUNTY_B, new BigDecimal("40000000.00"), COUNTY_C, new BigDecimal("20000000.00")));
         host.transfers.put(CITY + "/2028", transfers);
+        // what-if: 良 KEEP, 中 −5 % of 40,000,000, 差 −10 % of 20,000,000 = −4,000,000.00; proposing 良 CUT:2 adds
+        // −1,200,000.00; nothing is written
+        JsonNode whatIf = ok(post("finance01", "/evaluations/comprehensive/what-if", "{\"MOF_DIV_CODE\":\"" + CITY
+                + "\",\"FISCAL_YEAR\":2026}"), 200);
+        assertThat(whatIf.get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-4000000.00");
+        assertThat(whatIf.get("RESULT_AMT").decimalValue()).isEqualByComparingTo("116000000.00");
+        assertThat(ok(post("auditor01", "/evaluations/comprehensive/what-if", "{\"MOF_DIV_CODE\":\"" + CITY
+                + "\",\"FISCAL_YEAR\":2026,\"POLICY\":{\"result.transfer.action.GOOD\":\"CUT:2\"}}"), 200)
+                .get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-5200000.00");
+        assertThat(transfers.get(COUNTY_C)).as("what-if writes nothing").isEqualByComparingTo("20000000.00");
         // every attempt of the first run breaks after one new change (the host client tries twice)
         host.failAfterChanges.set(1);
         host.failingChangeCalls.set(2);
@@ -160,6 +170,10 @@ class ComprehensiveEvaluationIT {
                 + Jixiao.elements("MOF_DIV_CODE", city, "FISCAL_YEAR", "2026")
                 + "</pg:ListComprehensiveEvaluationsRequest>")).contains("<STATUS>SUBMITTED</STATUS>");
 
+        assertThat(soap("auditor01", "TransferWhatIf", "<pg:TransferWhatIfRequest>" + Jixiao.elements("MOF_DIV_CODE",
+                city, "FISCAL_YEAR", "2026") + "<pg:POLICY>" + Jixiao.elements("KEY", "result.transfer.action.FAIR",
+                        "VALUE", "CUT:20") + "</pg:POLICY></pg:TransferWhatIfRequest>"))
+                .contains("<CHANGE_AMT>-2469135.78</CHANGE_AMT>", "<CUT>1</CUT>");
         String run = soap("finance01", "ApplyTransferResults", "<pg:ApplyTransferResultsRequest>" + Jixiao.elements(
                 "MOF_DIV_CODE", city, "FISCAL_YEAR", "2026") + "</pg:ApplyTransferResultsRequest>");
         // CUT:15 of 12,345,678.90 = 1,851,851.835 → −1,851,851.84

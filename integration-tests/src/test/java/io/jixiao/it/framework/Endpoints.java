@@ -232,6 +232,8 @@ final class Endpoints {
                         "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
                 new Endpoint("rest", "GET", "/evaluations/comprehensive/adjustments?MOF_DIV_CODE=440100000"
                         + "&FISCAL_YEAR=2026", "finance01", null),
+                new Endpoint("rest", "POST", "/evaluations/comprehensive/what-if", "finance01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026}"),
                 new Endpoint("rest", "POST", "/monitoring/rounds", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\"}"),
                 new Endpoint("rest", "GET", "/monitoring/rounds/{roundId}", "finance01", null),
@@ -397,6 +399,9 @@ final class Endpoints {
                 new Endpoint("soap", "ListTransferAdjustments", EVALUATION, "finance01", Goals.soap(
                         "ListTransferAdjustmentsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
                                 "FISCAL_YEAR", "2026"))),
+                new Endpoint("soap", "TransferWhatIf", EVALUATION, "finance01", Goals.soap(
+                        "TransferWhatIfRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026"))),
                 new Endpoint("soap", "StartMonitoringRound", MONITORING, "finance01", Goals.soap(
                         "StartMonitoringRoundRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026", "CUT_OFF", CUT_OFF))),

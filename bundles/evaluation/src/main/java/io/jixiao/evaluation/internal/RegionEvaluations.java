@@ -10,6 +10,7 @@ import io.jixiao.api.evaluation.ResultPolicy;
 import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.TransferAdjustment;
+import io.jixiao.api.evaluation.TransferWhatIf;
 import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
@@ -190,10 +191,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
         RuleSetView view = rules.apply(mofDivCode, fiscalYear);
         ResultPolicy policy = ResultPolicy.parse(view.version(), view.rules());
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
-        TransferPort port = transfers.get();
-        if (port == null) {
-            throw new PortUnavailableException("transfer", "no transfer port is registered or configured", null);
-        }
+        TransferPort port = port();
         int[] counts = new int[2]; // applied, not in draft
         BigDecimal[] change = {BigDecimal.ZERO};
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again, each into
@@ -221,6 +219,45 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
                 + "allocating nothing, change {}", mofDivCode, fiscalYear.value(), target.value(), recorded, counts[0],
                 counts[1], change[0].toPlainString());
         return new ApplicationRun(target.value(), recorded, counts[0], counts[1], pending, change[0]);
+    }
+
+    @Override
+    public TransferWhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, Map<String, String> proposed,
+            Actor actor) {
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
+            throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
+        }
+        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
+            throw new ForbiddenException("what-if needs the whole region " + mofDivCode + " in scope");
+        }
+        ResultPolicy policy = ResultApplication.proposedPolicy(rules.apply(mofDivCode, fiscalYear),
+                proposed == null ? Map.of() : proposed);
+        FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
+        List<RegionEvaluation> submitted = repository.evaluations(mofDivCode, fiscalYear, null, TaskStatus.SUBMITTED);
+        Map<MofDivCode, TransferAllocation> allocated = submitted.isEmpty() ? Map.of() : port().allocated(mofDivCode,
+                target, submitted.stream().map(RegionEvaluation::subject).toList());
+        Instant now = clock.instant();
+        List<TransferAdjustment> lines = submitted.stream().map(e -> adjustment(e, policy, target,
+                allocated.get(e.subject()), null, now)).toList();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal change = BigDecimal.ZERO.setScale(2);
+        int cut = 0;
+        for (TransferAdjustment a : lines) {
+            if (a.allocated() != null) {
+                total = total.add(a.allocated());
+                change = change.add(a.change());
+                cut += a.change().signum() < 0 ? 1 : 0;
+            }
+        }
+        return new TransferWhatIf(target.value(), policy.version(), lines, total, change, cut);
+    }
+
+    private TransferPort port() {
+        TransferPort port = transfers.get();
+        if (port == null) {
+            throw new PortUnavailableException("transfer", "no transfer port is registered or configured", null);
+        }
+        return port;
     }
 
     /**

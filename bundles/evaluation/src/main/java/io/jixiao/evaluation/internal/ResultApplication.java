@@ -159,28 +159,32 @@ final class ResultApplication {
         counts[1] += repository.markAdjustments(unknown, AdjustmentStatus.NOT_IN_DRAFT, null);
     }
 
-    WhatIf whatIf(MofDivCode region, FiscalYear year, Map<String, String> proposed, List<EvaluationTask> evaluated) {
-        RuleSetView view = rules.apply(region, year);
-        ResultPolicy policy;
-        String version = view.version();
+    /**
+     * The region's result policy, or the region's with proposed {@code result.*} rows (what-if).
+     *
+     * @throws InvalidInputException naming a proposed key that is no result rule, or a value that does not parse
+     */
+    static ResultPolicy proposedPolicy(RuleSetView view, Map<String, String> proposed) {
         if (proposed.isEmpty()) {
-            policy = ResultPolicy.parse(version, view.rules());
-        } else {
-            for (String key : proposed.keySet()) {
-                if (!ResultPolicy.KEYS.contains(key)) {
-                    throw InvalidInputException.of("POLICY." + key, "unknown", "is not a result.* rule (one of "
-                            + new java.util.TreeSet<>(ResultPolicy.KEYS) + ")");
-                }
-            }
-            Map<String, String> merged = new HashMap<>(view.rules());
-            merged.putAll(proposed);
-            version = "proposed < " + version;
-            try {
-                policy = ResultPolicy.parse(version, merged);
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("POLICY", "rule", e.getMessage());
+            return ResultPolicy.parse(view.version(), view.rules());
+        }
+        for (String key : proposed.keySet()) {
+            if (!ResultPolicy.KEYS.contains(key)) {
+                throw InvalidInputException.of("POLICY." + key, "unknown", "is not a result.* rule (one of "
+                        + new java.util.TreeSet<>(ResultPolicy.KEYS) + ")");
             }
         }
+        Map<String, String> merged = new HashMap<>(view.rules());
+        merged.putAll(proposed);
+        try {
+            return ResultPolicy.parse("proposed < " + view.version(), merged);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("POLICY", "rule", e.getMessage());
+        }
+    }
+
+    WhatIf whatIf(MofDivCode region, FiscalYear year, Map<String, String> proposed, List<EvaluationTask> evaluated) {
+        ResultPolicy policy = proposedPolicy(rules.apply(region, year), proposed);
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
         Map<String, BigDecimal[]> byDept = new TreeMap<>();

@@ -302,6 +302,40 @@ class RegionEvaluationsTest {
         assertThat(allocated.get(COUNTY_B)).isEqualByComparingTo("47500000.00");
     }
 
+    /**
+     * The same three counties (优, 中, 差; C allocated nothing): the region's rows cut B by 5 % (−2,500,000.00); proposed
+     * 良-and-better untouched but 中 CUT:8 → B −4,000,000.00; nothing recorded, nothing written to the host.
+     */
+    @Test
+    void whatIfShowsTheEffectOfTheRegionsOrProposedRowsAndWritesNothing() {
+        allocated.put(COUNTY_A, new BigDecimal("80000000.00"));
+        allocated.put(COUNTY_B, new BigDecimal("50000000.00"));
+        List<RegionEvaluation> opened = service.open(CITY, YEAR, List.of(COUNTY_A, COUNTY_B, COUNTY_C), null, null,
+                FINANCE);
+        service.submit(opened.get(0).evaluationId(), scored("92"), FINANCE);
+        service.submit(opened.get(1).evaluationId(), scored("71.5"), FINANCE);
+        service.submit(opened.get(2).evaluationId(), scored("55"), FINANCE);
+        var own = service.whatIf(CITY, YEAR, Map.of(), FINANCE);
+        assertThat(own.targetYear()).isEqualTo(2028);
+        assertThat(own.allocated()).isEqualByComparingTo("130000000.00");
+        assertThat(own.change()).isEqualByComparingTo("-2500000.00");
+        assertThat(own.result()).isEqualByComparingTo("127500000.00");
+        assertThat(own.cut()).isEqualTo(1);
+        assertThat(own.recipients()).extracting(TransferAdjustment::status).containsExactly(AdjustmentStatus.PENDING,
+                AdjustmentStatus.PENDING, AdjustmentStatus.NOT_IN_DRAFT);
+        var proposed = service.whatIf(CITY, YEAR, Map.of("result.transfer.action.FAIR", "CUT:8"),
+                Actor.of("JIXIAO-UI", "sun.audit", Role.AUDITOR));
+        assertThat(proposed.policyVersion()).startsWith("proposed < ");
+        assertThat(proposed.change()).isEqualByComparingTo("-4000000.00");
+        assertThat(appliedIds).as("nothing written to the host").isEmpty();
+        assertThat(service.adjustments(CITY, YEAR, FINANCE)).as("nothing recorded").isEmpty();
+        assertThatThrownBy(() -> service.whatIf(CITY, YEAR, Map.of("evaluation.grades", "90,80,60"), FINANCE))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).field())
+                        .isEqualTo("POLICY.evaluation.grades"));
+        assertThatThrownBy(() -> service.whatIf(CITY, YEAR, Map.of(), COUNTY_A_FINANCE))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
     @Test
     void aHostFailingMidBatchNeitherSkipsNorDoublesAChange() {
         allocated.put(COUNTY_A, new BigDecimal("10000000.00"));

@@ -7,6 +7,7 @@ import io.jixiao.api.evaluation.RegionCriterion;
 import io.jixiao.api.evaluation.RegionEvaluation;
 import io.jixiao.api.evaluation.RegionScorecard;
 import io.jixiao.api.evaluation.TransferAdjustment;
+import io.jixiao.api.evaluation.TransferWhatIf;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.InvalidInputException;
@@ -305,6 +306,41 @@ public final class ComprehensiveEvaluationResource {
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return EvaluationResource.RunJson.of(evaluations.applyResults(region, year, actor));
+    }
+
+    static final class WhatIfJson {
+        @JsonProperty("TARGET_YEAR") public int targetYear;
+        @JsonProperty("POLICY_VERSION") public String policyVersion;
+        @JsonProperty("ALLOCATED_AMT") public BigDecimal allocated;
+        @JsonProperty("CHANGE_AMT") public BigDecimal change;
+        @JsonProperty("RESULT_AMT") public BigDecimal result;
+        @JsonProperty("CUT") public int cut;
+        @JsonProperty("RECIPIENTS") public List<AdjustmentJson> recipients;
+    }
+
+    @POST
+    @Path("what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public WhatIfJson whatIf(EvaluationResource.WhatIfRequestJson body, @Context SecurityContext caller) {
+        EvaluationResource.WhatIfRequestJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        if (r.policy != null && r.policy.size() > 20) {
+            v.add("POLICY", "size", "has at most 20 rows");
+        }
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        TransferWhatIf w = evaluations.whatIf(region, year, r.policy == null ? java.util.Map.of() : r.policy, actor);
+        WhatIfJson j = new WhatIfJson();
+        j.targetYear = w.targetYear();
+        j.policyVersion = w.policyVersion();
+        j.allocated = w.allocated();
+        j.change = w.change();
+        j.result = w.result();
+        j.cut = w.cut();
+        j.recipients = w.recipients().stream().map(AdjustmentJson::of).toList();
+        return j;
     }
 
     @GET

@@ -42,6 +42,8 @@ import io.jixiao.soap.internal.evaluation.RegionScorecard;
 import io.jixiao.soap.internal.evaluation.SubmitComprehensiveEvaluationRequest;
 import io.jixiao.soap.internal.evaluation.SubmitComprehensiveEvaluationResult;
 import io.jixiao.soap.internal.evaluation.TransferAdjustment;
+import io.jixiao.soap.internal.evaluation.TransferWhatIfRequest;
+import io.jixiao.soap.internal.evaluation.TransferWhatIfResult;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsRequest;
 import io.jixiao.soap.internal.evaluation.ApplyEvaluationResultsResult;
 import io.jixiao.soap.internal.evaluation.AssignEvaluationsRequest;
@@ -230,6 +232,33 @@ public final class EvaluationEndpoint implements EvaluationPortType {
     private static String soapName(String field) {
         return field.startsWith("MOF_DIV_CODES") ? "SUBJECT_DIV_CODE" + field.substring("MOF_DIV_CODES".length())
                 : field.startsWith("CRITERIA") ? "CRITERION" + field.substring("CRITERIA".length()) : field;
+    }
+
+    @Override
+    public TransferWhatIfResult transferWhatIf(TransferWhatIfRequest r) throws JixiaoFaultMessage {
+        return FAULTS.run(() -> {
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
+            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
+            Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
+            Map<String, String> proposed = new LinkedHashMap<>();
+            for (TransferWhatIfRequest.POLICY p : r.getPOLICY()) {
+                if (proposed.put(p.getKEY(), p.getVALUE()) != null) {
+                    v.add("POLICY", "unique", p.getKEY() + " is given twice");
+                }
+            }
+            v.throwIfAny();
+            io.jixiao.api.evaluation.TransferWhatIf w = comprehensive.whatIf(region, year, proposed, actor);
+            TransferWhatIfResult out = new TransferWhatIfResult();
+            out.setTARGETYEAR(w.targetYear());
+            out.setPOLICYVERSION(w.policyVersion());
+            out.setALLOCATEDAMT(w.allocated());
+            out.setCHANGEAMT(w.change());
+            out.setRESULTAMT(w.result());
+            out.setCUT(w.cut());
+            w.recipients().forEach(a -> out.getRECIPIENT().add(transferAdjustment(a)));
+            return out;
+        });
     }
 
     private RegionEvaluation regionEvaluation(io.jixiao.api.evaluation.RegionEvaluation e) {
