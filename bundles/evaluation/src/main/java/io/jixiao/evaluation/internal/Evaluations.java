@@ -119,10 +119,7 @@ public final class Evaluations implements EvaluationService {
 
     @Override
     public WhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, Map<String, String> proposed, Actor actor) {
-        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
-            throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
-        }
-        requireWholeRegion(mofDivCode, actor, "what-if");
+        requireWhatIfReader(mofDivCode, actor);
         return results.whatIf(mofDivCode, fiscalYear, proposed == null ? Map.of() : proposed,
                 ResultApplication.submitted(repository, mofDivCode, fiscalYear));
     }
@@ -356,6 +353,14 @@ public final class Evaluations implements EvaluationService {
         Set<AgencyCode> agencies = new HashSet<>();
         actor.scope().agencies().forEach(a -> agencies.add(AgencyCode.of(a)));
         return agencies;
+    }
+
+    /** A what-if (of project or transfer results) is read by FINANCE and AUDITOR of the whole region. */
+    static void requireWhatIfReader(MofDivCode region, Actor actor) {
+        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
+            throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
+        }
+        requireWholeRegion(region, actor, "what-if");
     }
 
     /** Result application and what-if act on a region's totals: an agency-limited account cannot. */

@@ -107,7 +107,8 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
                 .stream().collect(Collectors.toMap(RegionEvaluation::subject, e -> e));
         Instant now = clock.instant();
         List<RegionEvaluation> toOpen = new ArrayList<>();
-        for (MofDivCode subject : new LinkedHashSet<>(listed)) {
+        List<MofDivCode> distinct = List.copyOf(new LinkedHashSet<>(listed));
+        for (MofDivCode subject : distinct) {
             if (!existing.containsKey(subject)) {
                 toOpen.add(new RegionEvaluation(0, mofDivCode, fiscalYear, subject, TaskStatus.OPEN,
                         actor.operator(), now, due, who, null, null, null, null, null));
@@ -122,8 +123,8 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
             existing.put(e.subject(), e);
         }
         LOG.info("Comprehensive evaluations of {} {}: {} opened, {} already open", mofDivCode, fiscalYear.value(),
-                toOpen.size(), new LinkedHashSet<>(listed).size() - toOpen.size());
-        return new LinkedHashSet<>(listed).stream().map(existing::get).toList();
+                toOpen.size(), distinct.size() - toOpen.size());
+        return distinct.stream().map(existing::get).toList();
     }
 
     @Override
@@ -192,7 +193,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
         ResultPolicy policy = ResultPolicy.parse(view.version(), view.rules());
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
         TransferPort port = port();
-        int[] counts = new int[2]; // applied, not in draft
+        int[] counts = new int[3]; // applied, not in draft, not acknowledged (still pending)
         BigDecimal[] change = {BigDecimal.ZERO};
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again, each into
         // the year it was made for (the offset may have changed since)
@@ -214,22 +215,16 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
             send(port, mofDivCode, target, adjustments.stream().filter(a -> a.status() == AdjustmentStatus.PENDING)
                     .toList(), counts, change);
         }
-        int pending = repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING).size();
         LOG.info("Comprehensive results of {} {} applied to the transfer payments of {}: {} recorded, {} applied, {} "
                 + "allocating nothing, change {}", mofDivCode, fiscalYear.value(), target.value(), recorded, counts[0],
                 counts[1], change[0].toPlainString());
-        return new ApplicationRun(target.value(), recorded, counts[0], counts[1], pending, change[0]);
+        return new ApplicationRun(target.value(), recorded, counts[0], counts[1], counts[2], change[0]);
     }
 
     @Override
     public TransferWhatIf whatIf(MofDivCode mofDivCode, FiscalYear fiscalYear, Map<String, String> proposed,
             Actor actor) {
-        if (!actor.has(Role.FINANCE) && !actor.has(Role.AUDITOR)) {
-            throw new ForbiddenException("what-if is for FINANCE and AUDITOR");
-        }
-        if (!actor.scope().covers(mofDivCode) || !actor.scope().agencies().isEmpty()) {
-            throw new ForbiddenException("what-if needs the whole region " + mofDivCode + " in scope");
-        }
+        Evaluations.requireWhatIfReader(mofDivCode, actor);
         ResultPolicy policy = ResultApplication.proposedPolicy(rules.apply(mofDivCode, fiscalYear),
                 proposed == null ? Map.of() : proposed);
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
@@ -293,9 +288,11 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
         List<Long> unknown = new ArrayList<>();
         for (TransferAdjustment a : adjustments) {
             TransferPort.TransferOutcome outcome = outcomes.get(a.changeId());
-            if (outcome == TransferPort.TransferOutcome.UNKNOWN_RECIPIENT) {
+            if (outcome == null) {
+                counts[2]++; // not acknowledged: stays PENDING for the next run
+            } else if (outcome == TransferPort.TransferOutcome.UNKNOWN_RECIPIENT) {
                 unknown.add(a.evaluationId());
-            } else if (outcome != null) {
+            } else {
                 applied.add(a.evaluationId());
                 change[0] = change[0].add(a.change());
             }

@@ -257,12 +257,8 @@ class RegionEvaluationsTest {
                 .isInstanceOf(ForbiddenException.class);
     }
 
-    /**
-     * County A 优 (PRIORITY), B 中 (CUT:5), C 差 (CUT:10) but allocated nothing in 2028:
-     * A 80,000,000.00 unchanged; B 50,000,000.00 − 5 % = −2,500,000.00; C not in the draft.
-     */
-    @Test
-    void gradesChangeTheTransferPaymentsOfTheTargetYearOnceEach() {
+    /** Counties A 92 (优), B 71.5 (中), C 55 (差) scored; 2028 allocates A 80,000,000.00, B 50,000,000.00, C nothing. */
+    private List<RegionEvaluation> threeCountiesGraded() {
         allocated.put(COUNTY_A, new BigDecimal("80000000.00"));
         allocated.put(COUNTY_B, new BigDecimal("50000000.00"));
         List<RegionEvaluation> opened = service.open(CITY, YEAR, List.of(COUNTY_A, COUNTY_B, COUNTY_C), null, null,
@@ -270,6 +266,16 @@ class RegionEvaluationsTest {
         service.submit(opened.get(0).evaluationId(), scored("92"), FINANCE);
         service.submit(opened.get(1).evaluationId(), scored("71.5"), FINANCE);
         service.submit(opened.get(2).evaluationId(), scored("55"), FINANCE);
+        return opened;
+    }
+
+    /**
+     * County A 优 (PRIORITY), B 中 (CUT:5), C 差 (CUT:10) but allocated nothing in 2028:
+     * A 80,000,000.00 unchanged; B 50,000,000.00 − 5 % = −2,500,000.00; C not in the draft.
+     */
+    @Test
+    void gradesChangeTheTransferPaymentsOfTheTargetYearOnceEach() {
+        List<RegionEvaluation> opened = threeCountiesGraded();
         ApplicationRun run = service.applyResults(CITY, YEAR, FINANCE);
         assertThat(run.targetYear()).isEqualTo(2028);
         assertThat(run.recorded()).isEqualTo(3);
@@ -308,13 +314,7 @@ class RegionEvaluationsTest {
      */
     @Test
     void whatIfShowsTheEffectOfTheRegionsOrProposedRowsAndWritesNothing() {
-        allocated.put(COUNTY_A, new BigDecimal("80000000.00"));
-        allocated.put(COUNTY_B, new BigDecimal("50000000.00"));
-        List<RegionEvaluation> opened = service.open(CITY, YEAR, List.of(COUNTY_A, COUNTY_B, COUNTY_C), null, null,
-                FINANCE);
-        service.submit(opened.get(0).evaluationId(), scored("92"), FINANCE);
-        service.submit(opened.get(1).evaluationId(), scored("71.5"), FINANCE);
-        service.submit(opened.get(2).evaluationId(), scored("55"), FINANCE);
+        List<RegionEvaluation> opened = threeCountiesGraded();
         var own = service.whatIf(CITY, YEAR, Map.of(), FINANCE);
         assertThat(own.targetYear()).isEqualTo(2028);
         assertThat(own.allocated()).isEqualByComparingTo("130000000.00");

@@ -299,13 +299,8 @@ public final class ComprehensiveEvaluationResource {
     @Path("result-applications")
     @Consumes(MediaType.APPLICATION_JSON)
     public EvaluationResource.RunJson applyResults(EvaluationResource.ApplyJson body, @Context SecurityContext caller) {
-        EvaluationResource.ApplyJson r = RequestBodies.required(body);
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
-        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
-        v.throwIfAny();
-        return EvaluationResource.RunJson.of(evaluations.applyResults(region, year, actor));
+        EvaluationResource.RegionYearCall call = EvaluationResource.ApplyJson.validated(body, caller);
+        return EvaluationResource.RunJson.of(evaluations.applyResults(call.region(), call.year(), call.actor()));
     }
 
     static final class WhatIfJson {
@@ -322,16 +317,8 @@ public final class ComprehensiveEvaluationResource {
     @Path("what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     public WhatIfJson whatIf(EvaluationResource.WhatIfRequestJson body, @Context SecurityContext caller) {
-        EvaluationResource.WhatIfRequestJson r = RequestBodies.required(body);
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
-        if (r.policy != null && r.policy.size() > 20) {
-            v.add("POLICY", "size", "has at most 20 rows");
-        }
-        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
-        v.throwIfAny();
-        TransferWhatIf w = evaluations.whatIf(region, year, r.policy == null ? java.util.Map.of() : r.policy, actor);
+        EvaluationResource.RegionYearCall call = EvaluationResource.WhatIfRequestJson.validated(body, caller);
+        TransferWhatIf w = evaluations.whatIf(call.region(), call.year(), call.policy(), call.actor());
         WhatIfJson j = new WhatIfJson();
         j.targetYear = w.targetYear();
         j.policyVersion = w.policyVersion();

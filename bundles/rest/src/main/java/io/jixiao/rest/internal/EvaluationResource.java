@@ -414,6 +414,22 @@ public final class EvaluationResource {
         @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
         @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
         @JsonProperty("OPERATOR") public String operator;
+
+        /** The request checked: a region, a year and the caller, every broken field named at once. */
+        static RegionYearCall validated(ApplyJson body, SecurityContext caller) {
+            ApplyJson r = RequestBodies.required(body);
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD,
+                    r.fiscalYear)));
+            Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+            v.throwIfAny();
+            return new RegionYearCall(region, year, java.util.Map.of(), actor);
+        }
+    }
+
+    /** A checked request about a region's year: result applications and what-if (proposed rows, else empty). */
+    record RegionYearCall(MofDivCode region, FiscalYear year, java.util.Map<String, String> policy, Actor actor) {
     }
 
     static final class RunJson {
@@ -495,6 +511,21 @@ public final class EvaluationResource {
         @JsonProperty("FISCAL_YEAR") public Integer fiscalYear;
         @JsonProperty("POLICY") public java.util.Map<String, String> policy;
         @JsonProperty("OPERATOR") public String operator;
+
+        /** The request checked: a region, a year, at most 20 proposed rows and the caller. */
+        static RegionYearCall validated(WhatIfRequestJson body, SecurityContext caller) {
+            WhatIfRequestJson r = RequestBodies.required(body);
+            Violations v = new Violations();
+            MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD,
+                    r.fiscalYear)));
+            if (r.policy != null && r.policy.size() > 20) {
+                v.add("POLICY", "size", "has at most 20 rows");
+            }
+            Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+            v.throwIfAny();
+            return new RegionYearCall(region, year, r.policy == null ? java.util.Map.of() : r.policy, actor);
+        }
     }
 
     static final class TotalsJson {
@@ -530,13 +561,8 @@ public final class EvaluationResource {
     @Path("result-applications")
     @Consumes(MediaType.APPLICATION_JSON)
     public RunJson applyResults(ApplyJson body, @Context SecurityContext caller) {
-        ApplyJson r = RequestBodies.required(body);
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
-        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
-        v.throwIfAny();
-        return RunJson.of(evaluations.applyResults(region, year, actor));
+        RegionYearCall call = ApplyJson.validated(body, caller);
+        return RunJson.of(evaluations.applyResults(call.region(), call.year(), call.actor()));
     }
 
     private static final Set<String> ADJUSTMENT_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR", "STATUS", "AFTER",
@@ -567,16 +593,8 @@ public final class EvaluationResource {
     @Path("what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     public WhatIfJson whatIf(WhatIfRequestJson body, @Context SecurityContext caller) {
-        WhatIfRequestJson r = RequestBodies.required(body);
-        Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
-        if (r.policy != null && r.policy.size() > 20) {
-            v.add("POLICY", "size", "has at most 20 rows");
-        }
-        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
-        v.throwIfAny();
-        WhatIf w = evaluations.whatIf(region, year, r.policy == null ? java.util.Map.of() : r.policy, actor);
+        RegionYearCall call = WhatIfRequestJson.validated(body, caller);
+        WhatIf w = evaluations.whatIf(call.region(), call.year(), call.policy(), call.actor());
         WhatIfJson j = new WhatIfJson();
         j.targetYear = w.targetYear();
         j.policyVersion = w.policyVersion();

@@ -36,6 +36,7 @@ import io.jixiao.soap.internal.evaluation.ListTransferAdjustmentsRequest;
 import io.jixiao.soap.internal.evaluation.ListTransferAdjustmentsResult;
 import io.jixiao.soap.internal.evaluation.OpenComprehensiveEvaluationsRequest;
 import io.jixiao.soap.internal.evaluation.OpenComprehensiveEvaluationsResult;
+import io.jixiao.soap.internal.evaluation.PolicyRow;
 import io.jixiao.soap.internal.evaluation.RegionCriterion;
 import io.jixiao.soap.internal.evaluation.RegionEvaluation;
 import io.jixiao.soap.internal.evaluation.RegionScorecard;
@@ -189,15 +190,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
-            ApplicationRun run = comprehensive.applyResults(region, year, actor);
-            ApplyTransferResultsResult out = new ApplyTransferResultsResult();
-            out.setTARGETYEAR(run.targetYear());
-            out.setRECORDED(run.recorded());
-            out.setAPPLIED(run.applied());
-            out.setNOTINDRAFT(run.notInDraft());
-            out.setPENDING(run.pending());
-            out.setCHANGEAMT(run.change().setScale(2));
-            return out;
+            return run(comprehensive.applyResults(region, year, actor), new ApplyTransferResultsResult());
         });
     }
 
@@ -241,12 +234,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
             FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
-            Map<String, String> proposed = new LinkedHashMap<>();
-            for (TransferWhatIfRequest.POLICY p : r.getPOLICY()) {
-                if (proposed.put(p.getKEY(), p.getVALUE()) != null) {
-                    v.add("POLICY", "unique", p.getKEY() + " is given twice");
-                }
-            }
+            Map<String, String> proposed = proposed(r.getPOLICY(), v);
             v.throwIfAny();
             io.jixiao.api.evaluation.TransferWhatIf w = comprehensive.whatIf(region, year, proposed, actor);
             TransferWhatIfResult out = new TransferWhatIfResult();
@@ -259,6 +247,28 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             w.recipients().forEach(a -> out.getRECIPIENT().add(transferAdjustment(a)));
             return out;
         });
+    }
+
+    /** A result application's run as either operation answers it (both results extend ApplicationRun). */
+    private static <R extends io.jixiao.soap.internal.evaluation.ApplicationRun> R run(ApplicationRun run, R out) {
+        out.setTARGETYEAR(run.targetYear());
+        out.setRECORDED(run.recorded());
+        out.setAPPLIED(run.applied());
+        out.setNOTINDRAFT(run.notInDraft());
+        out.setPENDING(run.pending());
+        out.setCHANGEAMT(run.change().setScale(2));
+        return out;
+    }
+
+    /** A what-if's proposed rows by key; a key given twice is named. */
+    private static Map<String, String> proposed(List<PolicyRow> rows, Violations v) {
+        Map<String, String> proposed = new LinkedHashMap<>();
+        for (PolicyRow p : rows) {
+            if (proposed.put(p.getKEY(), p.getVALUE()) != null) {
+                v.add("POLICY", "unique", p.getKEY() + " is given twice");
+            }
+        }
+        return proposed;
     }
 
     private RegionEvaluation regionEvaluation(io.jixiao.api.evaluation.RegionEvaluation e) {
@@ -436,15 +446,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
-            ApplicationRun run = evaluations.applyResults(region, year, actor);
-            ApplyEvaluationResultsResult out = new ApplyEvaluationResultsResult();
-            out.setTARGETYEAR(run.targetYear());
-            out.setRECORDED(run.recorded());
-            out.setAPPLIED(run.applied());
-            out.setNOTINDRAFT(run.notInDraft());
-            out.setPENDING(run.pending());
-            out.setCHANGEAMT(run.change().setScale(2));
-            return out;
+            return run(evaluations.applyResults(region, year, actor), new ApplyEvaluationResultsResult());
         });
     }
 
@@ -474,12 +476,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
             FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
-            Map<String, String> proposed = new LinkedHashMap<>();
-            for (EvaluationWhatIfRequest.POLICY p : r.getPOLICY()) {
-                if (proposed.put(p.getKEY(), p.getVALUE()) != null) {
-                    v.add("POLICY", "unique", p.getKEY() + " is given twice");
-                }
-            }
+            Map<String, String> proposed = proposed(r.getPOLICY(), v);
             v.throwIfAny();
             WhatIf w = evaluations.whatIf(region, year, proposed, actor);
             EvaluationWhatIfResult out = new EvaluationWhatIfResult();
