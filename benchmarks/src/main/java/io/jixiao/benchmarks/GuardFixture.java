@@ -22,10 +22,10 @@ import io.jixiao.store.internal.MyBatisStore;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The guard the adapter throughput tools put behind their endpoints: the production engine over H2 in memory,
+ * The guard the adapter throughput tools put behind their endpoints: the production engine over an H2 file database
+ * opened as the store opens it (pooled, Oracle mode, in a temporary directory),
  * 1,000 of 10,000 projects held, PASS decisions written by the production journal.
  */
 public final class GuardFixture {
@@ -42,10 +42,12 @@ public final class GuardFixture {
     public final PaymentGuardEngine discardingPasses;
 
     public GuardFixture(String name) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + name + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        Database.migrate(ds);
+        javax.sql.DataSource ds;
+        try {
+            ds = H2Store.open(java.nio.file.Files.createTempDirectory("jixiao-" + name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         store = new MyBatisStore(Database.sessions(ds, ""));
         HoldIndex index = new HoldIndex();
         holds = new HoldRegistry(store, index, Clock.systemUTC());

@@ -41,7 +41,11 @@ public final class LoopbackLoad {
      * @param title what is measured
      * @param variants the baseline first
      */
-    public void measure(String title, List<Variant> variants) throws InterruptedException {
+    public void measure(String title, List<Variant> all) throws InterruptedException {
+        // -Dbench.only=1,3 measures those variants alone (e.g. to profile one); shares are then of the first given
+        String only = System.getProperty("bench.only");
+        List<Variant> variants = only == null ? all : java.util.Arrays.stream(only.split(","))
+                .map(i -> all.get(Integer.parseInt(i.trim()))).toList();
         for (Variant v : variants) {
             run(v.requests());
         }
@@ -84,6 +88,7 @@ public final class LoopbackLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
         List<Thread> workers = new ArrayList<>();
@@ -100,9 +105,11 @@ public final class LoopbackLoad {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, "HTTP " + response.statusCode());
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        firstError.compareAndSet(null, e.toString());
                     }
                     if (n == mine.length) {
                         mine = Arrays.copyOf(mine, n * 2);
@@ -117,6 +124,9 @@ public final class LoopbackLoad {
         }
         for (Thread worker : workers) {
             worker.join();
+        }
+        if (firstError.get() != null) {
+            System.out.println("  (" + errors.get() + " errors, the first: " + firstError.get() + ")");
         }
         int total = Arrays.stream(counts).sum();
         long[] out = new long[total + 2];

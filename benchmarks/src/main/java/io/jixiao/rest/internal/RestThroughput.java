@@ -1,6 +1,5 @@
 package io.jixiao.rest.internal;
 
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.jixiao.api.model.Role;
 import io.jixiao.benchmarks.GuardFixture;
 import io.jixiao.benchmarks.LoopbackLoad;
@@ -11,7 +10,6 @@ import io.jixiao.security.internal.BenchmarkAuthenticator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,9 +48,12 @@ public final class RestThroughput {
         echo.setResourceClasses(EchoResource.class);
         echo.setResourceProvider(EchoResource.class, new SingletonResourceProvider(new EchoResource()));
         List<Server> servers = List.of(echo.create(),
-                publish("/on", fixture.guard, new AuthenticationFilter(authenticator)),
-                publish("/discarding", fixture.discardingPasses, new AuthenticationFilter(authenticator)),
-                publish("/off", fixture.guard, request -> request.setSecurityContext(
+                publish(fixture, "/binding", new BindingEcho(), request -> request.setSecurityContext(
+                        new AuthenticationFilter.Caller(asserted, false))),
+                publish(fixture, "/binding-basic", new BindingEcho(), new AuthenticationFilter(authenticator)),
+                publish(fixture, "/on", fixture.guard, new AuthenticationFilter(authenticator)),
+                publish(fixture, "/discarding", fixture.discardingPasses, new AuthenticationFilter(authenticator)),
+                publish(fixture, "/off", fixture.guard, request -> request.setSecurityContext(
                         new AuthenticationFilter.Caller(asserted, false))));
 
         String basic = "Basic " + Base64.getEncoder().encodeToString((BenchmarkAuthenticator.ACCOUNT + ":"
@@ -60,6 +61,8 @@ public final class RestThroughput {
         String bearer = "Bearer " + authenticator.token();
         new LoopbackLoad(threads, seconds, rounds).measure("REST POST /payment-guard/checks", List.of(
                 new Variant("bare CXF echo (baseline)", checks("/echo", null)),
+                new Variant("JSON binding only, no authentication", checks("/binding", null)),
+                new Variant("JSON binding only, HTTP Basic", checks("/binding-basic", basic)),
                 new Variant("authentication off", checks("/off", null)),
                 new Variant("HTTP Basic (cached verification)", checks("/on", basic)),
                 new Variant("HTTP Basic, PASS records discarded", checks("/discarding", basic)),
@@ -85,18 +88,19 @@ public final class RestThroughput {
         };
     }
 
-    private static Server publish(String path, PaymentGuardEngine guard, ContainerRequestFilter identity) {
+    private static Server publish(GuardFixture fixture, String path, PaymentGuardEngine guard,
+            ContainerRequestFilter identity) {
+        return publish(fixture, path, new PaymentGuardResource(guard, null), identity);
+    }
+
+    private static Server publish(GuardFixture fixture, String path, Object resource,
+            ContainerRequestFilter identity) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("http://127.0.0.1:" + PORT + path);
-        factory.setResourceClasses(PaymentGuardResource.class);
-        factory.setResourceProvider(PaymentGuardResource.class,
-                new SingletonResourceProvider(new PaymentGuardResource(guard, null)));
-        List<Object> providers = new ArrayList<>();
-        providers.add(new JacksonJsonProvider(RestPublisher.mapper(GuardFixture.defaults(RestConfiguration.class))));
-        providers.add(new RequestSizeLimit(262_144, 67_108_864));
-        providers.add(identity);
-        providers.addAll(ProblemMappers.all());
-        factory.setProviders(providers);
+        factory.setResourceClasses(resource.getClass());
+        factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
+        factory.setProviders(RestPublisher.providers(GuardFixture.defaults(RestConfiguration.class), identity,
+                account -> java.time.Duration.ZERO, fixture.store));
         return factory.create();
     }
 }

@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records decisions that do not block money off the check path: callers enqueue, one writer thread writes
- * batches. The writer wakes at least every flush interval; under load batches fill up to the batch size.
+ * batches. A batch is written when it reaches the batch size or when its first decision has waited the flush
+ * interval, whichever comes first.
  * A failed write is retried with backoff and never dropped; a full queue makes callers wait (back-pressure)
  * rather than lose records. {@link #close()} writes what is left.
  */
 public final class DecisionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000L;
+    /** How often a gathering writer looks at the queue again. */
+    private static final long LINGER_TICK_MILLIS = 10L;
 
     private final DecisionRepository repository;
     private final BlockingQueue<DecisionRecord> queue;
@@ -89,7 +92,7 @@ public final class DecisionJournal implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
+                fill(batch, System.nanoTime() + flushIntervalMillis * 1_000_000L);
                 writeWithRetry(batch);
                 batch.clear();
             } catch (InterruptedException e) {
@@ -99,6 +102,22 @@ public final class DecisionJournal implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Gathers a batch: up to the batch size, waiting no longer than the flush interval after its first decision.
+     * The writer sleeps while it waits instead of waking for each decision, so under steady load a batch and its
+     * commit serve many checks, and a check's enqueue wakes nobody.
+     */
+    private void fill(List<DecisionRecord> batch, long deadline) throws InterruptedException {
+        while (true) {
+            queue.drainTo(batch, batchSize - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= batchSize || left <= 0 || closing) {
+                return;
+            }
+            Thread.sleep(Math.max(1L, Math.min(LINGER_TICK_MILLIS, left / 1_000_000L)));
         }
     }
 

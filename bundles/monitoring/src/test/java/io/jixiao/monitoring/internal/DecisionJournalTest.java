@@ -28,6 +28,7 @@ class DecisionJournalTest {
     /** A database that is down for the first writes and slow afterwards. */
     static final class FlakyRepository implements DecisionRepository {
         final List<DecisionRecord> written = new CopyOnWriteArrayList<>();
+        final List<Integer> batches = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft;
         final long delayMillis;
 
@@ -48,6 +49,7 @@ class DecisionJournalTest {
                 throw new IllegalStateException(e);
             }
             written.addAll(decisions);
+            batches.add(decisions.size());
         }
 
         @Override
@@ -73,6 +75,18 @@ class DecisionJournalTest {
         assertThat(repo.written).hasSize(35);
         assertThat(journal.written()).isEqualTo(35);
         assertThat(journal.pending()).isZero();
+    }
+
+    @Test
+    void aBurstIsWrittenInFullBatchesRatherThanOneWritePerDecision() {
+        FlakyRepository repo = new FlakyRepository(0, 0);
+        DecisionJournal journal = new DecisionJournal(repo, 100, 10, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        for (int i = 0; i < 35; i++) {
+            journal.append(PASS);
+        }
+        journal.close(); // the last, partial batch is written at once, without waiting out the flush interval
+
+        assertThat(repo.batches).containsExactly(10, 10, 10, 5);
     }
 
     @Test

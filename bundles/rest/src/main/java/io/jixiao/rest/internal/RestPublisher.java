@@ -101,16 +101,8 @@ public final class RestPublisher {
             factory.setResourceProvider(ComprehensiveEvaluationResource.class,
                     new SingletonResourceProvider(new ComprehensiveEvaluationResource(comprehensive)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
-            List<Object> providers = new ArrayList<>();
-            ObjectMapper json = mapper(config);
-            providers.add(new JacksonJsonProvider(json));
-            providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));
-            providers.add(new AuthenticationFilter(authenticator));
-            providers.add(new RateLimitFilter(limiter));
-            providers.add(new IdempotencyFilter(idempotencyKeys, json,
-                    Duration.ofHours(config.idempotency_retentionHours())));
-            providers.addAll(ProblemMappers.all());
-            factory.setProviders(providers);
+            factory.setProviders(providers(config, new AuthenticationFilter(authenticator), limiter,
+                    idempotencyKeys));
             // the REST API reads no forms and no multipart; cap them anyway (advisories after CXF 3.6.10)
             factory.setProperties(Map.of("maxFormParameterCount", 100, "attachment-max-count", 1));
             return factory.create();
@@ -125,6 +117,27 @@ public final class RestPublisher {
     void deactivate() {
         registration.unregister();
         server.destroy();
+    }
+
+    /**
+     * The providers every published resource runs behind, in the order they apply: JSON, size limit, the caller's
+     * identity, request budgets, idempotency keys, answers with a length, problem mappers.
+     *
+     * @param identity authenticates the caller (production: {@link AuthenticationFilter})
+     */
+    static List<Object> providers(RestConfiguration config, javax.ws.rs.container.ContainerRequestFilter identity,
+            RateLimiter limiter, IdempotencyRepository idempotencyKeys) {
+        List<Object> providers = new ArrayList<>();
+        ObjectMapper json = mapper(config);
+        providers.add(new JacksonJsonProvider(json));
+        providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));
+        providers.add(identity);
+        providers.add(new RateLimitFilter(limiter));
+        providers.add(new IdempotencyFilter(idempotencyKeys, json,
+                Duration.ofHours(config.idempotency_retentionHours())));
+        providers.add(new ContentLength());
+        providers.addAll(ProblemMappers.all());
+        return providers;
     }
 
     static ObjectMapper mapper(RestConfiguration config) {
