@@ -52,7 +52,11 @@ class PaymentHoldsIT {
     @Test
     void restSliceFromPassToHoldToReleaseAndBack() throws Exception {
         String check = checkJson("REST-1", "P-REST", "BGT-REST", "1000.50", "PROJECT");
-        assertThat(json(postJson("/payment-guard/checks", check), 200).get("DECISION").asText()).isEqualTo("PASS");
+        HttpResponse<String> passed = postJson("/payment-guard/checks", check);
+        assertThat(json(passed, 200).get("DECISION").asText()).isEqualTo("PASS");
+        assertThat(passed.headers().firstValue("Content-Length")).as("answered with a length, not chunked")
+                .hasValue(Integer.toString(passed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(passed.headers().firstValue("Transfer-Encoding")).isEmpty();
 
         HttpResponse<String> placed = postJson("/holds", "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\","
                 + "\"PRO_CODE\":\"P-REST\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"执行率低于时间进度20个百分点\","
