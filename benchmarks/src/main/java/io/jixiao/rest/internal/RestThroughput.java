@@ -21,7 +21,7 @@ import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 
 /**
  * End-to-end payment-check throughput of the REST adapter on loopback, with authentication on (HTTP Basic from
- * the verified-credential cache; a bearer JWT verified per call) and off (the caller asserted without a
+ * the verified-credential cache; a bearer JWT from the verified-token cache) and off (the caller asserted without a
  * credential), in one run on one server, against a bare CXF JAX-RS echo endpoint. Each variant is the production
  * resource, JSON mapper and guard over H2 with the PASS journal; only the authentication filter differs.
  *
@@ -66,7 +66,7 @@ public final class RestThroughput {
                 new Variant("authentication off", checks("/off", null)),
                 new Variant("HTTP Basic (cached verification)", checks("/on", basic)),
                 new Variant("HTTP Basic, PASS records discarded", checks("/discarding", basic)),
-                new Variant("bearer JWT (RS256 per call)", checks("/on", bearer))));
+                new Variant("bearer JWT (verified-token cache)", checks("/on", bearer))));
         servers.forEach(Server::destroy);
         fixture.journal.close();
         System.exit(0);

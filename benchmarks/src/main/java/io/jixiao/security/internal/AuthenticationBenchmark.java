@@ -35,6 +35,7 @@ public class AuthenticationBenchmark {
     private PasswordVerifier cached;
     private PasswordVerifier uncached;
     private TokenVerifier tokens;
+    private TokenVerifier cachedTokens;
     private String token;
 
     @Setup
@@ -44,7 +45,10 @@ public class AuthenticationBenchmark {
         cached = new PasswordVerifier(name -> account, Duration.ofHours(1), 10_000, Clock.systemUTC());
         uncached = new PasswordVerifier(name -> account, Duration.ZERO, 10_000, Clock.systemUTC());
         RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
-        tokens = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp", "jixiao", 60);
+        tokens = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp", "jixiao", 60, Duration.ZERO, 1,
+                Clock.systemUTC());
+        cachedTokens = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp", "jixiao", 60,
+                Duration.ofSeconds(300), 10_000, Clock.systemUTC());
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k").build(),
                 new JWTClaimsSet.Builder().subject("pay-module").issuer("https://idp").audience("jixiao")
                         .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
@@ -67,5 +71,10 @@ public class AuthenticationBenchmark {
     @Benchmark
     public Principal bearerJwt() throws AuthenticationException {
         return tokens.verify(token);
+    }
+
+    @Benchmark
+    public Principal bearerJwtCached() throws AuthenticationException {
+        return cachedTokens.verify(token);
     }
 }

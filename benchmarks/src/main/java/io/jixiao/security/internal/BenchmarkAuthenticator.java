@@ -34,7 +34,8 @@ public final class BenchmarkAuthenticator implements Authenticator {
         passwords = new PasswordVerifier(name -> name.equals(ACCOUNT) ? account : null, Duration.ofSeconds(60),
                 10_000, Clock.systemUTC());
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
-        tokens = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.bench", "jixiao", 60);
+        tokens = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.bench", "jixiao", 60,
+                java.time.Duration.ofSeconds(300), 10_000, Clock.systemUTC());
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build(),
                 new JWTClaimsSet.Builder().subject(ACCOUNT).issuer("https://idp.bench").audience("jixiao")
                         .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000))

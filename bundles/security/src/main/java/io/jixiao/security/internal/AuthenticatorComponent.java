@@ -47,7 +47,8 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
             this.tokens = null;
         } else {
             this.tokens = new TokenVerifier(JWKSet.load(new File(config.jwt_jwksFile())), config.jwt_issuer(),
-                    config.jwt_audience(), config.jwt_clockSkewSeconds());
+                    config.jwt_audience(), config.jwt_clockSkewSeconds(), Duration.ofSeconds(config.jwt_cacheSeconds()),
+                    Math.max(1, config.passwordCacheSize()), Clock.systemUTC());
             LOG.info("Bearer tokens accepted from issuer {} for audience {}", config.jwt_issuer(), config.jwt_audience());
         }
     }

@@ -27,6 +27,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Token audience", description = "Required aud claim")
     String jwt_audience() default "jixiao";
 
+    @AttributeDefinition(name = "Verified-token cache (s)", description = "How long a verified bearer token is "
+            + "remembered at most (never past its exp), so that each call does not pay a signature check; 0 disables")
+    int jwt_cacheSeconds() default 300;
+
     @AttributeDefinition(name = "Clock skew (s)", description = "Tolerance for exp and nbf")
     int jwt_clockSkewSeconds() default 60;
 }

@@ -81,11 +81,14 @@ class AuthenticationTest {
     void bearerTokensAreVerifiedAgainstTheKeySet() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
-        TokenVerifier verifier = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.example", "jixiao", 0);
+        TokenVerifier verifier = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.example", "jixiao", 0,
+                java.time.Duration.ofSeconds(300), 100, java.time.Clock.systemUTC());
 
-        Principal p = verifier.verify(token(key, "auditor01", "https://idp.example", "jixiao", List.of("AUDITOR"), 60));
+        String good = token(key, "auditor01", "https://idp.example", "jixiao", List.of("AUDITOR"), 60);
+        Principal p = verifier.verify(good);
         assertThat(p.account()).isEqualTo("auditor01");
         assertThat(p.roles()).containsExactly(Role.AUDITOR);
+        assertThat(verifier.verify(good)).as("from the verified-token cache").isEqualTo(p);
 
         for (String bad : List.of(
                 token(stranger, "a", "https://idp.example", "jixiao", List.of("AUDITOR"), 60),
@@ -94,9 +97,32 @@ class AuthenticationTest {
                 token(key, "a", "https://idp.example", "jixiao", List.of("AUDITOR"), -60),
                 token(key, "a", "https://idp.example", "jixiao", List.of("KING"), 60),
                 token(key, "a", "https://idp.example", "jixiao", List.of(), 60),
+                good.substring(0, good.length() - 2) + "AA", // the cached token's signature altered
                 "not.a.token")) {
             assertThatThrownBy(() -> verifier.verify(bad)).isInstanceOf(AuthenticationException.class);
         }
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        TokenVerifier verifier = new TokenVerifier(new JWKSet(key.toPublicJWK()), "https://idp.example", "jixiao", 0,
+                java.time.Duration.ofSeconds(300), 100, java.time.Clock.systemUTC());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("pay-module").issuer("https://idp.example")
+                .audience("jixiao").issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 1_000))
+                .claim("roles", List.of("HOST_SYSTEM")).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        String shortLived = jwt.serialize();
+        verifier.verify(shortLived);
+        verifier.verify(shortLived);
+
+        // the cache keeps it no longer than its exp (whole seconds in the token): past it, it is verified and refused
+        java.time.Instant exp = claims.getExpirationTime().toInstant();
+        while (!java.time.Instant.now().isAfter(exp.plusMillis(1_050))) {
+            Thread.sleep(50);
+        }
+        assertThatThrownBy(() -> verifier.verify(shortLived)).isInstanceOf(AuthenticationException.class);
     }
 
     static String token(RSAKey key, String subject, String issuer, String audience, List<String> roles,
