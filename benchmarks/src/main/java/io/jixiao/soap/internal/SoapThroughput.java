@@ -58,6 +58,16 @@ public final class SoapThroughput {
                 new PaymentGuardEndpoint(fixture.discardingPasses, fixture.holds, null, requestIds),
                 PaymentGuardEndpoint.WSDL, address + "-discarding", new QName(SoapEcho.NS, "PaymentGuardService"),
                 new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
+        // the same contract answering without the guard, with and without schema validation: what the typed stack
+        // costs before any decision
+        Server binding = SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
+                new SoapBindingOnly(), PaymentGuardEndpoint.WSDL, address + "-binding",
+                new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
+                io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
+        Server bindingUnvalidated = SoapPublisher.publish(unvalidated, new BenchmarkAuthenticator(),
+                account -> Duration.ZERO, new SoapBindingOnly(), PaymentGuardEndpoint.WSDL,
+                address + "-binding-unvalidated", new QName(SoapEcho.NS, "PaymentGuardService"),
+                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
         JaxWsServerFactoryBean echoFactory = new JaxWsServerFactoryBean();
         echoFactory.setServiceBean(new SoapEcho());
         echoFactory.setAddress("http://127.0.0.1:" + PORT + "/soap/echo");
@@ -66,9 +76,13 @@ public final class SoapThroughput {
 
         new LoopbackLoad(threads, seconds, rounds).measure("SOAP CheckPayment", List.of(
                 new Variant("bare CXF JAX-WS echo (baseline)", checks("/soap/echo")),
+                new Variant("binding only, validated, UsernameToken", checks("/soap/payment-guard-binding")),
+                new Variant("binding only, UsernameToken", checks("/soap/payment-guard-binding-unvalidated")),
                 new Variant("UsernameToken (cached verification)", checks("/soap/payment-guard")),
                 new Variant("UsernameToken, schema validation off", checks("/soap/payment-guard-unvalidated")),
                 new Variant("UsernameToken, PASS records discarded", checks("/soap/payment-guard-discarding"))));
+        binding.destroy();
+        bindingUnvalidated.destroy();
         noValidation.destroy();
         discarding.destroy();
         echo.destroy();
