@@ -25,7 +25,8 @@ import java.time.Duration;
 
 /**
  * The guard the adapter throughput tools put behind their endpoints: the production engine over an H2 file database
- * opened as the store opens it (pooled, Oracle mode, in a temporary directory),
+ * opened as the store opens it (pooled, Oracle mode, in a temporary directory) or, with
+ * {@code -Dbench.database=postgresql}, a fresh schema on the PostgreSQL server of {@link PgStore};
  * 1,000 of 10,000 projects held, PASS decisions written by the production journal.
  */
 public final class GuardFixture {
@@ -43,10 +44,14 @@ public final class GuardFixture {
 
     public GuardFixture(String name) {
         javax.sql.DataSource ds;
-        try {
-            ds = H2Store.open(java.nio.file.Files.createTempDirectory("jixiao-" + name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if ("postgresql".equals(System.getProperty("bench.database"))) {
+            ds = PgStore.open(); // a fresh schema on the server at JIXIAO_BENCH_PG_URL
+        } else {
+            try {
+                ds = H2Store.open(java.nio.file.Files.createTempDirectory("jixiao-" + name));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         store = new MyBatisStore(Database.sessions(ds, ""));
         HoldIndex index = new HoldIndex();
