@@ -46,19 +46,22 @@ public final class LoopbackLoad {
         String only = System.getProperty("bench.only");
         List<Variant> variants = only == null ? all : java.util.Arrays.stream(only.split(","))
                 .map(i -> all.get(Integer.parseInt(i.trim()))).toList();
+        // -Dbench.warmup=s warms each variant up that long (default: one measuring period); the JIT keeps compiling
+        // well past a minute on two cores, more so for variants with more code behind them (a database)
+        int warmup = Integer.getInteger("bench.warmup", seconds);
         for (Variant v : variants) {
-            run(v.requests());
+            run(v.requests(), warmup);
         }
         List<List<long[]>> results = new ArrayList<>();
         variants.forEach(v -> results.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < variants.size(); k++) {
                 int v = (round + k) % variants.size();
-                results.get(v).add(run(variants.get(v).requests()));
+                results.get(v).add(run(variants.get(v).requests(), seconds));
             }
         }
-        System.out.printf("%s on loopback: %d client threads, %d rounds of %d s per variant after a warm-up, %d cores "
-                + "shared by client and server%n", title, threads, rounds, seconds,
+        System.out.printf("%s on loopback: %d client threads, %d rounds of %d s per variant after a warm-up of %d s "
+                + "each, %d cores shared by client and server%n", title, threads, rounds, seconds, warmup,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-34s %14s %14s %8s %10s %10s %8s%n", "variant", "calls/s med", "(min–max)", "of base",
                 "p50 ms", "p99 ms", "errors");
@@ -84,7 +87,7 @@ public final class LoopbackLoad {
     }
 
     /** @return {calls, errors, latency ns...} */
-    private long[] run(Requests requests) throws InterruptedException {
+    private long[] run(Requests requests, int seconds) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
