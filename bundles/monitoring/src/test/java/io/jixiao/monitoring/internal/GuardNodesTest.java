@@ -221,7 +221,12 @@ class GuardNodesTest {
             cleanup.forEach(Runnable::run);
         }
         assertThat(failures).isEmpty();
-        assertThat(delays).hasSize(HOLDS / 2).allMatch(d -> d < bound.toMillis());
+        // The proof is the loop's: no check answered PASS once the bound had passed, each hold was then answered
+        // with its own id, and never lost. When the test thread first saw the hold is not part of it: on two cores
+        // with four checking threads and the database, that observation can come after the bound although no PASS
+        // did (a CI run saw 1,087 ms for the first hold, its last PASS before 1,000 ms). The delays are reported.
+        assertThat(delays).hasSize(HOLDS / 2);
+        System.out.println("GuardNodesTest bounded mode on " + kind + ": delays until the hold was seen (ms) " + delays);
     }
 
     @Test
