@@ -4,10 +4,6 @@ import io.jixiao.security.AuthenticationException;
 import io.jixiao.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,19 +15,11 @@ final class PasswordVerifier {
     private static final String UNKNOWN_ACCOUNT_HASH = PasswordHash.hash("no such account".toCharArray());
 
     private final Function<String, Account> accounts;
-    private final Duration cacheTtl;
-    private final int cacheLimit;
-    private final Clock clock;
-    private final Map<String, Cached> verified = new ConcurrentHashMap<>();
-
-    private record Cached(Principal principal, Instant until) {
-    }
+    private final VerifiedCache verified;
 
     PasswordVerifier(Function<String, Account> accounts, Duration cacheTtl, int cacheLimit, Clock clock) {
         this.accounts = accounts;
-        this.cacheTtl = cacheTtl;
-        this.cacheLimit = cacheLimit;
-        this.clock = clock;
+        this.verified = new VerifiedCache(cacheTtl, cacheLimit, clock);
     }
 
     Principal verify(String account, String password) throws AuthenticationException {
@@ -39,11 +27,10 @@ final class PasswordVerifier {
                 || password.length() > 1024) {
             throw new AuthenticationException("invalid credentials");
         }
-        String cacheKey = HexFormat.of().formatHex(PasswordHash.sha256(account + '\u0000' + password));
-        Instant now = clock.instant();
-        Cached cached = verified.get(cacheKey);
-        if (cached != null && cached.until().isAfter(now)) {
-            return cached.principal();
+        String cacheKey = VerifiedCache.key(account + '\u0000' + password);
+        Principal cached = verified.find(cacheKey);
+        if (cached != null) {
+            return cached;
         }
         Account found = accounts.apply(account);
         // an unknown account costs the same derivation as a known one: no timing hint of which accounts exist
@@ -52,10 +39,7 @@ final class PasswordVerifier {
         if (!ok) {
             throw new AuthenticationException("invalid credentials");
         }
-        if (verified.size() >= cacheLimit) {
-            verified.clear();
-        }
-        verified.put(cacheKey, new Cached(found.principal(), now.plus(cacheTtl)));
+        verified.remember(cacheKey, found.principal(), null);
         return found.principal();
     }
 

@@ -17,9 +17,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +34,10 @@ import java.util.Set;
  */
 final class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    private final Duration cacheTtl;
-    private final int cacheLimit;
-    private final Clock clock;
-    private final Map<String, Cached> verified = new ConcurrentHashMap<>();
+    private final VerifiedCache verified;
 
-    private record Cached(Principal principal, Instant until) {
+    /** A verified token's principal and its {@code exp}. */
+    private record Verified(Principal principal, Instant expires) {
     }
 
     /**
@@ -51,9 +46,7 @@ final class TokenVerifier {
      */
     TokenVerifier(JWKSet keys, String issuer, String audience, int clockSkewSeconds, Duration cacheTtl,
             int cacheLimit, Clock clock) {
-        this.cacheTtl = cacheTtl;
-        this.cacheLimit = cacheLimit;
-        this.clock = clock;
+        this.verified = new VerifiedCache(cacheTtl, cacheLimit, clock);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 new ImmutableJWKSet<>(keys)));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
@@ -66,28 +59,18 @@ final class TokenVerifier {
         if (token == null || token.isEmpty() || token.length() > 8192) {
             throw new AuthenticationException("invalid token");
         }
-        if (cacheTtl.isZero()) {
-            return verified(token).principal();
+        String key = VerifiedCache.key(token);
+        Principal cached = verified.find(key);
+        if (cached != null) {
+            return cached;
         }
-        String key = HexFormat.of().formatHex(PasswordHash.sha256(token));
-        Instant now = clock.instant();
-        Cached cached = verified.get(key);
-        if (cached != null && cached.until().isAfter(now)) {
-            return cached.principal();
-        }
-        Cached fresh = verified(token);
-        if (fresh.until().isAfter(now)) {
-            if (verified.size() >= cacheLimit) {
-                verified.clear();
-            }
-            Instant limit = now.plus(cacheTtl);
-            verified.put(key, new Cached(fresh.principal(), fresh.until().isBefore(limit) ? fresh.until() : limit));
-        }
+        Verified fresh = verifiedNow(token);
+        verified.remember(key, fresh.principal(), fresh.expires());
         return fresh.principal();
     }
 
     /** @return the token's principal, and its expiry */
-    private Cached verified(String token) throws AuthenticationException {
+    private Verified verifiedNow(String token) throws AuthenticationException {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
@@ -97,7 +80,7 @@ final class TokenVerifier {
             if (roles.isEmpty()) {
                 throw new AuthenticationException("invalid token");
             }
-            return new Cached(new Principal(claims.getSubject(), roles, list(claims, "regions"),
+            return new Verified(new Principal(claims.getSubject(), roles, list(claims, "regions"),
                     list(claims, "agencies")), claims.getExpirationTime().toInstant());
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             throw new AuthenticationException("invalid token");
