@@ -12,7 +12,8 @@ import javax.ws.rs.core.Response;
 
 /**
  * Caps request bodies: a declared {@code Content-Length} above the cap is refused at once, and a body sent
- * without one (chunked) is cut off as soon as it passes the cap. Both answer 413.
+ * without one (chunked) is cut off as soon as it passes the cap. Both answer 413. A body is never longer than its
+ * declared length: Jetty reads that many bytes as the body, and what follows is the connection's next request.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -31,11 +32,15 @@ final class RequestSizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         long cap = path.equals(UPLOAD_PATH) || path.equals("/" + UPLOAD_PATH) ? maxUploadBytes : maxBytes;
-        if (request.getLength() > cap) {
+        int declared = request.getLength();
+        if (declared > cap) {
             request.abortWith(response(cap));
             return;
         }
-        if (request.hasEntity()) {
+        // A declared length within the cap needs no counting: the server reads no more than the length declared.
+        // Only a body without one (chunked) is counted. (Asking hasEntity() of every request would copy each body
+        // into CXF's cache first: a twentieth of a payment check's time.)
+        if (declared < 0 && request.hasEntity()) {
             request.setEntityStream(new Capped(request.getEntityStream(), cap));
         }
     }
