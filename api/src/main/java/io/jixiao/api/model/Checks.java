@@ -1,18 +1,12 @@
 package io.jixiao.api.model;
 
-import java.util.regex.Pattern;
-
 /** Validation shared by the value types; every failure names the element and the rule. */
 final class Checks {
     private Checks() {
     }
 
-    static String matches(String field, String value, Pattern pattern, String description) {
-        String v = required(field, value);
-        if (!pattern.matcher(v).matches()) {
-            throw InvalidInputException.of(field, "pattern", "must be " + description + ", got '" + abbreviate(v) + "'");
-        }
-        return v;
+    static InvalidInputException patternViolation(String field, String value, String description) {
+        return InvalidInputException.of(field, "pattern", "must be " + description + ", got '" + abbreviate(value) + "'");
     }
 
     static String text(String field, String value, int maxLength) {
