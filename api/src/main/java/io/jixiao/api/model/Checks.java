@@ -17,8 +17,11 @@ final class Checks {
         if (v.length() > maxLength) {
             throw InvalidInputException.of(field, "max-length", "must be at most " + maxLength + " characters");
         }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw InvalidInputException.of(field, "characters", "must not contain control characters");
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw InvalidInputException.of(field, "characters", "must not contain control characters");
+            }
         }
         return v;
     }

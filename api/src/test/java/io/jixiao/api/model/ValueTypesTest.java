@@ -26,6 +26,21 @@ class ValueTypesTest {
                 }));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"stop\u0000now", "bell\u0007", "esc\u001b[0m", "del\u007f", "c1\u0085"})
+    void textRefusesControlCharacters(String text) {
+        assertThatThrownBy(() -> Reason.of(text)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("REASON");
+                    assertThat(v.rule()).isEqualTo("characters");
+                }));
+    }
+
+    @Test
+    void textKeepsLineBreaksAndTabs() {
+        assertThat(Reason.of("第一行\r\n\t第二行").text()).isEqualTo("第一行\r\n\t第二行");
+    }
+
     @Test
     void missingCodeIsRequired() {
         assertThatThrownBy(() -> ProCode.of(null)).isInstanceOfSatisfying(InvalidInputException.class,
