@@ -1,5 +1,8 @@
 package io.jixiao.soap.internal;
 
+import io.jixiao.api.hook.PaymentDecision;
+import io.jixiao.api.hook.PaymentGuard;
+import io.jixiao.api.hook.PaymentDecision.ReasonCode;
 import io.jixiao.benchmarks.GuardFixture;
 import io.jixiao.benchmarks.LoopbackLoad;
 import io.jixiao.benchmarks.LoopbackLoad.Variant;
@@ -40,34 +43,19 @@ public final class SoapThroughput {
         SoapConfiguration config = GuardFixture.defaults(SoapConfiguration.class);
         RequestIds requestIds = new RequestIds(fixture.store, Duration.ofHours(24), Clock.systemUTC());
         String address = "http://127.0.0.1:" + PORT + "/soap/payment-guard";
-        Server adapter = SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                new PaymentGuardEndpoint(fixture.guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL,
-                address, new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
-                io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
-        // the same adapter without schema validation of requests, and over a guard whose PASS records are discarded:
-        // what each of the two costs
+        // the same adapter without schema validation of requests, over a guard whose PASS records are discarded, and
+        // over a guard that answers PASS at once (the typed stack and the endpoint before any decision): what each costs
         SoapConfiguration unvalidated = (SoapConfiguration) java.lang.reflect.Proxy.newProxyInstance(
                 SoapConfiguration.class.getClassLoader(), new Class<?>[] {SoapConfiguration.class},
                 (proxy, method, a) -> method.getName().equals("schemaValidation") ? "NONE"
                         : method.invoke(config, a));
-        Server noValidation = SoapPublisher.publish(unvalidated, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                new PaymentGuardEndpoint(fixture.guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL,
-                address + "-unvalidated", new QName(SoapEcho.NS, "PaymentGuardService"),
-                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
-        Server discarding = SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                new PaymentGuardEndpoint(fixture.discardingPasses, fixture.holds, null, requestIds),
-                PaymentGuardEndpoint.WSDL, address + "-discarding", new QName(SoapEcho.NS, "PaymentGuardService"),
-                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
-        // the same contract answering without the guard, with and without schema validation: what the typed stack
-        // costs before any decision
-        Server binding = SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                new SoapBindingOnly(), PaymentGuardEndpoint.WSDL, address + "-binding",
-                new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
-                io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
-        Server bindingUnvalidated = SoapPublisher.publish(unvalidated, new BenchmarkAuthenticator(),
-                account -> Duration.ZERO, new SoapBindingOnly(), PaymentGuardEndpoint.WSDL,
-                address + "-binding-unvalidated", new QName(SoapEcho.NS, "PaymentGuardService"),
-                new QName(SoapEcho.NS, "PaymentGuardPort"), io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
+        PaymentGuard passing = (application, actor) -> PaymentDecision.pass(ReasonCode.NO_ACTIVE_HOLD);
+        List<Server> servers = List.of(
+                publish(config, fixture.guard, fixture, requestIds, address),
+                publish(unvalidated, fixture.guard, fixture, requestIds, address + "-unvalidated"),
+                publish(config, fixture.discardingPasses, fixture, requestIds, address + "-discarding"),
+                publish(config, passing, fixture, requestIds, address + "-binding"),
+                publish(unvalidated, passing, fixture, requestIds, address + "-binding-unvalidated"));
         JaxWsServerFactoryBean echoFactory = new JaxWsServerFactoryBean();
         echoFactory.setServiceBean(new SoapEcho());
         echoFactory.setAddress("http://127.0.0.1:" + PORT + "/soap/echo");
@@ -76,19 +64,24 @@ public final class SoapThroughput {
 
         new LoopbackLoad(threads, seconds, rounds).measure("SOAP CheckPayment", List.of(
                 new Variant("bare CXF JAX-WS echo (baseline)", checks("/soap/echo")),
-                new Variant("binding only, validated, UsernameToken", checks("/soap/payment-guard-binding")),
-                new Variant("binding only, UsernameToken", checks("/soap/payment-guard-binding-unvalidated")),
+                new Variant("guard answering PASS, validated, UsernameToken", checks("/soap/payment-guard-binding")),
+                new Variant("guard answering PASS, UsernameToken", checks("/soap/payment-guard-binding-unvalidated")),
                 new Variant("UsernameToken (cached verification)", checks("/soap/payment-guard")),
                 new Variant("UsernameToken, schema validation off", checks("/soap/payment-guard-unvalidated")),
                 new Variant("UsernameToken, PASS records discarded", checks("/soap/payment-guard-discarding"))));
-        binding.destroy();
-        bindingUnvalidated.destroy();
-        noValidation.destroy();
-        discarding.destroy();
+        servers.forEach(Server::destroy);
         echo.destroy();
-        adapter.destroy();
         fixture.journal.close();
         System.exit(0);
+    }
+
+    /** The production payment-guard endpoint as {@link SoapPublisher} publishes it, over the given guard. */
+    private static Server publish(SoapConfiguration config, PaymentGuard guard, GuardFixture fixture,
+            RequestIds requestIds, String address) throws Exception {
+        return SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
+                new PaymentGuardEndpoint(guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL, address,
+                new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
+                io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
     }
 
     private static LoopbackLoad.Requests checks(String path) {
