@@ -60,9 +60,18 @@ public final class GuardFixture {
         for (int i = 0; i < 10_000; i += 10) {
             holds.place(HoldTarget.project(REGION, ProCode.of("H" + i)), HoldKind.SUSPEND, Reason.of("bench"), finance);
         }
-        journal = new DecisionJournal(store, 100_000, 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
+        journal = new DecisionJournal(store, spool(), 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
         guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
-        DecisionRepository discarding = new DecisionRepository() {
+        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(passesDiscarded(store), spool(), 1000,
+                Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
+    }
+
+    /**
+     * A repository that writes HOLD decisions to the store and discards PASS decisions: the variants that measure
+     * the check without the database's insert rate.
+     */
+    public static DecisionRepository passesDiscarded(MyBatisStore store) {
+        return new DecisionRepository() {
             @Override
             public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
                 store.recordBlocking(decision, audit);
@@ -70,7 +79,12 @@ public final class GuardFixture {
 
             @Override
             public void recordAll(List<DecisionRecord> decisions) {
-                // discarded: this variant measures the check without the database's insert rate
+                // discarded
+            }
+
+            @Override
+            public int recordOnce(List<io.jixiao.store.JournaledDecision> decisions) {
+                return decisions.size(); // discarded
             }
 
             @Override
@@ -79,8 +93,26 @@ public final class GuardFixture {
                 return store.findByApplication(mofDivCode, fiscalYear, payAppNo);
             }
         };
-        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(discarding, 100_000, 1000,
-                Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
+    }
+
+    /**
+     * A decision spool as the guard deploys it (64 MiB segments, 16 at most) in a temporary directory removed
+     * when the JVM exits.
+     */
+    public static io.jixiao.monitoring.internal.DecisionSpool spool() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jixiao-bench-spool");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // gone already
+                }
+            }));
+            return new io.jixiao.monitoring.internal.DecisionSpool(dir, 64 << 20, 16);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A configuration annotation answering its declared defaults, as Config Admin does with no file. */

@@ -39,8 +39,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The in-process payment check: {@code decide} is the guard's decision alone (two hash lookups in the hold
- * index); {@code checkPass} is the whole hook for a PASS, including handing the decision to the journal that
- * writes it to the database off the check path (an in-memory H2 here).
+ * index); {@code checkPass} is the whole hook for a PASS, including appending the decision to the node's spool,
+ * which the journal writes to the database off the check path (an in-memory H2 here); {@code checkPassSpooled}
+ * the same with the spool's reader discarding instead of writing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,6 +59,8 @@ public class PaymentGuardBenchmark {
     String database;
 
     private PaymentGuardEngine guard;
+    private PaymentGuardEngine spooledOnly;
+    private DecisionJournal discardingJournal;
     private DecisionJournal journal;
     private PaymentApplication[] applications;
     private PaymentApplication[] passing;
@@ -87,8 +90,12 @@ public class PaymentGuardBenchmark {
         for (int i = 0; i < projects; i += 10) {
             holds.place(HoldTarget.project(REGION, ProCode.of("P" + i)), HoldKind.SUSPEND, Reason.of("bench"), finance);
         }
-        journal = new DecisionJournal(store, 100_000, 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
+        journal = new DecisionJournal(store, GuardFixture.spool(), 1000, Duration.ofMillis(200),
+                Duration.ofSeconds(60));
         guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
+        discardingJournal = new DecisionJournal(GuardFixture.passesDiscarded(store), GuardFixture.spool(), 1000,
+                Duration.ofMillis(200), Duration.ofSeconds(60));
+        spooledOnly = new PaymentGuardEngine(index, store, discardingJournal, Clock.systemUTC());
         applications = new PaymentApplication[projects];
         Money amount = Money.positive("PAY_APP_AMT", new BigDecimal("1000.00"));
         for (int i = 0; i < projects; i++) {
@@ -113,6 +120,7 @@ public class PaymentGuardBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws java.sql.SQLException {
         journal.close();
+        discardingJournal.close();
         connection.close();
     }
 
@@ -151,5 +159,16 @@ public class PaymentGuardBenchmark {
         PaymentApplication app = passing[nextPassing];
         nextPassing = nextPassing + 1 == passing.length ? 0 : nextPassing + 1;
         return guard.check(app, HOST);
+    }
+
+    /**
+     * The whole hook for a PASS with the decision appended to the node's spool, whose writer reads it back and
+     * discards it instead of writing it to a database: the spool's own rate, without the database's.
+     */
+    @Benchmark
+    public PaymentDecision checkPassSpooled() {
+        PaymentApplication app = passing[nextPassing];
+        nextPassing = nextPassing + 1 == passing.length ? 0 : nextPassing + 1;
+        return spooledOnly.check(app, HOST);
     }
 }

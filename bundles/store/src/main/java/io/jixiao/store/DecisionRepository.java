@@ -28,6 +28,16 @@ public interface DecisionRepository {
     void recordAll(List<DecisionRecord> decisions);
 
     /**
+     * Records journaled decisions in one transaction, skipping those whose key is written already, so that shipping
+     * the same batch twice records it once.
+     *
+     * @param decisions the decisions with their spool keys
+     * @return how many were new
+     * @since 1.9.0
+     */
+    int recordOnce(List<JournaledDecision> decisions);
+
+    /**
      * @param mofDivCode fiscal region
      * @param fiscalYear fiscal year
      * @param payAppNo payment application number

@@ -2,47 +2,57 @@ package io.jixiao.monitoring.internal;
 
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.JournaledDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records decisions that do not block money off the check path: callers enqueue, one writer thread writes
- * batches. A batch is written when it reaches the batch size or when its first decision has waited the flush
- * interval, whichever comes first.
- * A failed write is retried with backoff and never dropped; a full queue makes callers wait (back-pressure)
- * rather than lose records. {@link #close()} writes what is left.
+ * Records decisions that do not block money off the check path: a check appends its decision to the node's
+ * {@link DecisionSpool} (memory-mapped, so it survives the JVM dying once the append returns) and one writer thread
+ * ships the spool to the database in batches. A batch is written when it reaches the batch size or when its first
+ * decision has waited the flush interval, whichever comes first; then it is marked shipped in the spool.
+ * A failed write is retried with backoff and never dropped; a full spool makes checks wait (back-pressure).
+ * Decisions the writer could not ship before {@link #close()} gave up stay in the spool and are shipped at the next
+ * start, as are those of a run that died; keys make a batch shipped twice count once.
  */
 public final class DecisionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000L;
-    /** How often a gathering writer looks at the queue again. */
+    /** How often a gathering writer looks at the spool again. */
     private static final long LINGER_TICK_MILLIS = 10L;
 
     private final DecisionRepository repository;
-    private final BlockingQueue<DecisionRecord> queue;
+    private final DecisionSpool spool;
     private final int batchSize;
-    private final long flushIntervalMillis;
+    private final long flushIntervalNanos;
     private final Duration closeTimeout;
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean closing;
 
-    public DecisionJournal(DecisionRepository repository, int capacity, int batchSize, Duration flushInterval,
+    /**
+     * Starts the writer, which first ships what an earlier run left in the spool.
+     *
+     * @param repository where decisions are written
+     * @param spool the node's spool; the journal closes it
+     * @param batchSize decisions per write, at most
+     * @param flushInterval longest wait of a decision before its batch is written; also how often the spool's
+     *        pages are written to disk
+     * @param closeTimeout how long {@link #close()} waits for the spool to be shipped
+     */
+    public DecisionJournal(DecisionRepository repository, DecisionSpool spool, int batchSize, Duration flushInterval,
             Duration closeTimeout) {
-        if (capacity < 1 || batchSize < 1 || flushInterval.isNegative() || flushInterval.isZero()) {
-            throw new IllegalArgumentException("capacity, batch size and flush interval must be positive");
+        if (batchSize < 1 || flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new IllegalArgumentException("batch size and flush interval must be positive");
         }
         this.repository = repository;
-        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.spool = spool;
         this.batchSize = batchSize;
-        this.flushIntervalMillis = flushInterval.toMillis();
+        this.flushIntervalNanos = flushInterval.toNanos();
         this.closeTimeout = closeTimeout;
         this.writer = new Thread(this::run, "jixiao-decision-journal");
         this.writer.setDaemon(true);
@@ -50,7 +60,8 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     /**
-     * Enqueues a decision; waits while the queue is full.
+     * Appends a decision to the spool; waits while the spool is full. When this returns the decision outlives the
+     * JVM.
      *
      * @param record the decision
      */
@@ -58,75 +69,69 @@ public final class DecisionJournal implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("decision journal is closed");
         }
-        if (queue.offer(record)) {
-            return;
-        }
-        try {
-            queue.put(record);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the decision journal was full", e);
-        }
+        spool.append(record);
     }
 
     /**
-     * @return decisions accepted but not yet written
+     * @return bytes of decisions appended but not yet written to the database, roughly
      */
-    public int pending() {
-        return queue.size();
+    public long unshippedBytes() {
+        return spool.unshippedBytes();
     }
 
     /**
-     * @return decisions written since start
+     * @return decisions written since start (incl. those an earlier run left in the spool)
      */
     public long written() {
         return written.get();
     }
 
     private void run() {
-        List<DecisionRecord> batch = new ArrayList<>(batchSize);
-        while (!closing || !queue.isEmpty()) {
-            try {
-                DecisionRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
-                if (first == null) {
+        DecisionSpool.Position cursor = spool.start();
+        List<JournaledDecision> batch = new ArrayList<>(batchSize);
+        long firstSeen = 0L;
+        long lastSync = System.nanoTime();
+        try {
+            while (true) {
+                DecisionSpool.Read read = spool.read(cursor, batchSize - batch.size());
+                if (batch.isEmpty() && !read.decisions().isEmpty()) {
+                    firstSeen = System.nanoTime();
+                }
+                batch.addAll(read.decisions());
+                cursor = read.next();
+                long now = System.nanoTime();
+                boolean due = batch.size() >= batchSize
+                        || !batch.isEmpty() && (closing || now - firstSeen >= flushIntervalNanos);
+                if (due) {
+                    writeWithRetry(batch);
+                    spool.shipped(cursor);
+                    written.addAndGet(batch.size());
+                    batch.clear();
                     continue;
                 }
-                batch.add(first);
-                fill(batch, System.nanoTime() + flushIntervalMillis * 1_000_000L);
-                writeWithRetry(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                if (!closing) {
-                    LOG.warn("decision journal writer interrupted; {} decisions pending", queue.size() + batch.size());
+                if (now - lastSync >= flushIntervalNanos) {
+                    spool.sync();
+                    spool.prepare();
+                    lastSync = now;
                 }
-                Thread.currentThread().interrupt();
-                return;
+                if (closing && batch.isEmpty() && spool.drained(cursor)) {
+                    return;
+                }
+                Thread.sleep(LINGER_TICK_MILLIS);
             }
+        } catch (InterruptedException e) {
+            if (!closing) {
+                LOG.warn("decision journal writer interrupted; unshipped decisions stay in the spool");
+            }
+            Thread.currentThread().interrupt();
         }
     }
 
-    /**
-     * Gathers a batch: up to the batch size, waiting no longer than the flush interval after its first decision.
-     * The writer sleeps while it waits instead of waking for each decision, so under steady load a batch and its
-     * commit serve many checks, and a check's enqueue wakes nobody.
-     */
-    private void fill(List<DecisionRecord> batch, long deadline) throws InterruptedException {
-        while (true) {
-            queue.drainTo(batch, batchSize - batch.size());
-            long left = deadline - System.nanoTime();
-            if (batch.size() >= batchSize || left <= 0 || closing) {
-                return;
-            }
-            Thread.sleep(Math.max(1L, Math.min(LINGER_TICK_MILLIS, left / 1_000_000L)));
-        }
-    }
-
-    private void writeWithRetry(List<DecisionRecord> batch) throws InterruptedException {
+    private void writeWithRetry(List<JournaledDecision> batch) throws InterruptedException {
         long backoff = 100L;
         while (true) {
             try {
-                repository.recordAll(batch);
-                written.addAndGet(batch.size());
+                repository.recordOnce(batch);
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("writing {} decisions failed, retrying in {} ms: {}", batch.size(), backoff, e.toString());
@@ -136,10 +141,14 @@ public final class DecisionJournal implements AutoCloseable {
         }
     }
 
-    /** Stops accepting decisions and waits (up to the close timeout) until every accepted one is written. */
+    /**
+     * Stops accepting decisions and waits (up to the close timeout) until every accepted one is written; what the
+     * database did not take by then stays in the spool for the next start.
+     */
     @Override
     public void close() {
         closing = true;
+        spool.refuseAppends();
         try {
             writer.join(closeTimeout.toMillis());
         } catch (InterruptedException e) {
@@ -147,7 +156,14 @@ public final class DecisionJournal implements AutoCloseable {
         }
         if (writer.isAlive()) {
             writer.interrupt();
-            LOG.error("decision journal closed with {} decisions not written (database unavailable)", queue.size());
+            try {
+                writer.join(closeTimeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("decision journal closed with about {} bytes of decisions not written (database unavailable); "
+                    + "they stay in the spool and are written at the next start", spool.unshippedBytes());
         }
+        spool.close();
     }
 }

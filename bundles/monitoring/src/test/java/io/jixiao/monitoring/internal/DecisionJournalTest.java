@@ -13,9 +13,13 @@ import io.jixiao.api.model.PayAppNo;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.JournaledDecision;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -25,9 +29,9 @@ class DecisionJournalTest {
             payment(2026, "PA-1", "P1", "B1", ExpenditureKind.PROJECT),
             PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD), HOST, Instant.now());
 
-    /** A database that is down for the first writes and slow afterwards. */
+    /** A database that is down for the first writes and slow afterwards; like the store, it keeps a key once. */
     static final class FlakyRepository implements DecisionRepository {
-        final List<DecisionRecord> written = new CopyOnWriteArrayList<>();
+        final Map<String, DecisionRecord> written = new ConcurrentHashMap<>();
         final List<Integer> batches = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft;
         final long delayMillis;
@@ -38,7 +42,7 @@ class DecisionJournalTest {
         }
 
         @Override
-        public void recordAll(List<DecisionRecord> decisions) {
+        public int recordOnce(List<JournaledDecision> decisions) {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("database unavailable");
             }
@@ -48,8 +52,17 @@ class DecisionJournalTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            written.addAll(decisions);
+            int added = 0;
+            for (JournaledDecision d : decisions) {
+                added += written.putIfAbsent(d.key(), d.record()) == null ? 1 : 0;
+            }
             batches.add(decisions.size());
+            return added;
+        }
+
+        @Override
+        public void recordAll(List<DecisionRecord> decisions) {
+            throw new AssertionError("the journal writes under spool keys");
         }
 
         @Override
@@ -66,7 +79,8 @@ class DecisionJournalTest {
     @Test
     void failedWritesAreRetriedAndNothingIsLost() {
         FlakyRepository repo = new FlakyRepository(2, 0);
-        DecisionJournal journal = new DecisionJournal(repo, 100, 10, Duration.ofMillis(10), Duration.ofSeconds(10));
+        DecisionJournal journal = new DecisionJournal(repo, Fixture.spool(), 10, Duration.ofMillis(10),
+                Duration.ofSeconds(10));
         for (int i = 0; i < 35; i++) {
             journal.append(PASS);
         }
@@ -74,13 +88,14 @@ class DecisionJournalTest {
 
         assertThat(repo.written).hasSize(35);
         assertThat(journal.written()).isEqualTo(35);
-        assertThat(journal.pending()).isZero();
+        assertThat(journal.unshippedBytes()).isZero();
     }
 
     @Test
     void aBurstIsWrittenInFullBatchesRatherThanOneWritePerDecision() {
         FlakyRepository repo = new FlakyRepository(0, 0);
-        DecisionJournal journal = new DecisionJournal(repo, 100, 10, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        DecisionJournal journal = new DecisionJournal(repo, Fixture.spool(), 10, Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
         for (int i = 0; i < 35; i++) {
             journal.append(PASS);
         }
@@ -90,22 +105,48 @@ class DecisionJournalTest {
     }
 
     @Test
-    void aFullQueueMakesCallersWaitInsteadOfDropping() {
+    void aFullSpoolMakesCallersWaitInsteadOfDropping() {
         FlakyRepository repo = new FlakyRepository(0, 5);
-        DecisionJournal journal = new DecisionJournal(repo, 2, 1, Duration.ofMillis(10), Duration.ofSeconds(10));
-        for (int i = 0; i < 40; i++) {
+        // two segments of 4 KiB hold about 40 decisions: the rest wait for the database
+        DecisionSpool spool = new DecisionSpool(Fixture.temporaryDirectory(), 4096, 2);
+        DecisionJournal journal = new DecisionJournal(repo, spool, 5, Duration.ofMillis(10), Duration.ofSeconds(10));
+        for (int i = 0; i < 300; i++) {
             journal.append(PASS);
+            assertThat(spool.segments()).isLessThanOrEqualTo(2);
         }
         journal.close();
 
-        assertThat(repo.written).hasSize(40);
+        assertThat(repo.written).hasSize(300);
     }
 
     @Test
     void aClosedJournalRefusesNewDecisions() {
-        DecisionJournal journal = new DecisionJournal(new FlakyRepository(0, 0), 10, 10, Duration.ofMillis(10),
-                Duration.ofSeconds(1));
+        DecisionJournal journal = new DecisionJournal(new FlakyRepository(0, 0), Fixture.spool(), 10,
+                Duration.ofMillis(10), Duration.ofSeconds(1));
         journal.close();
         assertThatThrownBy(() -> journal.append(PASS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whatTheDatabaseDidNotTakeBeforeStoppingIsWrittenAtTheNextStart() {
+        Path directory = Fixture.temporaryDirectory();
+        FlakyRepository down = new FlakyRepository(Integer.MAX_VALUE, 0);
+        DecisionJournal first = new DecisionJournal(down, new DecisionSpool(directory, 1 << 20, 4), 10,
+                Duration.ofMillis(10), Duration.ofMillis(300));
+        for (int i = 0; i < 25; i++) {
+            first.append(PASS);
+        }
+        first.close(); // gives up after the close timeout: the database never answered
+        assertThat(down.written).isEmpty();
+
+        FlakyRepository up = new FlakyRepository(0, 0);
+        DecisionJournal second = new DecisionJournal(up, new DecisionSpool(directory, 1 << 20, 4), 10,
+                Duration.ofMillis(10), Duration.ofSeconds(10));
+        second.append(PASS);
+        second.close();
+
+        assertThat(up.written).hasSize(26);
+        assertThat(up.written.values()).allSatisfy(r -> assertThat(r).isEqualTo(PASS));
+        assertThat(second.written()).isEqualTo(26);
     }
 }

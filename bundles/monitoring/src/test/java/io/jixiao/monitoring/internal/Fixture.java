@@ -27,6 +27,29 @@ final class Fixture {
     private Fixture() {
     }
 
+    /** A spool of 1 MiB segments in a fresh temporary directory, removed when the JVM exits. */
+    static DecisionSpool spool() {
+        return new DecisionSpool(temporaryDirectory(), 1 << 20, 8);
+    }
+
+    static java.nio.file.Path temporaryDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jixiao-spool");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // already gone
+        }
+    }
+
     static MyBatisStore store() {
         return new MyBatisStore(sessions());
     }

@@ -62,7 +62,7 @@ class GuardNodesTest {
             HoldRepository repository = holds == null ? store : holds;
             registry = new HoldRegistry(repository, index, Clock.systemUTC());
             sync = new HoldSync(repository, index, Clock.systemUTC(), Duration.ofSeconds(10));
-            journal = new DecisionJournal(store, 100_000, 500, Duration.ofMillis(50), Duration.ofSeconds(30));
+            journal = new DecisionJournal(store, Fixture.spool(), 500, Duration.ofMillis(50), Duration.ofSeconds(30));
             guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict,
                     Duration.ofMillis(500));
             admin = new GuardAdmin(repository, sync, index, guard, strict ? "STRICT" : "BOUNDED",

@@ -38,7 +38,7 @@ class PaymentGuardEngineTest {
         store = Fixture.store();
         HoldIndex index = new HoldIndex();
         holds = new HoldRegistry(store, index, Clock.systemUTC());
-        journal = new DecisionJournal(store, 1000, 100, Duration.ofMillis(20), Duration.ofSeconds(5));
+        journal = new DecisionJournal(store, Fixture.spool(), 100, Duration.ofMillis(20), Duration.ofSeconds(5));
         guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
     }
 

@@ -15,6 +15,8 @@ import io.jixiao.store.AuditEntry;
 import io.jixiao.store.AuditTrail;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
+import io.jixiao.store.JournaledDecision;
+import io.jixiao.store.internal.mapper.DecisionRow;
 import io.jixiao.store.GoalRepository;
 import io.jixiao.store.GoalRepository.StoredRuleSet;
 import io.jixiao.store.HoldRepository;
@@ -69,6 +71,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository,
         GoalRepository {
     private static final int BEGIN_ATTEMPTS = 3;
+    /** Journal keys asked per query, under Oracle's limit of 1,000 IN-list expressions. */
+    private static final int KEYS_PER_QUERY = 500;
     private final SqlSessionFactory sessions;
 
     public MyBatisStore(SqlSessionFactory sessions) {
@@ -225,6 +229,33 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             }
             session.flushStatements();
             session.commit();
+        }
+    }
+
+    @Override
+    public int recordOnce(List<JournaledDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return 0;
+        }
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
+            DecisionMapper mapper = session.getMapper(DecisionMapper.class);
+            java.util.Set<String> written = new java.util.HashSet<>();
+            List<String> keys = decisions.stream().map(JournaledDecision::key).toList();
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                written.addAll(mapper.journaledKeys(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY))));
+            }
+            int added = 0;
+            for (JournaledDecision decision : decisions) {
+                if (written.add(decision.key())) {
+                    DecisionRow row = Rows.decisionRow(decision.record());
+                    row.journalKey = decision.key();
+                    mapper.insert(row);
+                    added++;
+                }
+            }
+            session.flushStatements();
+            session.commit();
+            return added;
         }
     }
 

@@ -124,6 +124,30 @@ class MyBatisStoreTest extends EveryDialect {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void journaledDecisionsShippedTwiceAreRecordedOnce(TestDatabase db) {
+        MyBatisStore store = store(db);
+        PayAppNo number = PayAppNo.of("PJ-" + db.name());
+        PaymentApplication app = new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"),
+                ProCode.of("P1"), BgtId.of("B1"), Money.positive("PAY_APP_AMT", new BigDecimal("10.00")),
+                ExpenditureKind.PROJECT);
+        PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
+        String node = "node-" + db.name() + "-";
+        // more keys than one IN list takes, so the existence check runs in several queries
+        List<io.jixiao.store.JournaledDecision> first = IntStream.range(0, 1_200)
+                .mapToObj(i -> new io.jixiao.store.JournaledDecision(node + i, new DecisionRecord(app, passed, HOST, now())))
+                .toList();
+        assertThat(store.recordOnce(first.subList(0, 700))).isEqualTo(700);
+        // the crash case: the batch was written but not marked shipped, so it comes again with the rest
+        assertThat(store.recordOnce(first)).isEqualTo(500);
+        assertThat(store.recordOnce(first)).isZero();
+        assertThat(store.recordOnce(List.of())).isZero();
+
+        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_200)
+                .allSatisfy(r -> assertThat(r.decision()).isEqualTo(passed));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void decisionsAreRecordedSinglyAndInBatches(TestDatabase db) {
         MyBatisStore store = store(db);
         PayAppNo number = PayAppNo.of("PA-" + db.name());

@@ -7,8 +7,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "How PASS decisions are recorded off the check path.")
 @interface GuardConfiguration {
 
-    @AttributeDefinition(name = "Journal capacity", description = "PASS decisions held in memory before checks wait")
-    int journal_capacity() default 100_000;
+    @AttributeDefinition(name = "Journal directory", description = "This node's decision spool (memory-mapped "
+            + "segment files of PASS decisions not yet written to the database); empty: the bundle's data area. "
+            + "Keep it on a persistent local disk; one directory per guard node")
+    String journal_directory() default "";
+
+    @AttributeDefinition(name = "Journal segment bytes", description = "Size of one spool segment file")
+    int journal_segmentBytes() default 64 * 1024 * 1024;
+
+    @AttributeDefinition(name = "Journal segments", description = "Spool segments on disk at most; checks wait "
+            + "while that many hold decisions not yet written (the database has been down that long)")
+    int journal_maxSegments() default 16;
 
     @AttributeDefinition(name = "Journal batch size", description = "Decisions written per batch, at most")
     int journal_batchSize() default 500;

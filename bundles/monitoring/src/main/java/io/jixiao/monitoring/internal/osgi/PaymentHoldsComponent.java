@@ -10,16 +10,20 @@ import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.monitoring.internal.DecisionJournal;
+import io.jixiao.monitoring.internal.DecisionSpool;
 import io.jixiao.monitoring.internal.HoldIndex;
 import io.jixiao.monitoring.internal.HoldRegistry;
 import io.jixiao.monitoring.internal.HoldSync;
 import io.jixiao.monitoring.internal.PaymentGuardEngine;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,7 +56,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
             @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals,
-            @Reference io.jixiao.api.goal.GoalRuleService ruleService) {
+            @Reference io.jixiao.api.goal.GoalRuleService ruleService, BundleContext context) {
         Clock clock = Clock.systemUTC();
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
@@ -61,7 +65,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         if (!strict && !"BOUNDED".equalsIgnoreCase(config.consistency().strip())) {
             throw new IllegalArgumentException("consistency is BOUNDED or STRICT, got '" + config.consistency() + "'");
         }
-        this.journal = new DecisionJournal(decisions, config.journal_capacity(), config.journal_batchSize(),
+        this.journal = new DecisionJournal(decisions, new DecisionSpool(spoolDirectory(config, context),
+                config.journal_segmentBytes(), config.journal_maxSegments()), config.journal_batchSize(),
                 Duration.ofMillis(config.journal_flushIntervalMillis()),
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
@@ -143,6 +148,19 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         } catch (RuntimeException e) {
             LOG.warn("Payment guard reconciliation failed; will retry: {}", e.toString());
         }
+    }
+
+    private static Path spoolDirectory(GuardConfiguration config, BundleContext context) {
+        String configured = config.journal_directory().strip();
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        File dataArea = context.getDataFile("decision-spool");
+        if (dataArea == null) {
+            throw new IllegalStateException("the framework gives this bundle no data area; set journal.directory of "
+                    + PID + " to a directory on a persistent local disk");
+        }
+        return dataArea.toPath();
     }
 
     @Deactivate

@@ -23,4 +23,6 @@ public class DecisionRow {
     public String operator;
     public String roles;
     public Instant decidedAt;
+    /** The node spool's key of a journaled decision, or null. */
+    public String journalKey;
 }
