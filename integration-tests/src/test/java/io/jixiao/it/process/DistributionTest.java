@@ -94,6 +94,58 @@ class DistributionTest {
     }
 
     /**
+     * Issue 7: PASS answers a node gave just before it was killed (SIGKILL: no shutdown, nothing flushed by Java)
+     * are in the decision table after the restart, once each. The flush interval is set far beyond the test so that
+     * no decision reaches the database before the kill: they can only come from the spool.
+     */
+    @Test
+    void passDecisionsAnsweredBeforeAKillAreWrittenOnceAfterTheRestart() throws Exception {
+        copyConfig();
+        Path guard = workDir.resolve("config/io.jixiao.monitoring.guard.cfg");
+        String configured = Files.readString(guard, StandardCharsets.UTF_8);
+        Files.writeString(guard, configured.replace("journal.flushIntervalMillis = 200",
+                "journal.flushIntervalMillis = 600000").replace("journal.batchSize = 500", "journal.batchSize = 100000"),
+                StandardCharsets.UTF_8);
+        assertThat(Files.readString(guard, StandardCharsets.UTF_8)).contains("journal.flushIntervalMillis = 600000");
+
+        start();
+        for (int i = 0; i < 40; i++) {
+            String check = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"KILL-" + i
+                    + "\",\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-02\",\"BGT_ID\":\"ZB-9\","
+                    + "\"PAY_APP_AMT\":1000.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
+            assertThat(post("pay-module", "/payment-guard/checks", check).body()).contains("\"DECISION\":\"PASS\"");
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        process = null;
+        assertThat(passesRecorded()).as("nothing reached the database before the kill").isZero();
+
+        Files.writeString(guard, configured, StandardCharsets.UTF_8);
+        output.clear();
+        start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.readString(workDir.resolve("logs/jixiao.log"), StandardCharsets.UTF_8)
+                .contains("40 decisions an earlier run left unwritten")) {
+            assertThat(System.currentTimeMillis()).as("the spool is shipped after the restart").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        stop(); // a clean stop writes what the journal holds
+        assertThat(passesRecorded()).isEqualTo(40);
+    }
+
+    /** PASS decisions of the KILL- applications in the stopped jar's H2 database, each application counted once. */
+    private int passesRecorded() throws java.sql.SQLException {
+        String url = "jdbc:h2:" + workDir.resolve("data/jixiao").toAbsolutePath() + ";MODE=Oracle";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT PAY_APP_NO) "
+                        + "FROM JX_PAY_DECISION WHERE PAY_APP_NO LIKE 'KILL-%' AND OUTCOME = 'PASS'")) {
+            r.next();
+            assertThat(r.getInt(1)).as("no decision written twice").isEqualTo(r.getInt(2));
+            return r.getInt(1);
+        }
+    }
+
+    /**
      * Issue 6 on the running jar: the host client configured to a ledger URL (a stand-in for the host's REST ledger,
      * served here on loopback), a round started over REST, followed over REST and SOAP, its red project held at the
      * payment guard until the rectification is accepted.
