@@ -88,6 +88,11 @@ public final class GuardFixture {
             }
 
             @Override
+            public void recordNew(List<io.jixiao.store.JournaledDecision> decisions) {
+                // discarded
+            }
+
+            @Override
             public List<DecisionRecord> findByApplication(MofDivCode mofDivCode, FiscalYear fiscalYear,
                     PayAppNo payAppNo) {
                 return store.findByApplication(mofDivCode, fiscalYear, payAppNo);

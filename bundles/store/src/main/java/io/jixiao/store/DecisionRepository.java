@@ -38,6 +38,16 @@ public interface DecisionRepository {
     int recordOnce(List<JournaledDecision> decisions);
 
     /**
+     * Records journaled decisions offered for the first time, in one batch and one transaction, without asking which
+     * keys are written already: a key that is fails the whole batch (its unique index), which the caller then
+     * offers again through {@link #recordOnce}.
+     *
+     * @param decisions the decisions with their spool keys
+     * @since 1.9.0
+     */
+    void recordNew(List<JournaledDecision> decisions);
+
+    /**
      * @param mofDivCode fiscal region
      * @param fiscalYear fiscal year
      * @param payAppNo payment application number

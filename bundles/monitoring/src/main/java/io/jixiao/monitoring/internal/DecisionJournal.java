@@ -89,6 +89,7 @@ public final class DecisionJournal implements AutoCloseable {
     private void run() {
         DecisionSpool.Position cursor = spool.start();
         List<JournaledDecision> batch = new ArrayList<>(batchSize);
+        boolean replayed = false;
         long firstSeen = 0L;
         long lastSync = System.nanoTime();
         try {
@@ -98,15 +99,17 @@ public final class DecisionJournal implements AutoCloseable {
                     firstSeen = System.nanoTime();
                 }
                 batch.addAll(read.decisions());
+                replayed |= read.replayed();
                 cursor = read.next();
                 long now = System.nanoTime();
                 boolean due = batch.size() >= batchSize
                         || !batch.isEmpty() && (closing || now - firstSeen >= flushIntervalNanos);
                 if (due) {
-                    writeWithRetry(batch);
+                    writeWithRetry(batch, replayed);
                     spool.shipped(cursor);
                     written.addAndGet(batch.size());
                     batch.clear();
+                    replayed = false;
                     continue;
                 }
                 if (now - lastSync >= flushIntervalNanos) {
@@ -127,13 +130,24 @@ public final class DecisionJournal implements AutoCloseable {
         }
     }
 
-    private void writeWithRetry(List<JournaledDecision> batch) throws InterruptedException {
+    /**
+     * Writes a batch. Decisions read from this run's segments for the first time cannot be in the database yet and
+     * are inserted without asking; a batch from an earlier run's segment, and every retry (a failed commit may have
+     * been applied), skip the keys already written.
+     */
+    private void writeWithRetry(List<JournaledDecision> batch, boolean replayed) throws InterruptedException {
         long backoff = 100L;
+        boolean mayBeWritten = replayed;
         while (true) {
             try {
-                repository.recordOnce(batch);
+                if (mayBeWritten) {
+                    repository.recordOnce(batch);
+                } else {
+                    repository.recordNew(batch);
+                }
                 return;
             } catch (RuntimeException e) {
+                mayBeWritten = true;
                 LOG.warn("writing {} decisions failed, retrying in {} ms: {}", batch.size(), backoff, e.toString());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);

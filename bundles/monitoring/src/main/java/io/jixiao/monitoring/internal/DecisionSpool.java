@@ -87,8 +87,9 @@ public final class DecisionSpool implements AutoCloseable {
      *
      * @param decisions the decisions with their keys, in spool order
      * @param next where the next read starts; mark it {@link #shipped} once the decisions are written
+     * @param replayed whether some come from an earlier run's segment, so may be written already
      */
-    public record Read(List<JournaledDecision> decisions, Position next) {
+    public record Read(List<JournaledDecision> decisions, Position next, boolean replayed) {
     }
 
     private static final class Segment {
@@ -383,6 +384,7 @@ public final class DecisionSpool implements AutoCloseable {
         List<JournaledDecision> found = new ArrayList<>(Math.min(max, 1024));
         Segment segment = segments.get(from.segment());
         int at = from.offset();
+        boolean replayed = false;
         while (segment != null && found.size() < max) {
             boolean room = at + RECORD_HEADER <= segment.size;
             int length = room ? (int) INT.getAcquire(segment.buffer, at) : 0;
@@ -390,6 +392,7 @@ public final class DecisionSpool implements AutoCloseable {
                 found.add(new JournaledDecision(key(segment.sequence, at), decode(segment, at, length)));
                 at += align(RECORD_HEADER + length);
                 segment.recoveredDecisions += segment.recovered ? 1 : 0;
+                replayed |= segment.recovered;
                 continue;
             }
             if (segment.recovered && room) {
@@ -421,7 +424,7 @@ public final class DecisionSpool implements AutoCloseable {
             segment = next.getValue();
             at = HEADER_BYTES;
         }
-        return new Read(found, new Position(segment == null ? from.segment() : segment.sequence, at));
+        return new Read(found, new Position(segment == null ? from.segment() : segment.sequence, at), replayed);
     }
 
     private static boolean whole(Segment segment, int at, int length) {

@@ -61,6 +61,16 @@ class DecisionJournalTest {
         }
 
         @Override
+        public void recordNew(List<JournaledDecision> decisions) {
+            for (JournaledDecision d : decisions) {
+                if (written.containsKey(d.key())) {
+                    throw new IllegalStateException("unique key " + d.key() + " violated");
+                }
+            }
+            recordOnce(decisions);
+        }
+
+        @Override
         public void recordAll(List<DecisionRecord> decisions) {
             throw new AssertionError("the journal writes under spool keys");
         }

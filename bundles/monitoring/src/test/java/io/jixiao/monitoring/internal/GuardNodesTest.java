@@ -204,13 +204,17 @@ class GuardNodesTest {
                 long delay;
                 int i = 0;
                 while (true) {
+                    long started = (System.nanoTime() - placed) / 1_000_000;
                     PaymentDecision d = b.check(project, "B-" + k + "-" + i++, ExpenditureKind.PROJECT);
                     delay = (System.nanoTime() - placed) / 1_000_000;
                     if (!d.passes()) {
                         assertThat(d.holdId()).isEqualTo(hold.holdId());
                         break;
                     }
-                    assertThat(delay).as("a PASS this long after the hold was placed").isLessThan(bound.toMillis());
+                    // the bound is on checks that start after it (issue 7); a PASS decided before it may take a
+                    // while to return when the four checking threads have filled the spool and wait for the database
+                    assertThat(started).as("a PASS for a check started this long after the hold was placed")
+                            .isLessThan(bound.toMillis());
                     Thread.sleep(5);
                 }
                 delays.add(delay);

@@ -234,6 +234,15 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
 
     @Override
     public int recordOnce(List<JournaledDecision> decisions) {
+        return recordJournaled(decisions, true);
+    }
+
+    @Override
+    public void recordNew(List<JournaledDecision> decisions) {
+        recordJournaled(decisions, false);
+    }
+
+    private int recordJournaled(List<JournaledDecision> decisions, boolean skipWritten) {
         if (decisions.isEmpty()) {
             return 0;
         }
@@ -241,7 +250,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             DecisionMapper mapper = session.getMapper(DecisionMapper.class);
             java.util.Set<String> written = new java.util.HashSet<>();
             List<String> keys = decisions.stream().map(JournaledDecision::key).toList();
-            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            for (int from = 0; skipWritten && from < keys.size(); from += KEYS_PER_QUERY) {
                 written.addAll(mapper.journaledKeys(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY))));
             }
             int added = 0;

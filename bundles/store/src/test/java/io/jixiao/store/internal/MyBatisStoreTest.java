@@ -141,8 +141,14 @@ class MyBatisStoreTest extends EveryDialect {
         assertThat(store.recordOnce(first)).isEqualTo(500);
         assertThat(store.recordOnce(first)).isZero();
         assertThat(store.recordOnce(List.of())).isZero();
+        // offered as new although written: the unique key refuses the whole batch, nothing of it is kept
+        List<io.jixiao.store.JournaledDecision> again = List.of(
+                new io.jixiao.store.JournaledDecision(node + "new", new DecisionRecord(app, passed, HOST, now())),
+                first.get(0));
+        assertThatThrownBy(() -> store.recordNew(again)).isInstanceOf(PersistenceException.class);
+        store.recordNew(List.of(again.get(0)));
 
-        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_200)
+        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_201)
                 .allSatisfy(r -> assertThat(r.decision()).isEqualTo(passed));
     }
 
