@@ -15,8 +15,20 @@ import java.util.List;
  * @param heldTargets projects and budget lines of all regions with an active hold in the index
  * @param staleAfterMillis the age beyond which the index is not trusted (BOUNDED)
  * @param bypass the region's open emergency bypass, or {@code null}
+ * @param journalLagMillis how long the oldest PASS decision of this node not yet in the database has waited, or
+ *        {@code null} when every one is written (since 1.4.0)
+ * @param journalBacklogBytes bytes of PASS decisions in this node's spool not yet written to the database (about
+ *        190 per decision) (since 1.4.0)
  * @since 1.3.0
  */
 public record GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
-        long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass) {
+        long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
+        long journalBacklogBytes) {
+
+    /** The state without the journal's backlog (the constructor of version 1.3). */
+    public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
+            long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass) {
+        this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
+                bypass, null, 0L);
+    }
 }

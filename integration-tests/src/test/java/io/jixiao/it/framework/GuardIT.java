@@ -51,6 +51,7 @@ class GuardIT {
         assertThat(state.get("TRUSTED").asBoolean()).isTrue();
         assertThat(state.get("INDEX_AGE_MS").asLong()).isLessThan(state.get("STALE_AFTER_MS").asLong());
         assertThat(state.has("BYPASS")).isFalse();
+        assertThat(state.get("JOURNAL_BACKLOG_BYTES").isIntegralNumber()).as(state.toString()).isTrue();
 
         String until = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0).toString();
         assertThat(Jixiao.post(Jixiao.REST + "/payment-guard/bypasses", "application/json", "{\"MOF_DIV_CODE\":\""
@@ -70,6 +71,7 @@ class GuardIT {
         String soapState = soap("auditor01", "GetGuardStatus", "<pg:GetGuardStatusRequest>"
                 + Jixiao.elements("MOF_DIV_CODE", REGION) + "</pg:GetGuardStatusRequest>");
         assertThat(soapState).contains("<CONSISTENCY>BOUNDED</CONSISTENCY>", "<TRUSTED>true</TRUSTED>",
+                "<JOURNAL_BACKLOG_BYTES>",
                 "<BYPASS_ID>" + bypassId + "</BYPASS_ID>", "国库系统切换");
         String closed = soap("finance01", "CloseBypass", "<pg:CloseBypassRequest>" + Jixiao.elements("BYPASS_ID",
                 Long.toString(bypassId), "REASON", "切换完成") + "</pg:CloseBypassRequest>");

@@ -32,6 +32,8 @@ public final class DecisionJournal implements AutoCloseable {
     private final Duration closeTimeout;
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
+    /** When the oldest decision read but not yet written was decided, or null. */
+    private volatile java.time.Instant oldestUnwritten;
     private volatile boolean closing;
 
     /**
@@ -80,6 +82,16 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     /**
+     * @param now the time to measure from
+     * @return how long the oldest decision not yet written has waited, or null when the writer has none in hand
+     *         (decisions appended in the last few milliseconds may not be read yet)
+     */
+    public java.time.Duration lag(java.time.Instant now) {
+        java.time.Instant oldest = oldestUnwritten;
+        return oldest == null ? null : java.time.Duration.between(oldest, now);
+    }
+
+    /**
      * @return decisions written since start (incl. those an earlier run left in the spool)
      */
     public long written() {
@@ -97,6 +109,7 @@ public final class DecisionJournal implements AutoCloseable {
                 DecisionSpool.Read read = spool.read(cursor, batchSize - batch.size());
                 if (batch.isEmpty() && !read.decisions().isEmpty()) {
                     firstSeen = System.nanoTime();
+                    oldestUnwritten = read.decisions().get(0).record().decidedAt();
                 }
                 batch.addAll(read.decisions());
                 replayed |= read.replayed();
@@ -110,6 +123,7 @@ public final class DecisionJournal implements AutoCloseable {
                     written.addAndGet(batch.size());
                     batch.clear();
                     replayed = false;
+                    oldestUnwritten = null;
                     continue;
                 }
                 if (now - lastSync >= flushIntervalNanos) {

@@ -24,16 +24,18 @@ public final class GuardAdmin implements PaymentGuardAdmin {
     private final HoldSync sync;
     private final HoldIndex index;
     private final PaymentGuardEngine guard;
+    private final DecisionJournal journal;
     private final String consistency;
     private final Duration staleAfter;
     private final Clock clock;
 
     public GuardAdmin(HoldRepository holds, HoldSync sync, HoldIndex index, PaymentGuardEngine guard,
-            String consistency, Duration staleAfter, Clock clock) {
+            DecisionJournal journal, String consistency, Duration staleAfter, Clock clock) {
         this.holds = holds;
         this.sync = sync;
         this.index = index;
         this.guard = guard;
+        this.journal = journal;
         this.consistency = consistency;
         this.staleAfter = staleAfter;
         this.clock = clock;
@@ -46,9 +48,11 @@ public final class GuardAdmin implements PaymentGuardAdmin {
         }
         inScope(actor, mofDivCode);
         Duration age = sync.age();
+        Duration lag = journal.lag(clock.instant());
         return new GuardState(consistency, sync.loaded(), guard.trustedNow(), age == null ? null : age.toMillis(),
                 sync.lastSync(), sync.applied(), index.targets(), staleAfter.toMillis(),
-                sync.bypass(mofDivCode.value()));
+                sync.bypass(mofDivCode.value()), lag == null ? null : Math.max(0L, lag.toMillis()),
+                journal.unshippedBytes());
     }
 
     @Override

@@ -159,4 +159,30 @@ class DecisionJournalTest {
         assertThat(up.written.values()).allSatisfy(r -> assertThat(r).isEqualTo(PASS));
         assertThat(second.written()).isEqualTo(26);
     }
+
+    @Test
+    void whileTheDatabaseIsDownTheLagAndBacklogGrowAndFallBackOnceItIsBack() throws Exception {
+        FlakyRepository repo = new FlakyRepository(Integer.MAX_VALUE, 0);
+        DecisionJournal journal = new DecisionJournal(repo, Fixture.spool(), 10, Duration.ofMillis(10),
+                Duration.ofSeconds(10));
+        Instant decided = Instant.now().minusSeconds(30);
+        journal.append(new DecisionRecord(PASS.application(), PASS.decision(), HOST, decided));
+        journal.append(PASS);
+        assertThat(journal.unshippedBytes()).isPositive();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (journal.lag(Instant.now()) == null) {
+            assertThat(System.currentTimeMillis()).as("the writer takes the decisions up").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(journal.lag(Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+
+        repo.failuresLeft.set(0); // the database is back
+        while (journal.written() < 2) {
+            assertThat(System.currentTimeMillis()).as("written once the database is back").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(journal.lag(Instant.now())).isNull();
+        assertThat(journal.unshippedBytes()).isZero();
+        journal.close();
+    }
 }

@@ -65,7 +65,7 @@ class GuardNodesTest {
             journal = new DecisionJournal(store, Fixture.spool(), 500, Duration.ofMillis(50), Duration.ofSeconds(30));
             guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict,
                     Duration.ofMillis(500));
-            admin = new GuardAdmin(repository, sync, index, guard, strict ? "STRICT" : "BOUNDED",
+            admin = new GuardAdmin(repository, sync, index, guard, journal, strict ? "STRICT" : "BOUNDED",
                     Duration.ofMillis(500), Clock.systemUTC());
             sync.load();
             if (interval != null) {

@@ -98,6 +98,8 @@ public final class PaymentGuardResource {
         @JsonProperty("HELD_TARGETS") public int heldTargets;
         @JsonProperty("STALE_AFTER_MS") public long staleAfterMillis;
         @JsonProperty("BYPASS") public BypassJson bypass;
+        @JsonProperty("JOURNAL_LAG_MS") public Long journalLagMillis;
+        @JsonProperty("JOURNAL_BACKLOG_BYTES") public long journalBacklogBytes;
     }
 
     /** POST /payment-guard/bypasses. */
@@ -131,6 +133,8 @@ public final class PaymentGuardResource {
         j.heldTargets = s.heldTargets();
         j.staleAfterMillis = s.staleAfterMillis();
         j.bypass = BypassJson.of(s.bypass());
+        j.journalLagMillis = s.journalLagMillis();
+        j.journalBacklogBytes = s.journalBacklogBytes();
         return j;
     }
 

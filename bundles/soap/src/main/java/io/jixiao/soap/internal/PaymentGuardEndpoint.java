@@ -71,6 +71,8 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             out.setHELDTARGETS(s.heldTargets());
             out.setSTALEAFTERMS(s.staleAfterMillis());
             out.setBYPASS(s.bypass() == null ? null : bypass(s.bypass()));
+            out.setJOURNALLAGMS(s.journalLagMillis());
+            out.setJOURNALBACKLOGBYTES(s.journalBacklogBytes());
             return out;
         });
     }

@@ -79,7 +79,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
             return io.jixiao.api.monitoring.MonitoringRules.parse(view.version(), view.rules());
         });
         guard.exemptClasses(exempt);
-        this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, strict ? "STRICT"
+        this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, journal, strict ? "STRICT"
                 : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");
