@@ -155,7 +155,11 @@ public final class DecisionJournal implements AutoCloseable {
         while (true) {
             try {
                 if (mayBeWritten) {
-                    repository.recordOnce(batch);
+                    int added = repository.recordOnce(batch);
+                    if (added < batch.size()) {
+                        LOG.info("{} of {} decisions were in the database already (shipped before a crash or an "
+                                + "unconfirmed commit); written once", batch.size() - added, batch.size());
+                    }
                 } else {
                     repository.recordNew(batch);
                 }

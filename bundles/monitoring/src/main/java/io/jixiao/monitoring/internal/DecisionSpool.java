@@ -174,7 +174,9 @@ public final class DecisionSpool implements AutoCloseable {
             this.lock = taken;
             this.nodeId = nodeId(directory);
             recover();
-            long next = segments.isEmpty() ? 1 : segments.lastKey() + 1;
+            // The keys a node has shipped must never come again: after the last segment, or, in a directory without
+            // segments (new, or emptied by hand), from the clock's milliseconds, beyond any earlier run's sequence.
+            long next = segments.isEmpty() ? System.currentTimeMillis() : segments.lastKey() + 1;
             this.head = create(next);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the decision spool " + directory, e);
