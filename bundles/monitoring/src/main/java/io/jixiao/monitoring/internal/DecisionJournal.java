@@ -126,6 +126,9 @@ public final class DecisionJournal implements AutoCloseable {
                     oldestUnwritten = null;
                     continue;
                 }
+                if (batch.isEmpty()) {
+                    spool.shipped(cursor); // nothing in hand: all before the cursor is written (frees segments passed)
+                }
                 if (now - lastSync >= flushIntervalNanos) {
                     spool.sync();
                     spool.prepare();

@@ -112,7 +112,7 @@ public final class DecisionSpool implements AutoCloseable {
             this.buffer = buffer;
             this.size = buffer.capacity();
             this.recovered = recovered;
-            this.state = new AtomicLong(recovered ? SEALED | size : HEADER_BYTES);
+            this.state = new AtomicLong(recovered ? SEALED | written(buffer) : HEADER_BYTES);
         }
 
         /** @return the record's offset, or -1 if it does not fit (the segment is then sealed) */
@@ -131,6 +131,16 @@ public final class DecisionSpool implements AutoCloseable {
                     return end;
                 }
             }
+        }
+
+        /** Where an earlier run's segment ends: after its last non-zero 8 bytes (the rest was never written). */
+        private static int written(MappedByteBuffer buffer) {
+            for (int at = (buffer.capacity() & ~7) - 8; at >= HEADER_BYTES; at -= 8) {
+                if (buffer.getLong(at) != 0L) {
+                    return at + 8;
+                }
+            }
+            return HEADER_BYTES;
         }
 
         int shipped() {
@@ -388,7 +398,8 @@ public final class DecisionSpool implements AutoCloseable {
         int at = from.offset();
         boolean replayed = false;
         while (segment != null && found.size() < max) {
-            boolean room = at + RECORD_HEADER <= segment.size;
+            // an earlier run's segment is read up to its last written bytes; a live one up to its end
+            boolean room = at + RECORD_HEADER <= (segment.recovered ? (int) segment.state.get() : segment.size);
             int length = room ? (int) INT.getAcquire(segment.buffer, at) : 0;
             if (length > 0 && whole(segment, at, length)) {
                 found.add(new JournaledDecision(key(segment.sequence, at), decode(segment, at, length)));

@@ -185,4 +185,28 @@ class DecisionJournalTest {
         assertThat(journal.unshippedBytes()).isZero();
         journal.close();
     }
+
+    @Test
+    void anEarlierRunsSegmentsWithNothingLeftAreFreedAtStart() throws Exception {
+        Path directory = Fixture.temporaryDirectory();
+        DecisionJournal first = new DecisionJournal(new FlakyRepository(0, 0), new DecisionSpool(directory,
+                256 << 10, 8), 10, Duration.ofMillis(10), Duration.ofSeconds(10));
+        for (int i = 0; i < 5; i++) {
+            first.append(PASS);
+        }
+        first.close(); // all written; the segment stays as the last run's
+
+        DecisionSpool spool = new DecisionSpool(directory, 256 << 10, 8);
+        assertThat(spool.segments()).isEqualTo(2);
+        assertThat(spool.unshippedBytes()).isZero();
+        DecisionJournal second = new DecisionJournal(new FlakyRepository(0, 0), spool, 10, Duration.ofMillis(10),
+                Duration.ofSeconds(10));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (spool.segments() > 1) {
+            assertThat(System.currentTimeMillis()).as("the old segment is deleted").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(second.written()).isZero();
+        second.close();
+    }
 }
