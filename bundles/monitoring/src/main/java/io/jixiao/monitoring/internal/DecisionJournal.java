@@ -104,8 +104,15 @@ public final class DecisionJournal implements AutoCloseable {
         boolean replayed = false;
         long firstSeen = 0L;
         long lastSync = System.nanoTime();
-        try {
-            while (true) {
+        long pause = LINGER_TICK_MILLIS;
+        while (true) {
+            try {
+                long now = System.nanoTime();
+                if (now - lastSync >= flushIntervalNanos) { // also under steady load, when every batch is due at once
+                    lastSync = now;
+                    spool.sync();
+                    spool.prepare();
+                }
                 DecisionSpool.Read read = spool.read(cursor, batchSize - batch.size());
                 if (batch.isEmpty() && !read.decisions().isEmpty()) {
                     firstSeen = System.nanoTime();
@@ -114,9 +121,8 @@ public final class DecisionJournal implements AutoCloseable {
                 batch.addAll(read.decisions());
                 replayed |= read.replayed();
                 cursor = read.next();
-                long now = System.nanoTime();
                 boolean due = batch.size() >= batchSize
-                        || !batch.isEmpty() && (closing || now - firstSeen >= flushIntervalNanos);
+                        || !batch.isEmpty() && (closing || System.nanoTime() - firstSeen >= flushIntervalNanos);
                 if (due) {
                     writeWithRetry(batch, replayed);
                     spool.shipped(cursor);
@@ -124,26 +130,33 @@ public final class DecisionJournal implements AutoCloseable {
                     batch.clear();
                     replayed = false;
                     oldestUnwritten = null;
+                    pause = LINGER_TICK_MILLIS;
                     continue;
                 }
                 if (batch.isEmpty()) {
                     spool.shipped(cursor); // nothing in hand: all before the cursor is written (frees segments passed)
                 }
-                if (now - lastSync >= flushIntervalNanos) {
-                    spool.sync();
-                    spool.prepare();
-                    lastSync = now;
-                }
                 if (closing && batch.isEmpty() && spool.drained(cursor)) {
                     return;
                 }
                 Thread.sleep(LINGER_TICK_MILLIS);
+            } catch (InterruptedException e) {
+                if (!closing) {
+                    LOG.warn("decision journal writer interrupted; unshipped decisions stay in the spool");
+                }
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // the writer must not die: checks would fill the spool and then wait for ever
+                LOG.error("decision journal writer failed; trying again in {} ms", pause, e);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = Math.min(pause * 2, MAX_BACKOFF_MILLIS);
             }
-        } catch (InterruptedException e) {
-            if (!closing) {
-                LOG.warn("decision journal writer interrupted; unshipped decisions stay in the spool");
-            }
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -182,8 +195,8 @@ public final class DecisionJournal implements AutoCloseable {
      */
     @Override
     public void close() {
+        spool.refuseAppends(); // first: appends under way finish, none begins, before the writer may see the end
         closing = true;
-        spool.refuseAppends();
         try {
             writer.join(closeTimeout.toMillis());
         } catch (InterruptedException e) {

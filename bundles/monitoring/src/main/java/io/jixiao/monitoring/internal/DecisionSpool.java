@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -64,11 +63,15 @@ public final class DecisionSpool implements AutoCloseable {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final ThreadLocal<DecisionCodec.Out> BUFFERS = ThreadLocal.withInitial(DecisionCodec.Out::new);
     private static final ThreadLocal<CRC32C> CHECKSUMS = ThreadLocal.withInitial(CRC32C::new);
+    private static final int MAX_SEGMENT_BYTES = 1 << 30;
+    /** Spool directories open in this JVM. */
+    private static final Map<Path, Boolean> HELD = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path directory;
     private final int segmentBytes;
     private final int maxSegments;
     private final String nodeId;
+    private final Path heldDirectory;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
@@ -159,37 +162,63 @@ public final class DecisionSpool implements AutoCloseable {
      * @throws UncheckedIOException if the directory cannot be used
      */
     public DecisionSpool(Path directory, int segmentBytes, int maxSegments) {
-        if (segmentBytes < 4096 || segmentBytes % 8 != 0 || maxSegments < 2) {
-            throw new IllegalArgumentException("a spool segment has at least 4096 bytes (a multiple of 8) and a "
+        if (segmentBytes < 4096 || segmentBytes > MAX_SEGMENT_BYTES || segmentBytes % 8 != 0 || maxSegments < 2) {
+            throw new IllegalArgumentException("a spool segment has 4096 bytes to 1 GiB (a multiple of 8) and a "
                     + "spool at least 2 segments");
         }
         this.directory = directory;
         this.segmentBytes = segmentBytes;
         this.maxSegments = maxSegments;
+        Path held;
         try {
             Files.createDirectories(directory);
-            this.lockChannel = FileChannel.open(directory.resolve("spool.lock"), StandardOpenOption.CREATE,
+            held = directory.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the decision spool " + directory, e);
+        }
+        // In this JVM first: closing a second channel on the lock file would drop the first one's lock (POSIX).
+        if (HELD.putIfAbsent(held, Boolean.TRUE) != null) {
+            throw inUse(directory);
+        }
+        this.heldDirectory = held;
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(directory.resolve("spool.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock taken;
-            try {
-                taken = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                taken = null;
-            }
+            FileLock taken = channel.tryLock();
             if (taken == null) {
-                lockChannel.close();
-                throw new IllegalStateException("the decision spool " + directory + " is in use by another guard; "
-                        + "give each guard node its own journal.directory");
+                throw inUse(directory);
             }
+            this.lockChannel = channel;
             this.lock = taken;
             this.nodeId = nodeId(directory);
             recover();
-            // The keys a node has shipped must never come again: after the last segment, or, in a directory without
-            // segments (new, or emptied by hand), from the clock's milliseconds, beyond any earlier run's sequence.
-            long next = segments.isEmpty() ? System.currentTimeMillis() : segments.lastKey() + 1;
+            // The keys a node has shipped must never come again: after the last segment, and never below the
+            // clock's milliseconds (a directory emptied by hand, or newest segment files a machine crash took away).
+            long next = Math.max(System.currentTimeMillis(), segments.isEmpty() ? 0 : segments.lastKey() + 1);
             this.head = create(next);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the decision spool " + directory, e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            HELD.remove(held);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot open the decision spool " + directory, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static IllegalStateException inUse(Path directory) {
+        return new IllegalStateException("the decision spool " + directory + " is in use by another guard; give "
+                + "each guard node its own journal.directory");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close(); // releases its lock too
+            } catch (IOException e) {
+                LOG.warn("closing a decision spool lock: {}", e.toString());
+            }
         }
     }
 
@@ -274,9 +303,18 @@ public final class DecisionSpool implements AutoCloseable {
             }
             channel.write(ByteBuffer.wrap(MAGIC), 0);
             channel.force(true);
+            syncDirectory(); // the new file's name too, so a machine crash cannot take the segment away
         } catch (IOException e) {
             Files.deleteIfExists(file); // a disk that filled up leaves no half-made segment to trip over later
             throw e;
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot force the directory {} to disk: {}", directory, e.toString()); // not on every OS
         }
     }
 
@@ -365,7 +403,13 @@ public final class DecisionSpool implements AutoCloseable {
     /** Refuses further appends; appends already under way finish, and reading goes on. */
     public void refuseAppends() {
         closed = true;
-        synchronized (rolling) {
+        synchronized (rolling) { // no roll-over in between: the head sealed here is the last one
+            // an append that saw the spool open but has not reserved yet now fails to: what drained() sees is final
+            Segment current = head;
+            long state = current.state.get();
+            while ((state & SEALED) == 0 && !current.state.compareAndSet(state, state | SEALED)) {
+                state = current.state.get();
+            }
             rolling.notifyAll();
         }
     }
@@ -402,7 +446,20 @@ public final class DecisionSpool implements AutoCloseable {
             boolean room = at + RECORD_HEADER <= (segment.recovered ? (int) segment.state.get() : segment.size);
             int length = room ? (int) INT.getAcquire(segment.buffer, at) : 0;
             if (length > 0 && whole(segment, at, length)) {
-                found.add(new JournaledDecision(key(segment.sequence, at), decode(segment, at, length)));
+                DecisionRecord record;
+                try {
+                    record = decode(segment, at, length);
+                } catch (RuntimeException e) {
+                    if (!segment.recovered) {
+                        throw e;
+                    }
+                    // written by another version that this one cannot read: never retried, so never blocking
+                    LOG.error("decision spool segment {}: the decision at {} cannot be read and is skipped: {}",
+                            segment.file, at, e.toString());
+                    at += align(RECORD_HEADER + length);
+                    continue;
+                }
+                found.add(new JournaledDecision(key(segment.sequence, at), record));
                 at += align(RECORD_HEADER + length);
                 segment.recoveredDecisions += segment.recovered ? 1 : 0;
                 replayed |= segment.recovered;
@@ -524,10 +581,11 @@ public final class DecisionSpool implements AutoCloseable {
         sync();
         try {
             lock.release();
-            lockChannel.close();
         } catch (IOException e) {
             LOG.warn("releasing the decision spool {}: {}", directory, e.toString());
         }
+        closeQuietly(lockChannel);
+        HELD.remove(heldDirectory);
     }
 
     private static int align(int bytes) {

@@ -179,6 +179,61 @@ class DecisionSpoolTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another guard");
         }
         new DecisionSpool(directory, 4096, 4).close(); // free again once closed
+        // a refused second open leaves the first one's lock in place: another process still cannot take it
+        try (DecisionSpool spool = new DecisionSpool(directory, 4096, 4)) {
+            assertThatThrownBy(() -> new DecisionSpool(directory, 4096, 4)).isInstanceOf(IllegalStateException.class);
+            assertThat(openInAnotherJvm(directory)).startsWith("refused").contains("in use by another guard");
+        }
+        assertThat(openInAnotherJvm(directory)).isEqualTo("opened");
+    }
+
+    private static String openInAnotherJvm(Path directory) {
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Opener.class.getName(), directory.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return said;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tries to take a spool directory in another process and says whether it could. */
+    public static final class Opener {
+        public static void main(String[] args) {
+            try {
+                new DecisionSpool(Path.of(args[0]), 4096, 4).close();
+                System.out.println("opened");
+            } catch (IllegalStateException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aSpoolThatCannotOpenGivesItsDirectoryBack() throws IOException {
+        Path directory = Fixture.temporaryDirectory();
+        Files.writeString(directory.resolve("node.id"), "not an id\n");
+        assertThatThrownBy(() -> new DecisionSpool(directory, 4096, 4)).hasMessageContaining("node id");
+        Files.delete(directory.resolve("node.id"));
+        new DecisionSpool(directory, 4096, 4).close();
+    }
+
+    @Test
+    void afterTheStopNoAppendSucceedsAndTheReaderSeesTheEnd() {
+        try (DecisionSpool spool = Fixture.spool()) {
+            spool.append(pass("PA-1"));
+            spool.refuseAppends();
+            assertThatThrownBy(() -> spool.append(pass("PA-2"))).isInstanceOf(IllegalStateException.class);
+            DecisionSpool.Read read = spool.read(spool.start(), 100);
+            assertThat(numbers(read.decisions())).containsExactly("PA-1");
+            assertThat(spool.drained(read.next())).isTrue();
+        }
     }
 
     @Test
