@@ -122,14 +122,18 @@ class MyBatisStoreTest extends EveryDialect {
         assertThat(streamed).containsAll(placed).isSorted();
     }
 
+    /** A 2026 payment of project P1 on budget line B1 of agency 101001 in the region. */
+    private static PaymentApplication projectPayment(PayAppNo number, String yuan) {
+        return new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"), ProCode.of("P1"),
+                BgtId.of("B1"), Money.positive("PAY_APP_AMT", new BigDecimal(yuan)), ExpenditureKind.PROJECT);
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void journaledDecisionsShippedTwiceAreRecordedOnce(TestDatabase db) {
         MyBatisStore store = store(db);
         PayAppNo number = PayAppNo.of("PJ-" + db.name());
-        PaymentApplication app = new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"),
-                ProCode.of("P1"), BgtId.of("B1"), Money.positive("PAY_APP_AMT", new BigDecimal("10.00")),
-                ExpenditureKind.PROJECT);
+        PaymentApplication app = projectPayment(number, "10.00");
         PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
         String node = "node-" + db.name() + "-";
         // more keys than one IN list takes, so the existence check runs in several queries
@@ -157,9 +161,7 @@ class MyBatisStoreTest extends EveryDialect {
     void decisionsAreRecordedSinglyAndInBatches(TestDatabase db) {
         MyBatisStore store = store(db);
         PayAppNo number = PayAppNo.of("PA-" + db.name());
-        PaymentApplication app = new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"),
-                ProCode.of("P1"), BgtId.of("B1"), Money.positive("PAY_APP_AMT", new BigDecimal("1234567.89")),
-                ExpenditureKind.PROJECT);
+        PaymentApplication app = projectPayment(number, "1234567.89");
         PaymentDecision held = new PaymentDecision(PaymentDecision.Outcome.HOLD,
                 PaymentDecision.ReasonCode.PROJECT_HELD, 7L, HoldKind.SUSPEND, "偏离");
         PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
