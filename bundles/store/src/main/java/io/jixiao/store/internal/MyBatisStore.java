@@ -219,45 +219,50 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
 
     @Override
     public void recordAll(List<DecisionRecord> decisions) {
-        if (decisions.isEmpty()) {
-            return;
-        }
-        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
-            DecisionMapper mapper = session.getMapper(DecisionMapper.class);
-            for (DecisionRecord decision : decisions) {
-                mapper.insert(Rows.decisionRow(decision));
-            }
-            session.flushStatements();
-            session.commit();
-        }
+        insertDecisions(decisions.stream().map(Rows::decisionRow).toList(), false);
     }
 
     @Override
     public int recordOnce(List<JournaledDecision> decisions) {
-        return recordJournaled(decisions, true);
+        return insertDecisions(journaledRows(decisions), true);
     }
 
     @Override
     public void recordNew(List<JournaledDecision> decisions) {
-        recordJournaled(decisions, false);
+        insertDecisions(journaledRows(decisions), false);
     }
 
-    private int recordJournaled(List<JournaledDecision> decisions, boolean skipWritten) {
-        if (decisions.isEmpty()) {
+    private static List<DecisionRow> journaledRows(List<JournaledDecision> decisions) {
+        return decisions.stream().map(decision -> {
+            DecisionRow row = Rows.decisionRow(decision.record());
+            row.journalKey = decision.key();
+            return row;
+        }).toList();
+    }
+
+    /**
+     * Inserts decision rows in one batch and one transaction.
+     *
+     * @param skipWritten whether rows whose journal key is in the table already are left out
+     * @return the rows inserted
+     */
+    private int insertDecisions(List<DecisionRow> rows, boolean skipWritten) {
+        if (rows.isEmpty()) {
             return 0;
         }
         try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             DecisionMapper mapper = session.getMapper(DecisionMapper.class);
             java.util.Set<String> written = new java.util.HashSet<>();
-            List<String> keys = decisions.stream().map(JournaledDecision::key).toList();
-            for (int from = 0; skipWritten && from < keys.size(); from += KEYS_PER_QUERY) {
-                written.addAll(mapper.journaledKeys(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY))));
+            if (skipWritten) {
+                List<String> keys = rows.stream().map(row -> row.journalKey).toList();
+                for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                    int to = Math.min(keys.size(), from + KEYS_PER_QUERY);
+                    written.addAll(mapper.journaledKeys(keys.subList(from, to)));
+                }
             }
             int added = 0;
-            for (JournaledDecision decision : decisions) {
-                if (written.add(decision.key())) {
-                    DecisionRow row = Rows.decisionRow(decision.record());
-                    row.journalKey = decision.key();
+            for (DecisionRow row : rows) {
+                if (row.journalKey == null || written.add(row.journalKey)) {
                     mapper.insert(row);
                     added++;
                 }
