@@ -62,8 +62,8 @@ public final class GuardFixture {
         }
         journal = new DecisionJournal(store, spool(), 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
         guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
-        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(passesDiscarded(store), spool(), 1000,
-                Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
+        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(passesDiscarded(store), spool(),
+                1000, Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.JournaledDecision;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +34,7 @@ public final class DecisionJournal implements AutoCloseable {
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     /** When the oldest decision read but not yet written was decided, or null. */
-    private volatile java.time.Instant oldestUnwritten;
+    private volatile Instant oldestUnwritten;
     private volatile boolean closing;
 
     /**
@@ -66,11 +67,9 @@ public final class DecisionJournal implements AutoCloseable {
      * JVM.
      *
      * @param record the decision
+     * @throws IllegalStateException once the journal is closed (the spool refuses appends)
      */
     public void append(DecisionRecord record) {
-        if (closing) {
-            throw new IllegalStateException("decision journal is closed");
-        }
         spool.append(record);
     }
 
@@ -86,9 +85,9 @@ public final class DecisionJournal implements AutoCloseable {
      * @return how long the oldest decision not yet written has waited, or null when the writer has none in hand
      *         (decisions appended in the last few milliseconds may not be read yet)
      */
-    public java.time.Duration lag(java.time.Instant now) {
-        java.time.Instant oldest = oldestUnwritten;
-        return oldest == null ? null : java.time.Duration.between(oldest, now);
+    public Duration lag(Instant now) {
+        Instant oldest = oldestUnwritten;
+        return oldest == null ? null : Duration.between(oldest, now);
     }
 
     /**

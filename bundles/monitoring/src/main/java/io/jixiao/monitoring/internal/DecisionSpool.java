@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -73,7 +72,6 @@ public final class DecisionSpool implements AutoCloseable {
     private final String nodeId;
     private final Path heldDirectory;
     private final FileChannel lockChannel;
-    private final FileLock lock;
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     private final Object rolling = new Object();
     private volatile Segment head;
@@ -182,28 +180,28 @@ public final class DecisionSpool implements AutoCloseable {
         }
         this.heldDirectory = held;
         FileChannel channel = null;
+        boolean opened = false;
         try {
             channel = FileChannel.open(directory.resolve("spool.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
+            if (channel.tryLock() == null) { // held until the channel is closed
                 throw inUse(directory);
             }
             this.lockChannel = channel;
-            this.lock = taken;
             this.nodeId = nodeId(directory);
             recover();
             // The keys a node has shipped must never come again: after the last segment, and never below the
             // clock's milliseconds (a directory emptied by hand, or newest segment files a machine crash took away).
             long next = Math.max(System.currentTimeMillis(), segments.isEmpty() ? 0 : segments.lastKey() + 1);
             this.head = create(next);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            HELD.remove(held);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot open the decision spool " + directory, io);
+            opened = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the decision spool " + directory, e);
+        } finally {
+            if (!opened) {
+                closeQuietly(channel);
+                HELD.remove(held);
             }
-            throw (RuntimeException) e;
         }
     }
 
@@ -282,8 +280,12 @@ public final class DecisionSpool implements AutoCloseable {
         }
     }
 
+    private Path fileOf(long sequence) {
+        return directory.resolve(String.format("%016x%s", sequence, SUFFIX));
+    }
+
     private Segment create(long sequence) throws IOException {
-        Path file = directory.resolve(String.format("%016x%s", sequence, SUFFIX));
+        Path file = fileOf(sequence);
         if (!file.equals(spare)) {
             zeroFilled(file);
         }
@@ -331,7 +333,7 @@ public final class DecisionSpool implements AutoCloseable {
             if (head != current || spare != null) {
                 return;
             }
-            Path file = directory.resolve(String.format("%016x%s", current.sequence + 1, SUFFIX));
+            Path file = fileOf(current.sequence + 1);
             try {
                 zeroFilled(file);
                 spare = file;
@@ -579,12 +581,7 @@ public final class DecisionSpool implements AutoCloseable {
     public void close() {
         refuseAppends();
         sync();
-        try {
-            lock.release();
-        } catch (IOException e) {
-            LOG.warn("releasing the decision spool {}: {}", directory, e.toString());
-        }
-        closeQuietly(lockChannel);
+        closeQuietly(lockChannel); // releases the directory's lock
         HELD.remove(heldDirectory);
     }
 
