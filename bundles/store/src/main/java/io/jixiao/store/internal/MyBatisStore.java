@@ -252,6 +252,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
         try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             DecisionMapper mapper = session.getMapper(DecisionMapper.class);
+            // keys already in the table, and those of this batch as it goes (recordOnce only: recordNew asks nothing)
             java.util.Set<String> written = new java.util.HashSet<>();
             if (skipWritten) {
                 List<String> keys = rows.stream().map(row -> row.journalKey).toList();
@@ -262,7 +263,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             }
             int added = 0;
             for (DecisionRow row : rows) {
-                if (row.journalKey == null || written.add(row.journalKey)) {
+                if (!skipWritten || row.journalKey == null || written.add(row.journalKey)) {
                     mapper.insert(row);
                     added++;
                 }

@@ -150,6 +150,9 @@ class MyBatisStoreTest extends EveryDialect {
                 new io.jixiao.store.JournaledDecision(node + "new", new DecisionRecord(app, passed, HOST, now())),
                 first.get(0));
         assertThatThrownBy(() -> store.recordNew(again)).isInstanceOf(PersistenceException.class);
+        // recordNew asks nothing, not even of its own batch: a key in it twice is refused the same way
+        assertThatThrownBy(() -> store.recordNew(List.of(again.get(0), again.get(0))))
+                .isInstanceOf(PersistenceException.class);
         store.recordNew(List.of(again.get(0)));
 
         assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_201)
