@@ -521,13 +521,14 @@ public final class DecisionSpool implements AutoCloseable {
 
     /**
      * Marks everything before a position shipped: the position is kept in its segment, and the segments before it
-     * are deleted.
+     * are deleted. A mark that has not moved is not written again (an idle writer asks every few milliseconds, and
+     * each write would dirty the header page for the next {@link #sync}).
      *
      * @param upTo a position a read returned
      */
     public void shipped(Position upTo) {
         Segment segment = segments.get(upTo.segment());
-        if (segment != null) {
+        if (segment != null && segment.shipped() != upTo.offset()) {
             LONG.setRelease(segment.buffer, SHIPPED_AT, (long) upTo.offset());
         }
         boolean deleted = false;

@@ -263,7 +263,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             }
             int added = 0;
             for (DecisionRow row : rows) {
-                if (!skipWritten || row.journalKey == null || written.add(row.journalKey)) {
+                if (!skipWritten || written.add(row.journalKey)) {
                     mapper.insert(row);
                     added++;
                 }
