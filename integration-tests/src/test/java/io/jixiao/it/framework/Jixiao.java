@@ -65,7 +65,8 @@ final class Jixiao {
         Path data = Files.createTempDirectory("jixiao-it");
         configure(cm, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/jixiao",
                 "org.apache.cxf.servlet.service-list-path", "/soap");
-        jdbcUrl = "jdbc:h2:" + data.resolve("jixiao") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        jdbcUrl = "jdbc:h2:" + data.resolve("jixiao")
+                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         configure(cm, "io.jixiao.store", "url", jdbcUrl, "user", "sa");
         // the known project-expenditure projects are read every reconcile: every 2 s here, so tests see new goals
         configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50", "reconcileSeconds", "2");

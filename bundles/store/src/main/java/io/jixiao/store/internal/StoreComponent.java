@@ -83,8 +83,10 @@ public final class StoreComponent {
     @Activate
     public StoreComponent(BundleContext context, StoreConfiguration config, 
             @Reference(name = "dataSourceFactory") DataSourceFactory driver) throws SQLException {
+        H2Durability.Decision durable = H2Durability.of(config.url());
+        durable.warning().ifPresent(LOG::warn);
         Properties props = new Properties();
-        props.setProperty(DataSourceFactory.JDBC_URL, config.url());
+        props.setProperty(DataSourceFactory.JDBC_URL, durable.url());
         if (!config.user().isEmpty()) {
             props.setProperty(DataSourceFactory.JDBC_USER, config.user());
         }
