@@ -38,7 +38,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * Evaluation at province scale on an H2 file database opened as the store opens it: N self-evaluations scored
@@ -67,7 +66,7 @@ public final class EvaluationWriteBackBenchmark {
         boolean postgres = "postgresql".equals(System.getProperty("bench.database"));
         try (HikariDataSource ds = postgres ? io.jixiao.benchmarks.PgStore.open() : H2Store.open(dir)) {
             System.out.println("database: " + (postgres ? "PostgreSQL, a fresh schema" : "H2 file " + dir));
-            SqlSessionFactory sessions = Database.sessions(ds, "");
+            var sessions = Database.sessions(ds, "");
             MyBatisEvaluation repository = new MyBatisEvaluation(sessions, new MyBatisStore(sessions));
 
             long scored = scoring(n);

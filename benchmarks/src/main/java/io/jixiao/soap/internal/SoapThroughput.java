@@ -41,7 +41,7 @@ public final class SoapThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         GuardFixture fixture = new GuardFixture("soap-bench");
         SoapConfiguration config = GuardFixture.defaults(SoapConfiguration.class);
-        RequestIds requestIds = new RequestIds(fixture.store, Duration.ofHours(24), Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(fixture.store, config);
         String address = "http://127.0.0.1:" + PORT + "/soap/payment-guard";
         // the same adapter without schema validation of requests, over a guard whose PASS records are discarded, and
         // over a guard that answers PASS at once (the typed stack and the endpoint before any decision): what each costs

@@ -1,11 +1,15 @@
 package io.jixiao.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Idempotency keys of state-changing calls, one scheme for every adapter: the first call under a key reserves
- * it, its answer is kept, and a replay of the same request gets that answer until the key expires.
+ * Idempotency keys of state-changing calls, one scheme for every adapter. The first call under a key reserves it
+ * for a short lease and runs as one unit of work: everything it changes is committed together with its answer
+ * ({@link Call#answer}), so a crash keeps both or neither. A replay of the same request gets that answer until the
+ * key expires; a replay during the lease is told to come back; a replay after the lease, when the first call died
+ * without an answer, performs the call itself (the first call's changes were never committed).
  *
  * @since 1.1.0
  */
@@ -14,11 +18,11 @@ public interface IdempotencyRepository {
 
     /** What the store knows of a key when a call arrives. */
     enum State {
-        /** The key is new (or had expired): it is now reserved for this call, which must complete or abandon it. */
+        /** The key is new, expired, or its earlier call's lease ran out: this call now holds it ({@link Entry#call}). */
         RESERVED,
         /** The same request was answered before: replay {@link Entry#status()} and {@link Entry#body()}. */
         ANSWERED,
-        /** The same request is being processed by another call. */
+        /** The same request is being performed by another call whose lease has {@link Entry#retryAfter()} left. */
         IN_PROGRESS,
         /** The key was used for a different request. */
         CONFLICT
@@ -30,41 +34,67 @@ public interface IdempotencyRepository {
      * @param contentType the first answer's content type, for {@link State#ANSWERED}
      * @param location the first answer's {@code Location}, if it had one
      * @param body the first answer, for {@link State#ANSWERED}
+     * @param retryAfter for {@link State#IN_PROGRESS}: the lease left to the call performing it (at least 1 s)
+     * @param call for {@link State#RESERVED}: this call's unit of work, bound to the calling thread
+     * @since 2.0.0
      */
-    record Entry(State state, int status, String contentType, String location, String body) {
+    record Entry(State state, int status, String contentType, String location, String body, Duration retryAfter,
+            Call call) {
         public static Entry of(State state) {
-            return new Entry(state, 0, null, null, null);
+            return new Entry(state, 0, null, null, null, null, null);
         }
     }
 
     /**
-     * Reserves a key for a request, or tells what it was used for.
+     * A reserved key's call. From {@link #begin} until {@link #answer} or {@link #abandon}, every repository call on
+     * the calling thread joins one transaction; exactly one of the two must be called, on the same thread.
+     *
+     * @since 2.0.0
+     */
+    @ProviderType
+    interface Call {
+        /**
+         * Keeps the answer and commits it with everything the call changed, then runs what waited for the commit
+         * ({@link Transactions#afterCommit}).
+         *
+         * @param status the answer's status
+         * @param contentType the answer's content type
+         * @param location the answer's {@code Location} header, or {@code null}
+         * @param body the answer
+         * @throws LeaseLostException when the lease ran out and a retry took the key over: nothing was committed
+         */
+        void answer(int status, String contentType, String location, String body);
+
+        /** Rolls back everything the call changed and frees the key, so that the client may retry at once. */
+        void abandon();
+    }
+
+    /**
+     * The call's lease ran out and a retry under the same key took it over; this call's changes were rolled back.
+     *
+     * @since 2.0.0
+     */
+    final class LeaseLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public LeaseLostException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reserves a key for a request, or tells what it was used for. For {@link State#RESERVED} the call's unit of
+     * work is bound to the calling thread.
      *
      * @param key the idempotency key
      * @param requestHash a hash of what the request asks (operation and body)
      * @param now the time
-     * @param expiresAt until when the key is kept
+     * @param expiresAt until when the key and its answer are kept
+     * @param lease how long the reservation stands against retries while the call runs
      * @return the key's state for this call
+     * @since 2.0.0
      */
-    Entry begin(String key, String requestHash, Instant now, Instant expiresAt);
-
-    /**
-     * Keeps the answer of a reserved key.
-     *
-     * @param key the key
-     * @param status the answer's status
-     * @param contentType the answer's content type
-     * @param location the answer's {@code Location} header, or {@code null}
-     * @param body the answer
-     */
-    void complete(String key, int status, String contentType, String location, String body);
-
-    /**
-     * Frees a reserved key whose call failed without a final answer, so that the client may retry.
-     *
-     * @param key the key
-     */
-    void abandon(String key);
+    Entry begin(String key, String requestHash, Instant now, Instant expiresAt, Duration lease);
 
     /**
      * @param now the time

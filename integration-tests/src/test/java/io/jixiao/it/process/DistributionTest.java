@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,22 +42,24 @@ class DistributionTest {
     @TempDir
     Path workDir;
 
-    private Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private JarProcess jar;
+
+    @BeforeEach
+    void jar() {
+        jar = new JarProcess(workDir, PORT);
+    }
 
     @AfterEach
     void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        jar.close();
     }
 
     @Test
     void startsAnnouncesStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
-        copyConfig();
+        jar.copyConfig();
 
-        start();
-        assertThat(String.join("\n", output)).contains(REST + "/openapi.json", "/jixiao/soap/payment-guard?wsdl");
+        jar.start();
+        assertThat(String.join("\n", jar.output())).contains(REST + "/openapi.json", "/jixiao/soap/payment-guard?wsdl");
         HttpResponse<String> placed = post("finance01", "/holds", "{\"MOF_DIV_CODE\":\"440100000\","
                 + "\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"ALT-2026-01\",\"HOLD_KIND\":\"SUSPEND\","
                 + "\"REASON\":\"8月监控：执行率偏低\"}");
@@ -71,13 +74,13 @@ class DistributionTest {
                 + "\"REASON\":\"穗财绩〔2026〕1号\"}");
         assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
 
-        stop();
-        assertThat(String.join("\n", output)).contains("Jixiao stopped.");
+        jar.stop();
+        assertThat(String.join("\n", jar.output())).contains("Jixiao stopped.");
         assertThat(workDir.resolve("data/jixiao.mv.db")).exists();
         assertThat(workDir.resolve("logs/jixiao.log")).content().contains("Jixiao is ready");
 
-        output.clear();
-        start();
+        jar.output().clear();
+        jar.start();
         HttpResponse<String> hold = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/holds/" + holdId))
                 .header("Authorization", basic("auditor01")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -90,7 +93,7 @@ class DistributionTest {
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(kept.body()).as("a rule change survives the restart")
                 .contains("\"RULE_SET\":\"440100000/2027#1\"", "\"indicators.min.DEVELOPMENT\":\"9\"");
-        stop();
+        jar.stop();
     }
 
     /**
@@ -100,7 +103,7 @@ class DistributionTest {
      */
     @Test
     void passDecisionsAnsweredBeforeAKillAreWrittenOnceAfterTheRestart() throws Exception {
-        copyConfig();
+        jar.copyConfig();
         Path guard = workDir.resolve("config/io.jixiao.monitoring.guard.cfg");
         String configured = Files.readString(guard, StandardCharsets.UTF_8);
         Files.writeString(guard, configured.replace("journal.flushIntervalMillis = 200",
@@ -108,28 +111,26 @@ class DistributionTest {
                 StandardCharsets.UTF_8);
         assertThat(Files.readString(guard, StandardCharsets.UTF_8)).contains("journal.flushIntervalMillis = 600000");
 
-        start();
+        jar.start();
         for (int i = 0; i < 40; i++) {
             String check = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"KILL-" + i
                     + "\",\"AGENCY_CODE\":\"654301\",\"PRO_CODE\":\"ALT-2026-02\",\"BGT_ID\":\"ZB-9\","
                     + "\"PAY_APP_AMT\":1000.00,\"EXP_KIND\":\"PROJECT\",\"OPERATOR\":\"teller1\"}";
             assertThat(post("pay-module", "/payment-guard/checks", check).body()).contains("\"DECISION\":\"PASS\"");
         }
-        process.destroyForcibly();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        process = null;
+        jar.kill();
         assertThat(passesRecorded()).as("nothing reached the database before the kill").isZero();
 
         Files.writeString(guard, configured, StandardCharsets.UTF_8);
-        output.clear();
-        start();
+        jar.output().clear();
+        jar.start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (!Files.readString(workDir.resolve("logs/jixiao.log"), StandardCharsets.UTF_8)
                 .contains("40 decisions an earlier run left unwritten")) {
             assertThat(System.currentTimeMillis()).as("the spool is shipped after the restart").isLessThan(deadline);
             Thread.sleep(200);
         }
-        stop(); // a clean stop writes what the journal holds
+        jar.stop(); // a clean stop writes what the journal holds
         assertThat(passesRecorded()).isEqualTo(40);
     }
 
@@ -173,10 +174,10 @@ class DistributionTest {
         });
         host.start();
         try {
-            copyConfig();
+            jar.copyConfig();
             Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://127.0.0.1:"
                     + host.getAddress().getPort() + "/host\n");
-            start();
+            jar.start();
             HttpResponse<String> started = post("finance01", "/monitoring/rounds",
                     "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2026-07-31\"}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -216,7 +217,7 @@ class DistributionTest {
                     "{\"REASON\":\"整改到位, 恢复拨款\"}").body()).contains("\"STATUS\":\"CLOSED\"");
             assertThat(post("pay-module", "/payment-guard/checks", check.replace("ZF-M1", "ZF-M2")).body())
                     .contains("\"DECISION\":\"PASS\"");
-            stop();
+            jar.stop();
         } finally {
             host.stop(0);
         }
@@ -260,10 +261,10 @@ class DistributionTest {
                 "/host/transfers/changes", "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-CE-1\",\"OUTCOME\":\"APPLIED\"}]}"),
                 received);
         try {
-            copyConfig();
+            jar.copyConfig();
             Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://127.0.0.1:"
                     + host.getAddress().getPort() + "/host\n");
-            start();
+            jar.start();
             // a goal of eight indicators ≥ 100 人 (output: 1, 2, 5, 6; benefit: 3, 7, 8; satisfaction: 4)
             String[] level2 = {"QUANTITY", "COST", "SOCIAL", "SATISFACTION", "QUALITY", "TIMELINESS", "ECONOMIC",
                 "ECOLOGICAL"};
@@ -354,7 +355,7 @@ class DistributionTest {
             assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/host/transfers/changes")
                     .contains("\"CHANGE_ID\":\"JX-CE-1\"", "\"RECIPIENT_DIV_CODE\":\"440106000\"",
                             "\"CHANGE_AMT\":-1500000.00", "\"FISCAL_YEAR\":2028"));
-            stop();
+            jar.stop();
         } finally {
             host.stop(0);
         }
@@ -363,7 +364,7 @@ class DistributionTest {
     /** TLS from a configured keystore: HTTPS only, with a certificate the client trusts. */
     @Test
     void servesTlsFromAConfiguredKeystore() throws Exception {
-        copyConfig();
+        jar.copyConfig();
         Path keystore = workDir.resolve("jixiao.p12");
         String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
         Process generate = new ProcessBuilder(keytool, "-genkeypair", "-keystore", keystore.toString(), "-storetype",
@@ -373,11 +374,11 @@ class DistributionTest {
         assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(generate.exitValue()).as(new String(generate.getInputStream().readAllBytes())).isZero();
 
-        start("-Dorg.apache.felix.http.enable=false", "-Dorg.apache.felix.https.enable=true",
+        jar.start("-Dorg.apache.felix.http.enable=false", "-Dorg.apache.felix.https.enable=true",
                 "-Dorg.osgi.service.http.port.secure=" + TLS_PORT,
                 "-Dorg.apache.felix.https.keystore=" + keystore, "-Dorg.apache.felix.https.keystore.password=changeit",
                 "-Dorg.apache.felix.https.keystore.key.password=changeit");
-        assertThat(String.join("\n", output)).contains("https://127.0.0.1:" + TLS_PORT + "/jixiao/api/v1");
+        assertThat(String.join("\n", jar.output())).contains("https://127.0.0.1:" + TLS_PORT + "/jixiao/api/v1");
 
         java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(keystore)) {
@@ -398,14 +399,14 @@ class DistributionTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(check.statusCode()).isEqualTo(200);
         assertThat(check.body()).contains("\"DECISION\":\"PASS\"");
-        stop();
+        jar.stop();
     }
 
     /** Replays every request of docs/getting-started.md, in order, against a fresh jar and compares the answers. */
     @Test
     void gettingStartedAnswersAsDocumented() throws Exception {
-        copyConfig();
-        start();
+        jar.copyConfig();
+        jar.start();
         List<String[]> examples = documentedExamples(Paths.get(System.getenv("JIXIAO_DOCS_DIR"), "getting-started.md"));
         assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
         ObjectMapper json = new ObjectMapper();
@@ -426,7 +427,7 @@ class DistributionTest {
                         .isEqualTo(expected.replaceAll("[0-9a-f]{64}", "<sha256>"));
             }
         }
-        stop();
+        jar.stop();
     }
 
     /** Pairs of a {@code bash} block and the {@code json response} or {@code xml response} block after it. */
@@ -462,53 +463,6 @@ class DistributionTest {
             node.forEach(DistributionTest::withoutTimestamps);
         }
         return node;
-    }
-
-    private void copyConfig() throws IOException {
-        Path config = Paths.get(System.getenv("JIXIAO_CONFIG_DIR"));
-        Files.createDirectories(workDir.resolve("config"));
-        try (Stream<Path> files = Files.list(config)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, workDir.resolve("config").resolve(f.getFileName()));
-            }
-        }
-    }
-
-    private void start(String... properties) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dorg.osgi.service.http.port=" + PORT);
-        command.addAll(List.of(properties));
-        command.add("-jar");
-        command.add(System.getenv("JIXIAO_DISTRIBUTION_JAR"));
-        process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                output.add("reader: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (output.stream().noneMatch(l -> l.contains("Jixiao is ready"))) {
-            assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
-            assertThat(System.currentTimeMillis()).as("not ready in 120 s:\n" + String.join("\n", output))
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        Thread.sleep(500); // the announcement lines follow the first one
-    }
-
-    private void stop() throws InterruptedException {
-        process.toHandle().destroy(); // SIGTERM, keeping our end of stdout open to read the goodbye
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-        Thread.sleep(200);
-        process = null;
     }
 
     /** Basic credentials of one of the demo accounts shipped in config/ (password jixiao-demo). */

@@ -56,7 +56,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class EvaluationsTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        SqlSessionFactory sessions = Database.sessions(ds, "");
+        var sessions = Database.sessions(ds, "");
         store = new MyBatisStore(sessions);
         LedgerPort port = (region, year, asOf, after, limit) -> {
             if (ledgerDown) {

@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class RegionEvaluationsTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        SqlSessionFactory sessions = Database.sessions(ds, "");
+        var sessions = Database.sessions(ds, "");
         store = new MyBatisStore(sessions);
         Map<MofDivCode, MofDivCode> parents = Map.of(COUNTY_A, CITY, COUNTY_B, CITY, COUNTY_C, CITY,
                 OTHER_CITY, MofDivCode.of("140000000"), CITY, MofDivCode.of("140000000"));

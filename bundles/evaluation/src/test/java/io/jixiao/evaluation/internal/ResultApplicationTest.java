@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class ResultApplicationTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        SqlSessionFactory sessions = Database.sessions(ds, "");
+        var sessions = Database.sessions(ds, "");
         MyBatisStore store = new MyBatisStore(sessions);
         repository = new MyBatisEvaluation(sessions, store);
         AllocationPort host = new AllocationPort() {

@@ -23,6 +23,7 @@ import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetWriter;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.LibraryRepository;
+import io.jixiao.store.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -167,7 +168,9 @@ public final class LibraryService implements IndicatorLibraryService {
         ImportJob job = new ImportJob(library.nextJobId(), mofDivCode, fileName.strip(), null, ImportStatus.CHECKING, 0,
                 0, 0, 0, 0, 0, "", actor, now(), null);
         library.insertJob(job);
-        imports.execute(new LibraryImport(library, job, file, csvCharset, limits, clock));
+        // the import reads its job row: it starts once the row is committed (with the call's answer, if idempotent)
+        LibraryImport work = new LibraryImport(library, job, file, csvCharset, limits, clock);
+        Transactions.afterCommit(() -> imports.execute(work));
         return job;
     }
 

@@ -13,6 +13,7 @@ import io.jixiao.api.model.Role;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
 import io.jixiao.store.GoalRepository.StoredRuleSet;
+import io.jixiao.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,6 +102,8 @@ final class RuleAdministration implements GoalRuleService {
                     "RULE_SET", next.label(), actor, change.reason(),
                     detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail, null, null));
             goals.putStored(next);
+            // inside an idempotent call the revision commits with the answer: a rollback takes it out again
+            Transactions.afterRollback(() -> goals.loadStored(store.ruleSets()));
         }
         return goals.book().view(change.mofDivCode(), FiscalYear.of(change.fromYear()));
     }

@@ -14,6 +14,7 @@ import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.HoldRepository;
+import io.jixiao.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Places and releases holds: the database first (hold and audit row in one transaction), then the index, so
- * that a payment check starting after {@link #place} returned sees the hold.
+ * that a payment check starting after {@link #place} returned sees the hold. Inside an idempotent call, whose
+ * changes commit with its answer, a placed hold is in the index at once (a payment meanwhile is held, never passed)
+ * and taken out again if the call rolls back; a release reaches the index only once it is committed.
  */
 public final class HoldRegistry implements HoldService {
     private final HoldRepository holds;
@@ -52,6 +55,7 @@ public final class HoldRegistry implements HoldService {
         holds.insert(hold, new AuditEntry(now, Audit.HOLD_PLACED, target.mofDivCode(), Audit.SUBJECT_HOLD,
                 Long.toString(hold.holdId()), actor, reason.text(), describe(hold), null, target.proCode()));
         index.add(hold);
+        Transactions.afterRollback(() -> index.remove(target, hold.holdId()));
         return hold;
     }
 
@@ -77,7 +81,7 @@ public final class HoldRegistry implements HoldService {
         if (!released) {
             throw new ConflictException("hold " + holdId + " was released concurrently");
         }
-        index.remove(hold.target(), holdId);
+        Transactions.afterCommit(() -> index.remove(hold.target(), holdId));
         return new Hold(holdId, hold.target(), hold.kind(), hold.reason(), HoldStatus.RELEASED, hold.placedBy(),
                 hold.placedAt(), release);
     }

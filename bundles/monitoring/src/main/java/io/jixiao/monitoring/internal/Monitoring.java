@@ -30,8 +30,9 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
-import io.jixiao.store.MonitoringRepository;
 import io.jixiao.store.MonitoringRepository.RoundState;
+import io.jixiao.store.MonitoringRepository;
+import io.jixiao.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ public final class Monitoring implements MonitoringService {
      * @param goals the goals in force, whose indicators units report on
      * @param holds where an accepted rectification releases the hold
      * @param rules the monitoring rules in force for a region and year
-     * @param kick tells the runner there is a round to claim
+     * @param kick tells the runner there is a round to claim (once the round is committed)
      * @param clock the time
      */
     public Monitoring(MonitoringRepository repository, GoalRepository goals, HoldService holds,
@@ -96,7 +97,7 @@ public final class Monitoring implements MonitoringService {
         }
         Round round = insert(request.mofDivCode(), request.fiscalYear(), request.cutOff(), due, false, r, actor, null)
                 .orElseThrow();
-        kick.run();
+        Transactions.afterCommit(kick);
         return round;
     }
 
@@ -110,7 +111,7 @@ public final class Monitoring implements MonitoringService {
         LocalDate cutOff = schedule.cutOffIn(year.value());
         String key = region.value() + "/" + year.value() + "/" + cutOff;
         Optional<Round> round = insert(region, year, cutOff, schedule.dueIn(year.value()), true, r, SCHEDULE, key);
-        round.ifPresent(x -> kick.run());
+        round.ifPresent(x -> Transactions.afterCommit(kick));
         return round;
     }
 
@@ -159,7 +160,7 @@ public final class Monitoring implements MonitoringService {
                         String.valueOf(roundId), actor, "resumed after: " + round.error(), ""))) {
             throw new ConflictException("only a FAILED round is resumed; round " + roundId + " is " + status(roundId));
         }
-        kick.run();
+        Transactions.afterCommit(kick);
         return visible(roundId, actor);
     }
 

@@ -58,7 +58,7 @@ final class Fixture {
         return new MyBatisStore(sessions());
     }
 
-    static org.apache.ibatis.session.SqlSessionFactory sessions() {
+    static io.jixiao.store.internal.UnitAwareSessions sessions() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");

@@ -95,7 +95,7 @@ class RoundsTest {
 
     @BeforeEach
     void setUp() {
-        org.apache.ibatis.session.SqlSessionFactory sessions = Fixture.sessions();
+        var sessions = Fixture.sessions();
         store = new MyBatisStore(sessions);
         repository = new MyBatisMonitoring(sessions, store);
         holds = new HoldRegistry(store, new HoldIndex(), CLOCK);

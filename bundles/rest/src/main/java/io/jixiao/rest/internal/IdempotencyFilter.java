@@ -25,11 +25,14 @@ import javax.ws.rs.core.Response;
  * The one idempotency scheme of the REST adapter: a state-changing call may carry {@code Idempotency-Key}; its
  * first answer is kept, a replay of the same request gets that answer again (with
  * {@code Idempotent-Replayed: true}), the same key with a different request gets 422, and a replay while the
- * first call still runs gets 409 with {@code Retry-After}. Server errors free the key for a retry.
+ * first call still runs gets 409 with {@code Retry-After} (the seconds left of its lease). The call runs as one unit
+ * of work: everything it changes is committed with its answer, so a crash keeps both or neither, and after the lease
+ * a retry performs a call that died unanswered. Server errors change nothing and free the key for a retry.
  */
 @Idempotent
 @Priority(Priorities.USER)
 final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String PROPERTY = IdempotencyFilter.class.getName() + ".key";
@@ -37,11 +40,13 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
     private final IdempotencyRepository keys;
     private final ObjectMapper json;
     private final Duration retention;
+    private final Duration lease;
 
-    IdempotencyFilter(IdempotencyRepository keys, ObjectMapper json, Duration retention) {
+    IdempotencyFilter(IdempotencyRepository keys, ObjectMapper json, Duration retention, Duration lease) {
         this.keys = keys;
         this.json = json;
         this.retention = retention;
+        this.lease = lease;
     }
 
     @Override
@@ -61,9 +66,9 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
                 AuthenticationFilter.Caller.of(request.getSecurityContext()).account(), key);
         Instant now = Instant.now();
         Entry entry = keys.begin(scoped, IdempotencyKeys.requestHash(
-                request.getMethod() + ' ' + request.getUriInfo().getPath(), body), now, now.plus(retention));
+                request.getMethod() + ' ' + request.getUriInfo().getPath(), body), now, now.plus(retention), lease);
         switch (entry.state()) {
-            case RESERVED -> request.setProperty(PROPERTY, scoped);
+            case RESERVED -> request.setProperty(PROPERTY, entry.call());
             case ANSWERED -> {
                 Response.ResponseBuilder replay = Response.status(entry.status())
                         .entity(entry.body() == null ? new byte[0] : entry.body().getBytes(StandardCharsets.UTF_8))
@@ -78,7 +83,7 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
             }
             case IN_PROGRESS -> request.abortWith(Response.fromResponse(Problem.response(409,
                     "IDEMPOTENCY_IN_PROGRESS", "Conflict", "a request with this " + HEADER + " is still running",
-                    null)).header(HttpHeaders.RETRY_AFTER, "1").build());
+                    null)).header(HttpHeaders.RETRY_AFTER, Long.toString(entry.retryAfter().toSeconds())).build());
             case CONFLICT -> request.abortWith(Problem.response(422, "IDEMPOTENCY_KEY_REUSED",
                     "Unprocessable Entity", "this " + HEADER + " was used for a different request",
                     List.of(new Violation(HEADER, "same-request", "was used for a different request"))));
@@ -87,17 +92,43 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-        String key = (String) request.getProperty(PROPERTY);
-        if (key == null) {
+        IdempotencyRepository.Call call = (IdempotencyRepository.Call) request.getProperty(PROPERTY);
+        if (call == null) {
             return;
         }
+        request.removeProperty(PROPERTY);
         if (response.getStatus() >= 500) {
-            keys.abandon(key);
+            call.abandon();
             return;
         }
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         String type = response.getMediaType() == null ? null : response.getMediaType().toString();
-        keys.complete(key, response.getStatus(), type, location, body(response.getEntity()));
+        String answer;
+        try {
+            answer = body(response.getEntity());
+        } catch (JsonProcessingException | RuntimeException e) {
+            call.abandon();
+            throw e;
+        }
+        try {
+            call.answer(response.getStatus(), type, location, answer);
+        } catch (IdempotencyRepository.LeaseLostException lost) {
+            replace(response, Problem.response(409, "IDEMPOTENCY_IN_PROGRESS", "Conflict", "this call outlived its "
+                    + "lease and a retry with the same " + HEADER + " performed it; nothing of this call was kept",
+                    null));
+        } catch (RuntimeException failed) {
+            LOG.warn("Committing a call under an {} failed; nothing of it was kept: {}", HEADER, failed.toString());
+            replace(response, Response.fromResponse(Problem.response(503, "STORE_UNAVAILABLE", "Service Unavailable",
+                    "the call could not be committed; nothing of it was kept: retry with the same " + HEADER, null))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build());
+        }
+    }
+
+    private static void replace(ContainerResponseContext response, Response with) {
+        response.setStatus(with.getStatus());
+        response.getHeaders().clear();
+        response.getHeaders().putAll(with.getHeaders());
+        response.setEntity(with.getEntity(), null, with.getMediaType());
     }
 
     private String body(Object entity) throws JsonProcessingException {

@@ -134,7 +134,8 @@ public final class RestPublisher {
         providers.add(identity);
         providers.add(new RateLimitFilter(limiter));
         providers.add(new IdempotencyFilter(idempotencyKeys, json,
-                Duration.ofHours(config.idempotency_retentionHours())));
+                Duration.ofHours(config.idempotency_retentionHours()),
+                Duration.ofSeconds(Math.min(30, Math.max(1, config.idempotency_leaseSeconds())))));
         providers.add(new ContentLength());
         providers.addAll(ProblemMappers.all());
         return providers;

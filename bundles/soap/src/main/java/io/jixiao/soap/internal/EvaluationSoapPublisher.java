@@ -34,8 +34,7 @@ public final class EvaluationSoapPublisher {
             @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive,
             @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
-        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
-                Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.evaluation_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter, new EvaluationEndpoint(evaluations,
                 comprehensive, requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,

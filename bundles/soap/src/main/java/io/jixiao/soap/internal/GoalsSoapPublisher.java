@@ -40,8 +40,7 @@ public final class GoalsSoapPublisher {
             @Reference GoalRuleService ruleService,
             @Reference Authenticator authenticator, @Reference RateLimiter limiter,
             @Reference IdempotencyRepository idempotencyKeys) {
-        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
-                Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.goals_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter,
                 new GoalsEndpoint(goals, admission, compilation, ruleService, requestIds), GoalsEndpoint.WSDL, address,

@@ -36,8 +36,7 @@ public final class LibrarySoapPublisher {
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
             @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
-        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
-                Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.library_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter, new LibraryEndpoint(library, forms, requestIds),
                 LibraryEndpoint.WSDL, address, new QName(LibraryEndpoint.NAMESPACE, "LibraryService"),

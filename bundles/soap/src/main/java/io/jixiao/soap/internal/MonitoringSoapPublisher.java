@@ -32,8 +32,7 @@ public final class MonitoringSoapPublisher {
     public MonitoringSoapPublisher(BundleContext context, SoapConfiguration config,
             @Reference MonitoringService monitoring, @Reference Authenticator authenticator,
             @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
-        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
-                Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.monitoring_address();
         this.server = SoapPublisher.publish(config, authenticator, limiter, new MonitoringEndpoint(monitoring,
                 requestIds), MonitoringEndpoint.WSDL, address, new QName(MonitoringEndpoint.NAMESPACE,

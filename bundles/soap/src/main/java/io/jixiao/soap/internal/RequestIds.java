@@ -26,8 +26,11 @@ import org.w3c.dom.Element;
  * The SOAP side of the one idempotency scheme: a state-changing operation may carry a {@code RequestId} header
  * (the REST adapter's {@code Idempotency-Key}); the first answer, result or typed fault, is kept, a replay of the
  * same request gets it again, the same id with a different request gets the fault {@code IDEMPOTENCY_KEY_REUSED},
- * and a replay while the first call still runs gets {@code IDEMPOTENCY_IN_PROGRESS}. A call that fails with an
- * unexpected error frees its id for a retry. Keys live in the same store, scoped per account, as REST's.
+ * and a replay while the first call still runs (within its lease) gets {@code IDEMPOTENCY_IN_PROGRESS} naming the
+ * seconds left. The operation runs as one unit of work whose changes are committed with its answer, so a crash keeps
+ * both or neither; after the lease a retry performs a call that died unanswered. A call that fails with an
+ * unexpected error changes nothing and frees its id for a retry. Keys live in the same store, scoped per account,
+ * as REST's.
  */
 final class RequestIds {
     /** The header element carrying the id. */
@@ -36,14 +39,24 @@ final class RequestIds {
     private static final int FAULT = 400;
     private static final String XML = "application/xml";
 
+    /** The longest lease: a retry after a crash waits at most this long for a definite answer. */
+    static final Duration MAX_LEASE = Duration.ofSeconds(30);
+
     private final IdempotencyRepository keys;
     private final Duration retention;
+    private final Duration lease;
     private final Clock clock;
 
-    RequestIds(IdempotencyRepository keys, Duration retention, Clock clock) {
+    RequestIds(IdempotencyRepository keys, Duration retention, Duration lease, Clock clock) {
         this.keys = keys;
         this.retention = retention;
+        this.lease = lease.compareTo(MAX_LEASE) > 0 ? MAX_LEASE : lease;
         this.clock = clock;
+    }
+
+    static RequestIds of(IdempotencyRepository keys, SoapConfiguration config) {
+        return new RequestIds(keys, Duration.ofHours(config.idempotency_retentionHours()),
+                Duration.ofSeconds(Math.max(1, config.idempotency_leaseSeconds())), Clock.systemUTC());
     }
 
     /**
@@ -72,7 +85,7 @@ final class RequestIds {
         String key = IdempotencyKeys.scoped(caller.account(), id);
         Instant now = clock.instant();
         Entry entry = keys.begin(key, IdempotencyKeys.requestHash("SOAP " + operation,
-                marshal(jaxb, request).getBytes(StandardCharsets.UTF_8)), now, now.plus(retention));
+                marshal(jaxb, request).getBytes(StandardCharsets.UTF_8)), now, now.plus(retention), lease);
         switch (entry.state()) {
             case ANSWERED -> {
                 if (entry.status() == RESULT) {
@@ -81,27 +94,46 @@ final class RequestIds {
                 throw faults.replay(unmarshal(jaxb, entry.body()));
             }
             case IN_PROGRESS -> throw fault(faults, "IDEMPOTENCY_IN_PROGRESS",
-                    "a request with this RequestId is still running; retry later", "in-progress",
-                    "a request with this id is still running");
+                    "a request with this RequestId is still running; retry in " + entry.retryAfter().toSeconds()
+                            + " s", "in-progress", "a request with this id is still running");
             case CONFLICT -> throw fault(faults, "IDEMPOTENCY_KEY_REUSED", "this RequestId was used for a different request",
                     "same-request", "was used for a different request");
             case RESERVED -> {
                 // the first call under this id: run it below and keep its answer
             }
         }
+        IdempotencyRepository.Call call = entry.call();
         T result;
         try {
             result = body.run();
         } catch (JixiaoException error) {
             F typed = faults.of(error);
-            keys.complete(key, FAULT, XML, null, marshal(jaxb, faults.info(typed)));
+            answer(call, faults, FAULT, marshal(jaxb, faults.info(typed)));
             throw typed;
         } catch (RuntimeException | Error unexpected) {
-            keys.abandon(key);
+            call.abandon();
             throw unexpected;
         }
-        keys.complete(key, RESULT, XML, null, marshal(jaxb, result));
+        String answer;
+        try {
+            answer = marshal(jaxb, result);
+        } catch (RuntimeException unexpected) {
+            call.abandon();
+            throw unexpected;
+        }
+        answer(call, faults, RESULT, answer);
         return result;
+    }
+
+    /** Commits the call with its answer; a retry that took the key over after the lease answers instead. */
+    private static <F extends Exception> void answer(IdempotencyRepository.Call call, FaultContract<F> faults,
+            int status, String body) throws F {
+        try {
+            call.answer(status, XML, null, body);
+        } catch (IdempotencyRepository.LeaseLostException lost) {
+            throw fault(faults, "IDEMPOTENCY_IN_PROGRESS", "this call outlived its lease and a retry with the same "
+                    + "RequestId performed it; nothing of this call was kept", "in-progress", lost.getMessage());
+        }
     }
 
     private static String requestId(Message message) {

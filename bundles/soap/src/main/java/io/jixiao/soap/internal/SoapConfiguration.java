@@ -42,4 +42,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Request id retention (hours)",
             description = "How long the first answer under a RequestId header is kept for replays")
     int idempotency_retentionHours() default 24;
+
+    @AttributeDefinition(name = "Idempotency lease (s)", description = "How long a call under an RequestId holds its key "
+            + "against retries: a retry meanwhile is told to come back (409 / IDEMPOTENCY_IN_PROGRESS with the time "
+            + "left); after it, a call that died without an answer is performed by the retry. At most 30 s")
+    int idempotency_leaseSeconds() default 30;
 }

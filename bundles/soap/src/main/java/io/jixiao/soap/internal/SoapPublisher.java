@@ -49,8 +49,7 @@ public final class SoapPublisher {
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter,
             @Reference IdempotencyRepository idempotencyKeys, @Reference io.jixiao.api.service.PaymentGuardAdmin admin) {
-        RequestIds requestIds = new RequestIds(idempotencyKeys, Duration.ofHours(config.idempotency_retentionHours()),
-                Clock.systemUTC());
+        RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         this.server = publish(config, authenticator, limiter, new PaymentGuardEndpoint(guard, holds, admin,
                 requestIds),
                 PaymentGuardEndpoint.WSDL, config.address(), new QName(NAMESPACE, "PaymentGuardService"),

@@ -66,8 +66,8 @@ public final class Database {
      * @param databaseId the SQL dialect to use, or blank to detect it from the driver's product name
      * @return the factory
      */
-    public static SqlSessionFactory sessions(DataSource dataSource, String databaseId) {
-        Configuration cfg = new Configuration(new Environment("jixiao", new JdbcTransactionFactory(), dataSource));
+    public static UnitAwareSessions sessions(DataSource dataSource, String databaseId) {
+        Configuration cfg = new Configuration(new Environment("jixiao", new StoreTransactions(), dataSource));
         cfg.setJdbcTypeForNull(JdbcType.NULL);
         cfg.setDefaultStatementTimeout(30);
         cfg.setDatabaseId(databaseId == null || databaseId.isBlank() ? detect(dataSource) : checked(databaseId));
@@ -115,7 +115,18 @@ public final class Database {
         cfg.addMapper(io.jixiao.store.internal.mapper.MonitoringMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.EvaluationMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RegionEvaluationMapper.class);
-        return new SqlSessionFactoryBuilder().build(cfg);
+        return new UnitAwareSessions(new SqlSessionFactoryBuilder().build(cfg));
+    }
+
+    /**
+     * Transactions of their own on pooled connections; a session opened on a unit of work's connection leaves
+     * commit, rollback and close to the unit ({@link UnitAwareSessions}).
+     */
+    private static final class StoreTransactions extends JdbcTransactionFactory {
+        @Override
+        public org.apache.ibatis.transaction.Transaction newTransaction(java.sql.Connection connection) {
+            return new org.apache.ibatis.transaction.managed.ManagedTransaction(connection, false);
+        }
     }
 
     /**

@@ -46,7 +46,9 @@ import io.jixiao.api.goal.StageReview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,9 +76,11 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     /** Journal keys asked per query, under Oracle's limit of 1,000 IN-list expressions. */
     private static final int KEYS_PER_QUERY = 500;
     private final SqlSessionFactory sessions;
+    private final UnitAwareSessions units;
 
-    public MyBatisStore(SqlSessionFactory sessions) {
+    public MyBatisStore(UnitAwareSessions sessions) {
         this.sessions = sessions;
+        this.units = sessions;
     }
 
     @Override
@@ -326,12 +330,15 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
 
     /** Creates a chain head in a transaction of its own, so that it is visible to every writer at once. */
     private void createChain(String chainId) {
-        try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(AuditMapper.class).createChain(chainId, AuditChain.GENESIS);
-            session.commit();
-        } catch (PersistenceException raced) {
-            // another writer created it first; the lock that follows reads theirs
-        }
+        units.outside(() -> {
+            try (SqlSession session = sessions.openSession(false)) {
+                session.getMapper(AuditMapper.class).createChain(chainId, AuditChain.GENESIS);
+                session.commit();
+            } catch (PersistenceException raced) {
+                // another writer created it first; the lock that follows reads theirs
+            }
+            return null;
+        });
     }
 
     @Override
@@ -378,39 +385,53 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     @Override
-    public Entry begin(String key, String requestHash, Instant now, Instant expiresAt) {
+    public Entry begin(String key, String requestHash, Instant now, Instant expiresAt, Duration lease) {
+        UnitOfWork.discardStale();
+        String owner = UUID.randomUUID().toString();
+        Instant leaseUntil = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
             try (SqlSession session = sessions.openSession(false)) {
                 IdempotencyMapper keys = session.getMapper(IdempotencyMapper.class);
                 IdempotencyRow row = keys.find(key);
                 if (row == null) {
-                    if (reserve(session, key, requestHash, now, expiresAt)) {
-                        return Entry.of(State.RESERVED);
+                    if (reserve(session, key, requestHash, now, expiresAt, owner, leaseUntil)) {
+                        return reserved(key, owner);
                     }
                 } else if (!row.expiresAt.isAfter(now)) {
                     keys.deleteExpired(key, now);
                     session.commit();
                 } else if (!row.requestHash.equals(requestHash)) {
                     return Entry.of(State.CONFLICT);
-                } else if (row.responseStatus == null) {
-                    return Entry.of(State.IN_PROGRESS);
-                } else {
+                } else if (row.responseStatus != null) {
                     return new Entry(State.ANSWERED, row.responseStatus, row.responseType, row.responseLocation,
-                            row.responseBody);
+                            row.responseBody, null, null);
+                } else if (row.leaseUntil != null && row.leaseUntil.isAfter(now)) {
+                    long left = Math.max(1, (Duration.between(now, row.leaseUntil).toMillis() + 999) / 1000);
+                    return new Entry(State.IN_PROGRESS, 0, null, null, null, Duration.ofSeconds(left), null);
+                } else if (keys.takeOver(key, owner, now, leaseUntil) == 1) {
+                    session.commit();
+                    return reserved(key, owner);
                 }
             }
         }
         // lost the race for an expiring key every time: the other caller holds it now
-        return Entry.of(State.IN_PROGRESS);
+        return new Entry(State.IN_PROGRESS, 0, null, null, null, Duration.ofSeconds(1), null);
+    }
+
+    private Entry reserved(String key, String owner) {
+        UnitOfWork unit = units.begin("idempotency key " + key.substring(0, 12));
+        return new Entry(State.RESERVED, 0, null, null, null, null, new KeyedCall(unit, key, owner));
     }
 
     private static boolean reserve(SqlSession session, String key, String requestHash, Instant now,
-            Instant expiresAt) {
+            Instant expiresAt, String owner, Instant leaseUntil) {
         IdempotencyRow row = new IdempotencyRow();
         row.idemKey = key;
         row.requestHash = requestHash;
         row.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         row.expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        row.owner = owner;
+        row.leaseUntil = leaseUntil;
         try {
             session.getMapper(IdempotencyMapper.class).insert(row);
             session.commit();
@@ -421,19 +442,50 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
     }
 
-    @Override
-    public void complete(String key, int status, String contentType, String location, String body) {
-        try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(IdempotencyMapper.class).complete(key, status, contentType, location, body);
-            session.commit();
-        }
-    }
+    /** A reserved key's unit of work: its answer is the last write of the unit, made only by the key's owner. */
+    private final class KeyedCall implements Call {
+        private final UnitOfWork unit;
+        private final String key;
+        private final String owner;
 
-    @Override
-    public void abandon(String key) {
-        try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(IdempotencyMapper.class).delete(key);
-            session.commit();
+        KeyedCall(UnitOfWork unit, String key, String owner) {
+            this.unit = unit;
+            this.key = key;
+            this.owner = owner;
+        }
+
+        @Override
+        public void answer(int status, String contentType, String location, String body) {
+            int kept;
+            try (SqlSession session = sessions.openSession(false)) {
+                kept = session.getMapper(IdempotencyMapper.class).complete(key, owner, status, contentType, location,
+                        body);
+                session.commit();
+            } catch (RuntimeException e) {
+                unit.rollback();
+                throw e;
+            }
+            if (kept != 1) {
+                unit.rollback();
+                throw new LeaseLostException("the lease of this call ran out and a retry took its key over; "
+                        + "nothing this call changed was kept");
+            }
+            try {
+                unit.commit();
+            } catch (java.sql.SQLException e) {
+                throw new PersistenceException("committing the call and its answer failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            unit.rollback();
+            try (SqlSession session = sessions.openSession(false)) {
+                session.getMapper(IdempotencyMapper.class).delete(key, owner);
+                session.commit();
+            } catch (RuntimeException e) {
+                // the key stays reserved until its lease runs out; a retry then takes it over
+            }
         }
     }
 

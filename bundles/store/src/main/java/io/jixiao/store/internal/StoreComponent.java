@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.util.Hashtable;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -115,7 +114,7 @@ public final class StoreComponent {
             } else {
                 databaseId = startWithoutDatabase(config);
             }
-            SqlSessionFactory sessions = Database.sessions(gate, databaseId);
+            UnitAwareSessions sessions = Database.sessions(gate, databaseId);
             databaseId = sessions.getConfiguration().getDatabaseId();
             Hashtable<String, Object> serviceProps = new Hashtable<>();
             serviceProps.put("jixiao.database.id", databaseId);

@@ -122,6 +122,12 @@ class MyBatisStoreTest extends EveryDialect {
         assertThat(streamed).containsAll(placed).isSorted();
     }
 
+    /** A PASS of a 10-yuan payment of project P1, as the journal ships it. */
+    static DecisionRecord decision(Instant at, String number) {
+        return new DecisionRecord(projectPayment(PayAppNo.of(number), "10.00"),
+                PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD), HOST, at);
+    }
+
     /** A 2026 payment of project P1 on budget line B1 of agency 101001 in the region. */
     private static PaymentApplication projectPayment(PayAppNo number, String yuan) {
         return new PaymentApplication(REGION, FiscalYear.of(2026), number, AgencyCode.of("101001"), ProCode.of("P1"),

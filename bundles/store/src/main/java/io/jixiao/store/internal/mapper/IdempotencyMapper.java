@@ -9,10 +9,13 @@ public interface IdempotencyMapper {
 
     IdempotencyRow find(@Param("key") String key);
 
-    int complete(@Param("key") String key, @Param("status") int status, @Param("type") String type,
-            @Param("location") String location, @Param("body") String body);
+    int complete(@Param("key") String key, @Param("owner") String owner, @Param("status") int status,
+            @Param("type") String type, @Param("location") String location, @Param("body") String body);
 
-    int delete(@Param("key") String key);
+    int takeOver(@Param("key") String key, @Param("owner") String owner, @Param("now") Instant now,
+            @Param("leaseUntil") Instant leaseUntil);
+
+    int delete(@Param("key") String key, @Param("owner") String owner);
 
     int deleteExpired(@Param("key") String key, @Param("now") Instant now);
 

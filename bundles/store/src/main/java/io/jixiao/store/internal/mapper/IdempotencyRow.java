@@ -12,4 +12,6 @@ public class IdempotencyRow {
     public String responseType;
     public String responseLocation;
     public String responseBody;
+    public String owner;
+    public Instant leaseUntil;
 }

@@ -1,0 +1,41 @@
+package io.jixiao.store;
+
+import io.jixiao.store.internal.UnitOfWork;
+
+/**
+ * What a service does around the caller's transaction. An idempotent call (REST {@code Idempotency-Key}, SOAP
+ * {@code RequestId}) runs as one unit of work: every repository call on its thread joins one transaction, committed
+ * together with the call's kept answer, so that a crash keeps both or neither. Effects outside the database that
+ * must not run ahead of that commit — waking a worker that reads the new rows, lifting a hold from the in-memory
+ * index — are registered here. Outside a unit of work each repository call commits on its own, so an action
+ * registered for after the commit runs at once and one registered for a rollback is never needed.
+ *
+ * @since 2.0.0
+ */
+public final class Transactions {
+    private Transactions() {
+    }
+
+    /**
+     * @param action what to run once the calling thread's unit of work has committed; at once when there is none
+     */
+    public static void afterCommit(Runnable action) {
+        UnitOfWork unit = UnitOfWork.current();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit(action);
+        }
+    }
+
+    /**
+     * @param action what to run if the calling thread's unit of work is rolled back (e.g. take a hold placed in
+     *        memory out again); dropped when there is no unit of work, whose writes are committed already
+     */
+    public static void afterRollback(Runnable action) {
+        UnitOfWork unit = UnitOfWork.current();
+        if (unit != null) {
+            unit.afterRollback(action);
+        }
+    }
+}

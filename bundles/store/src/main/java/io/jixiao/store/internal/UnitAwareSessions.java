@@ -1,0 +1,183 @@
+package io.jixiao.store.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.function.Supplier;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.TransactionIsolationLevel;
+
+/**
+ * The store's session factory. Outside a {@link UnitOfWork} a session is a transaction of its own, as MyBatis makes
+ * it. Inside one, a session runs on the unit's connection within a savepoint: its {@code commit} keeps its writes
+ * for the unit's commit, its {@code rollback} (or a close without commit) takes back only its own writes.
+ */
+public final class UnitAwareSessions implements SqlSessionFactory {
+    private final SqlSessionFactory delegate;
+
+    UnitAwareSessions(SqlSessionFactory delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * Binds a unit of work to the calling thread, on a connection of its own from the pool.
+     *
+     * @param purpose what the unit is for, for the log
+     * @return the unit; the caller must commit or roll it back on this thread
+     */
+    UnitOfWork begin(String purpose) {
+        try {
+            return UnitOfWork.begin(configurationDataSource().getConnection(), purpose);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot open a unit of work: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in transactions of its own even when the calling thread is in a unit of work. */
+    <T> T outside(Supplier<T> work) {
+        UnitOfWork unit = UnitOfWork.current();
+        if (unit == null) {
+            return work.get();
+        }
+        UnitOfWork.suspend(unit);
+        try {
+            return work.get();
+        } finally {
+            UnitOfWork.resume(unit);
+        }
+    }
+
+    private javax.sql.DataSource configurationDataSource() {
+        return delegate.getConfiguration().getEnvironment().getDataSource();
+    }
+
+    private SqlSession open(ExecutorType type, Supplier<SqlSession> own) {
+        UnitOfWork unit = UnitOfWork.current();
+        if (unit == null) {
+            return own.get();
+        }
+        SqlSession session = delegate.openSession(type, unit.connection());
+        try {
+            return joined(session, unit.connection());
+        } catch (SQLException e) {
+            session.close();
+            throw new PersistenceException("cannot set a savepoint in the unit of work: " + e.getMessage(), e);
+        }
+    }
+
+    private static SqlSession joined(SqlSession session, Connection connection) throws SQLException {
+        Joined handler = new Joined(session, connection);
+        return (SqlSession) Proxy.newProxyInstance(SqlSession.class.getClassLoader(), new Class<?>[] {SqlSession.class},
+                handler);
+    }
+
+    /** A session inside a unit of work: commit moves its savepoint on, rollback and an uncommitted close go back. */
+    private static final class Joined implements InvocationHandler {
+        private final SqlSession session;
+        private final Connection connection;
+        private Savepoint savepoint;
+        private boolean dirty;
+
+        Joined(SqlSession session, Connection connection) throws SQLException {
+            this.session = session;
+            this.connection = connection;
+            this.savepoint = connection.setSavepoint();
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "commit" -> {
+                    session.commit(true); // flushes batched statements; the managed transaction commits nothing
+                    savepoint = connection.setSavepoint();
+                    dirty = false;
+                    return null;
+                }
+                case "rollback" -> {
+                    session.rollback(true);
+                    connection.rollback(savepoint);
+                    dirty = false;
+                    return null;
+                }
+                case "close" -> {
+                    try {
+                        if (dirty) {
+                            connection.rollback(savepoint);
+                        }
+                    } finally {
+                        session.close();
+                    }
+                    return null;
+                }
+                case "getMapper" -> {
+                    dirty = true;
+                    return session.getMapper((Class<?>) args[0]);
+                }
+                default -> {
+                    if (method.getName().startsWith("insert") || method.getName().startsWith("update")
+                            || method.getName().startsWith("delete") || method.getName().equals("flushStatements")) {
+                        dirty = true;
+                    }
+                    try {
+                        return method.invoke(session, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public SqlSession openSession() {
+        return open(ExecutorType.SIMPLE, delegate::openSession);
+    }
+
+    @Override
+    public SqlSession openSession(boolean autoCommit) {
+        return open(ExecutorType.SIMPLE, () -> delegate.openSession(autoCommit));
+    }
+
+    @Override
+    public SqlSession openSession(ExecutorType execType) {
+        return open(execType, () -> delegate.openSession(execType));
+    }
+
+    @Override
+    public SqlSession openSession(ExecutorType execType, boolean autoCommit) {
+        return open(execType, () -> delegate.openSession(execType, autoCommit));
+    }
+
+    @Override
+    public SqlSession openSession(Connection connection) {
+        return delegate.openSession(connection);
+    }
+
+    @Override
+    public SqlSession openSession(TransactionIsolationLevel level) {
+        return open(ExecutorType.SIMPLE, () -> delegate.openSession(level));
+    }
+
+    @Override
+    public SqlSession openSession(ExecutorType execType, TransactionIsolationLevel level) {
+        return open(execType, () -> delegate.openSession(execType, level));
+    }
+
+    @Override
+    public SqlSession openSession(ExecutorType execType, Connection connection) {
+        return delegate.openSession(execType, connection);
+    }
+
+    @Override
+    public Configuration getConfiguration() {
+        return delegate.getConfiguration();
+    }
+}
