@@ -130,8 +130,39 @@ public interface MonitoringRepository {
      */
     Map<String, Alert> results(long roundId, boolean department, Collection<String> codes);
 
-    /** Writes results (their ids are assigned here), in one batch; results already written are skipped. */
-    List<Alert> insertResults(List<Alert> results);
+    /**
+     * Writes results of a round its owner runs (their ids are assigned here), in one batch and one transaction that
+     * first locks the round: results already written (by an earlier owner of the round) are left out.
+     *
+     * @param roundId the round the results belong to
+     * @param owner the node running it
+     * @param results the results
+     * @return the results written, with their ids; empty if the owner no longer runs the round (nothing written)
+     * @since 2.0.0
+     */
+    Optional<List<Alert>> insertResults(long roundId, String owner, List<Alert> results);
+
+    /**
+     * Moves the heartbeat of a round its owner runs, between checkpoints.
+     *
+     * @return false if the round was cancelled or another node took it over
+     * @since 2.0.0
+     */
+    boolean renew(long roundId, String owner, Instant now);
+
+    /**
+     * What a round's stored results add up to, counted in the database (after a takeover the runner's own tallies
+     * miss what an earlier owner wrote after its last checkpoint).
+     *
+     * @param projects project results
+     * @param levels project and department results per level
+     * @since 2.0.0
+     */
+    record ResultCounts(long projects, Map<AlertLevel, Long> levels) {
+    }
+
+    /** @return the round's stored results, counted; @since 2.0.0 */
+    ResultCounts countResults(long roundId);
 
     /** Links a result to the hold placed for it. */
     void linkHold(long alertId, long holdId);

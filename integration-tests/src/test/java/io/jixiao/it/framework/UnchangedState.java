@@ -128,7 +128,7 @@ final class UnchangedState {
             java.time.LocalDate cutOff = java.time.LocalDate.parse(Endpoints.CUT_OFF);
             java.time.Instant now = java.time.Instant.now();
             Round round = new Round(id, REGION, FiscalYear.of(2026), cutOff, cutOff.plusMonths(1), false,
-                    RoundStatus.COMPLETED, "fixture", io.jixiao.api.goal.GateMode.ENFORCE, 1, 1, 1, Map.of(), 0, null,
+                    RoundStatus.QUEUED, "fixture", io.jixiao.api.goal.GateMode.ENFORCE, 1, 1, 1, Map.of(), 0, null,
                     "state-check", now, now);
             repository.insertRound(new MonitoringRepository.RoundState(round, null, FINANCE, null, null), null,
                     new io.jixiao.store.AuditEntry(now, "MONITORING_ROUND_STARTED", REGION, "MONITORING_ROUND",
@@ -138,7 +138,11 @@ final class UnchangedState {
                     new BigDecimal("1.00"), new BigDecimal("58.08"), java.util.EnumSet.of(Finding.EXECUTION_GAP),
                     AlertLevel.RED, java.util.EnumSet.of(Consequence.RECTIFY), false, null, AlertStatus.OPEN, null,
                     now);
-            alertId = repository.insertResults(List.of(alert)).get(0).id();
+            repository.claim(id, "fixture", now, now);
+            alertId = repository.insertResults(id, "fixture", List.of(alert)).orElseThrow().get(0).id();
+            repository.finish(id, "fixture", RoundStatus.COMPLETED, null, now, new io.jixiao.store.AuditEntry(now,
+                    "MONITORING_ROUND_COMPLETED", REGION, "MONITORING_ROUND", String.valueOf(id), FINANCE, "fixture",
+                    ""));
             roundId = id;
         }
     }

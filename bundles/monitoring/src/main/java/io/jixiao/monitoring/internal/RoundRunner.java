@@ -48,8 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one claimed round: reads the ledger page by page (a project's lines may straddle pages), judges each project,
  * writes the page's results in one batch, places the holds the verdicts call for, and checks in after every page —
- * where it learns whether the round was cancelled or taken over. A round resumed after a crash or a failure starts at
- * its last checkpoint and skips the projects it had already judged, so no result and no hold is written twice.
+ * where it learns whether the round was cancelled or taken over; between checkpoints the worker renews the round's
+ * lease and tells the runner when it was lost. A round resumed after a crash or a failure, or taken over after its
+ * node stopped renewing, starts at its last checkpoint and skips the projects whose results are stored (placing
+ * the holds those still lack), so no result and no hold is written twice.
  */
 final class RoundRunner {
     /** Holds placed by monitoring say so first: a later round links to such a hold instead of placing another. */
@@ -84,6 +86,14 @@ final class RoundRunner {
      * @return the status it left the round in (RUNNING if it lost the round to a cancel or another node)
      */
     RoundStatus run(long roundId, String owner) {
+        return run(roundId, owner, () -> false);
+    }
+
+    /**
+     * @param lost tells whether the round's lease was lost (another node took it over, or it was cancelled): the
+     *        runner then stops before its next write
+     */
+    RoundStatus run(long roundId, String owner, java.util.function.BooleanSupplier lost) {
         RoundState state = repository.round(roundId).orElseThrow();
         Round round = state.round();
         Progress p = new Progress(state);
@@ -96,7 +106,6 @@ final class RoundRunner {
             }
             LOG.info("Monitoring round {} ({} {} to {}) running on {} from {}", roundId, round.mofDivCode(),
                     round.fiscalYear(), round.cutOff(), owner, state.cursor() == null ? "the start" : "its checkpoint");
-            boolean resuming = state.cursor() != null || round.processed() > 0;
             String token = state.cursor();
             String carryStart = null;
             List<LedgerLine> carry = new ArrayList<>();
@@ -123,10 +132,10 @@ final class RoundRunner {
                 } else {
                     carryStart = null;
                 }
-                resuming = judgePage(round, owner, judge, byProject, resuming, p, state.starter());
+                boolean kept = judgePage(round, owner, judge, byProject, p, state.starter(), lost);
                 p.cursor = carry.isEmpty() ? page.next() : carryStart;
-                if (!repository.checkpoint(roundId, owner, p.cursor, p.total, p.processed, p.projects, p.counts,
-                        p.holds, clock.instant())) {
+                if (!kept || !repository.checkpoint(roundId, owner, p.cursor, p.total, p.processed, p.projects,
+                        p.counts, p.holds, clock.instant())) {
                     LOG.info("Monitoring round {} stopped on {}: cancelled or taken over", roundId, owner);
                     return RoundStatus.RUNNING;
                 }
@@ -137,7 +146,10 @@ final class RoundRunner {
                 token = page.next();
             }
             if (r.departments()) {
-                judgeDepartments(round, judge, p);
+                if (!judgeDepartments(round, owner, judge, p)) {
+                    LOG.info("Monitoring round {} stopped on {}: cancelled or taken over", roundId, owner);
+                    return RoundStatus.RUNNING;
+                }
                 repository.checkpoint(roundId, owner, null, p.total, p.processed, p.projects, p.counts, p.holds,
                         clock.instant());
             }
@@ -167,9 +179,9 @@ final class RoundRunner {
         }
     }
 
-    /** @return whether the next page still needs the resume check */
+    /** @return false if the round is no longer this node's: nothing more was written */
     private boolean judgePage(Round round, String owner, Judge judge, Map<ProCode, List<LedgerLine>> byProject,
-            boolean resuming, Progress p, Actor starter) {
+            Progress p, Actor starter, java.util.function.BooleanSupplier lost) {
         // basic expenditure (salaries, running costs) is never monitored for holds: only project lines count
         Map<ProCode, List<LedgerLine>> projects = new LinkedHashMap<>();
         byProject.forEach((code, lines) -> {
@@ -180,13 +192,11 @@ final class RoundRunner {
             }
         });
         if (projects.isEmpty()) {
-            return resuming;
+            return true;
         }
-        Map<String, Alert> existing = Map.of();
-        if (resuming) {
-            existing = repository.results(round.id(), false,
-                    projects.keySet().stream().map(ProCode::value).toList());
-        }
+        // results an earlier run of this round stored (before a crash, a failure or a takeover) are kept as they are
+        Map<String, Alert> existing = repository.results(round.id(), false,
+                projects.keySet().stream().map(ProCode::value).toList());
         Map<ProCode, ProjectRecord> records = Map.of();
         MasterDataPort master = masterData.get();
         if (master != null) {
@@ -201,7 +211,7 @@ final class RoundRunner {
             Alert done = existing.get(e.getKey().value());
             if (done != null) {
                 p.processed -= byProject.get(e.getKey()).size(); // counted before the checkpoint it resumed from
-                if (done.enforced() && done.holdId() == null) {
+                if (done.enforced() && done.holdId() == null && done.status() != AlertStatus.CLOSED) {
                     toHold.add(done); // judged, but the node stopped before its hold was linked
                 }
                 continue;
@@ -217,7 +227,14 @@ final class RoundRunner {
                     judge.timeProgress(), v.findings(), v.level(), v.consequences(), v.enforced(), null, v.status(),
                     null, now));
         }
-        for (Alert stored : repository.insertResults(fresh)) {
+        if (lost.getAsBoolean()) {
+            return false;
+        }
+        Optional<List<Alert>> written = repository.insertResults(round.id(), owner, fresh);
+        if (written.isEmpty()) {
+            return false;
+        }
+        for (Alert stored : written.get()) {
             p.projects++;
             p.counts.merge(stored.level(), 1L, Long::sum);
             if (stored.enforced()) {
@@ -225,9 +242,12 @@ final class RoundRunner {
             }
         }
         for (Alert a : toHold) {
+            if (lost.getAsBoolean()) {
+                return false;
+            }
             hold(round, a, starter, p);
         }
-        return resuming && !existing.isEmpty();
+        return true;
     }
 
     private void hold(Round round, Alert alert, Actor starter, Progress p) {
@@ -237,6 +257,9 @@ final class RoundRunner {
         long holdId;
         if (mine.isPresent()) {
             holdId = mine.get().holdId(); // held by an earlier round, or placed before this node stopped
+            if (mine.get().reason().text().startsWith(HOLD_MARK + round.id() + " ")) {
+                p.holds++; // placed by this round before it stopped, not yet in a checkpoint
+            }
         } else {
             String why = HOLD_MARK + round.id() + " (" + round.cutOff() + "): " + alert.level() + " "
                     + alert.findings().stream().map(Enum::name).collect(Collectors.joining(",")) + "; execution "
@@ -251,7 +274,8 @@ final class RoundRunner {
         repository.linkHold(alert.id(), holdId);
     }
 
-    private void judgeDepartments(Round round, Judge judge, Progress p) {
+    /** @return false if the round is no longer this node's */
+    private boolean judgeDepartments(Round round, String owner, Judge judge, Progress p) {
         List<DepartmentTotal> totals = repository.departmentTotals(round.id());
         Map<String, Alert> existing = repository.results(round.id(), true,
                 totals.stream().map(DepartmentTotal::deptCode).toList());
@@ -266,13 +290,21 @@ final class RoundRunner {
                     t.budgeted(), t.paid(), v.executionRate(), judge.timeProgress(), v.findings(), v.level(),
                     v.consequences(), false, null, v.status(), null, now));
         }
-        for (Alert stored : repository.insertResults(fresh)) {
-            p.counts.merge(stored.level(), 1L, Long::sum);
-        }
+        Optional<List<Alert>> written = repository.insertResults(round.id(), owner, fresh);
+        written.ifPresent(stored -> stored.forEach(a -> p.counts.merge(a.level(), 1L, Long::sum)));
+        return written.isPresent();
     }
 
     private void finish(Round round, String owner, RoundStatus status, String error, Progress p, Actor starter) {
         String message = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (status == RoundStatus.COMPLETED) {
+            // after a takeover the tallies carried from the checkpoint miss what was stored after it: count them
+            MonitoringRepository.ResultCounts stored = repository.countResults(round.id());
+            p.projects = stored.projects();
+            for (AlertLevel level : AlertLevel.values()) {
+                p.counts.put(level, stored.levels().getOrDefault(level, 0L));
+            }
+        }
         String detail = "processed=" + p.processed + ";projects=" + p.projects + ";green="
                 + p.counts.get(AlertLevel.GREEN) + ";blue=" + p.counts.get(AlertLevel.BLUE) + ";yellow="
                 + p.counts.get(AlertLevel.YELLOW) + ";red=" + p.counts.get(AlertLevel.RED) + ";holds=" + p.holds;

@@ -22,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's round worker: one thread that claims runnable rounds (queued ones, and running ones whose node stopped
- * checking in) and runs them one after another; on every tick it also starts the scheduled rounds that are due in
- * the configured regions. Every node of a cluster runs a worker; the database decides which node gets a round.
+ * This node's round worker: one thread that claims runnable rounds (queued ones, and running ones whose lease ran
+ * out: their node stopped renewing it) and runs them one after another; on every tick it also starts the scheduled
+ * rounds that are due in the configured regions. While a round runs, a second thread renews its lease every third
+ * of it; every half lease the worker looks for rounds to take over. Every node of a cluster runs a worker; the
+ * database decides which node gets a round.
  */
 public final class RoundWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
@@ -33,23 +35,29 @@ public final class RoundWorker implements AutoCloseable {
     private final MonitoringRepository repository;
     private final RoundRunner runner;
     private final String node;
-    private final Duration stale;
+    private final Duration lease;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService heartbeat;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final Set<String> scheduledKnown = ConcurrentHashMap.newKeySet();
     private volatile Monitoring monitoring;
     private volatile List<MofDivCode> regions = List.of();
     private volatile BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules;
 
-    RoundWorker(MonitoringRepository repository, RoundRunner runner, String node, Duration stale, Clock clock) {
+    RoundWorker(MonitoringRepository repository, RoundRunner runner, String node, Duration lease, Clock clock) {
         this.repository = repository;
         this.runner = runner;
         this.node = node;
-        this.stale = stale;
+        this.lease = lease;
         this.clock = clock;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-monitoring-rounds");
+            t.setDaemon(true);
+            return t;
+        });
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jixiao-monitoring-lease");
             t.setDaemon(true);
             return t;
         });
@@ -67,6 +75,8 @@ public final class RoundWorker implements AutoCloseable {
             BiFunction<MofDivCode, FiscalYear, MonitoringRules> regionRules, Duration tick) {
         configure(service, scheduledRegions, regionRules);
         executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        long scan = Math.max(1_000, lease.toMillis() / 2);
+        executor.scheduleWithFixedDelay(this::drain, scan, scan, TimeUnit.MILLISECONDS);
     }
 
     /** Sets what the ticks work with, without ticking (tests drive {@link #startDueSchedules} by hand). */
@@ -120,11 +130,11 @@ public final class RoundWorker implements AutoCloseable {
         try {
             while (true) {
                 Instant now = clock.instant();
-                List<Long> runnable = repository.runnable(now.minus(stale));
+                List<Long> runnable = repository.runnable(now.minus(lease));
                 boolean ran = false;
                 for (long id : runnable) {
-                    if (repository.claim(id, node, clock.instant(), clock.instant().minus(stale))) {
-                        runner.run(id, node);
+                    if (repository.claim(id, node, clock.instant(), clock.instant().minus(lease))) {
+                        runLeased(id);
                         ran = true;
                     }
                 }
@@ -137,8 +147,29 @@ public final class RoundWorker implements AutoCloseable {
         }
     }
 
+    /** Runs a claimed round while renewing its lease; a renewal the database refuses tells the runner to stop. */
+    private void runLeased(long roundId) {
+        AtomicBoolean lost = new AtomicBoolean();
+        long every = Math.max(100, lease.toMillis() / 3);
+        java.util.concurrent.ScheduledFuture<?> renewing = heartbeat.scheduleWithFixedDelay(() -> {
+            try {
+                if (!repository.renew(roundId, node, clock.instant())) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Monitoring round {}: renewing its lease failed: {}", roundId, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        try {
+            runner.run(roundId, node, lost::get);
+        } finally {
+            renewing.cancel(false);
+        }
+    }
+
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);

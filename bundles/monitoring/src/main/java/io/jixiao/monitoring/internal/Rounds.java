@@ -34,17 +34,17 @@ public final class Rounds implements AutoCloseable {
      * @param clock the time
      * @param node this node's name
      * @param pageSize ledger lines per port call
-     * @param stale how long a silent runner keeps its round
+     * @param lease how long a runner keeps its round without renewing it
      */
     public Rounds(MonitoringRepository repository, GoalRepository goals, HoldService holds,
             BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Supplier<LedgerPort> ledger,
-            Supplier<MasterDataPort> masterData, Clock clock, String node, int pageSize, Duration stale) {
+            Supplier<MasterDataPort> masterData, Clock clock, String node, int pageSize, Duration lease) {
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("pageSize must be 1-5000, got " + pageSize);
         }
         this.rules = rules;
         this.runner = new RoundRunner(repository, ledger, masterData, holds, rules, clock, pageSize);
-        this.worker = new RoundWorker(repository, runner, node, stale, clock);
+        this.worker = new RoundWorker(repository, runner, node, lease, clock);
         this.service = new Monitoring(repository, goals, holds, rules, worker::kick, clock);
     }
 

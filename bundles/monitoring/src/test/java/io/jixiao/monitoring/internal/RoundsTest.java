@@ -92,6 +92,7 @@ class RoundsTest {
     private IntFunction<RuntimeException> failOnCall = call -> null;
     private final AtomicInteger calls = new AtomicInteger();
     private Rounds rounds;
+    private LedgerPort port;
 
     @BeforeEach
     void setUp() {
@@ -103,7 +104,7 @@ class RoundsTest {
                 "monitoring.gap.YELLOW", "10", "monitoring.gap.RED", "20", "monitoring.level.CANNOT_COMPLETE",
                 "YELLOW", "monitoring.level.DEVIATING", "BLUE", "monitoring.level.REPORT_OVERDUE", "BLUE",
                 "monitoring.consequence.YELLOW", "RECTIFY", "monitoring.consequence.RED", "RECTIFY,HOLD"));
-        LedgerPort port = (region, year, asOf, after, limit) -> {
+        port = (region, year, asOf, after, limit) -> {
             RuntimeException failure = failOnCall.apply(calls.incrementAndGet());
             if (failure != null) {
                 throw failure;
@@ -113,7 +114,12 @@ class RoundsTest {
             return new LedgerPage(ledger.subList(from, to), to < ledger.size() ? String.valueOf(to) : null,
                     ledger.size());
         };
-        rounds = new Rounds(repository, store, holds, (region, year) -> MonitoringRules.parse("test#1", rules),
+        rounds = rounds("node-a", holds, CLOCK, Duration.ofMinutes(5));
+    }
+
+    /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
+    private Rounds rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
+        return new Rounds(repository, store, holdService, (region, year) -> MonitoringRules.parse("test#1", rules),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
                     codes.forEach(c -> {
@@ -122,7 +128,7 @@ class RoundsTest {
                         }
                     });
                     return found;
-                }, CLOCK, "node-a", 2, Duration.ofMinutes(5));
+                }, clock, node, 2, lease);
     }
 
     @AfterEach
@@ -236,6 +242,91 @@ class RoundsTest {
         assertThat(resumed.holds()).isEqualTo(1);
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P4")))).hasSize(1);
         assertThatThrownBy(() -> rounds.service().resume(round.id(), FINANCE)).isInstanceOf(ConflictException.class);
+    }
+
+    /**
+     * Issue 22: node-a dies after it stored P3's and P4's results and placed P4's hold, before its checkpoint and
+     * before linking the hold. Once its lease runs out node-b takes the round over, skips the stored results
+     * without a unique-key failure, links node-a's hold instead of placing a second, and completes the round.
+     */
+    @Test
+    void aRoundWhoseNodeDiedIsTakenOverAfterItsLeaseAndCompletesWithItsHolds() throws Exception {
+        fourProjects();
+        rounds.close();
+        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
+        Duration lease = Duration.ofSeconds(2);
+        java.util.concurrent.CountDownLatch died = new java.util.concurrent.CountDownLatch(1);
+        io.jixiao.api.service.HoldService dying = new io.jixiao.api.service.HoldService() {
+            @Override
+            public Hold place(HoldTarget target, HoldKind kind, Reason reason, Actor actor) {
+                holds.place(target, kind, reason, actor);
+                died.countDown();
+                throw new NodeDied(); // the JVM stops here: the hold is committed, nothing after it happens
+            }
+
+            @Override
+            public Hold release(long holdId, Reason reason, Actor actor) {
+                return holds.release(holdId, reason, actor);
+            }
+
+            @Override
+            public java.util.Optional<Hold> find(long holdId) {
+                return holds.find(holdId);
+            }
+
+            @Override
+            public List<Hold> activeHolds(HoldTarget target) {
+                return holds.activeHolds(target);
+            }
+
+            @Override
+            public java.util.Optional<Hold> find(long holdId, Actor actor) {
+                return holds.find(holdId, actor);
+            }
+
+            @Override
+            public List<Hold> activeHolds(HoldTarget target, Actor actor) {
+                return holds.activeHolds(target, actor);
+            }
+        };
+        Rounds nodeA = rounds("node-a", dying, ticking, lease);
+        Rounds nodeB = rounds("node-b", holds, ticking, lease);
+        try {
+            Round started = nodeA.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE);
+            assertThat(died.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            nodeA.close();
+            long diedAt = System.nanoTime();
+            Round stopped = nodeB.service().round(started.id(), FINANCE).orElseThrow();
+            assertThat(stopped.status()).isEqualTo(RoundStatus.RUNNING);
+
+            nodeB.start(List.of(), Duration.ofMinutes(1));
+            rounds = nodeB;
+            Round round = run(started);
+            long tookMillis = (System.nanoTime() - diedAt) / 1_000_000;
+
+            assertThat(round.status()).isEqualTo(RoundStatus.COMPLETED);
+            assertThat(tookMillis).as("taken over after the lease, not after minutes").isGreaterThanOrEqualTo(1_000)
+                    .isLessThan(30_000);
+            assertThat(round.projects()).isEqualTo(4);
+            assertThat(round.holds()).as("node-a's hold, counted once").isEqualTo(1);
+            assertThat(round.counts()).containsEntry(AlertLevel.BLUE, 2L).containsEntry(AlertLevel.YELLOW, 1L)
+                    .containsEntry(AlertLevel.RED, 1L);
+            Map<String, Alert> results = results(round);
+            assertThat(results).containsOnlyKeys("P1", "P2", "P3", "P4");
+            List<Hold> active = holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P4")));
+            assertThat(active).singleElement().satisfies(h -> assertThat(h.holdId())
+                    .isEqualTo(results.get("P4").holdId()));
+            assertThat(audit("MONITORING_ROUND_FAILED")).isEmpty();
+            assertThat(audit("MONITORING_ROUND_COMPLETED")).singleElement()
+                    .satisfies(e -> assertThat(e.detail()).contains("red=1", "holds=1"));
+        } finally {
+            nodeA.close();
+        }
+    }
+
+    /** What the death of a node's JVM looks like to the code that was running. */
+    private static final class NodeDied extends Error {
+        private static final long serialVersionUID = 1L;
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("HoldChangeRow",
                 io.jixiao.store.internal.mapper.HoldChangeRow.class);
         cfg.getTypeAliasRegistry().registerAlias("RoundRow", io.jixiao.store.internal.mapper.RoundRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("LevelCount", io.jixiao.store.internal.mapper.LevelCount.class);
         cfg.getTypeAliasRegistry().registerAlias("ResultRow", io.jixiao.store.internal.mapper.ResultRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ReportRow", io.jixiao.store.internal.mapper.ReportRow.class);
         cfg.getTypeAliasRegistry().registerAlias("DeptTotalRow", io.jixiao.store.internal.mapper.DeptTotalRow.class);

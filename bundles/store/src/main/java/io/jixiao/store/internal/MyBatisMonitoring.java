@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,16 +173,29 @@ public final class MyBatisMonitoring implements MonitoringRepository {
     }
 
     @Override
-    public List<Alert> insertResults(List<Alert> results) {
-        if (results.isEmpty()) {
-            return List.of();
-        }
-        List<Alert> stored = new ArrayList<>(results.size());
+    public Optional<List<Alert>> insertResults(long roundId, String owner, List<Alert> results) {
         try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             MonitoringMapper mapper = session.getMapper(MonitoringMapper.class);
+            RoundRow round = mapper.lockRound(roundId);
+            if (round == null || !owner.equals(round.owner) || !"RUNNING".equals(round.status)) {
+                return Optional.empty();
+            }
+            Set<String> written = new HashSet<>();
+            for (boolean department : new boolean[] {false, true}) {
+                List<String> codes = results.stream().filter(a -> a.department() == department)
+                        .map(MyBatisMonitoring::subject).toList();
+                for (int i = 0; i < codes.size(); i += LOOKUP) {
+                    mapper.results(roundId, department ? 1 : 0, codes.subList(i, Math.min(codes.size(), i + LOOKUP)))
+                            .forEach(r -> written.add((r.isDept == 1 ? "D:" : "P:") + r.subjectCode));
+                }
+            }
+            List<Alert> stored = new ArrayList<>(results.size());
             long next = 0;
             long end = 0;
             for (Alert a : results) {
+                if (written.contains((a.department() ? "D:" : "P:") + subject(a))) {
+                    continue;
+                }
                 if (next == end) {
                     next = mapper.nextResultBlock();
                     end = next + RESULT_BLOCK;
@@ -195,8 +209,33 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             }
             session.flushStatements();
             session.commit();
+            return Optional.of(stored);
         }
-        return stored;
+    }
+
+    private static String subject(Alert a) {
+        return a.department() ? a.deptCode() : a.proCode().value();
+    }
+
+    @Override
+    public boolean renew(long roundId, String owner, Instant now) {
+        return update(m -> m.renew(roundId, owner, now)) == 1;
+    }
+
+    @Override
+    public ResultCounts countResults(long roundId) {
+        try (SqlSession session = sessions.openSession()) {
+            long projects = 0;
+            Map<AlertLevel, Long> levels = new EnumMap<>(AlertLevel.class);
+            for (io.jixiao.store.internal.mapper.LevelCount c
+                    : session.getMapper(MonitoringMapper.class).countResults(roundId)) {
+                if (c.isDept == 0) {
+                    projects += c.n;
+                }
+                levels.merge(AlertLevel.valueOf(c.alertLevel), c.n, Long::sum);
+            }
+            return new ResultCounts(projects, levels);
+        }
     }
 
     @Override

@@ -90,8 +90,13 @@ class MonitoringRepositoryTest extends EveryDialect {
         assertThat(repo.checkpoint(id, "node-b", "P-0200", 300, 200, 80, Map.of(), 0, now))
                 .as("only the owner moves it on").isFalse();
 
-        // node-a dies: after the heartbeat goes stale node-b takes over from node-a's checkpoint
+        assertThat(repo.renew(id, "node-a", now.plusSeconds(10))).as("the runner renews its lease").isTrue();
+        assertThat(repo.claim(id, "node-b", now.plusSeconds(30), now)).as("a renewed lease keeps it").isFalse();
+        assertThat(repo.renew(id, "node-b", now)).as("only the owner renews").isFalse();
+
+        // node-a dies: after its lease ran out node-b takes over from node-a's checkpoint
         assertThat(repo.claim(id, "node-b", now.plusSeconds(120), now.plusSeconds(60))).isTrue();
+        assertThat(repo.renew(id, "node-a", now.plusSeconds(121))).as("the old owner learns it lost").isFalse();
         RoundState taken = repo.round(id).orElseThrow();
         assertThat(taken.owner()).isEqualTo("node-b");
         assertThat(taken.cursor()).isEqualTo("P-0100");
@@ -121,8 +126,19 @@ class MonitoringRepositoryTest extends EveryDialect {
             written.add(result(id, "P-" + i, i % 2 == 0 ? "101001" : "101002", i % 2 == 0 ? "101" : "102", level,
                     "1000.00", "100.50"));
         }
-        List<Alert> stored = repo.insertResults(written);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(repo.insertResults(id, "node-a", written)).as("a round this node does not run").isEmpty();
+        assertThat(repo.claim(id, "node-a", now, now.minusSeconds(30))).isTrue();
+        List<Alert> stored = repo.insertResults(id, "node-a", written.subList(0, 700)).orElseThrow();
         assertThat(stored).extracting(Alert::id).doesNotHaveDuplicates();
+        // a takeover writes the same page again: what is stored is left out, without a unique-key failure
+        assertThat(repo.claim(id, "node-b", now.plusSeconds(60), now.plusSeconds(30))).isTrue();
+        assertThat(repo.insertResults(id, "node-a", written.subList(700, 1205))).as("the old owner").isEmpty();
+        List<Alert> rest = repo.insertResults(id, "node-b", written).orElseThrow();
+        assertThat(rest).hasSize(505).extracting(a -> a.proCode().value()).doesNotContainAnyElementsOf(
+                stored.stream().map(a -> a.proCode().value()).toList());
+        assertThat(repo.countResults(id)).isEqualTo(new MonitoringRepository.ResultCounts(1205, Map.of(
+                AlertLevel.GREEN, 302L, AlertLevel.BLUE, 301L, AlertLevel.YELLOW, 301L, AlertLevel.RED, 301L)));
 
         List<Alert> red = new ArrayList<>();
         long after = 0;

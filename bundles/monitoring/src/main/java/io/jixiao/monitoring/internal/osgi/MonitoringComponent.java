@@ -67,7 +67,7 @@ public final class MonitoringComponent implements MonitoringService {
         String node = config.node().isBlank() ? Rounds.defaultNode() : config.node();
         this.rounds = new Rounds(repository, goals, holds, (region, year) -> rules(ruleService, region, year),
                 () -> ledger, () -> masterData, Clock.systemUTC(), node, config.pageSize(),
-                Duration.ofSeconds(config.staleSeconds()));
+                Duration.ofSeconds(Math.max(1, config.leaseSeconds())));
         rounds.start(regions, Duration.ofSeconds(config.tickSeconds()));
         LOG.info("Monitoring ready on node {}: scheduled rounds for {}", node, regions.isEmpty() ? "no region" : regions);
     }

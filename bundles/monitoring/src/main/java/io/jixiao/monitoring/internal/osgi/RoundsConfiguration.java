@@ -17,9 +17,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Tick (s)", description = "How often a node looks for due schedules and stalled rounds")
     long tickSeconds() default 60L;
 
-    @AttributeDefinition(name = "Stale after (s)", description = "A running round whose node has not checked in "
-            + "for this long is taken over by another node, from its last checkpoint")
-    long staleSeconds() default 300L;
+    @AttributeDefinition(name = "Lease (s)", description = "A running round's node renews its lease every third of "
+            + "this; a round whose lease ran out (its node died or lost the database) is taken over by another node, "
+            + "or by the same node restarted, from its last checkpoint. Nodes look for such rounds every half lease")
+    long leaseSeconds() default 30L;
 
     @AttributeDefinition(name = "Node", description = "This node's name in the rounds it runs (default: host name)")
     String node() default "";

@@ -12,6 +12,12 @@ public interface MonitoringMapper {
 
     long nextResultBlock();
 
+    int renew(@Param("roundId") long roundId, @Param("owner") String owner, @Param("now") Instant now);
+
+    RoundRow lockRound(@Param("roundId") long roundId);
+
+    List<LevelCount> countResults(@Param("roundId") long roundId);
+
     int insertRound(RoundRow row);
 
     RoundRow round(@Param("roundId") long roundId);
