@@ -7,5 +7,10 @@ public enum AdjustmentStatus {
     /** the host applied it (or had applied it already) */
     APPLIED,
     /** the project is not in the target year's compilation: nothing to change */
-    NOT_IN_DRAFT
+    NOT_IN_DRAFT,
+    /**
+     * the host had applied this change id before with other content (it answered CONFLICT): nothing changed, the
+     * change is not sent again and finance decides with the host's operators (docs/evaluation.md; since 1.3.0)
+     */
+    CONFLICT
 }

@@ -25,4 +25,16 @@ public record AllocationChange(String changeId, ProCode proCode, String action, 
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(reason, "reason");
     }
+
+    /**
+     * What the change does, as a hash the host keeps with the change id: a host that meets the id again with
+     * another hash answers CONFLICT instead of DUPLICATE (the reason, text for people, is not part of it).
+     *
+     * @return 64 lower-case hex digits of SHA-256 over the lines change id, proCode.value(), action, cut percent and change
+     *         (plain, two decimals), each ended by a line feed
+     * @since 1.3.0
+     */
+    public String contentHash() {
+        return ContentHash.of(changeId, proCode.value(), action, cutPercent, change);
+    }
 }

@@ -22,7 +22,12 @@ public interface AllocationPort {
         /** applied by an earlier call with the same change id: nothing changed now */
         DUPLICATE,
         /** the project is not in the year's compilation: nothing changed */
-        UNKNOWN_PROJECT
+        UNKNOWN_PROJECT,
+        /**
+         * the change id was applied before with other content (another content hash): nothing changed now, and the
+         * earlier change stands (since 1.3.0)
+         */
+        CONFLICT
     }
 
     /**

@@ -22,7 +22,12 @@ public interface TransferPort {
         /** applied by an earlier call with the same change id: nothing changed now */
         DUPLICATE,
         /** the year's compilation allocates no transfer payment to the recipient: nothing changed */
-        UNKNOWN_RECIPIENT
+        UNKNOWN_RECIPIENT,
+        /**
+         * the change id was applied before with other content (another content hash): nothing changed now, and the
+         * earlier change stands (since 1.3.0)
+         */
+        CONFLICT
     }
 
     /**

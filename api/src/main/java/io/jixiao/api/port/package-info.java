@@ -4,5 +4,5 @@
  * bundle implements them over the host's SOAP or REST services (docs/host-integration.md).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.jixiao.api.port;

@@ -10,6 +10,10 @@ import io.jixiao.store.internal.UnitOfWork;
  * index — are registered here. Outside a unit of work each repository call commits on its own, so an action
  * registered for after the commit runs at once and one registered for a rollback is never needed.
  *
+ * <p>Work that changes another system as it goes — the write-back of results to the host, whose protocol records
+ * each change before sending it and sends a recorded change again until the host acknowledges it — must not be
+ * rolled back with the call: it runs {@link #independently}, each repository call committing on its own.
+ *
  * @since 2.0.0
  */
 public final class Transactions {
@@ -25,6 +29,26 @@ public final class Transactions {
             action.run();
         } else {
             unit.afterCommit(action);
+        }
+    }
+
+    /**
+     * Runs work outside the calling thread's unit of work: each repository call in it commits on its own, whatever
+     * becomes of the unit.
+     *
+     * @param work what to run
+     * @return what it returns
+     */
+    public static <T> T independently(java.util.function.Supplier<T> work) {
+        UnitOfWork unit = UnitOfWork.current();
+        if (unit == null) {
+            return work.get();
+        }
+        UnitOfWork.suspend(unit);
+        try {
+            return work.get();
+        } finally {
+            UnitOfWork.resume(unit);
         }
     }
 

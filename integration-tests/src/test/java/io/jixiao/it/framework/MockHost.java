@@ -78,6 +78,8 @@ final class MockHost {
     final Map<String, Map<String, BigDecimal>> transfers = new ConcurrentHashMap<>();
     /** The change ids applied, with their amounts: a change id is applied once. */
     final Map<String, BigDecimal> appliedChanges = new ConcurrentHashMap<>();
+    /** The CONTENT_HASH each applied change id came with (port contract 1.1.0), to answer CONFLICT for another. */
+    final Map<String, String> appliedHashes = new ConcurrentHashMap<>();
     /** In each failing write-back: apply this many new changes, then fail (503 / SOAP fault). */
     final AtomicInteger failAfterChanges = new AtomicInteger(0);
     /** How many write-back calls still fail (after {@link #failAfterChanges} new changes each). */
@@ -141,14 +143,19 @@ final class MockHost {
                 return null;
             }
             String id = c.get("CHANGE_ID");
+            String hash = c.get("CONTENT_HASH");
             if (appliedChanges.containsKey(id)) {
-                outcomes.put(id, "DUPLICATE");
+                String kept = appliedHashes.get(id);
+                outcomes.put(id, kept != null && hash != null && !kept.equals(hash) ? "CONFLICT" : "DUPLICATE");
             } else if (!draft.containsKey(c.get(key))) {
                 outcomes.put(id, unknown);
             } else {
                 BigDecimal change = new BigDecimal(c.get("CHANGE_AMT"));
                 draft.merge(c.get(key), change, BigDecimal::add);
                 appliedChanges.put(id, change);
+                if (hash != null) {
+                    appliedHashes.put(id, hash);
+                }
                 outcomes.put(id, "APPLIED");
                 applied++;
             }

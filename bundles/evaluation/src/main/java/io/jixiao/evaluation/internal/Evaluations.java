@@ -42,6 +42,7 @@ import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
 import io.jixiao.store.GoalRepository;
+import io.jixiao.store.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +106,8 @@ public final class Evaluations implements EvaluationService {
             throw new ForbiddenException("evaluation results are applied to budgets by FINANCE");
         }
         requireWholeRegion(mofDivCode, actor, "applying results");
-        return results.apply(mofDivCode, fiscalYear, actor);
+        // each change is recorded before it is sent to the host: the records stay whatever becomes of the call
+        return Transactions.independently(() -> results.apply(mofDivCode, fiscalYear, actor));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.jixiao.api.port.TransferChange;
 import io.jixiao.api.port.TransferPort;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RegionEvaluationRepository;
+import io.jixiao.store.Transactions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -189,20 +190,20 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
     @Override
     public ApplicationRun applyResults(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor) {
         requireFinanceOf(mofDivCode, actor, "comprehensive results are applied to transfer payments");
+        // each change is recorded before it is sent to the host: the records stay whatever becomes of the call
+        return Transactions.independently(() -> applyRecorded(mofDivCode, fiscalYear, actor));
+    }
+
+    private ApplicationRun applyRecorded(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor) {
         RuleSetView view = rules.apply(mofDivCode, fiscalYear);
         ResultPolicy policy = ResultPolicy.parse(view.version(), view.rules());
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
         TransferPort port = port();
-        int[] counts = new int[3]; // applied, not in draft, not acknowledged (still pending)
-        BigDecimal[] change = {BigDecimal.ZERO};
-        // what an interrupted run recorded but the host did not acknowledge: the same change ids again, each into
-        // the year it was made for (the offset may have changed since)
-        repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING).stream()
-                .collect(Collectors.groupingBy(TransferAdjustment::targetYear, java.util.LinkedHashMap::new,
-                        Collectors.toList()))
-                .forEach((year, pending) -> send(port, mofDivCode, year, pending, counts, change));
+        WriteBack.Target<TransferAdjustment> host = new Transfers(port);
+        // what an interrupted run recorded but the host did not acknowledge: the same change ids again
+        WriteBack.Tally tally = WriteBack.resend(host, mofDivCode,
+                repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING), clock);
         List<RegionEvaluation> unapplied = repository.unapplied(mofDivCode, fiscalYear);
-        int recorded = 0;
         if (!unapplied.isEmpty()) {
             Map<MofDivCode, TransferAllocation> allocated = port.allocated(mofDivCode, target,
                     unapplied.stream().map(RegionEvaluation::subject).toList());
@@ -210,15 +211,68 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
             List<TransferAdjustment> adjustments = unapplied.stream().map(e -> adjustment(e, policy, target,
                     allocated.get(e.subject()), actor.operator(), now)).toList();
             repository.insertAdjustments(adjustments, a -> audit(a, actor, now));
-            recorded = adjustments.size();
-            counts[1] += (int) adjustments.stream().filter(a -> a.status() == AdjustmentStatus.NOT_IN_DRAFT).count();
-            send(port, mofDivCode, target, adjustments.stream().filter(a -> a.status() == AdjustmentStatus.PENDING)
-                    .toList(), counts, change);
+            tally = tally.plus(WriteBack.recorded(adjustments, TransferAdjustment::status)).plus(WriteBack.send(host,
+                    mofDivCode, target, adjustments.stream().filter(a -> a.status() == AdjustmentStatus.PENDING)
+                            .toList(), clock));
         }
-        LOG.info("Comprehensive results of {} {} applied to the transfer payments of {}: {} recorded, {} applied, {} "
-                + "allocating nothing, change {}", mofDivCode, fiscalYear.value(), target.value(), recorded, counts[0],
-                counts[1], change[0].toPlainString());
-        return new ApplicationRun(target.value(), recorded, counts[0], counts[1], counts[2], change[0]);
+        LOG.info("Comprehensive results of {} {} applied to the transfer payments of {}: {}", mofDivCode,
+                fiscalYear.value(), target.value(), tally);
+        return tally.run(target);
+    }
+
+    /** Lower governments' transfer payments in the host's compilation module, through the transfer port. */
+    private final class Transfers implements WriteBack.Target<TransferAdjustment> {
+        private final TransferPort port;
+
+        Transfers(TransferPort port) {
+            this.port = port;
+        }
+
+        @Override
+        public String port() {
+            return "transfer";
+        }
+
+        @Override
+        public long key(TransferAdjustment a) {
+            return a.evaluationId();
+        }
+
+        @Override
+        public String changeId(TransferAdjustment a) {
+            return a.changeId();
+        }
+
+        @Override
+        public FiscalYear targetYear(TransferAdjustment a) {
+            return a.targetYear();
+        }
+
+        @Override
+        public BigDecimal change(TransferAdjustment a) {
+            return a.change();
+        }
+
+        @Override
+        public Map<String, WriteBack.Answer> send(MofDivCode region, FiscalYear year,
+                List<TransferAdjustment> adjustments) {
+            Map<String, TransferPort.TransferOutcome> outcomes = port.applyTransfers(region, year, adjustments.stream()
+                    .map(a -> new TransferChange(a.changeId(), a.recipient(), a.action().name(), a.cutPercent(),
+                            a.change(), reason(a))).toList());
+            Map<String, WriteBack.Answer> answers = new java.util.HashMap<>();
+            outcomes.forEach((id, outcome) -> answers.put(id, switch (outcome) {
+                case APPLIED -> WriteBack.Answer.APPLIED;
+                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
+                case UNKNOWN_RECIPIENT -> WriteBack.Answer.NOT_FOUND;
+                case CONFLICT -> WriteBack.Answer.CONFLICT;
+            }));
+            return answers;
+        }
+
+        @Override
+        public int mark(List<Long> keys, AdjustmentStatus to, Instant at) {
+            return repository.markAdjustments(keys, to, at);
+        }
     }
 
     @Override
@@ -274,31 +328,6 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
                 e.grade(), e.total(), action.kind(), action.cutPercent(), allocated.allocated(),
                 change.signum() == 0 ? BigDecimal.ZERO.setScale(2) : change, why, AdjustmentStatus.PENDING, by, at,
                 null);
-    }
-
-    private void send(TransferPort port, MofDivCode region, FiscalYear target, List<TransferAdjustment> adjustments,
-            int[] counts, BigDecimal[] change) {
-        if (adjustments.isEmpty()) {
-            return;
-        }
-        Map<String, TransferPort.TransferOutcome> outcomes = port.applyTransfers(region, target, adjustments.stream()
-                .map(a -> new TransferChange(a.changeId(), a.recipient(), a.action().name(), a.cutPercent(),
-                        a.change(), reason(a))).toList());
-        List<Long> applied = new ArrayList<>();
-        List<Long> unknown = new ArrayList<>();
-        for (TransferAdjustment a : adjustments) {
-            TransferPort.TransferOutcome outcome = outcomes.get(a.changeId());
-            if (outcome == null) {
-                counts[2]++; // not acknowledged: stays PENDING for the next run
-            } else if (outcome == TransferPort.TransferOutcome.UNKNOWN_RECIPIENT) {
-                unknown.add(a.evaluationId());
-            } else {
-                applied.add(a.evaluationId());
-                change[0] = change[0].add(a.change());
-            }
-        }
-        counts[0] += repository.markAdjustments(applied, AdjustmentStatus.APPLIED, clock.instant());
-        counts[1] += repository.markAdjustments(unknown, AdjustmentStatus.NOT_IN_DRAFT, null);
     }
 
     private static String reason(TransferAdjustment a) {

@@ -78,19 +78,16 @@ final class ResultApplication {
         ResultPolicy policy = policy(region, year);
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
+        WriteBack.Target<Adjustment> host = new Allocations(port);
         Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = wholes(repository, region, year);
-        int[] counts = new int[3]; // applied, not in draft, recorded
-        BigDecimal[] change = {BigDecimal.ZERO};
+        WriteBack.Tally tally = WriteBack.Tally.NONE;
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again
         long after = 0;
         List<Adjustment> pending;
         do {
             pending = repository.adjustments(region, year, null, AdjustmentStatus.PENDING, after, page);
             if (!pending.isEmpty()) {
-                // each into the year it was made for (the offset may have changed since)
-                pending.stream().collect(java.util.stream.Collectors.groupingBy(Adjustment::targetYear,
-                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                        .forEach((into, changes) -> send(port, region, into, changes, counts, change));
+                tally = tally.plus(WriteBack.resend(host, region, pending, clock));
                 after = pending.get(pending.size() - 1).taskId();
             }
         } while (pending.size() == page);
@@ -112,51 +109,69 @@ final class ResultApplication {
                         requested.get(task.proCode()), actor.operator(), now));
             }
             repository.insertAdjustments(recorded, a -> audit(a, actor, now));
-            counts[2] += recorded.size();
-            List<Adjustment> toSend = new ArrayList<>();
-            for (Adjustment a : recorded) {
-                if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
-                    counts[1]++;
-                } else {
-                    toSend.add(a);
-                }
-            }
-            send(port, region, target, toSend, counts, change);
+            tally = tally.plus(WriteBack.recorded(recorded, Adjustment::status)).plus(WriteBack.send(host, region,
+                    target, recorded.stream().filter(a -> a.status() == AdjustmentStatus.PENDING).toList(), clock));
             if (++pages % LOG_EVERY == 0) {
-                LOG.info("Applying the results of {} {} to {}: {} evaluations recorded, {} applied so far", region,
-                        year.value(), target.value(), counts[2], counts[0]);
+                LOG.info("Applying the results of {} {} to {}: {} so far", region, year.value(), target.value(),
+                        tally);
             }
         } while (tasks.size() == page);
-        LOG.info("Results of {} {} applied to {}: {} recorded, {} applied, {} not in the draft, change {}",
-                region, year.value(), target.value(), counts[2], counts[0], counts[1], change[0].toPlainString());
-        return new ApplicationRun(target.value(), counts[2], counts[0], counts[1], 0, change[0]);
+        LOG.info("Results of {} {} applied to {}: {}", region, year.value(), target.value(), tally);
+        return tally.run(target);
     }
 
-    /** Writes adjustments back and marks what the host acknowledged. */
-    private void send(AllocationPort port, MofDivCode region, FiscalYear target, List<Adjustment> adjustments,
-            int[] counts, BigDecimal[] change) {
-        if (adjustments.isEmpty()) {
-            return;
+    /** Projects' requested amounts in the host's compilation module, through the allocation port. */
+    private final class Allocations implements WriteBack.Target<Adjustment> {
+        private final AllocationPort port;
+
+        Allocations(AllocationPort port) {
+            this.port = port;
         }
-        List<AllocationChange> changes = adjustments.stream().map(a -> new AllocationChange(a.changeId(),
-                a.proCode(), a.action().name(), a.cutPercent(), a.change(), reason(a))).toList();
-        Map<String, AllocationPort.Outcome> outcomes = port.apply(region, target, changes);
-        List<Long> applied = new ArrayList<>();
-        List<Long> unknown = new ArrayList<>();
-        for (Adjustment a : adjustments) {
-            AllocationPort.Outcome outcome = outcomes.get(a.changeId());
-            if (outcome == null) {
-                continue; // not acknowledged: stays PENDING for the next run
-            }
-            if (outcome == AllocationPort.Outcome.UNKNOWN_PROJECT) {
-                unknown.add(a.taskId());
-            } else {
-                applied.add(a.taskId());
-                change[0] = change[0].add(a.change());
-            }
+
+        @Override
+        public String port() {
+            return "allocation";
         }
-        counts[0] += repository.markAdjustments(applied, AdjustmentStatus.APPLIED, clock.instant());
-        counts[1] += repository.markAdjustments(unknown, AdjustmentStatus.NOT_IN_DRAFT, null);
+
+        @Override
+        public long key(Adjustment a) {
+            return a.taskId();
+        }
+
+        @Override
+        public String changeId(Adjustment a) {
+            return a.changeId();
+        }
+
+        @Override
+        public FiscalYear targetYear(Adjustment a) {
+            return a.targetYear();
+        }
+
+        @Override
+        public BigDecimal change(Adjustment a) {
+            return a.change();
+        }
+
+        @Override
+        public Map<String, WriteBack.Answer> send(MofDivCode region, FiscalYear year, List<Adjustment> adjustments) {
+            Map<String, AllocationPort.Outcome> outcomes = port.apply(region, year, adjustments.stream()
+                    .map(a -> new AllocationChange(a.changeId(), a.proCode(), a.action().name(), a.cutPercent(),
+                            a.change(), reason(a))).toList());
+            Map<String, WriteBack.Answer> answers = new HashMap<>();
+            outcomes.forEach((id, outcome) -> answers.put(id, switch (outcome) {
+                case APPLIED -> WriteBack.Answer.APPLIED;
+                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
+                case UNKNOWN_PROJECT -> WriteBack.Answer.NOT_FOUND;
+                case CONFLICT -> WriteBack.Answer.CONFLICT;
+            }));
+            return answers;
+        }
+
+        @Override
+        public int mark(List<Long> keys, AdjustmentStatus to, Instant at) {
+            return repository.markAdjustments(keys, to, at);
+        }
     }
 
     /**

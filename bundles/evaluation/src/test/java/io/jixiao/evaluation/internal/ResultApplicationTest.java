@@ -66,6 +66,7 @@ class ResultApplicationTest {
     private final Map<String, BigDecimal> draft = new LinkedHashMap<>();
     private final Map<String, String> depts = new HashMap<>();
     private final Map<String, BigDecimal> appliedIds = new HashMap<>();
+    private final Map<String, String> appliedHashes = new HashMap<>();
     /** Changes the host applies in the next call before it fails; negative: it does not fail. */
     private int failAfter = -1;
     private int applyCalls;
@@ -110,11 +111,13 @@ class ResultApplicationTest {
                         throw new PortUnavailableException("allocation", "connection reset", null);
                     }
                     if (appliedIds.containsKey(c.changeId())) {
-                        out.put(c.changeId(), Outcome.DUPLICATE);
+                        out.put(c.changeId(), c.contentHash().equals(appliedHashes.get(c.changeId()))
+                                ? Outcome.DUPLICATE : Outcome.CONFLICT);
                     } else if (!draft.containsKey(c.proCode().value())) {
                         out.put(c.changeId(), Outcome.UNKNOWN_PROJECT);
                     } else {
                         appliedIds.put(c.changeId(), c.change());
+                        appliedHashes.put(c.changeId(), c.contentHash());
                         draft.merge(c.proCode().value(), c.change(), BigDecimal::add);
                         out.put(c.changeId(), Outcome.APPLIED);
                     }
@@ -228,6 +231,34 @@ class ResultApplicationTest {
                         String.valueOf(t.taskId()), HOST, "closed", ""));
         assertThat(evaluations.applyResults(REGION, YEAR, FINANCE).recorded()).isZero();
         assertThat(evaluations.whatIf(REGION, YEAR, Map.of(), FINANCE).region().projects()).isZero();
+    }
+
+    /**
+     * Issue 22: the host applied one of the change ids before with other content (an earlier installation, or a
+     * database restored to before the change): the host answers CONFLICT, the change is not counted as applied, not
+     * summed into the run's change, and not sent again.
+     */
+    @Test
+    void aChangeIdTheHostAppliedWithOtherContentIsAConflictAndNeverCountedAsApplied() {
+        fourEvaluations();
+        long slow = repository.unapplied(REGION, YEAR, 0, 100).stream()
+                .filter(t -> t.proCode().value().equals("P-FAIR-SLOW")).findFirst().orElseThrow().taskId();
+        appliedIds.put("JX-EV-" + slow, new BigDecimal("-1500000.00"));
+        appliedHashes.put("JX-EV-" + slow, "0".repeat(64));
+
+        ApplicationRun run = evaluations.applyResults(REGION, YEAR, FINANCE);
+
+        assertThat(run.applied()).isEqualTo(2);
+        assertThat(run.conflicts()).isEqualTo(1);
+        assertThat(run.pending()).isZero();
+        assertThat(run.change()).as("P-GOOD 0 and P-POOR's cancel only").isEqualByComparingTo("-300000.00");
+        assertThat(draft.get("P-FAIR-SLOW")).isEqualByComparingTo("500000.00");
+        assertThat(evaluations.adjustments(REGION, YEAR, AdjustmentStatus.CONFLICT, 0, 10, FINANCE))
+                .singleElement().satisfies(a -> assertThat(a.taskId()).isEqualTo(slow));
+        int calls = applyCalls;
+        ApplicationRun again = evaluations.applyResults(REGION, YEAR, FINANCE);
+        assertThat(again.conflicts()).as("not sent again").isZero();
+        assertThat(applyCalls).isEqualTo(calls);
     }
 
     @Test

@@ -88,7 +88,7 @@ final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, Tran
         for (AllocationChange c : changes) {
             list.addObject().put("CHANGE_ID", c.changeId()).put("PRO_CODE", c.proCode().value())
                     .put("ACTION", c.action()).put("CUT_PERCENT", c.cutPercent()).put("CHANGE_AMT", c.change())
-                    .put("REASON", c.reason());
+                    .put("REASON", c.reason()).put("CONTENT_HASH", c.contentHash());
         }
         JsonNode results = parse("allocation", post(allocationCall, "/allocations/changes", request)).get("RESULTS");
         if (results == null || !results.isArray()) {
@@ -135,7 +135,7 @@ final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, Tran
         for (TransferChange c : changes) {
             list.addObject().put("CHANGE_ID", c.changeId()).put("RECIPIENT_DIV_CODE", c.recipient().value())
                     .put("ACTION", c.action()).put("CUT_PERCENT", c.cutPercent()).put("CHANGE_AMT", c.change())
-                    .put("REASON", c.reason());
+                    .put("REASON", c.reason()).put("CONTENT_HASH", c.contentHash());
         }
         JsonNode results = parse("transfer", post(allocationCall, "/transfers/changes", request)).get("RESULTS");
         if (results == null || !results.isArray()) {

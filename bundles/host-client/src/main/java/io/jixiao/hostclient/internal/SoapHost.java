@@ -94,6 +94,7 @@ final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.A
             element(body, "CUT_PERCENT", c.cutPercent().toPlainString());
             element(body, "CHANGE_AMT", c.change().toPlainString());
             element(body, "REASON", c.reason());
+            element(body, "CONTENT_HASH", c.contentHash());
             body.append("</CHANGE>");
         }
         body.append("</ApplyAllocationChanges>");
@@ -139,6 +140,7 @@ final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.A
             element(body, "CUT_PERCENT", c.cutPercent().toPlainString());
             element(body, "CHANGE_AMT", c.change().toPlainString());
             element(body, "REASON", c.reason());
+            element(body, "CONTENT_HASH", c.contentHash());
             body.append("</CHANGE>");
         }
         body.append("</ApplyTransferChanges>");

@@ -205,7 +205,7 @@ class HostPortsTest {
                 ? "{\"PROJECTS\":[{\"PRO_CODE\":\"P-1\",\"AGENCY_CODE\":\"101001\",\"DEPT_CODE\":\"101\","
                         + "\"REQUESTED_AMT\":500000.00}]}"
                 : "{\"RESULTS\":[{\"CHANGE_ID\":\"JX-EV-1\",\"OUTCOME\":\"APPLIED\"},"
-                        + "{\"CHANGE_ID\":\"JX-EV-2\",\"OUTCOME\":\"DUPLICATE\"}]}");
+                        + "{\"CHANGE_ID\":\"JX-EV-2\",\"OUTCOME\":\"CONFLICT\"}]}");
         HostPorts ports = ports("REST", "/host", 3, 2000);
         var requested = ports.allocation().requested(REGION, FiscalYear.of(2028),
                 List.of(ProCode.of("P-1"), ProCode.of("P-9")));
@@ -213,11 +213,14 @@ class HostPortsTest {
         assertThat(requested.get(ProCode.of("P-1")).requested()).isEqualByComparingTo("500000.00");
         var outcomes = ports.allocation().apply(REGION, FiscalYear.of(2028), CHANGES);
         assertThat(outcomes).containsEntry("JX-EV-1", io.jixiao.api.port.AllocationPort.Outcome.APPLIED)
-                .containsEntry("JX-EV-2", io.jixiao.api.port.AllocationPort.Outcome.DUPLICATE);
+                .containsEntry("JX-EV-2", io.jixiao.api.port.AllocationPort.Outcome.CONFLICT);
         assertThat(requests.get(0)).startsWith("POST /host/allocations/requested-amounts")
                 .contains("\"FISCAL_YEAR\":2028", "\"PRO_CODES\":[\"P-1\",\"P-9\"]");
         assertThat(requests.get(1)).startsWith("POST /host/allocations/changes")
-                .contains("\"CHANGE_ID\":\"JX-EV-1\"", "\"CHANGE_AMT\":-100000.00", "\"CUT_PERCENT\":20.00");
+                .contains("\"CHANGE_ID\":\"JX-EV-1\"", "\"CHANGE_AMT\":-100000.00", "\"CUT_PERCENT\":20.00",
+                        "\"CONTENT_HASH\":\"" + CHANGES.get(0).contentHash() + "\"");
+        assertThat(CHANGES.get(0).contentHash()).as("SHA-256 of the documented lines").isEqualTo(sha256(
+                "JX-EV-1\nP-1\n" + CHANGES.get(0).action() + "\n20.00\n-100000.00\n"));
     }
 
     @Test
@@ -237,7 +240,16 @@ class HostPortsTest {
                 .as("a change the host did not report on is left out: it stays pending")
                 .containsOnly(Map.entry("JX-EV-1", io.jixiao.api.port.AllocationPort.Outcome.UNKNOWN_PROJECT));
         assertThat(requests.get(1)).contains("action=\"ApplyAllocationChanges\"", "<CHANGE_ID>JX-EV-1</CHANGE_ID>",
-                "&lt;CUT:10&gt;");
+                "&lt;CUT:10&gt;", "<CONTENT_HASH>" + CHANGES.get(0).contentHash() + "</CONTENT_HASH>");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -438,6 +438,7 @@ public final class EvaluationResource {
         @JsonProperty("APPLIED") public int applied;
         @JsonProperty("NOT_IN_DRAFT") public int notInDraft;
         @JsonProperty("PENDING") public int pending;
+        @JsonProperty("CONFLICTS") public int conflicts;
         @JsonProperty("CHANGE_AMT") public BigDecimal change;
 
         static RunJson of(ApplicationRun run) {
@@ -447,6 +448,7 @@ public final class EvaluationResource {
             j.applied = run.applied();
             j.notInDraft = run.notInDraft();
             j.pending = run.pending();
+            j.conflicts = run.conflicts();
             j.change = run.change().setScale(2);
             return j;
         }

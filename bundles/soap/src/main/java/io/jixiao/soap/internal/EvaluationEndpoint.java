@@ -256,6 +256,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         out.setAPPLIED(run.applied());
         out.setNOTINDRAFT(run.notInDraft());
         out.setPENDING(run.pending());
+        out.setCONFLICTS(run.conflicts());
         out.setCHANGEAMT(run.change().setScale(2));
         return out;
     }

@@ -43,16 +43,7 @@ public final class UnitAwareSessions implements SqlSessionFactory {
 
     /** Runs work in transactions of its own even when the calling thread is in a unit of work. */
     <T> T outside(Supplier<T> work) {
-        UnitOfWork unit = UnitOfWork.current();
-        if (unit == null) {
-            return work.get();
-        }
-        UnitOfWork.suspend(unit);
-        try {
-            return work.get();
-        } finally {
-            UnitOfWork.resume(unit);
-        }
+        return io.jixiao.store.Transactions.independently(work);
     }
 
     private javax.sql.DataSource configurationDataSource() {

@@ -44,13 +44,13 @@ public final class UnitOfWork {
     }
 
     /** Unbinds a unit for work that must commit on its own (see {@link UnitAwareSessions#outside}). */
-    static void suspend(UnitOfWork unit) {
+    public static void suspend(UnitOfWork unit) {
         if (CURRENT.get() == unit) {
             CURRENT.remove();
         }
     }
 
-    static void resume(UnitOfWork unit) {
+    public static void resume(UnitOfWork unit) {
         CURRENT.set(unit);
     }
 
