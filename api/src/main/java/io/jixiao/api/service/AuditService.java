@@ -54,4 +54,20 @@ public interface AuditService {
      * @since 1.2.0
      */
     AuditChainHead head(MofDivCode mofDivCode, Actor actor);
+
+    /**
+     * Records, as the next row of the region's chain, that the rows of its first unacknowledged gap are gone (lost
+     * in a crash of a database that acknowledged commits it had not written, or removed): verification then passes
+     * over that gap, counting it in {@link AuditVerification#acknowledgedBreaks()}, and checks every row after it.
+     * Content that no longer matches its hash, or a broken link, cannot be acknowledged.
+     *
+     * @param mofDivCode the region
+     * @param reason why, e.g. the incident report's number; recorded with the row
+     * @param actor an AUDITOR of the region
+     * @return the verification after the acknowledgement
+     * @throws io.jixiao.api.model.ConflictException when the chain has no gap to acknowledge
+     * @throws io.jixiao.api.model.ForbiddenException without role AUDITOR in the region
+     * @since 1.5.0
+     */
+    AuditVerification acknowledgeBreak(MofDivCode mofDivCode, io.jixiao.api.model.Reason reason, Actor actor);
 }

@@ -19,16 +19,26 @@ import java.util.List;
  *        {@code null} when every one is written (since 1.4.0)
  * @param journalBacklogBytes bytes of PASS decisions in this node's spool not yet written to the database (about
  *        190 per decision) (since 1.4.0)
+ * @param auditChainBreak what is wrong with the region's audit chain as last found (at the store's start or by a
+ *        verification), until an auditor acknowledges it; {@code null} when nothing is known to be wrong (since 1.5.0)
  * @since 1.3.0
  */
 public record GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
         long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
-        long journalBacklogBytes) {
+        long journalBacklogBytes, String auditChainBreak) {
+
+    /** The state without the audit chain's break (the constructor of version 1.4). */
+    public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
+            long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
+            long journalBacklogBytes) {
+        this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
+                bypass, journalLagMillis, journalBacklogBytes, null);
+    }
 
     /** The state without the journal's backlog (the constructor of version 1.3). */
     public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
             long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass) {
         this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
-                bypass, null, 0L);
+                bypass, null, 0L, null);
     }
 }

@@ -7,6 +7,7 @@ import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.AuditVerification;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
@@ -60,4 +61,24 @@ public interface AuditTrail {
      * @since 1.2.0
      */
     AuditChainHead head(MofDivCode mofDivCode);
+
+    /**
+     * @param mofDivCode the region
+     * @return what is wrong with the region's chain as last found — at the store's start (head against last row) or
+     *         by a verification — until a verification finds it intact
+     * @since 2.0.0
+     */
+    Optional<String> chainBreak(MofDivCode mofDivCode);
+
+    /**
+     * Appends, as the next link of the region's chain, a row recording that the rows of the chain's first
+     * unacknowledged gap are gone; verification then passes over that gap.
+     *
+     * @param mofDivCode the region
+     * @param acknowledgement who, when and why (its action, subject and detail are set here)
+     * @return the verification after it
+     * @throws io.jixiao.api.model.ConflictException when the chain has no gap (intact, or broken otherwise)
+     * @since 2.0.0
+     */
+    AuditVerification acknowledgeBreak(MofDivCode mofDivCode, AuditEntry acknowledgement);
 }

@@ -140,4 +140,51 @@ class AuditTrailIT {
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM JX_AUDIT")).hasMessageContaining("append-only");
         }
     }
+
+    /**
+     * Issue 22: rows lost at the end of a region's chain (here removed by hand, as a crash of a database that
+     * acknowledged unwritten commits would) are reported by verification and by the guard's status; an auditor
+     * records the break and the chain verifies again, the gap counted.
+     */
+    @Test
+    void anAuditorRecordsABreakOfTheChainAndItVerifiesAgain() throws Exception {
+        String region = "150000000";
+        for (int i = 1; i <= 3; i++) {
+            assertThat(postJson("/holds", "{\"MOF_DIV_CODE\":\"" + region + "\",\"TARGET_TYPE\":\"PROJECT\","
+                    + "\"PRO_CODE\":\"NM-" + i + "\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"偏离\","
+                    + "\"OPERATOR_ROLE\":\"FINANCE\"}").statusCode()).isEqualTo(201);
+        }
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, Jixiao.jdbcUrl());
+        props.setProperty(DataSourceFactory.JDBC_USER, "sa");
+        try (Connection c = h2.createDataSource(props).getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER JX_AUDIT_APPEND_ONLY");
+            try {
+                s.executeUpdate("DELETE FROM JX_AUDIT WHERE CHAIN_ID = '" + region + "' AND CHAIN_SEQ = 3");
+            } finally {
+                s.execute("CREATE TRIGGER JX_AUDIT_APPEND_ONLY BEFORE UPDATE, DELETE ON JX_AUDIT FOR EACH ROW "
+                        + "CALL 'io.jixiao.store.internal.AppendOnlyTrigger'");
+            }
+        }
+        String verify = "{\"MOF_DIV_CODE\":\"" + region + "\",\"OPERATOR_ROLE\":\"AUDITOR\"}";
+        JsonNode broken = JSON.readTree(postJson("/audit/verifications", verify).body());
+        assertThat(broken.get("INTACT").asBoolean()).isFalse();
+        assertThat(broken.get("FIRST_BAD_SEQUENCE").asLong()).isEqualTo(3);
+        JsonNode status = JSON.readTree(Jixiao.get(Jixiao.REST + "/payment-guard/status?MOF_DIV_CODE=" + region)
+                .body());
+        assertThat(status.path("AUDIT_CHAIN_BREAK").asText()).contains("rows at the end are missing");
+
+        String acknowledge = "{\"MOF_DIV_CODE\":\"" + region + "\",\"REASON\":\"事故报告 17: 第 3 行丢失\",";
+        assertThat(postJson("/audit/chain-breaks", acknowledge + "\"OPERATOR_ROLE\":\"FINANCE\"}").statusCode())
+                .as("finance does not acknowledge breaks").isEqualTo(403);
+        var recorded = postJson("/audit/chain-breaks", acknowledge + "\"OPERATOR_ROLE\":\"AUDITOR\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(recorded.body());
+        assertThat(after.get("INTACT").asBoolean()).as(after.toString()).isTrue();
+        assertThat(after.get("ACKNOWLEDGED_BREAKS").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(Jixiao.get(Jixiao.REST + "/payment-guard/status?MOF_DIV_CODE=" + region).body())
+                .has("AUDIT_CHAIN_BREAK")).isFalse();
+        assertThat(postJson("/audit/chain-breaks", acknowledge + "\"OPERATOR_ROLE\":\"AUDITOR\"}").statusCode())
+                .as("nothing left to acknowledge").isEqualTo(409);
+    }
 }

@@ -133,6 +133,9 @@ final class Endpoints {
                 new Endpoint("rest", "GET", "/holds/{holdId}", "finance01", null),
                 new Endpoint("rest", "POST", "/holds/{holdId}/release", "finance01", "{\"REASON\":\"corpus release\"}"),
                 new Endpoint("rest", "POST", "/audit/verifications", "auditor01", "{\"MOF_DIV_CODE\":\"440100000\"}"),
+                // an intact chain: a valid request answers 409 and changes nothing
+                new Endpoint("rest", "POST", "/audit/chain-breaks", "auditor01",
+                        "{\"MOF_DIV_CODE\":\"440100000\",\"REASON\":\"corpus\"}"),
                 new Endpoint("rest", "GET", "/audit/entries?MOF_DIV_CODE=440100000&PRO_CODE=" + HELD_PROJECT,
                         "auditor01", null),
                 new Endpoint("rest", "GET", "/audit/export?MOF_DIV_CODE=440100000", "auditor01", null),

@@ -37,11 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 22: nothing answered is ever lost. The jar, as shipped, is killed with SIGKILL at a random moment while six
  * clients place and release holds (under idempotency keys, some replayed at once), check payments on held projects,
- * and declare, submit and approve goals. After each kill the database is read directly: every acknowledged write
+ * declare, submit and approve goals, and start monitoring rounds over a stand-in host ledger. After each kill the database is read directly: every acknowledged write
  * must be there with what was answered — holds with their project and reason, releases, HOLD answers with their
  * decision and audit rows, approvals. Then the jar is started again: every call that was in flight at the kill is
  * retried under its key until it gets a definite answer within the idempotency lease, and was performed once; new
- * holds get ids never handed out before; every audit chain verifies. The next trial's load runs on that restart.
+ * holds get ids never handed out before; every accepted round completes (taken over after its lease) with its red
+ * project held; every audit chain verifies. The next trial's load runs on that restart.
  *
  * <p>The short run ({@code .ci/run}) makes 3 trials per database with kills 1.5–3 s into the load; the long run is
  * {@code mvn -B verify -pl integration-tests -Dtest=CrashTest -Dcrash.trials=15 -Dcrash.killAfterMinMillis=2000
@@ -53,6 +54,8 @@ class CrashTest {
     private static final String REGION = "440100000";
     private static final int CLIENTS = 6;
     private static final int LEASE_SECONDS = 5;
+    private static final int ROUND_LEASE_SECONDS = 4;
+    private static final java.util.concurrent.atomic.AtomicInteger CUT_OFFS = new java.util.concurrent.atomic.AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -119,6 +122,36 @@ class CrashTest {
             Files.writeString(cfg, Files.readString(cfg, StandardCharsets.UTF_8)
                     + "\nidempotency.leaseSeconds = " + LEASE_SECONDS + "\n", StandardCharsets.UTF_8);
         }
+        // the host's ledger: one project on track, one far behind (red: held by every round)
+        com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        host.createContext("/host/ledger-lines", x -> answer(x, "{\"LINES\":[{\"PRO_CODE\":\"CRR-GREEN\","
+                + "\"BGT_ID\":\"ZB-1\",\"AGENCY_CODE\":\"101001\",\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,"
+                + "\"PAID_AMT\":900000.00},{\"PRO_CODE\":\"CRR-RED\",\"BGT_ID\":\"ZB-2\",\"AGENCY_CODE\":\"101001\","
+                + "\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":10000.00}],\"TOTAL\":2}"));
+        host.createContext("/host/projects/lookup", x -> answer(x, "{\"PROJECTS\":[]}"));
+        host.start();
+        try {
+            Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://"
+                    + "127.0.0.1:" + host.getAddress().getPort() + "/host\n", StandardCharsets.UTF_8);
+            Files.writeString(workDir.resolve("config/io.jixiao.monitoring.rounds.cfg"), "leaseSeconds = "
+                    + ROUND_LEASE_SECONDS + "\n", StandardCharsets.UTF_8);
+            trials(database);
+        } finally {
+            host.stop(0);
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange x, String json) throws java.io.IOException {
+        x.getRequestBody().readAllBytes();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+        x.close();
+    }
+
+    private void trials(Database database) throws Exception {
         Ledger ledger = new Ledger();
         jar.start();
         for (int trial = 1; trial <= trials; trial++) {
@@ -141,6 +174,7 @@ class CrashTest {
             jar.output().clear();
             jar.start();
             ledger.resolveInFlight(trial);
+            ledger.assertRoundsComplete(trial);
             ledger.assertNothingReused(trial);
             assertChainsVerify(trial);
             ledger.report(trial, killAfter);
@@ -163,6 +197,8 @@ class CrashTest {
         final Set<Long> releasing = ConcurrentHashMap.newKeySet();
         final Set<String> heldPayments = ConcurrentHashMap.newKeySet();
         final Set<Long> approvedGoals = ConcurrentHashMap.newKeySet();
+        final Set<Long> rounds = ConcurrentHashMap.newKeySet();
+        final Set<Long> completedRounds = ConcurrentHashMap.newKeySet();
         final Map<String, String[]> inFlight = new ConcurrentHashMap<>(); // key -> {account, path, body}
         final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
         final AtomicLong highestHoldId = new AtomicLong();
@@ -171,7 +207,41 @@ class CrashTest {
         long resolvedPerformed;
 
         long acknowledged() {
-            return holds.size() + released.size() + heldPayments.size() + approvedGoals.size();
+            return holds.size() + released.size() + heldPayments.size() + approvedGoals.size() + rounds.size();
+        }
+
+        /**
+         * Every round the service accepted (202) completes after the restart — taken over once its lease ran out —
+         * with its red project held by an active hold.
+         */
+        void assertRoundsComplete(int trial) throws Exception {
+            long deadline = System.currentTimeMillis() + (ROUND_LEASE_SECONDS * 3 + 60) * 1000L;
+            for (long id : rounds) {
+                if (completedRounds.contains(id)) {
+                    continue;
+                }
+                JsonNode round;
+                while (true) {
+                    round = JSON.readTree(send("auditor01", "GET", "/monitoring/rounds/" + id, null, null).body());
+                    String status = round.path("STATUS").asText();
+                    if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                        break;
+                    }
+                    assertThat(System.currentTimeMillis()).as("trial " + trial + ": round " + id
+                            + " finishes after the restart: " + round).isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                assertThat(round.path("STATUS").asText()).as("trial " + trial + ": round " + round).isEqualTo(
+                        "COMPLETED");
+                JsonNode red = JSON.readTree(send("auditor01", "GET", "/monitoring/rounds/" + id
+                        + "/alerts?MIN_LEVEL=RED", null, null).body()).path("ALERTS");
+                assertThat(red).as("trial " + trial + ": round " + id + " judged CRR-RED red").hasSize(1);
+                long holdId = red.get(0).path("HOLD_ID").asLong();
+                JsonNode hold = JSON.readTree(send("auditor01", "GET", "/holds/" + holdId, null, null).body());
+                assertThat(hold.path("STATUS").asText()).as("trial " + trial + ": the hold of round " + id)
+                        .isEqualTo("ACTIVE");
+                completedRounds.add(id);
+            }
         }
 
         void hold(long id, String project, String reason) {
@@ -292,9 +362,10 @@ class CrashTest {
 
         void report(int trial, long killAfter) {
             System.out.printf("crash trial %d: killed after %d ms; acknowledged so far: %d holds, %d releases, "
-                    + "%d HOLD answers, %d approvals, %d replays; in-flight calls resolved %d (%d performed after "
-                    + "the restart); lost 0%n", trial, killAfter, holds.size(), released.size(), heldPayments.size(),
-                    approvedGoals.size(), replays.get(), resolved, resolvedPerformed);
+                    + "%d HOLD answers, %d approvals, %d rounds (all completed with their holds), %d replays; in-flight "
+                    + "calls resolved %d (%d performed after the restart); lost 0%n", trial, killAfter, holds.size(),
+                    released.size(), heldPayments.size(), approvedGoals.size(), rounds.size(), replays.get(), resolved,
+                    resolvedPerformed);
         }
     }
 
@@ -325,10 +396,12 @@ class CrashTest {
                         placeHold();
                     } else if (op < 50) {
                         release();
-                    } else if (op < 85) {
+                    } else if (op < 82) {
                         checkPayment();
-                    } else {
+                    } else if (op < 95) {
                         approveGoal();
+                    } else {
+                        startRound();
                     }
                 } catch (java.io.IOException | InterruptedException e) {
                     dead.set(true); // the JVM is gone: what is in flight stays in flight
@@ -389,6 +462,17 @@ class CrashTest {
                         + answer.body());
             }
             ledger.heldPayments.add(payment);
+        }
+
+        private void startRound() throws Exception {
+            String cutOff = java.time.LocalDate.of(2026, 6, 1).plusDays(CUT_OFFS.getAndIncrement() % 180).toString();
+            HttpResponse<String> started = send("finance01", "POST", "/monitoring/rounds", "{\"MOF_DIV_CODE\":\""
+                    + REGION + "\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + cutOff + "\"}", UUID.randomUUID().toString());
+            if (started.statusCode() == 409) {
+                return; // a round of that cut-off is still running (an earlier trial's): not an acknowledged write
+            }
+            expect(started, 202);
+            ledger.rounds.add(JSON.readTree(started.body()).path("ROUND_ID").asLong());
         }
 
         private void approveGoal() throws Exception {

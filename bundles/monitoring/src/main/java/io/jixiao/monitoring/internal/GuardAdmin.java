@@ -28,9 +28,18 @@ public final class GuardAdmin implements PaymentGuardAdmin {
     private final String consistency;
     private final Duration staleAfter;
     private final Clock clock;
+    private final java.util.function.Function<MofDivCode, java.util.Optional<String>> chainBreak;
 
     public GuardAdmin(HoldRepository holds, HoldSync sync, HoldIndex index, PaymentGuardEngine guard,
             DecisionJournal journal, String consistency, Duration staleAfter, Clock clock) {
+        this(holds, sync, index, guard, journal, consistency, staleAfter, clock, region -> java.util.Optional.empty());
+    }
+
+    /** @param chainBreak what is known to be wrong with a region's audit chain (the store's last finding) */
+    public GuardAdmin(HoldRepository holds, HoldSync sync, HoldIndex index, PaymentGuardEngine guard,
+            DecisionJournal journal, String consistency, Duration staleAfter, Clock clock,
+            java.util.function.Function<MofDivCode, java.util.Optional<String>> chainBreak) {
+        this.chainBreak = chainBreak;
         this.holds = holds;
         this.sync = sync;
         this.index = index;
@@ -52,7 +61,7 @@ public final class GuardAdmin implements PaymentGuardAdmin {
         return new GuardState(consistency, sync.loaded(), guard.trustedNow(), age == null ? null : age.toMillis(),
                 sync.lastSync(), sync.applied(), index.targets(), staleAfter.toMillis(),
                 sync.bypass(mofDivCode.value()), lag == null ? null : Math.max(0L, lag.toMillis()),
-                journal.unshippedBytes());
+                journal.unshippedBytes(), chainBreak.apply(mofDivCode).orElse(null));
     }
 
     @Override

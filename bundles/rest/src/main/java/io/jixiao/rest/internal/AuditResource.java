@@ -62,12 +62,14 @@ public final class AuditResource {
         @JsonProperty("FIRST_BAD_SEQUENCE") public Long firstBadSequence;
         @JsonProperty("FIRST_BAD_AUDIT_ID") public Long firstBadAuditId;
         @JsonProperty("PROBLEM") public String problem;
+        @JsonProperty("ACKNOWLEDGED_BREAKS") public int acknowledgedBreaks;
 
         static VerificationResponse of(AuditVerification v) {
             VerificationResponse r = new VerificationResponse();
             r.mofDivCode = v.mofDivCode().value();
             r.rowsChecked = v.rowsChecked();
             r.intact = v.intact();
+            r.acknowledgedBreaks = v.acknowledgedBreaks();
             r.firstBadSequence = v.firstBadSequence();
             r.firstBadAuditId = v.firstBadAuditId();
             r.problem = v.problem();
@@ -86,6 +88,28 @@ public final class AuditResource {
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return VerificationResponse.of(audit.verify(region, actor));
+    }
+
+    /** POST /audit/chain-breaks. */
+    static final class ChainBreakRequest {
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("REASON") public String reason;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    @POST
+    @Idempotent
+    @Path("chain-breaks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public VerificationResponse acknowledgeBreak(ChainBreakRequest body, @Context SecurityContext caller) {
+        ChainBreakRequest r = RequestBodies.required(body);
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
+        io.jixiao.api.model.Reason reason = v.check(() -> io.jixiao.api.model.Reason.of(r.reason));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        return VerificationResponse.of(audit.acknowledgeBreak(region, reason, actor));
     }
 
     /** GET /audit/entries: one page of the trail, its entries with their chain positions and hashes. */

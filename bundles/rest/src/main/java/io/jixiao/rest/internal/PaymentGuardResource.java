@@ -100,6 +100,7 @@ public final class PaymentGuardResource {
         @JsonProperty("BYPASS") public BypassJson bypass;
         @JsonProperty("JOURNAL_LAG_MS") public Long journalLagMillis;
         @JsonProperty("JOURNAL_BACKLOG_BYTES") public long journalBacklogBytes;
+        @JsonProperty("AUDIT_CHAIN_BREAK") public String auditChainBreak;
     }
 
     /** POST /payment-guard/bypasses. */
@@ -135,6 +136,7 @@ public final class PaymentGuardResource {
         j.bypass = BypassJson.of(s.bypass());
         j.journalLagMillis = s.journalLagMillis();
         j.journalBacklogBytes = s.journalBacklogBytes();
+        j.auditChainBreak = s.auditChainBreak();
         return j;
     }
 

@@ -73,6 +73,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             out.setBYPASS(s.bypass() == null ? null : bypass(s.bypass()));
             out.setJOURNALLAGMS(s.journalLagMillis());
             out.setJOURNALBACKLOGBYTES(s.journalBacklogBytes());
+            out.setAUDITCHAINBREAK(s.auditChainBreak());
             return out;
         });
     }

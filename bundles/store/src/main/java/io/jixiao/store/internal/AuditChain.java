@@ -15,8 +15,15 @@ import java.util.HexFormat;
 final class AuditChain {
     /** The "previous hash" of a chain's first row. */
     static final String GENESIS = "0".repeat(64);
+    /** The action of a row by which an auditor records that the rows of a gap are gone. */
+    static final String BREAK_ACKNOWLEDGED = "AUDIT_CHAIN_BREAK_ACKNOWLEDGED";
 
     private AuditChain() {
+    }
+
+    /** @return how an acknowledgement row names the gap it acknowledges (its detail) */
+    static String gap(long from, long to) {
+        return "missing=" + from + ".." + to;
     }
 
     static String hash(AuditRow row) {

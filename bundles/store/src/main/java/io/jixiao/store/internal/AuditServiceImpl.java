@@ -49,6 +49,20 @@ final class AuditServiceImpl implements AuditService {
         return trail.head(mofDivCode);
     }
 
+    @Override
+    public AuditVerification acknowledgeBreak(MofDivCode mofDivCode, io.jixiao.api.model.Reason reason, Actor actor) {
+        authorise(mofDivCode, actor);
+        if (!actor.has(Role.AUDITOR)) {
+            throw new ForbiddenException("recording a break of the audit chain needs role AUDITOR");
+        }
+        if (reason == null) {
+            throw InvalidInputException.of("REASON", "required", "is required");
+        }
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return trail.acknowledgeBreak(mofDivCode, new io.jixiao.store.AuditEntry(now, "AUDIT_CHAIN_BREAK_ACKNOWLEDGED",
+                mofDivCode, "AUDIT_CHAIN", mofDivCode.value(), actor, reason.text(), ""));
+    }
+
     private static AuditQuery requireQuery(AuditQuery query) {
         if (query == null) {
             throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");

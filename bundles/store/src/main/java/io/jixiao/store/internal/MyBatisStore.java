@@ -77,6 +77,8 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     private static final int KEYS_PER_QUERY = 500;
     private final SqlSessionFactory sessions;
     private final UnitAwareSessions units;
+    /** Each region's audit chain problem as last found (at start or by a verification), until it verifies. */
+    private final Map<String, String> breaks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MyBatisStore(UnitAwareSessions sessions) {
         this.sessions = sessions;
@@ -341,26 +343,109 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         });
     }
 
+    /**
+     * Compares each region's chain head with the chain's last row, as the store starts, and keeps what it finds for
+     * {@link #chainBreak}. They agree unless rows or a head were lost or removed (a crash of a database that
+     * acknowledged commits it had not written, or a hand).
+     *
+     * @return one line per region whose head and last row disagree, naming the positions
+     */
+    List<String> chainHeadsThatDisagree() {
+        try (SqlSession session = sessions.openSession()) {
+            List<String> broken = new ArrayList<>();
+            for (ChainHead head : session.getMapper(AuditMapper.class).headsAgainstLastRows()) {
+                long lastRow = head.lastRowSeq == null ? 0 : head.lastRowSeq;
+                String lastHash = head.lastRowSeq == null ? AuditChain.GENESIS : head.lastRowHash;
+                if (head.lastSeq != lastRow || !head.lastHash.equals(lastHash)) {
+                    String line = "region " + head.chainId + ": the chain's head records position " + head.lastSeq
+                            + (head.lastSeq == lastRow ? " with another hash than its last row" : "")
+                            + ", its last row is at position " + lastRow;
+                    broken.add(line);
+                    breaks.put(head.chainId, line);
+                }
+            }
+            return broken;
+        }
+    }
+
+    @Override
+    public Optional<String> chainBreak(MofDivCode mofDivCode) {
+        return Optional.ofNullable(breaks.get(mofDivCode.value()));
+    }
+
     @Override
     public AuditVerification verify(MofDivCode mofDivCode) {
-        String chainId = mofDivCode.value();
+        ChainWalk walk = walk(mofDivCode.value());
+        if (walk.verification().intact()) {
+            breaks.remove(mofDivCode.value());
+        } else {
+            breaks.put(mofDivCode.value(), walk.verification().problem());
+        }
+        return walk.verification();
+    }
+
+    @Override
+    public AuditVerification acknowledgeBreak(MofDivCode mofDivCode, AuditEntry acknowledgement) {
+        ChainWalk walk = walk(mofDivCode.value());
+        if (walk.gapFrom() == null) {
+            throw new ConflictException(walk.verification().intact()
+                    ? "the audit chain of " + mofDivCode + " is intact: there is no break to acknowledge"
+                    : "the audit chain of " + mofDivCode + " is broken at position "
+                            + walk.verification().firstBadSequence() + " (" + walk.verification().problem()
+                            + "): only missing rows can be acknowledged");
+        }
+        AuditEntry entry = new AuditEntry(acknowledgement.occurredAt(), AuditChain.BREAK_ACKNOWLEDGED,
+                mofDivCode, "AUDIT_CHAIN", mofDivCode.value(), acknowledgement.actor(), acknowledgement.reason(),
+                AuditChain.gap(walk.gapFrom(), walk.gapTo()));
+        try (SqlSession session = sessions.openSession(false)) {
+            appendAudit(session, entry);
+            session.commit();
+        }
+        return verify(mofDivCode);
+    }
+
+    /**
+     * What walking a chain found.
+     *
+     * @param verification what verification answers
+     * @param gapFrom the first position of the first unacknowledged gap (rows missing), or {@code null}
+     * @param gapTo its last position
+     */
+    private record ChainWalk(AuditVerification verification, Long gapFrom, Long gapTo) {
+    }
+
+    /** Streams a chain's rows in order, re-computing every hash and link, passing over acknowledged gaps. */
+    private ChainWalk walk(String chainId) {
+        MofDivCode mofDivCode = MofDivCode.of(chainId);
         try (SqlSession session = sessions.openSession()) {
             AuditMapper audit = session.getMapper(AuditMapper.class);
             long unchained = audit.countUnchained(chainId);
             ChainHead head = audit.findChain(chainId);
+            Set<String> acknowledged = new java.util.HashSet<>(audit.acknowledgedGaps(chainId,
+                    AuditChain.BREAK_ACKNOWLEDGED));
+            int passed = 0;
             long expectedSeq = 1;
             String expectedPrev = AuditChain.GENESIS;
             try (Cursor<AuditRow> rows = audit.openChain(chainId)) {
                 for (AuditRow row : rows) {
                     boolean missing = row.chainSeq == null || row.chainSeq != expectedSeq;
+                    if (missing && row.chainSeq != null && row.chainSeq > expectedSeq
+                            && acknowledged.contains(AuditChain.gap(expectedSeq, row.chainSeq - 1))) {
+                        passed++; // an auditor recorded these rows as lost: the chain goes on from the next row
+                        expectedSeq = row.chainSeq;
+                        expectedPrev = row.prevHash;
+                        missing = false;
+                    }
                     String problem = missing
                             ? "row " + expectedSeq + " is missing (found " + row.chainSeq + " next)"
                             : !expectedPrev.equals(row.prevHash) ? "link to the previous row is broken"
                             : !AuditChain.hash(row).equals(row.rowHash) ? "row content does not match its hash"
                             : null;
                     if (problem != null) {
-                        return new AuditVerification(mofDivCode, expectedSeq - 1, false, expectedSeq,
-                                missing ? null : row.auditId, problem);
+                        boolean gap = missing && row.chainSeq != null && row.chainSeq > expectedSeq;
+                        return new ChainWalk(new AuditVerification(mofDivCode, expectedSeq - 1, false, expectedSeq,
+                                missing ? null : row.auditId, problem, passed), gap ? expectedSeq : null,
+                                gap ? row.chainSeq - 1 : null);
                     }
                     expectedSeq++;
                     expectedPrev = row.rowHash;
@@ -370,17 +455,20 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             }
             long rows = expectedSeq - 1;
             if (head != null && (head.lastSeq != rows || !head.lastHash.equals(expectedPrev))) {
-                return new AuditVerification(mofDivCode, rows, false, rows + 1, null,
-                        "the chain's head records " + head.lastSeq + " rows: rows at the end are missing or altered");
+                boolean gap = head.lastSeq > rows;
+                return new ChainWalk(new AuditVerification(mofDivCode, rows, false, rows + 1, null,
+                        "the chain's head records " + head.lastSeq + " rows: rows at the end are missing or altered",
+                        passed), gap ? rows + 1 : null, gap ? head.lastSeq : null);
             }
             if (head == null && rows > 0) {
-                return new AuditVerification(mofDivCode, rows, false, 1L, null, "the chain's head is missing");
+                return new ChainWalk(new AuditVerification(mofDivCode, rows, false, 1L, null,
+                        "the chain's head is missing", passed), null, null);
             }
             if (unchained > 0) {
-                return new AuditVerification(mofDivCode, rows, false, null, null,
-                        unchained + " rows of this region carry no chain position");
+                return new ChainWalk(new AuditVerification(mofDivCode, rows, false, null, null,
+                        unchained + " rows of this region carry no chain position", passed), null, null);
             }
-            return new AuditVerification(mofDivCode, rows, true, null, null, null);
+            return new ChainWalk(new AuditVerification(mofDivCode, rows, true, null, null, null, passed), null, null);
         }
     }
 

@@ -122,6 +122,9 @@ public final class StoreComponent {
                 LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
             }
             MyBatisStore store = new MyBatisStore(sessions);
+            if (gate.isOpen()) {
+                checkChains(store);
+            }
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
                 DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName(),
                 GoalRepository.class.getName()},
@@ -138,7 +141,7 @@ public final class StoreComponent {
             this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
             this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
             if (!gate.isOpen()) {
-                housekeeping.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
+                housekeeping.schedule(() -> retryStart(store), retrySeconds, TimeUnit.SECONDS);
             }
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
@@ -189,7 +192,7 @@ public final class StoreComponent {
         return databaseId;
     }
 
-    private void retryStart() {
+    private void retryStart(MyBatisStore store) {
         boolean ready;
         try {
             ready = prepare();
@@ -200,9 +203,25 @@ public final class StoreComponent {
         }
         if (ready) {
             gate.open();
+            checkChains(store);
             LOG.info("Store: the database answers again; store ready");
         } else if (!housekeeping.isShutdown()) {
-            housekeeping.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
+            housekeeping.schedule(() -> retryStart(store), retrySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A chain head that disagrees with its chain's last row means audit rows were lost or removed: said once per
+     * region, as an error; the node keeps serving, verification reports the chain broken (docs/security.md).
+     */
+    private static void checkChains(MyBatisStore store) {
+        try {
+            for (String broken : store.chainHeadsThatDisagree()) {
+                LOG.error("Audit trail: {}. Rows at the end of the chain are missing or altered; verification "
+                        + "reports the chain broken until an auditor records the break (docs/security.md)", broken);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Audit trail: the chain heads could not be checked at start: {}", e.toString());
         }
     }
 

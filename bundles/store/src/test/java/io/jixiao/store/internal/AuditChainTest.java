@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AuditChainTest extends EveryDialect {
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
+    private static final Actor AUDITOR = Actor.of("AUDIT-BUREAU", "zhou.auditor", Role.AUDITOR);
     private static final AtomicInteger REGIONS = new AtomicInteger(100000000);
 
     @ParameterizedTest
@@ -121,6 +122,61 @@ class AuditChainTest extends EveryDialect {
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBadSequence()).isEqualTo(3);
         assertThat(v.problem()).contains("head");
+        assertThat(store(db).chainHeadsThatDisagree()).as("what the store says at start")
+                .contains("region " + region.value() + ": the chain's head records position 3, its last row is at "
+                        + "position 2");
+    }
+
+    /**
+     * Issue 22: rows lost at the end (the head survived them) and later rows written after the restart. An auditor
+     * records the break: verification passes over that gap, and only that gap, and checks everything after it.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAuditorRecordsABreakAndTheRowsAfterItVerifyAgain(TestDatabase db) throws SQLException {
+        MofDivCode region = region();
+        MyBatisStore store = store(db);
+        audited(db, region, 3);
+        db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 3));
+        store.chainHeadsThatDisagree();
+        assertThat(store.chainBreak(region)).hasValueSatisfying(b -> assertThat(b).contains("position 3"));
+        audited(db, region, 2); // the node went on: positions 4 and 5, linked to the lost row 3
+
+        AuditVerification broken = store.verify(region);
+        assertThat(broken.problem()).isEqualTo("row 3 is missing (found 4 next)");
+        AuditVerification after = store.acknowledgeBreak(region, new AuditEntry(now(), "ignored", region, "x", "x",
+                AUDITOR, "事故报告 2026-17: 断电丢失第 3 行", "ignored"));
+
+        assertThat(after.intact()).as(after.problem()).isTrue();
+        assertThat(after.acknowledgedBreaks()).isEqualTo(1);
+        assertThat(after.rowsChecked()).as("positions 1-2 and 4-6, the acknowledgement at 6").isEqualTo(6);
+        assertThat(store.chainBreak(region)).isEmpty();
+        assertThat(store.findBySubject("AUDIT_CHAIN", region.value(), 5)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("AUDIT_CHAIN_BREAK_ACKNOWLEDGED");
+            assertThat(e.detail()).isEqualTo("missing=3..3");
+            assertThat(e.actor()).isEqualTo(AUDITOR);
+        });
+        audited(db, region, 1);
+        assertThat(store.verify(region).intact()).as("rows after the acknowledgement").isTrue();
+        assertThatThrownBy(() -> store.acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x", AUDITOR,
+                "again", "x"))).isInstanceOf(io.jixiao.api.model.ConflictException.class).hasMessageContaining("intact");
+
+        // a second gap is not covered by the first acknowledgement; altered content cannot be acknowledged
+        db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 5));
+        assertThat(store.verify(region).problem()).isEqualTo("row 5 is missing (found 6 next)");
+        db.tamper("UPDATE JX_AUDIT SET REASON = 'rewritten' WHERE AUDIT_ID = " + auditId(db, region, 2));
+        assertThatThrownBy(() -> store.acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x", AUDITOR,
+                "hide it", "x"))).isInstanceOf(io.jixiao.api.model.ConflictException.class)
+                .hasMessageContaining("only missing rows");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void chainHeadsThatAgreeWithTheirLastRowsAreNotNamedAtStart(TestDatabase db) {
+        MofDivCode region = region();
+        audited(db, region, 2);
+
+        assertThat(store(db).chainHeadsThatDisagree()).noneMatch(line -> line.contains(region.value()));
     }
 
     @ParameterizedTest

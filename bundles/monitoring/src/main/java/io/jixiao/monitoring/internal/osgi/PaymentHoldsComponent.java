@@ -56,7 +56,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
             @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals,
-            @Reference io.jixiao.api.goal.GoalRuleService ruleService, BundleContext context) {
+            @Reference io.jixiao.api.goal.GoalRuleService ruleService, @Reference io.jixiao.store.AuditTrail audit,
+            BundleContext context) {
         Clock clock = Clock.systemUTC();
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
@@ -80,7 +81,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         });
         guard.exemptClasses(exempt);
         this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, journal, strict ? "STRICT"
-                : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock);
+                : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock, audit::chainBreak);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");
             t.setDaemon(true);

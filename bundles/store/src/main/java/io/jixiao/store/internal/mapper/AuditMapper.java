@@ -34,5 +34,11 @@ public interface AuditMapper {
 
     Cursor<AuditRow> openChain(@Param("chainId") String chainId);
 
+    /** Every chain's head with its last row's position and hash. */
+    java.util.List<ChainHead> headsAgainstLastRows();
+
+    /** The details of a chain's acknowledgement rows: the gaps an auditor recorded as lost. */
+    java.util.List<String> acknowledgedGaps(@Param("chainId") String chainId, @Param("action") String action);
+
     long countUnchained(@Param("mofDivCode") String mofDivCode);
 }

@@ -5,4 +5,7 @@ public class ChainHead {
     public String chainId;
     public long lastSeq;
     public String lastHash;
+    /** The chain's last row, for {@code headsAgainstLastRows} only ({@code null}: the chain has no row). */
+    public Long lastRowSeq;
+    public String lastRowHash;
 }
