@@ -73,6 +73,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository,
         GoalRepository {
     private static final int BEGIN_ATTEMPTS = 3;
+    /** Tries at a new region's chain head: about two seconds in all. */
+    private static final int CHAIN_ATTEMPTS = 50;
     /** Journal keys asked per query, under Oracle's limit of 1,000 IN-list expressions. */
     private static final int KEYS_PER_QUERY = 500;
     private final SqlSessionFactory sessions;
@@ -313,9 +315,18 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
         for (Map.Entry<String, List<AuditRow>> chain : chains.entrySet()) {
             ChainHead head = audit.lockChain(chain.getKey());
-            if (head == null) {
-                createChain(chain.getKey());
+            // a region's first writers race to create its head: the loser may see the winner's head only once the
+            // winner has committed (its insert found the uncommitted row and added nothing, or failed)
+            for (int attempt = 0; head == null; attempt++) {
+                if (attempt == CHAIN_ATTEMPTS) {
+                    throw new IllegalStateException("the audit chain head of " + chain.getKey()
+                            + " could not be created or read");
+                }
+                createChain(session, chain.getKey());
                 head = audit.lockChain(chain.getKey());
+                if (head == null) {
+                    pause(attempt);
+                }
             }
             long seq = head.lastSeq;
             String prev = head.lastHash;
@@ -330,17 +341,38 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         }
     }
 
-    /** Creates a chain head in a transaction of its own, so that it is visible to every writer at once. */
-    private void createChain(String chainId) {
-        units.outside(() -> {
-            try (SqlSession session = sessions.openSession(false)) {
-                session.getMapper(AuditMapper.class).createChain(chainId, AuditChain.GENESIS);
-                session.commit();
-            } catch (PersistenceException raced) {
-                // another writer created it first; the lock that follows reads theirs
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 1L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an audit chain head", e);
+        }
+    }
+
+    /**
+     * Creates a chain head in the caller's transaction, within a savepoint: a writer that loses the race to another
+     * goes back to the savepoint and reads the winner's head once it is committed. The same connection throughout,
+     * so that a region's first writers never wait for a second connection from a pool they all hold.
+     */
+    private static void createChain(SqlSession session, String chainId) {
+        java.sql.Connection connection = session.getConnection();
+        java.sql.Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+        try {
+            session.getMapper(AuditMapper.class).createChain(chainId, AuditChain.GENESIS);
+            session.flushStatements();
+        } catch (PersistenceException raced) {
+            try {
+                connection.rollback(savepoint);
+            } catch (java.sql.SQLException e) {
+                throw new PersistenceException("cannot roll back to a savepoint: " + e.getMessage(), e);
             }
-            return null;
-        });
+        }
     }
 
     /**
@@ -478,13 +510,12 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
         String owner = UUID.randomUUID().toString();
         Instant leaseUntil = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+            boolean reserved = false;
             try (SqlSession session = sessions.openSession(false)) {
                 IdempotencyMapper keys = session.getMapper(IdempotencyMapper.class);
                 IdempotencyRow row = keys.find(key);
                 if (row == null) {
-                    if (reserve(session, key, requestHash, now, expiresAt, owner, leaseUntil)) {
-                        return reserved(key, owner);
-                    }
+                    reserved = reserve(session, key, requestHash, now, expiresAt, owner, leaseUntil);
                 } else if (!row.expiresAt.isAfter(now)) {
                     keys.deleteExpired(key, now);
                     session.commit();
@@ -498,8 +529,12 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                     return new Entry(State.IN_PROGRESS, 0, null, null, null, Duration.ofSeconds(left), null);
                 } else if (keys.takeOver(key, owner, now, leaseUntil) == 1) {
                     session.commit();
-                    return reserved(key, owner);
+                    reserved = true;
                 }
+            }
+            if (reserved) {
+                // the reservation's connection is back in the pool: a call never holds two
+                return reserved(key, owner);
             }
         }
         // lost the race for an expiring key every time: the other caller holds it now

@@ -34,16 +34,7 @@ public final class UnitAwareSessions implements SqlSessionFactory {
      * @return the unit; the caller must commit or roll it back on this thread
      */
     UnitOfWork begin(String purpose) {
-        try {
-            return UnitOfWork.begin(configurationDataSource().getConnection(), purpose);
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot open a unit of work: " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs work in transactions of its own even when the calling thread is in a unit of work. */
-    <T> T outside(Supplier<T> work) {
-        return io.jixiao.store.Transactions.independently(work);
+        return UnitOfWork.begin(configurationDataSource(), purpose);
     }
 
     private javax.sql.DataSource configurationDataSource() {
@@ -55,9 +46,15 @@ public final class UnitAwareSessions implements SqlSessionFactory {
         if (unit == null) {
             return own.get();
         }
-        SqlSession session = delegate.openSession(type, unit.connection());
+        Connection connection;
         try {
-            return joined(session, unit.connection());
+            connection = unit.connection();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot open the unit of work's connection: " + e.getMessage(), e);
+        }
+        SqlSession session = delegate.openSession(type, connection);
+        try {
+            return joined(session, connection);
         } catch (SQLException e) {
             session.close();
             throw new PersistenceException("cannot set a savepoint in the unit of work: " + e.getMessage(), e);

@@ -10,19 +10,21 @@ import org.slf4j.LoggerFactory;
 /**
  * One transaction that every repository call of one thread joins until it is committed or rolled back (see
  * {@link io.jixiao.store.Transactions}). The sessions that join it work inside savepoints, so a repository call that
- * fails takes back only its own writes, as it would in a transaction of its own.
+ * fails takes back only its own writes, as it would in a transaction of its own. Its connection is taken from the
+ * pool at the first repository call, not before: work that runs {@code independently} before it holds none.
  */
 public final class UnitOfWork {
     private static final Logger LOG = LoggerFactory.getLogger(UnitOfWork.class);
     private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
 
-    private final Connection connection;
+    private final javax.sql.DataSource pool;
+    private Connection connection;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<Runnable> afterRollback = new ArrayList<>();
     private final String purpose;
 
-    private UnitOfWork(Connection connection, String purpose) {
-        this.connection = connection;
+    private UnitOfWork(javax.sql.DataSource pool, String purpose) {
+        this.pool = pool;
         this.purpose = purpose;
     }
 
@@ -35,10 +37,9 @@ public final class UnitOfWork {
      * Binds a new unit of work to the calling thread. One left bound by a call that never finished (it cannot
      * happen by design; a thread pool must never carry one into the next call) is rolled back first.
      */
-    static UnitOfWork begin(Connection connection, String purpose) throws SQLException {
+    static UnitOfWork begin(javax.sql.DataSource pool, String purpose) {
         discardStale();
-        connection.setAutoCommit(false);
-        UnitOfWork unit = new UnitOfWork(connection, purpose);
+        UnitOfWork unit = new UnitOfWork(pool, purpose);
         CURRENT.set(unit);
         return unit;
     }
@@ -67,7 +68,13 @@ public final class UnitOfWork {
         }
     }
 
-    Connection connection() {
+    /** @return the unit's connection, taken from the pool at the first call */
+    Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection taken = pool.getConnection();
+            taken.setAutoCommit(false);
+            connection = taken;
+        }
         return connection;
     }
 
@@ -82,7 +89,9 @@ public final class UnitOfWork {
     /** Commits everything, unbinds, then runs what waited for the commit. */
     void commit() throws SQLException {
         try {
-            connection.commit();
+            if (connection != null) {
+                connection.commit();
+            }
         } catch (SQLException e) {
             rollback();
             throw e;
@@ -94,7 +103,9 @@ public final class UnitOfWork {
     /** Rolls everything back, unbinds, then runs what undoes effects outside the database. */
     void rollback() {
         try {
-            connection.rollback();
+            if (connection != null) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             LOG.warn("Rolling back the unit of work for {} failed: {}", purpose, e.toString());
         }
@@ -107,7 +118,9 @@ public final class UnitOfWork {
             CURRENT.remove();
         }
         try {
-            connection.close();
+            if (connection != null) {
+                connection.close();
+            }
         } catch (SQLException e) {
             LOG.warn("Closing the connection of the unit of work for {} failed: {}", purpose, e.toString());
         }
