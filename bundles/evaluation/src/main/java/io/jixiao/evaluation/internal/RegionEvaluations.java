@@ -199,7 +199,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
         ResultPolicy policy = ResultPolicy.parse(view.version(), view.rules());
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
         TransferPort port = port();
-        WriteBack.Target<TransferAdjustment> host = new Transfers(port);
+        WriteBack.Target<TransferAdjustment> host = transfers(port);
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again
         WriteBack.Tally tally = WriteBack.resend(host, mofDivCode,
                 repository.adjustments(mofDivCode, fiscalYear, AdjustmentStatus.PENDING), clock);
@@ -221,58 +221,20 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
     }
 
     /** Lower governments' transfer payments in the host's compilation module, through the transfer port. */
-    private final class Transfers implements WriteBack.Target<TransferAdjustment> {
-        private final TransferPort port;
-
-        Transfers(TransferPort port) {
-            this.port = port;
-        }
-
-        @Override
-        public String port() {
-            return "transfer";
-        }
-
-        @Override
-        public long key(TransferAdjustment a) {
-            return a.evaluationId();
-        }
-
-        @Override
-        public String changeId(TransferAdjustment a) {
-            return a.changeId();
-        }
-
-        @Override
-        public FiscalYear targetYear(TransferAdjustment a) {
-            return a.targetYear();
-        }
-
-        @Override
-        public BigDecimal change(TransferAdjustment a) {
-            return a.change();
-        }
-
-        @Override
-        public Map<String, WriteBack.Answer> send(MofDivCode region, FiscalYear year,
-                List<TransferAdjustment> adjustments) {
-            Map<String, TransferPort.TransferOutcome> outcomes = port.applyTransfers(region, year, adjustments.stream()
-                    .map(a -> new TransferChange(a.changeId(), a.recipient(), a.action().name(), a.cutPercent(),
-                            a.change(), reason(a))).toList());
-            Map<String, WriteBack.Answer> answers = new java.util.HashMap<>();
-            outcomes.forEach((id, outcome) -> answers.put(id, switch (outcome) {
-                case APPLIED -> WriteBack.Answer.APPLIED;
-                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
-                case UNKNOWN_RECIPIENT -> WriteBack.Answer.NOT_FOUND;
-                case CONFLICT -> WriteBack.Answer.CONFLICT;
-            }));
-            return answers;
-        }
-
-        @Override
-        public int mark(List<Long> keys, AdjustmentStatus to, Instant at) {
-            return repository.markAdjustments(keys, to, at);
-        }
+    private WriteBack.Target<TransferAdjustment> transfers(TransferPort port) {
+        return new WriteBack.Target<>("transfer", TransferAdjustment::evaluationId, TransferAdjustment::changeId,
+                TransferAdjustment::targetYear, TransferAdjustment::change, (region, year, adjustments) -> {
+                    Map<String, WriteBack.Answer> answers = new java.util.HashMap<>();
+                    port.applyTransfers(region, year, adjustments.stream().map(a -> new TransferChange(a.changeId(),
+                            a.recipient(), a.action().name(), a.cutPercent(), a.change(), reason(a))).toList())
+                            .forEach((id, outcome) -> answers.put(id, switch (outcome) {
+                                case APPLIED -> WriteBack.Answer.APPLIED;
+                                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
+                                case UNKNOWN_RECIPIENT -> WriteBack.Answer.NOT_FOUND;
+                                case CONFLICT -> WriteBack.Answer.CONFLICT;
+                            }));
+                    return answers;
+                }, repository::markAdjustments);
     }
 
     @Override

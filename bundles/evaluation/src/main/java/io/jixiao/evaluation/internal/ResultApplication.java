@@ -78,7 +78,7 @@ final class ResultApplication {
         ResultPolicy policy = policy(region, year);
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
-        WriteBack.Target<Adjustment> host = new Allocations(port);
+        WriteBack.Target<Adjustment> host = allocations(port);
         Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = wholes(repository, region, year);
         WriteBack.Tally tally = WriteBack.Tally.NONE;
         // what an interrupted run recorded but the host did not acknowledge: the same change ids again
@@ -121,57 +121,20 @@ final class ResultApplication {
     }
 
     /** Projects' requested amounts in the host's compilation module, through the allocation port. */
-    private final class Allocations implements WriteBack.Target<Adjustment> {
-        private final AllocationPort port;
-
-        Allocations(AllocationPort port) {
-            this.port = port;
-        }
-
-        @Override
-        public String port() {
-            return "allocation";
-        }
-
-        @Override
-        public long key(Adjustment a) {
-            return a.taskId();
-        }
-
-        @Override
-        public String changeId(Adjustment a) {
-            return a.changeId();
-        }
-
-        @Override
-        public FiscalYear targetYear(Adjustment a) {
-            return a.targetYear();
-        }
-
-        @Override
-        public BigDecimal change(Adjustment a) {
-            return a.change();
-        }
-
-        @Override
-        public Map<String, WriteBack.Answer> send(MofDivCode region, FiscalYear year, List<Adjustment> adjustments) {
-            Map<String, AllocationPort.Outcome> outcomes = port.apply(region, year, adjustments.stream()
-                    .map(a -> new AllocationChange(a.changeId(), a.proCode(), a.action().name(), a.cutPercent(),
-                            a.change(), reason(a))).toList());
-            Map<String, WriteBack.Answer> answers = new HashMap<>();
-            outcomes.forEach((id, outcome) -> answers.put(id, switch (outcome) {
-                case APPLIED -> WriteBack.Answer.APPLIED;
-                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
-                case UNKNOWN_PROJECT -> WriteBack.Answer.NOT_FOUND;
-                case CONFLICT -> WriteBack.Answer.CONFLICT;
-            }));
-            return answers;
-        }
-
-        @Override
-        public int mark(List<Long> keys, AdjustmentStatus to, Instant at) {
-            return repository.markAdjustments(keys, to, at);
-        }
+    private WriteBack.Target<Adjustment> allocations(AllocationPort port) {
+        return new WriteBack.Target<>("allocation", Adjustment::taskId, Adjustment::changeId, Adjustment::targetYear,
+                Adjustment::change, (region, year, adjustments) -> {
+                    Map<String, WriteBack.Answer> answers = new HashMap<>();
+                    port.apply(region, year, adjustments.stream().map(a -> new AllocationChange(a.changeId(),
+                            a.proCode(), a.action().name(), a.cutPercent(), a.change(), reason(a))).toList())
+                            .forEach((id, outcome) -> answers.put(id, switch (outcome) {
+                                case APPLIED -> WriteBack.Answer.APPLIED;
+                                case DUPLICATE -> WriteBack.Answer.DUPLICATE;
+                                case UNKNOWN_PROJECT -> WriteBack.Answer.NOT_FOUND;
+                                case CONFLICT -> WriteBack.Answer.CONFLICT;
+                            }));
+                    return answers;
+                }, repository::markAdjustments);
     }
 
     /**

@@ -36,40 +36,36 @@ final class WriteBack {
         APPLIED, DUPLICATE, NOT_FOUND, CONFLICT
     }
 
-    /**
-     * What one kind of adjustment gives the protocol.
-     *
-     * @param <A> the adjustment
-     */
-    interface Target<A> {
-        /** @return the port's name, for the log */
-        String port();
-
-        /** @return the adjustment's key in its table (the evaluation it comes from) */
-        long key(A adjustment);
-
-        String changeId(A adjustment);
-
-        FiscalYear targetYear(A adjustment);
-
-        /** @return the change in yuan: 0 or negative */
-        BigDecimal change(A adjustment);
-
+    /** Sends changes to the host in one call: the answer for each change it reported on, by change id. */
+    @FunctionalInterface
+    interface Sender<A> {
         /**
-         * Sends changes to the host in one call.
-         *
-         * @return the answer for each change the host reported on, by change id
          * @throws io.jixiao.api.port.PortUnavailableException when the host does not answer; the changes stay
          *         PENDING and are sent again
          */
         Map<String, Answer> send(MofDivCode region, FiscalYear year, List<A> adjustments);
+    }
 
-        /**
-         * Moves PENDING adjustments on.
-         *
-         * @return how many moved
-         */
-        int mark(List<Long> keys, AdjustmentStatus to, java.time.Instant at);
+    /** Moves PENDING adjustments on, returning how many moved. */
+    @FunctionalInterface
+    interface Marker {
+        int mark(java.util.Collection<Long> keys, AdjustmentStatus to, java.time.Instant at);
+    }
+
+    /**
+     * What one kind of adjustment gives the protocol.
+     *
+     * @param port the port's name, for the log
+     * @param key the adjustment's key in its table (the evaluation it comes from)
+     * @param changeId the id the host applies it under
+     * @param targetYear the budget year it changes
+     * @param change the change in yuan: 0 or negative
+     * @param sender the host call
+     * @param marker the repository's marks
+     * @param <A> the adjustment
+     */
+    record Target<A>(String port, java.util.function.ToLongFunction<A> key, Function<A, String> changeId,
+            Function<A, FiscalYear> targetYear, Function<A, BigDecimal> change, Sender<A> sender, Marker marker) {
     }
 
     /**
@@ -111,7 +107,7 @@ final class WriteBack {
     /** Sends PENDING adjustments recorded by earlier runs, each into the year it was made for. */
     static <A> Tally resend(Target<A> target, MofDivCode region, List<A> pending, Clock clock) {
         Tally tally = Tally.NONE;
-        Map<FiscalYear, List<A>> byYear = pending.stream().collect(Collectors.groupingBy(target::targetYear,
+        Map<FiscalYear, List<A>> byYear = pending.stream().collect(Collectors.groupingBy(target.targetYear(),
                 LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<FiscalYear, List<A>> year : byYear.entrySet()) {
             tally = tally.plus(send(target, region, year.getKey(), year.getValue(), clock));
@@ -124,31 +120,31 @@ final class WriteBack {
         if (adjustments.isEmpty()) {
             return Tally.NONE;
         }
-        Map<String, Answer> answers = target.send(region, year, adjustments);
+        Map<String, Answer> answers = target.sender().send(region, year, adjustments);
         List<Long> applied = new ArrayList<>();
         List<Long> notFound = new ArrayList<>();
         List<Long> conflicts = new ArrayList<>();
         int pending = 0;
         BigDecimal change = BigDecimal.ZERO.setScale(2);
         for (A a : adjustments) {
-            Answer answer = answers.get(target.changeId(a));
+            Answer answer = answers.get(target.changeId().apply(a));
             if (answer == null) {
                 pending++; // not reported on: stays PENDING for the next run, same id and content
             } else if (answer == Answer.NOT_FOUND) {
-                notFound.add(target.key(a));
+                notFound.add(target.key().applyAsLong(a));
             } else if (answer == Answer.CONFLICT) {
-                conflicts.add(target.key(a));
+                conflicts.add(target.key().applyAsLong(a));
                 LOG.warn("Write-back to the {} port: the host applied change {} ({} {}) before with other content; "
                         + "it is not counted as applied and not sent again (status CONFLICT: see docs/evaluation.md)",
-                        target.port(), target.changeId(a), region, year.value());
+                        target.port(), target.changeId().apply(a), region, year.value());
             } else {
-                applied.add(target.key(a));
-                change = change.add(target.change(a));
+                applied.add(target.key().applyAsLong(a));
+                change = change.add(target.change().apply(a));
             }
         }
-        int markedApplied = target.mark(applied, AdjustmentStatus.APPLIED, clock.instant());
-        int markedNotFound = target.mark(notFound, AdjustmentStatus.NOT_IN_DRAFT, null);
-        int markedConflicts = target.mark(conflicts, AdjustmentStatus.CONFLICT, null);
+        int markedApplied = target.marker().mark(applied, AdjustmentStatus.APPLIED, clock.instant());
+        int markedNotFound = target.marker().mark(notFound, AdjustmentStatus.NOT_IN_DRAFT, null);
+        int markedConflicts = target.marker().mark(conflicts, AdjustmentStatus.CONFLICT, null);
         return new Tally(0, markedApplied, markedNotFound, pending, markedConflicts, change);
     }
 }
