@@ -59,7 +59,7 @@ public final class UnitOfWork {
      * Rolls back a unit of work still bound to the calling thread: one left by a call that never finished (a bug;
      * a thread pool must never carry it into the next call, whose reads and writes would join it).
      */
-    static void discardStale() {
+    public static void discardStale() {
         UnitOfWork stale = CURRENT.get();
         if (stale != null) {
             LOG.warn("A unit of work for {} was still bound to thread {}; rolled back", stale.purpose,

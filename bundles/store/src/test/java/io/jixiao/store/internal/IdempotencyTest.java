@@ -193,6 +193,23 @@ class IdempotencyTest extends EveryDialect {
                 + "aborts it without a savepoint)").isPresent();
     }
 
+    /** A call that never reached its answer (an Error past the adapter) does not leak into the thread's next call. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aUnitLeftOnAThreadIsRolledBackWhenTheNextRequestStarts(TestDatabase db) throws Exception {
+        MyBatisStore keys = store(db);
+        Hold left = elsewhere(() -> {
+            keys.begin(UUID.randomUUID().toString(), "hash-a", NOW, LATER, LEASE);
+            Hold hold = placeHold(keys, unique("IDEM-LEFT"));
+            Transactions.discardStale(); // the next request on this pooled thread starts
+            assertThat(UnitOfWork.current()).isNull();
+            return hold;
+        });
+
+        assertThat(keys.find(left.holdId())).isEmpty();
+        assertThat(keys.verify(REGION).intact()).as("the chain head was not left locked or moved").isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void expiredKeysAreForgotten(TestDatabase db) {
