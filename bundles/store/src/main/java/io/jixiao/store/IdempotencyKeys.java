@@ -21,7 +21,19 @@ public final class IdempotencyKeys {
     /** Why a key that does not match {@link #KEY} is refused. */
     public static final String KEY_RULE = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'";
 
+    /** The longest lease of a reserved key: a retry after a crash waits at most this long for a definite answer. */
+    public static final java.time.Duration MAX_LEASE = java.time.Duration.ofSeconds(30);
+
     private IdempotencyKeys() {
+    }
+
+    /**
+     * @param seconds a configured lease
+     * @return the lease a key is reserved for: the configured seconds, at least 1, at most {@link #MAX_LEASE}
+     * @since 2.0.0
+     */
+    public static java.time.Duration lease(long seconds) {
+        return java.time.Duration.ofSeconds(Math.min(MAX_LEASE.toSeconds(), Math.max(1, seconds)));
     }
 
     /**

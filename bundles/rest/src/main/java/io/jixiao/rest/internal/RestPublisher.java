@@ -18,6 +18,7 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
+import io.jixiao.store.IdempotencyKeys;
 import io.jixiao.store.IdempotencyRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class RestPublisher {
         providers.add(new RateLimitFilter(limiter));
         providers.add(new IdempotencyFilter(idempotencyKeys, json,
                 Duration.ofHours(config.idempotency_retentionHours()),
-                Duration.ofSeconds(Math.min(30, Math.max(1, config.idempotency_leaseSeconds())))));
+                IdempotencyKeys.lease(config.idempotency_leaseSeconds())));
         providers.add(new ContentLength());
         providers.addAll(ProblemMappers.all());
         return providers;

@@ -39,9 +39,6 @@ final class RequestIds {
     private static final int FAULT = 400;
     private static final String XML = "application/xml";
 
-    /** The longest lease: a retry after a crash waits at most this long for a definite answer. */
-    static final Duration MAX_LEASE = Duration.ofSeconds(30);
-
     private final IdempotencyRepository keys;
     private final Duration retention;
     private final Duration lease;
@@ -50,13 +47,13 @@ final class RequestIds {
     RequestIds(IdempotencyRepository keys, Duration retention, Duration lease, Clock clock) {
         this.keys = keys;
         this.retention = retention;
-        this.lease = lease.compareTo(MAX_LEASE) > 0 ? MAX_LEASE : lease;
+        this.lease = lease;
         this.clock = clock;
     }
 
     static RequestIds of(IdempotencyRepository keys, SoapConfiguration config) {
         return new RequestIds(keys, Duration.ofHours(config.idempotency_retentionHours()),
-                Duration.ofSeconds(Math.max(1, config.idempotency_leaseSeconds())), Clock.systemUTC());
+                IdempotencyKeys.lease(config.idempotency_leaseSeconds()), Clock.systemUTC());
     }
 
     /**

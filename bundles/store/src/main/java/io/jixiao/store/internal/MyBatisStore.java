@@ -48,7 +48,6 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,6 +58,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -77,14 +77,12 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     private static final int CHAIN_ATTEMPTS = 50;
     /** Journal keys asked per query, under Oracle's limit of 1,000 IN-list expressions. */
     private static final int KEYS_PER_QUERY = 500;
-    private final SqlSessionFactory sessions;
-    private final UnitAwareSessions units;
+    private final UnitAwareSessions sessions;
     /** Each region's audit chain problem as last found (at start or by a verification), until it verifies. */
     private final Map<String, String> breaks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MyBatisStore(UnitAwareSessions sessions) {
         this.sessions = sessions;
-        this.units = sessions;
     }
 
     @Override
@@ -461,12 +459,13 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
             try (Cursor<AuditRow> rows = audit.openChain(chainId)) {
                 for (AuditRow row : rows) {
                     boolean missing = row.chainSeq == null || row.chainSeq != expectedSeq;
-                    if (missing && row.chainSeq != null && row.chainSeq > expectedSeq
-                            && acknowledged.contains(AuditChain.gap(expectedSeq, row.chainSeq - 1))) {
+                    boolean gap = row.chainSeq != null && row.chainSeq > expectedSeq; // rows missing before this one
+                    if (gap && acknowledged.contains(AuditChain.gap(expectedSeq, row.chainSeq - 1))) {
                         passed++; // an auditor recorded these rows as lost: the chain goes on from the next row
                         expectedSeq = row.chainSeq;
                         expectedPrev = row.prevHash;
                         missing = false;
+                        gap = false;
                     }
                     String problem = missing
                             ? "row " + expectedSeq + " is missing (found " + row.chainSeq + " next)"
@@ -474,7 +473,6 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                             : !AuditChain.hash(row).equals(row.rowHash) ? "row content does not match its hash"
                             : null;
                     if (problem != null) {
-                        boolean gap = missing && row.chainSeq != null && row.chainSeq > expectedSeq;
                         return new ChainWalk(new AuditVerification(mofDivCode, expectedSeq - 1, false, expectedSeq,
                                 missing ? null : row.auditId, problem, passed), gap ? expectedSeq : null,
                                 gap ? row.chainSeq - 1 : null);
@@ -542,7 +540,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     private Entry reserved(String key, String owner) {
-        UnitOfWork unit = units.begin("idempotency key " + key.substring(0, 12));
+        UnitOfWork unit = sessions.begin("idempotency key " + key.substring(0, 12));
         return new Entry(State.RESERVED, 0, null, null, null, null, new KeyedCall(unit, key, owner));
     }
 

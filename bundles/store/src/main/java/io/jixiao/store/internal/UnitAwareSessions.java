@@ -28,7 +28,8 @@ public final class UnitAwareSessions implements SqlSessionFactory {
     }
 
     /**
-     * Binds a unit of work to the calling thread, on a connection of its own from the pool.
+     * Binds a unit of work to the calling thread; it takes a connection of its own from the pool at its first
+     * repository call.
      *
      * @param purpose what the unit is for, for the log
      * @return the unit; the caller must commit or roll it back on this thread
@@ -67,12 +68,14 @@ public final class UnitAwareSessions implements SqlSessionFactory {
                 handler);
     }
 
-    /** A session inside a unit of work: commit moves its savepoint on, rollback and an uncommitted close go back. */
+    /**
+     * A session inside a unit of work: commit moves its savepoint on, rollback and close go back to it (after a
+     * commit, with nothing since, that changes nothing).
+     */
     private static final class Joined implements InvocationHandler {
         private final SqlSession session;
         private final Connection connection;
         private Savepoint savepoint;
-        private boolean dirty;
 
         Joined(SqlSession session, Connection connection) throws SQLException {
             this.session = session;
@@ -86,34 +89,22 @@ public final class UnitAwareSessions implements SqlSessionFactory {
                 case "commit" -> {
                     session.commit(true); // flushes batched statements; the managed transaction commits nothing
                     savepoint = connection.setSavepoint();
-                    dirty = false;
                     return null;
                 }
                 case "rollback" -> {
                     session.rollback(true);
                     connection.rollback(savepoint);
-                    dirty = false;
                     return null;
                 }
                 case "close" -> {
                     try {
-                        if (dirty) {
-                            connection.rollback(savepoint);
-                        }
+                        connection.rollback(savepoint);
                     } finally {
                         session.close();
                     }
                     return null;
                 }
-                case "getMapper" -> {
-                    dirty = true;
-                    return session.getMapper((Class<?>) args[0]);
-                }
                 default -> {
-                    if (method.getName().startsWith("insert") || method.getName().startsWith("update")
-                            || method.getName().startsWith("delete") || method.getName().equals("flushStatements")) {
-                        dirty = true;
-                    }
                     try {
                         return method.invoke(session, args);
                     } catch (InvocationTargetException e) {

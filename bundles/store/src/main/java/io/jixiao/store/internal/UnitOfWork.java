@@ -33,18 +33,14 @@ public final class UnitOfWork {
         return CURRENT.get();
     }
 
-    /**
-     * Binds a new unit of work to the calling thread. One left bound by a call that never finished (it cannot
-     * happen by design; a thread pool must never carry one into the next call) is rolled back first.
-     */
+    /** Binds a new unit of work to the calling thread (the caller discarded a stale one, see {@link #discardStale}). */
     static UnitOfWork begin(javax.sql.DataSource pool, String purpose) {
-        discardStale();
         UnitOfWork unit = new UnitOfWork(pool, purpose);
         CURRENT.set(unit);
         return unit;
     }
 
-    /** Unbinds a unit for work that must commit on its own (see {@link UnitAwareSessions#outside}). */
+    /** Unbinds a unit for work that must commit on its own (see {@link io.jixiao.store.Transactions#independently}). */
     public static void suspend(UnitOfWork unit) {
         if (CURRENT.get() == unit) {
             CURRENT.remove();
