@@ -64,7 +64,7 @@ public final class LibraryBenchmark {
         try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
             LibraryService library = new LibraryService(new MyBatisLibrary(sessions, new MyBatisStore(sessions)),
-                    Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);
+                    Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT, java.time.Duration.ofSeconds(30));
 
             Measured first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file), StandardCharsets.UTF_8,
                     FINANCE).jobId(), FINANCE).orElseThrow());

@@ -55,16 +55,31 @@ public interface LibraryRepository {
 
     void insertJob(ImportJob job);
 
-    /** Records the job's progress; with {@code audit}, its end too. */
-    void updateJob(ImportJob job, AuditEntry audit);
+    /**
+     * Records the job's progress; with {@code audit}, its end too.
+     *
+     * @return {@code false} (nothing written) if the job had ended meanwhile: marked FAILED as abandoned
+     */
+    boolean updateJob(ImportJob job, AuditEntry audit);
+
+    /** Tells the other nodes these unfinished imports are still running here. */
+    void heartbeat(java.util.Collection<Long> jobIds, java.time.Instant at);
 
     Optional<ImportJob> job(long jobId);
 
     /**
-     * @param before a moment well in the past
-     * @return imports that have not ended and whose progress has not moved since then: left by a stopped node
+     * @param before now less the heartbeat lease
+     * @return imports that have not ended and whose heartbeat stopped before then: left by a stopped node
      */
     List<ImportJob> abandoned(java.time.Instant before);
+
+    /**
+     * Ends an abandoned import as {@code failed} says, with its audit row, unless its heartbeat came back or it ended
+     * meanwhile.
+     *
+     * @return whether it was ended here
+     */
+    boolean failAbandoned(ImportJob failed, java.time.Instant before, AuditEntry audit);
 
     void addProblems(long jobId, List<ImportProblem> problems);
 

@@ -64,12 +64,17 @@ final class LibraryImport implements Runnable {
                 return;
             }
             write(checked);
+        } catch (Abandoned e) {
+            LOG.warn("Import {} was marked FAILED while it ran here (its heartbeat was late a whole lease, the "
+                    + "database out of reach): stopped; rows written stay", job.jobId());
         } catch (RuntimeException | Error e) {
             LOG.error("Import {} failed", job.jobId(), e);
             job = with(job, ImportStatus.FAILED, "the import failed: " + e + "; rows written stay, import the file "
                     + "again to write the rest", now());
             try {
-                library.updateJob(job, endAudit(job, "LIBRARY_IMPORT_FAILED"));
+                record(endAudit(job, "LIBRARY_IMPORT_FAILED"));
+            } catch (Abandoned ended) {
+                LOG.warn("Import {} had been marked FAILED meanwhile", job.jobId());
             } catch (RuntimeException again) {
                 LOG.error("Recording the failure of import {} failed", job.jobId(), again);
             }
@@ -122,26 +127,26 @@ final class LibraryImport implements Runnable {
                 }
                 if (counts[0] % (BATCH * 5) == 0) {
                     job = progress(job, counts[0], 0, 0, 0, 0, counts[1]);
-                    library.updateJob(job, null);
+                    record(null);
                 }
             });
         } catch (SheetRejectedException refused) {
             job = with(job, ImportStatus.REJECTED, refused.reason() + ": " + refused.getMessage(), now());
             library.addProblems(job.jobId(), List.of(new ImportProblem(refused.row(),
                     refused.column() == null ? "" : refused.column(), refused.reason() + ": " + refused.getMessage())));
-            library.updateJob(job, endAudit(job, "LIBRARY_IMPORT_REJECTED"));
+            record(endAudit(job, "LIBRARY_IMPORT_REJECTED"));
             return null;
         }
         if (layout[0] == null) {
             job = with(job, ImportStatus.REJECTED, "WRONG_COLUMNS: the file is empty", now());
-            library.updateJob(job, endAudit(job, "LIBRARY_IMPORT_REJECTED"));
+            record(endAudit(job, "LIBRARY_IMPORT_REJECTED"));
             return null;
         }
         FileFormat kind = format == SheetFormat.XLSX ? FileFormat.XLSX : FileFormat.CSV;
         library.addProblems(job.jobId(), problems);
         job = new ImportJob(job.jobId(), job.mofDivCode(), job.fileName(), kind, ImportStatus.WRITING, counts[0], 0,
                 0, 0, 0, counts[1], "", job.startedBy(), job.startedAt(), null);
-        library.updateJob(job, null);
+        record(null);
         return new Checked(layout[0], bad, problems, kind);
     }
 
@@ -168,7 +173,7 @@ final class LibraryImport implements Runnable {
         flush(batch, statuses, counts);
         job = with(progress(job, job.rowsRead(), counts[0], counts[1], counts[2], counts[3], job.rejected()),
                 ImportStatus.DONE, "", now());
-        library.updateJob(job, endAudit(job, "LIBRARY_IMPORTED"));
+        record(endAudit(job, "LIBRARY_IMPORTED"));
     }
 
     /** Writes a batch; if someone changed one of its entries meanwhile, reads them again and retries once. */
@@ -211,7 +216,23 @@ final class LibraryImport implements Runnable {
         batch.clear();
         statuses.clear();
         job = progress(job, job.rowsRead(), counts[0], counts[1], counts[2], counts[3], job.rejected());
-        library.updateJob(job, null);
+        record(null);
+    }
+
+    /** Writes the job's progress (and its end, with {@code end}), unless it was marked FAILED as abandoned. */
+    private void record(AuditEntry end) {
+        if (!library.updateJob(job, end)) {
+            throw new Abandoned();
+        }
+    }
+
+    /** The job ended meanwhile: another node (or this one's sweep) found its heartbeat a lease late. */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
     }
 
     private static ImportJob progress(ImportJob j, long read, long written, long inserted, long updated,

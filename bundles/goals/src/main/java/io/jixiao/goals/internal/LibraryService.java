@@ -36,33 +36,43 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The indicator library: who may keep which entries, every change audited, searches, exports, and imports run by
  * {@link LibraryImport} on the given executor.
  */
 public final class LibraryService implements IndicatorLibraryService {
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryService.class);
     static final String SUBJECT = "LIBRARY";
-    /** An import whose progress has not moved for this long was left by a stopped node. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final LibraryRepository library;
     private final Executor imports;
     private final Clock clock;
     private final SheetLimits limits;
+    private final Duration lease;
+    /** The imports this node accepted and has not ended: their heartbeat is this node's. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param library where entries and imports are kept
      * @param imports runs imports
      * @param clock the time
      * @param limits what an uploaded file may be
+     * @param lease how long an import's heartbeat may be silent before the import counts as left by a stopped node
+     *     ({@link #heartbeat()} should run at least every third of it)
      */
-    public LibraryService(LibraryRepository library, Executor imports, Clock clock, SheetLimits limits) {
+    public LibraryService(LibraryRepository library, Executor imports, Clock clock, SheetLimits limits,
+            Duration lease) {
         this.library = library;
         this.imports = imports;
         this.clock = clock;
         this.limits = limits;
+        this.lease = lease;
     }
 
     @Override
@@ -170,7 +180,18 @@ public final class LibraryService implements IndicatorLibraryService {
         library.insertJob(job);
         // the import reads its job row: it starts once the row is committed (with the call's answer, if idempotent)
         LibraryImport work = new LibraryImport(library, job, file, csvCharset, limits, clock);
-        Transactions.afterCommit(() -> imports.execute(work));
+        running.add(job.jobId());
+        Transactions.afterRollback(() -> {
+            running.remove(job.jobId());
+            deleteQuietly(file);
+        });
+        Transactions.afterCommit(() -> imports.execute(() -> {
+            try {
+                work.run();
+            } finally {
+                running.remove(job.jobId());
+            }
+        }));
         return job;
     }
 
@@ -191,13 +212,28 @@ public final class LibraryService implements IndicatorLibraryService {
         return library.problems(jobId, afterRow, limit);
     }
 
-    /** Marks imports that a stopped node left as FAILED, so that nobody waits on them. */
+    /** Renews the heartbeat of the imports this node accepted and has not ended, queued or running. */
+    public void heartbeat() {
+        library.heartbeat(Set.copyOf(running), now());
+    }
+
+    /**
+     * Marks imports whose heartbeat has been silent for a lease — left by a node that stopped or lost the database —
+     * as FAILED, so that nobody waits on them: rows written stay, and importing the file again writes the rest.
+     */
     public void failAbandoned() {
         Instant now = now();
-        for (ImportJob j : library.abandoned(now.minus(ABANDONED_AFTER))) {
+        Instant before = now.minus(lease);
+        for (ImportJob j : library.abandoned(before)) {
+            if (running.contains(j.jobId())) {
+                continue; // this node's own, late only because the database was: its heartbeat comes back
+            }
             ImportJob failed = LibraryImport.with(j, ImportStatus.FAILED, "the import stopped with its node; rows "
                     + "written stay, import the file again to write the rest", now);
-            library.updateJob(failed, LibraryImport.endAudit(failed, "LIBRARY_IMPORT_FAILED"));
+            if (library.failAbandoned(failed, before, LibraryImport.endAudit(failed, "LIBRARY_IMPORT_FAILED"))) {
+                LOG.warn("Import {} of region {} ({}) stopped with its node: marked FAILED", j.jobId(),
+                        j.mofDivCode(), j.fileName());
+            }
         }
     }
 

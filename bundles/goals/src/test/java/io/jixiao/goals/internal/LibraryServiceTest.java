@@ -38,7 +38,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +64,7 @@ class LibraryServiceTest {
     @TempDir
     Path dir;
     private MyBatisStore store;
+    private MyBatisLibrary libraries;
     private LibraryService library;
     private GoalWorkflow goals;
 
@@ -73,8 +77,9 @@ class LibraryServiceTest {
         var sessions = Database.sessions(ds, "");
         store = new MyBatisStore(sessions);
         // imports run on the calling thread, so that a test sees them finished
-        MyBatisLibrary libraries = new MyBatisLibrary(sessions, store);
-        library = new LibraryService(libraries, Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT);
+        libraries = new MyBatisLibrary(sessions, store);
+        library = new LibraryService(libraries, Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT,
+                Duration.ofSeconds(30));
         RuleBook book = Presets.book();
         goals = new GoalWorkflow(store, () -> book, Clock.systemUTC(), new LibraryReferences(libraries,
                 region -> java.util.Optional.ofNullable(Presets.PARENTS.get(region.value())).map(MofDivCode::of)));
@@ -246,6 +251,70 @@ class LibraryServiceTest {
         assertThat(library.find(GZ, "GX-101", UNIT).orElseThrow().indicator().target()).isEqualTo("600");
         assertThat(store.findBySubject("LIBRARY_IMPORT", Long.toString(changed.jobId()), 5)).extracting(e -> e.action())
                 .containsExactly("LIBRARY_IMPORTED");
+    }
+
+    /** A clock some time ahead of the real one, as a node whose time has moved on. */
+    private static final class Ahead extends Clock {
+        volatile Duration by = Duration.ZERO;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(by);
+        }
+    }
+
+    @Test
+    void anImportLeftByAStoppedNodeIsFailedByAnyNodeOnceItsHeartbeatIsALeaseLateAndNotBefore() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        Ahead clockA = new Ahead();
+        Ahead clockB = new Ahead();
+        LibraryService nodeA = new LibraryService(libraries, queued::add, clockA, SheetLimits.DEFAULT,
+                Duration.ofSeconds(30));
+        LibraryService nodeB = new LibraryService(libraries, Runnable::run, clockB, SheetLimits.DEFAULT,
+                Duration.ofSeconds(30));
+        Path file = dir.resolve("queued.csv");
+        Files.writeString(file, HEADER + "GX-501,共性指标,,产出指标,数量指标,培训人次,,1,人次,500,,2026-01-01,,在用\n",
+                StandardCharsets.UTF_8);
+        long id = nodeA.startImport(GZ, "queued.csv", file, StandardCharsets.UTF_8, FINANCE).jobId();
+        assertThat(queued).as("accepted, waiting for node A's import thread").hasSize(1);
+
+        clockB.by = Duration.ofSeconds(20);
+        nodeB.failAbandoned();
+        assertThat(nodeA.importJob(id, FINANCE).orElseThrow().status()).as("20 s: within the lease")
+                .isEqualTo(ImportStatus.CHECKING);
+        clockA.by = Duration.ofSeconds(25);
+        nodeA.heartbeat();
+        clockB.by = Duration.ofSeconds(50);
+        nodeB.failAbandoned();
+        assertThat(nodeA.importJob(id, FINANCE).orElseThrow().status()).as("node A's heartbeat at 25 s")
+                .isEqualTo(ImportStatus.CHECKING);
+        clockA.by = Duration.ofSeconds(100);
+        nodeA.failAbandoned();
+        assertThat(nodeA.importJob(id, FINANCE).orElseThrow().status()).as("a node never fails its own")
+                .isEqualTo(ImportStatus.CHECKING);
+
+        clockB.by = Duration.ofSeconds(60);
+        nodeB.failAbandoned();
+        ImportJob failed = nodeB.importJob(id, FINANCE).orElseThrow();
+        assertThat(failed.status()).as("node A's heartbeat 35 s late").isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.message()).contains("stopped with its node", "import the file again");
+
+        queued.get(0).run(); // node A's thread comes back after all: it finds the import ended and writes nothing
+        assertThat(nodeA.importJob(id, FINANCE).orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(library.find(GZ, "GX-501", FINANCE)).isEmpty();
+        assertThat(file).as("the upload is deleted all the same").doesNotExist();
+        assertThat(store.findBySubject("LIBRARY_IMPORT", Long.toString(id), 5)).extracting(e -> e.action())
+                .containsExactly("LIBRARY_IMPORT_FAILED");
     }
 
     @Test

@@ -195,13 +195,40 @@ public final class MyBatisLibrary implements LibraryRepository {
     }
 
     @Override
-    public void updateJob(ImportJob job, AuditEntry end) {
+    public boolean updateJob(ImportJob job, AuditEntry end) {
         try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(LibraryMapper.class).updateJob(jobRow(job));
+            if (session.getMapper(LibraryMapper.class).updateJob(jobRow(job)) == 0) {
+                return false;
+            }
             if (end != null) {
                 audit.appendAudit(session, end);
             }
             session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public void heartbeat(java.util.Collection<Long> jobIds, java.time.Instant at) {
+        if (jobIds.isEmpty()) {
+            return;
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(LibraryMapper.class).heartbeat(List.copyOf(jobIds), at.truncatedTo(ChronoUnit.MILLIS));
+            session.commit();
+        }
+    }
+
+    @Override
+    public boolean failAbandoned(ImportJob failed, java.time.Instant before, AuditEntry end) {
+        try (SqlSession session = sessions.openSession(false)) {
+            ImportJobRow row = jobRow(failed);
+            if (session.getMapper(LibraryMapper.class).failAbandoned(row, before) == 0) {
+                return false;
+            }
+            audit.appendAudit(session, end);
+            session.commit();
+            return true;
         }
     }
 

@@ -33,6 +33,10 @@ public interface LibraryMapper {
 
     int updateJob(ImportJobRow row);
 
+    int heartbeat(@Param("jobIds") List<Long> jobIds, @Param("at") java.time.Instant at);
+
+    int failAbandoned(@Param("row") ImportJobRow row, @Param("before") java.time.Instant before);
+
     ImportJobRow job(@Param("jobId") long jobId);
 
     List<ImportJobRow> unfinished(@Param("before") java.time.Instant before);
