@@ -37,12 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 22: nothing answered is ever lost. The jar, as shipped, is killed with SIGKILL at a random moment while six
  * clients place and release holds (under idempotency keys, some replayed at once), check payments on held projects,
- * declare, submit and approve goals, and start monitoring rounds over a stand-in host ledger. After each kill the database is read directly: every acknowledged write
+ * declare, submit and approve goals, import indicator files, close years and score the opened self-evaluations, apply
+ * the results (written back to a stand-in host that keeps each change id with its content hash) and start monitoring
+ * rounds over the stand-in host's ledger. After each kill the database is read directly: every acknowledged write
  * must be there with what was answered — holds with their project and reason, releases, HOLD answers with their
- * decision and audit rows, approvals. Then the jar is started again: every call that was in flight at the kill is
- * retried under its key until it gets a definite answer within the idempotency lease, and was performed once; new
- * holds get ids never handed out before; every accepted round completes (taken over after its lease) with its red
- * project held; every audit chain verifies. The next trial's load runs on that restart.
+ * decision and audit rows, approvals, accepted imports (and the entries of those answered DONE), opened tasks,
+ * scores, the adjustments of every answered result application; no adjustment counted as applied that the host does
+ * not hold with that content, and no change id ever sent with other content. Then the jar is started again: every
+ * call that was in flight at the kill is retried under its key until it gets a definite answer within the idempotency
+ * lease, and was performed once; new holds get ids never handed out before; every accepted round completes (taken
+ * over after its lease) with its red project held; every accepted import ends (marked FAILED after its lease if its
+ * node died); every audit chain verifies. The next trial's load runs on that restart. After the last trial the results
+ * are applied until nothing is pending: Jixiao's applied adjustments are then exactly the changes the host holds.
  *
  * <p>The short run ({@code .ci/run}) makes 3 trials per database with kills 1.5–3 s into the load; the long run is
  * {@code mvn -B verify -pl integration-tests -Dtest=CrashTest -Dcrash.trials=15 -Dcrash.killAfterMinMillis=2000
@@ -55,8 +61,10 @@ class CrashTest {
     private static final int CLIENTS = 6;
     private static final int LEASE_SECONDS = 5;
     private static final int ROUND_LEASE_SECONDS = 4;
+    private static final int IMPORT_LEASE_SECONDS = 4;
     private static final java.util.concurrent.atomic.AtomicInteger CUT_OFFS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int trials = Integer.getInteger("crash.trials", 3);
@@ -122,23 +130,98 @@ class CrashTest {
             Files.writeString(cfg, Files.readString(cfg, StandardCharsets.UTF_8)
                     + "\nidempotency.leaseSeconds = " + LEASE_SECONDS + "\n", StandardCharsets.UTF_8);
         }
-        // the host's ledger: one project on track, one far behind (red: held by every round)
-        com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        host.createContext("/host/ledger-lines", x -> answer(x, "{\"LINES\":[{\"PRO_CODE\":\"CRR-GREEN\","
-                + "\"BGT_ID\":\"ZB-1\",\"AGENCY_CODE\":\"101001\",\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,"
-                + "\"PAID_AMT\":900000.00},{\"PRO_CODE\":\"CRR-RED\",\"BGT_ID\":\"ZB-2\",\"AGENCY_CODE\":\"101001\","
-                + "\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":10000.00}],\"TOTAL\":2}"));
-        host.createContext("/host/projects/lookup", x -> answer(x, "{\"PROJECTS\":[]}"));
-        host.start();
+        Files.writeString(workDir.resolve("config/io.jixiao.library.cfg"), "importLeaseSeconds = "
+                + IMPORT_LEASE_SECONDS + "\n", StandardCharsets.UTF_8);
+        StandInHost standIn = new StandInHost();
+        com.sun.net.httpserver.HttpServer host = standIn.start();
         try {
             Files.writeString(workDir.resolve("config/io.jixiao.hostclient.cfg"), "protocol = REST\nurl = http://"
                     + "127.0.0.1:" + host.getAddress().getPort() + "/host\n", StandardCharsets.UTF_8);
             Files.writeString(workDir.resolve("config/io.jixiao.monitoring.rounds.cfg"), "leaseSeconds = "
                     + ROUND_LEASE_SECONDS + "\n", StandardCharsets.UTF_8);
-            trials(database);
+            trials(database, standIn);
         } finally {
             host.stop(0);
+        }
+    }
+
+    /**
+     * The host platform's side: its ledger (one project on track, one far behind — red, held by every round — and, as
+     * of December, the lines of the projects whose years the load closes), the requested amounts of the 2028 draft,
+     * and the write-back of changes, each change id applied once and kept with its content hash: the same id again
+     * with the same hash is a DUPLICATE, with another hash a CONFLICT that changes nothing (and is recorded here: Jixiao
+     * must never send one).
+     */
+    static final class StandInHost {
+        final Map<String, String> evaluatedAgencies = new ConcurrentHashMap<>(); // project -> agency
+        final Map<String, String[]> applied = new ConcurrentHashMap<>(); // change id -> {hash, project, change}
+        final List<String> conflicts = new CopyOnWriteArrayList<>();
+
+        com.sun.net.httpserver.HttpServer start() throws java.io.IOException {
+            com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            host.createContext("/host/ledger-lines", x -> answer(x, ledger(x.getRequestURI().getQuery())));
+            host.createContext("/host/projects/lookup", x -> answer(x, "{\"PROJECTS\":[]}"));
+            host.createContext("/host/allocations/requested-amounts", x -> answer(x, requested(read(x))));
+            host.createContext("/host/allocations/changes", x -> answer(x, apply(read(x))));
+            host.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "stand-in-host");
+                t.setDaemon(true);
+                return t;
+            }));
+            host.start();
+            return host;
+        }
+
+        private static JsonNode read(com.sun.net.httpserver.HttpExchange x) throws java.io.IOException {
+            return JSON.readTree(x.getRequestBody().readAllBytes());
+        }
+
+        private String ledger(String query) {
+            StringBuilder lines = new StringBuilder("{\"PRO_CODE\":\"CRR-GREEN\",\"BGT_ID\":\"ZB-1\",\"AGENCY_CODE\":"
+                    + "\"101001\",\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":900000.00},"
+                    + "{\"PRO_CODE\":\"CRR-RED\",\"BGT_ID\":\"ZB-2\",\"AGENCY_CODE\":\"101001\",\"EXP_KIND\":"
+                    + "\"PROJECT\",\"BUDGET_AMT\":1000000.00,\"PAID_AMT\":10000.00}");
+            int count = 2;
+            if (query != null && query.contains("AS_OF=2026-12")) { // the evaluated projects' lines are posted in December
+                for (Map.Entry<String, String> p : evaluatedAgencies.entrySet()) {
+                    lines.append(",{\"PRO_CODE\":\"").append(p.getKey()).append("\",\"BGT_ID\":\"ZB-E\",\"AGENCY_CODE\":\"")
+                            .append(p.getValue()).append("\",\"EXP_KIND\":\"PROJECT\",\"BUDGET_AMT\":1000000.00,"
+                                    + "\"PAID_AMT\":900000.00}");
+                    count++;
+                }
+            }
+            return "{\"LINES\":[" + lines + "],\"TOTAL\":" + count + "}";
+        }
+
+        private String requested(JsonNode request) {
+            StringBuilder projects = new StringBuilder();
+            for (JsonNode code : request.path("PRO_CODES")) {
+                String agency = evaluatedAgencies.get(code.asText());
+                if (agency != null) {
+                    projects.append(projects.length() == 0 ? "" : ",").append("{\"PRO_CODE\":\"").append(code.asText())
+                            .append("\",\"AGENCY_CODE\":\"").append(agency).append("\",\"DEPT_CODE\":\"").append(agency)
+                            .append("\",\"REQUESTED_AMT\":800000.00}");
+                }
+            }
+            return "{\"PROJECTS\":[" + projects + "]}";
+        }
+
+        private synchronized String apply(JsonNode request) {
+            StringBuilder results = new StringBuilder();
+            for (JsonNode change : request.path("CHANGES")) {
+                String id = change.path("CHANGE_ID").asText();
+                String hash = change.path("CONTENT_HASH").asText();
+                String[] before = applied.putIfAbsent(id, new String[] {hash, change.path("PRO_CODE").asText(),
+                    change.path("CHANGE_AMT").decimalValue().setScale(2).toPlainString()});
+                String outcome = before == null ? "APPLIED" : before[0].equals(hash) ? "DUPLICATE" : "CONFLICT";
+                if (outcome.equals("CONFLICT")) {
+                    conflicts.add(id + " applied with hash " + before[0] + ", sent again with " + hash + ": " + change);
+                }
+                results.append(results.length() == 0 ? "" : ",").append("{\"CHANGE_ID\":\"").append(id)
+                        .append("\",\"OUTCOME\":\"").append(outcome).append("\"}");
+            }
+            return "{\"RESULTS\":[" + results + "]}";
         }
     }
 
@@ -151,8 +234,8 @@ class CrashTest {
         x.close();
     }
 
-    private void trials(Database database) throws Exception {
-        Ledger ledger = new Ledger();
+    private void trials(Database database, StandInHost host) throws Exception {
+        Ledger ledger = new Ledger(host);
         jar.start();
         for (int trial = 1; trial <= trials; trial++) {
             long killAfter = killAfterMin + (long) (random.nextDouble() * (killAfterMax - killAfterMin));
@@ -175,6 +258,7 @@ class CrashTest {
             jar.start();
             try {
                 ledger.resolveInFlight(trial);
+                ledger.assertImportsEnd(trial);
                 ledger.assertRoundsComplete(trial);
                 ledger.assertNothingReused(trial);
                 assertChainsVerify(trial);
@@ -189,8 +273,14 @@ class CrashTest {
             }
             ledger.report(trial, killAfter);
         }
+        ledger.applyUntilNothingPending();
         jar.stop();
+        try (Connection c = database.open()) {
+            ledger.assertWrittenBackExactly(c);
+        }
         assertThat(ledger.acknowledged()).as("the load acknowledged writes").isGreaterThan(trials * 10L);
+        assertThat(ledger.scored).as("the load scored evaluations").isNotEmpty();
+        assertThat(host.applied).as("the load wrote results back").isNotEmpty();
     }
 
     /** What the node said about an unexpected answer, for the incident id in it. */
@@ -209,6 +299,7 @@ class CrashTest {
 
     /** What the clients were told, and what was in flight when the JVM died. */
     private static final class Ledger {
+        final StandInHost host;
         final Map<Long, String[]> holds = new ConcurrentHashMap<>(); // id -> {project, reason}
         final Set<Long> released = ConcurrentHashMap.newKeySet();
         final Set<Long> releasing = ConcurrentHashMap.newKeySet();
@@ -223,9 +314,105 @@ class CrashTest {
         long resolved;
         long resolvedPerformed;
         final List<String> serverErrors = new CopyOnWriteArrayList<>();
+        final Map<Long, String> tasks = new ConcurrentHashMap<>(); // opened task -> project
+        final Map<Long, Object[]> scored = new ConcurrentHashMap<>(); // task -> {total, grade}
+        final Set<Long> adjusted = ConcurrentHashMap.newKeySet(); // tasks an answered result application covered
+        final AtomicLong writeBacks = new AtomicLong();
+        final Map<Long, List<String>> imports = new ConcurrentHashMap<>(); // accepted import -> its codes
+        final Set<Long> importsDone = ConcurrentHashMap.newKeySet(); // answered DONE
+        final Set<Long> importsEnded = ConcurrentHashMap.newKeySet();
+        final AtomicLong importsFailed = new AtomicLong();
+
+        Ledger(StandInHost host) {
+            this.host = host;
+        }
 
         long acknowledged() {
-            return holds.size() + released.size() + heldPayments.size() + approvedGoals.size() + rounds.size();
+            return holds.size() + released.size() + heldPayments.size() + approvedGoals.size() + rounds.size()
+                    + tasks.size() + scored.size() + writeBacks.get() + imports.size();
+        }
+
+        void task(long id, String project) {
+            String before = tasks.putIfAbsent(id, project);
+            if (before != null && !before.equals(project)) {
+                wrongAnswers.add("task id " + id + " handed out again: for " + before + " and for " + project);
+            }
+        }
+
+        /**
+         * Every accepted import ends after the restart: DONE with its entries, or FAILED once its heartbeat is a lease
+         * late (its node was killed).
+         */
+        void assertImportsEnd(int trial) throws Exception {
+            long deadline = System.currentTimeMillis() + (IMPORT_LEASE_SECONDS * 3 + 30) * 1000L;
+            for (Map.Entry<Long, List<String>> job : imports.entrySet()) {
+                if (importsEnded.contains(job.getKey())) {
+                    continue;
+                }
+                String status;
+                while (true) {
+                    HttpResponse<String> seen = send("finance01", "GET", "/library/imports/" + job.getKey(), null,
+                            null);
+                    assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
+                    status = JSON.readTree(seen.body()).path("STATUS").asText();
+                    if (!status.equals("CHECKING") && !status.equals("WRITING")) {
+                        break;
+                    }
+                    assertThat(System.currentTimeMillis()).as("trial " + trial + ": import " + job.getKey()
+                            + " ends after the restart: " + seen.body()).isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                assertThat(status).as("trial " + trial + ": import " + job.getKey()).isIn("DONE", "FAILED");
+                if (status.equals("DONE")) {
+                    for (String code : job.getValue()) {
+                        assertThat(send("finance01", "GET", "/library/indicators/" + code + "?MOF_DIV_CODE=" + REGION,
+                                null, null).statusCode()).as("trial " + trial + ": entry " + code).isEqualTo(200);
+                    }
+                } else {
+                    importsFailed.incrementAndGet();
+                }
+                importsEnded.add(job.getKey());
+            }
+        }
+
+        /** After the last trial: results are applied until nothing is pending. */
+        void applyUntilNothingPending() throws Exception {
+            for (int run = 1; ; run++) {
+                HttpResponse<String> applied = send("finance01", "POST", "/evaluations/result-applications",
+                        "{\"MOF_DIV_CODE\":\"" + REGION + "\",\"FISCAL_YEAR\":2026}", null);
+                assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+                if (JSON.readTree(applied.body()).path("PENDING").asInt() == 0) {
+                    break;
+                }
+                assertThat(run).as("runs until nothing is pending: " + applied.body()).isLessThan(5);
+            }
+        }
+
+        /**
+         * Then Jixiao's applied adjustments are exactly the changes the host holds, with the same amounts, every score
+         * has its adjustment, and no change id ever reached the host with other content.
+         */
+        void assertWrittenBackExactly(Connection c) throws Exception {
+            Map<String, java.math.BigDecimal> jixiao = new java.util.HashMap<>();
+            Set<Long> adjustedTasks = new java.util.HashSet<>();
+            try (Statement q = c.createStatement(); ResultSet r = q.executeQuery(
+                    "SELECT TASK_ID, STATUS, CHANGE_AMT FROM JX_EVAL_ADJUSTMENT")) {
+                while (r.next()) {
+                    adjustedTasks.add(r.getLong(1));
+                    assertThat(r.getString(2)).as("adjustment of task " + r.getLong(1)).isIn("APPLIED", "NOT_IN_DRAFT");
+                    if (r.getString(2).equals("APPLIED")) {
+                        jixiao.put("JX-EV-" + r.getLong(1), r.getBigDecimal(3));
+                    }
+                }
+            }
+            assertThat(host.conflicts).as("change ids sent again with other content").isEmpty();
+            assertThat(jixiao.keySet()).as("what Jixiao counts as applied is what the host holds")
+                    .containsExactlyInAnyOrderElementsOf(host.applied.keySet());
+            jixiao.forEach((id, amount) -> assertThat(new java.math.BigDecimal(host.applied.get(id)[2]))
+                    .as("the change " + id + " at the host").isEqualByComparingTo(amount));
+            assertThat(adjustedTasks).as("every acknowledged score is applied").containsAll(scored.keySet());
+            System.out.printf("crash test write-back: %d scores, %d adjustments, %d applied at the host, 0 conflicts%n",
+                    scored.size(), adjustedTasks.size(), host.applied.size());
         }
 
         /**
@@ -309,6 +496,77 @@ class CrashTest {
                     }
                 }
             }
+            assertEvaluationsDurable(c, when);
+            try (PreparedStatement job = c.prepareStatement("SELECT STATUS FROM JX_IMPORT_JOB WHERE JOB_ID = ?");
+                    PreparedStatement entry = c.prepareStatement("SELECT COUNT(*) FROM JX_LIB_INDICATOR "
+                            + "WHERE MOF_DIV_CODE = ? AND IND_CODE = ?")) {
+                for (Map.Entry<Long, List<String>> accepted : imports.entrySet()) {
+                    job.setLong(1, accepted.getKey());
+                    try (ResultSet r = job.executeQuery()) {
+                        assertThat(r.next()).as(when + "accepted import " + accepted.getKey()).isTrue();
+                        if (importsDone.contains(accepted.getKey())) {
+                            assertThat(r.getString(1)).as(when + "import answered DONE").isEqualTo("DONE");
+                            for (String code : accepted.getValue()) {
+                                entry.setString(1, REGION);
+                                entry.setString(2, code);
+                                assertThat(count(entry)).as(when + "imported entry " + code).isEqualTo(1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Opened tasks with their projects, scores with what was answered, an adjustment for every score an answered
+         * result application covered; nothing counted as applied that the host does not hold with that amount, and
+         * no change id sent with other content.
+         */
+        private void assertEvaluationsDurable(Connection c, String when) throws SQLException {
+            try (PreparedStatement task = c.prepareStatement(
+                    "SELECT PRO_CODE, STATUS, TOTAL, GRADE FROM JX_EVAL_TASK WHERE TASK_ID = ?")) {
+                for (Map.Entry<Long, String> opened : tasks.entrySet()) {
+                    task.setLong(1, opened.getKey());
+                    try (ResultSet r = task.executeQuery()) {
+                        assertThat(r.next()).as(when + "opened task " + opened.getKey()).isTrue();
+                        assertThat(r.getString(1)).as(when + "task " + opened.getKey()).isEqualTo(opened.getValue());
+                        Object[] score = scored.get(opened.getKey());
+                        if (score != null) {
+                            assertThat(r.getString(2)).as(when + "scored task " + opened.getKey()).isNotEqualTo("OPEN");
+                            assertThat(r.getBigDecimal(3)).as(when + "total of task " + opened.getKey())
+                                    .isEqualByComparingTo((java.math.BigDecimal) score[0]);
+                            assertThat(r.getString(4)).as(when + "grade of task " + opened.getKey()).isEqualTo(score[1]);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement adjustment = c.prepareStatement(
+                    "SELECT TOTAL, GRADE FROM JX_EVAL_ADJUSTMENT WHERE TASK_ID = ?")) {
+                for (long id : adjusted) {
+                    adjustment.setLong(1, id);
+                    try (ResultSet r = adjustment.executeQuery()) {
+                        assertThat(r.next()).as(when + "adjustment of task " + id + " (an answered application)")
+                                .isTrue();
+                        assertThat(r.getBigDecimal(1)).as(when + "adjustment of task " + id)
+                                .isEqualByComparingTo((java.math.BigDecimal) scored.get(id)[0]);
+                        assertThat(r.getString(2)).isEqualTo(scored.get(id)[1]);
+                    }
+                }
+            }
+            try (Statement q = c.createStatement(); ResultSet r = q.executeQuery(
+                    "SELECT TASK_ID, STATUS, CHANGE_AMT FROM JX_EVAL_ADJUSTMENT")) {
+                while (r.next()) {
+                    String id = "JX-EV-" + r.getLong(1);
+                    assertThat(r.getString(2)).as(when + id).isNotEqualTo("CONFLICT");
+                    if (r.getString(2).equals("APPLIED")) {
+                        String[] atHost = host.applied.get(id);
+                        assertThat(atHost).as(when + id + " counted as applied is at the host").isNotNull();
+                        assertThat(new java.math.BigDecimal(atHost[2])).as(when + id + " at the host")
+                                .isEqualByComparingTo(r.getBigDecimal(3));
+                    }
+                }
+            }
+            assertThat(host.conflicts).as(when + "change ids sent again with other content").isEmpty();
         }
 
         private static long count(PreparedStatement q) throws SQLException {
@@ -363,11 +621,11 @@ class CrashTest {
                             .as("trial " + trial + ": the in-flight hold on " + project + " was placed once")
                             .isEqualTo(1);
                     hold(hold.path("HOLD_ID").asLong(), project, hold.path("REASON").asText());
-                } else {
+                } else if (c[1].startsWith("/holds/")) {
                     long id = Long.parseLong(c[1].replaceAll("\\D", ""));
                     releasing.remove(id);
                     released.add(id);
-                }
+                } // else a result application: answered, whatever it applied (checked after the last trial)
             }
             inFlight.clear();
         }
@@ -389,10 +647,13 @@ class CrashTest {
 
         void report(int trial, long killAfter) {
             System.out.printf("crash trial %d: killed after %d ms; acknowledged so far: %d holds, %d releases, "
-                    + "%d HOLD answers, %d approvals, %d rounds (all completed with their holds), %d replays; in-flight "
-                    + "calls resolved %d (%d performed after the restart); lost 0%n", trial, killAfter, holds.size(),
-                    released.size(), heldPayments.size(), approvedGoals.size(), rounds.size(), replays.get(), resolved,
-                    resolvedPerformed);
+                    + "%d HOLD answers, %d approvals, %d rounds (all completed with their holds), %d replays, %d imports "
+                    + "(%d answered DONE, %d ended FAILED with their node), %d tasks opened, %d scores, %d result "
+                    + "applications covering %d scores, %d changes at the host; in-flight calls resolved %d (%d "
+                    + "performed after the restart); lost 0%n", trial, killAfter, holds.size(), released.size(),
+                    heldPayments.size(), approvedGoals.size(), rounds.size(), replays.get(), imports.size(),
+                    importsDone.size(), importsFailed.get(), tasks.size(), scored.size(), writeBacks.get(),
+                    adjusted.size(), host.applied.size(), resolved, resolvedPerformed);
         }
     }
 
@@ -419,14 +680,20 @@ class CrashTest {
             while (!dead.get()) {
                 try {
                     int op = random.nextInt(100);
-                    if (op < 35 || mine.isEmpty()) {
+                    if (op < 30 || mine.isEmpty()) {
                         placeHold();
-                    } else if (op < 50) {
+                    } else if (op < 42) {
                         release();
-                    } else if (op < 82) {
+                    } else if (op < 68) {
                         checkPayment();
-                    } else if (op < 95) {
+                    } else if (op < 77) {
                         approveGoal();
+                    } else if (op < 87) {
+                        score();
+                    } else if (op < 93) {
+                        importIndicators();
+                    } else if (op < 97) {
+                        applyResults();
                     } else {
                         startRound();
                     }
@@ -503,8 +770,11 @@ class CrashTest {
         }
 
         private void approveGoal() throws Exception {
-            String project = "CR" + trial + "-" + client + "-G" + (++n);
-            HttpResponse<String> created = send("unit01", "POST", "/goals", goalBody(project), null);
+            approve("CR" + trial + "-" + client + "-G" + (++n), "101001");
+        }
+
+        private void approve(String project, String agency) throws Exception {
+            HttpResponse<String> created = send("unit01", "POST", "/goals", goalBody(project, agency), null);
             expect(created, 201);
             long goal = JSON.readTree(created.body()).path("GOAL_ID").asLong();
             expect(send("unit01", "POST", "/goals/" + goal + "/versions/1/submission", "{}", null), 200);
@@ -515,6 +785,88 @@ class CrashTest {
                 throw new AssertionError("approval of goal " + goal + " answered " + approved.body());
             }
             ledger.approvedGoals.add(goal);
+        }
+
+        /** The final accounts close an agency's year; the unit scores the self-evaluation that opens. */
+        private void score() throws Exception {
+            int k = ++n;
+            String project = "CRE" + trial + "-" + client + "-" + k;
+            String agency = String.format("2%02d%d%05d", trial, client, k);
+            approve(project, agency);
+            ledger.host.evaluatedAgencies.put(project, agency);
+            HttpResponse<String> closed = send("pay-module", "POST", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\""
+                    + REGION + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"" + agency + "\",\"OPERATOR\":\"juesuan"
+                    + client + "\"}", null);
+            expect(closed, 200);
+            JsonNode opened = JSON.readTree(closed.body()).path("OPENED");
+            if (opened.size() != 1 || !opened.get(0).path("PRO_CODE").asText().equals(project)) {
+                throw new AssertionError("closing the year of " + agency + " answered " + closed.body());
+            }
+            long task = opened.get(0).path("TASK_ID").asLong();
+            ledger.task(task, project);
+            String indicators = "{\"INDICATORS\":[{\"LINE\":1,\"ACTUAL\":" + (6000 + random.nextInt(8000))
+                    + "},{\"LINE\":2,\"ACTUAL\":" + (12 + random.nextInt(16)) + "},{\"LINE\":3,\"ACHIEVEMENT\":"
+                    + "\"ACHIEVED\",\"PERCENT\":" + (80 + random.nextInt(21)) + "},{\"LINE\":4,\"ACTUAL\":"
+                    + (40 + random.nextInt(61)) + "}]}";
+            HttpResponse<String> card = send("unit01", "POST", "/evaluations/tasks/" + task + "/self-evaluation",
+                    indicators, null);
+            expect(card, 200);
+            JsonNode scorecard = JSON.readTree(card.body());
+            ledger.scored.put(task, new Object[] {scorecard.path("TOTAL").decimalValue(),
+                scorecard.path("GRADE").asText()});
+        }
+
+        /** Finance applies the year's results: written back to the host's 2028 draft. */
+        private void applyResults() throws Exception {
+            Set<Long> scoredBefore = Set.copyOf(ledger.scored.keySet());
+            String key = UUID.randomUUID().toString();
+            String path = "/evaluations/result-applications";
+            String body = "{\"MOF_DIV_CODE\":\"" + REGION + "\",\"FISCAL_YEAR\":2026}";
+            ledger.inFlight.put(key, new String[] {"finance01", path, body});
+            HttpResponse<String> run = send("finance01", "POST", path, body, key);
+            if (run.statusCode() == 409 && run.body().contains("another run")) {
+                ledger.inFlight.remove(key); // a run of another client recorded some of them first: nothing here
+                return;
+            }
+            expect(run, 200);
+            if (JSON.readTree(run.body()).path("CONFLICTS").asInt() != 0) {
+                throw new AssertionError("a result application met conflicts: " + run.body());
+            }
+            ledger.adjusted.addAll(scoredBefore);
+            ledger.writeBacks.incrementAndGet();
+            ledger.inFlight.remove(key);
+        }
+
+        /** Finance imports a file of two new indicators and watches it to its end. */
+        private void importIndicators() throws Exception {
+            int k = ++n;
+            List<String> codes = List.of("CRI-" + trial + "-" + client + "-" + k + "-A",
+                    "CRI-" + trial + "-" + client + "-" + k + "-B");
+            String csv = "指标编码,指标类型,二级指标,三级指标,计算符号,生效日期\n" + codes.get(0)
+                    + ",共性指标,数量指标,崩溃测试培训人次,1,2026-01-01\n" + codes.get(1)
+                    + ",共性指标,质量指标,崩溃测试验收合格率,1,2026-01-01\n";
+            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/library/imports"
+                    + "?MOF_DIV_CODE=" + REGION + "&FILE_NAME=crash-" + k + ".csv")).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", basic("finance01")).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            expect(accepted, 202);
+            long job = JSON.readTree(accepted.body()).path("JOB_ID").asLong();
+            ledger.imports.put(job, codes);
+            for (int i = 0; i < 100; i++) {
+                HttpResponse<String> seen = send("finance01", "GET", "/library/imports/" + job, null, null);
+                expect(seen, 200);
+                String status = JSON.readTree(seen.body()).path("STATUS").asText();
+                if (status.equals("DONE")) {
+                    ledger.importsDone.add(job);
+                    ledger.importsEnded.add(job);
+                    return;
+                }
+                if (!status.equals("CHECKING") && !status.equals("WRITING")) {
+                    throw new AssertionError("import " + job + " answered " + seen.body());
+                }
+                Thread.sleep(50);
+            }
         }
 
         private static void expect(HttpResponse<String> answer, int status) {
@@ -530,8 +882,8 @@ class CrashTest {
                 + "\",\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"" + reason + "\"}";
     }
 
-    private static String goalBody(String project) {
-        return "{\"MOF_DIV_CODE\":\"" + REGION + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\""
+    private static String goalBody(String project, String agency) {
+        return "{\"MOF_DIV_CODE\":\"" + REGION + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"" + agency + "\",\"PRO_CODE\":\""
                 + project + "\",\"PROJECT_CLASS\":\"RUNNING_GUARANTEE\",\"PROJECT_LEVEL\":\"FIRST\","
                 + "\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":3000000.00,\"NEW_PROJECT\":false,\"RECURRING\":true,"
                 + "\"KPI_TARGET\":\"保障机关办公场所安全、整洁、正常运转\",\"INDICATORS\":["
@@ -545,11 +897,14 @@ class CrashTest {
                 + "\"METERUNIT\":\"%\",\"WEIGHT\":20}]}";
     }
 
+    private static String basic(String account) {
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":jixiao-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
     private static HttpResponse<String> send(String account, String method, String path, String json, String key)
             throws java.io.IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(REST + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((account + ":jixiao-demo").getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", basic(account));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
