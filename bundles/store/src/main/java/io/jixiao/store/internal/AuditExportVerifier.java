@@ -16,7 +16,8 @@ import java.util.List;
  * The command-line verify of a finance–audit export: re-computes every row's hash and every link of the chain
  * from the CSV alone (JDK only, nothing to install) and names the first row that does not verify. A whole-chain
  * export starts at row 1 and ends at the head that {@code GET /audit/head} reported; compare the printed head with
- * the one you anchored.
+ * the one you anchored. Positions an auditor recorded as lost (an {@code AUDIT_CHAIN_BREAK_ACKNOWLEDGED} row in the
+ * export, {@code missing=F..T}: docs/security.md) are passed over, as the service's verification does, and named.
  *
  * <pre>java -cp store-*.jar io.jixiao.store.internal.AuditExportVerifier [--filtered] export.csv</pre>
  *
@@ -24,11 +25,21 @@ import java.util.List;
  */
 public final class AuditExportVerifier {
 
-    /** The outcome of checking one export. */
-    record Result(long rows, long firstSeq, long lastSeq, String lastHash, Long badAuditId, String problem) {
+    /**
+     * The outcome of checking one export.
+     *
+     * @param passedGaps the acknowledged gaps passed over ({@code missing=F..T})
+     */
+    record Result(long rows, long firstSeq, long lastSeq, String lastHash, Long badAuditId, String problem,
+            List<String> passedGaps) {
         boolean intact() {
             return problem == null;
         }
+    }
+
+    /** Opens the export afresh: it is read twice, for its acknowledgements and then for the chain. */
+    interface Source {
+        Reader open() throws IOException;
     }
 
     private AuditExportVerifier() {
@@ -41,8 +52,13 @@ public final class AuditExportVerifier {
                     + " [--filtered] <export.csv>");
             System.exit(2);
         }
-        try (Reader in = Files.newBufferedReader(Path.of(args[args.length - 1]), StandardCharsets.UTF_8)) {
-            Result r = verify(in, filtered);
+        Path file = Path.of(args[args.length - 1]);
+        try {
+            Result r = verify(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), filtered);
+            if (!r.passedGaps().isEmpty()) {
+                System.out.println("passed over positions an auditor recorded as lost: "
+                        + String.join(", ", r.passedGaps()));
+            }
             if (r.intact() && r.rows() == 0) {
                 System.out.println("INTACT: the export holds no rows");
                 System.exit(0);
@@ -61,47 +77,83 @@ public final class AuditExportVerifier {
     }
 
     /**
-     * @param csv an export, header first
+     * @param csv the export, header first
      * @param filtered whether the export was filtered (agency, project, actor, time): positions may then skip,
      *        and links are checked only between rows at consecutive positions
      * @return the verification
      * @throws IOException if reading fails
      * @throws IllegalArgumentException if the text is not an export
      */
-    static Result verify(Reader csv, boolean filtered) throws IOException {
+    static Result verify(Source csv, boolean filtered) throws IOException {
+        java.util.Set<String> acknowledged = new java.util.HashSet<>();
+        try (Reader first = csv.open()) {
+            rows(first, row -> {
+                if (row.action.equals(AuditChain.BREAK_ACKNOWLEDGED)) {
+                    acknowledged.add(row.detail);
+                }
+                return null;
+            });
+        }
+        try (Reader second = csv.open()) {
+            return check(second, filtered, acknowledged);
+        }
+    }
+
+    private static Result check(Reader csv, boolean filtered, java.util.Set<String> acknowledged) throws IOException {
+        long[] rows = {0};
+        long[] firstSeq = {0};
+        long[] lastSeq = {0};
+        String[] lastHash = {null};
+        List<String> passed = new ArrayList<>();
+        Result broken = rows(csv, row -> {
+            String gap = rows[0] > 0 && row.chainSeq > lastSeq[0] + 1
+                    ? AuditChain.gap(lastSeq[0] + 1, row.chainSeq - 1) : null;
+            if (rows[0] == 0) {
+                firstSeq[0] = row.chainSeq;
+            } else if (gap != null && !filtered && acknowledged.contains(gap)) {
+                passed.add(gap); // an auditor recorded these positions as lost: the chain goes on from this row
+            } else if (row.chainSeq <= lastSeq[0] || !filtered && row.chainSeq != lastSeq[0] + 1) {
+                return new Result(rows[0], firstSeq[0], lastSeq[0], lastHash[0], row.auditId,
+                        "chain position " + (lastSeq[0] + 1) + " is missing (found " + row.chainSeq + ")", passed);
+            } else if (row.chainSeq == lastSeq[0] + 1 && !row.prevHash.equals(lastHash[0])) {
+                return new Result(rows[0], firstSeq[0], lastSeq[0], lastHash[0], row.auditId,
+                        "link to the previous row is broken", passed);
+            }
+            if (row.chainSeq == 1 && !AuditChain.GENESIS.equals(row.prevHash)) {
+                return new Result(rows[0], firstSeq[0], lastSeq[0], lastHash[0], row.auditId,
+                        "the first row does not start the chain", passed);
+            }
+            if (!AuditChain.hash(row).equals(row.rowHash)) {
+                return new Result(rows[0], firstSeq[0], lastSeq[0], lastHash[0], row.auditId,
+                        "row content does not match its hash", passed);
+            }
+            rows[0]++;
+            lastSeq[0] = row.chainSeq;
+            lastHash[0] = row.rowHash;
+            return null;
+        });
+        return broken != null ? broken : new Result(rows[0], firstSeq[0], lastSeq[0], lastHash[0], null, null, passed);
+    }
+
+    /** Reads the export's rows in order, handing each to {@code each} until it answers a result. */
+    private static Result rows(Reader csv, java.util.function.Function<AuditRow, Result> each) throws IOException {
         PushbackReader in = new PushbackReader(csv, 1);
         List<String> header = record(in);
         if (!AuditCsv.COLUMNS.equals(header)) {
             throw new IllegalArgumentException("the header is not " + String.join(",", AuditCsv.COLUMNS));
         }
-        long rows = 0;
-        long firstSeq = 0;
-        long lastSeq = 0;
-        String lastHash = null;
+        long line = 1;
         for (List<String> f = record(in); f != null; f = record(in)) {
+            line++;
             if (f.size() != AuditCsv.COLUMNS.size()) {
-                throw new IllegalArgumentException("line " + (rows + 2) + " has " + f.size() + " fields");
+                throw new IllegalArgumentException("line " + line + " has " + f.size() + " fields");
             }
-            AuditRow row = row(f);
-            if (rows == 0) {
-                firstSeq = row.chainSeq;
-            } else if (row.chainSeq <= lastSeq || !filtered && row.chainSeq != lastSeq + 1) {
-                return new Result(rows, firstSeq, lastSeq, lastHash, row.auditId,
-                        "chain position " + (lastSeq + 1) + " is missing (found " + row.chainSeq + ")");
-            } else if (row.chainSeq == lastSeq + 1 && !row.prevHash.equals(lastHash)) {
-                return new Result(rows, firstSeq, lastSeq, lastHash, row.auditId, "link to the previous row is broken");
+            Result result = each.apply(row(f));
+            if (result != null) {
+                return result;
             }
-            if (row.chainSeq == 1 && !AuditChain.GENESIS.equals(row.prevHash)) {
-                return new Result(rows, firstSeq, lastSeq, lastHash, row.auditId, "the first row does not start the chain");
-            }
-            if (!AuditChain.hash(row).equals(row.rowHash)) {
-                return new Result(rows, firstSeq, lastSeq, lastHash, row.auditId, "row content does not match its hash");
-            }
-            rows++;
-            lastSeq = row.chainSeq;
-            lastHash = row.rowHash;
         }
-        return new Result(rows, firstSeq, lastSeq, lastHash, null, null);
+        return null;
     }
 
     private static AuditRow row(List<String> f) {

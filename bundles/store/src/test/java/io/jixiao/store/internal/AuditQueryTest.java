@@ -139,7 +139,7 @@ class AuditQueryTest extends EveryDialect {
 
         long rows = audit.export(AuditQuery.all(region), AUDITOR, r -> AuditCsv.row(csv, r));
         AuditChainHead head = audit.head(region, AUDITOR);
-        AuditExportVerifier.Result result = AuditExportVerifier.verify(new StringReader(csv.toString()), false);
+        AuditExportVerifier.Result result = AuditExportVerifier.verify(() -> new StringReader(csv.toString()), false);
 
         assertThat(rows).isEqualTo(6);
         assertThat(result.intact()).as(result.problem()).isTrue();
@@ -161,17 +161,17 @@ class AuditQueryTest extends EveryDialect {
                 "A9", third.proCode(), third.subjectType(), third.subjectId(), third.callerSystem(),
                 third.operator(), third.roles(), third.reason(), third.detail(), third.chainSeq(), third.prevHash(),
                 third.rowHash()));
-        AuditExportVerifier.Result edited = AuditExportVerifier.verify(new StringReader(csv(records)), false);
+        AuditExportVerifier.Result edited = AuditExportVerifier.verify(() -> new StringReader(csv(records)), false);
         assertThat(edited.intact()).isFalse();
         assertThat(edited.badAuditId()).isEqualTo(third.auditId());
         assertThat(edited.problem()).contains("hash");
 
         records.set(2, third);
         records.remove(3);
-        AuditExportVerifier.Result shortened = AuditExportVerifier.verify(new StringReader(csv(records)), false);
+        AuditExportVerifier.Result shortened = AuditExportVerifier.verify(() -> new StringReader(csv(records)), false);
         assertThat(shortened.intact()).isFalse();
         assertThat(shortened.problem()).contains("position 4 is missing");
-        assertThat(AuditExportVerifier.verify(new StringReader(csv(records)), true).intact())
+        assertThat(AuditExportVerifier.verify(() -> new StringReader(csv(records)), true).intact())
                 .as("the same rows as a filtered export").isTrue();
     }
 
@@ -184,11 +184,11 @@ class AuditQueryTest extends EveryDialect {
         AuditCsv.header(csv);
         audit.export(query(region, "A1", null, null, null, null), AUDITOR, r -> AuditCsv.row(csv, r));
 
-        AuditExportVerifier.Result result = AuditExportVerifier.verify(new StringReader(csv.toString()), true);
+        AuditExportVerifier.Result result = AuditExportVerifier.verify(() -> new StringReader(csv.toString()), true);
 
         assertThat(result.intact()).as(result.problem()).isTrue();
         assertThat(result.rows()).isEqualTo(3);
-        assertThat(AuditExportVerifier.verify(new StringReader(csv.toString()), false).intact())
+        assertThat(AuditExportVerifier.verify(() -> new StringReader(csv.toString()), false).intact())
                 .as("not a whole chain").isFalse();
     }
 
