@@ -2,7 +2,6 @@ package io.jixiao.benchmarks;
 
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.PayAppNo;
-import io.jixiao.store.AuditEntry;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import java.util.List;
@@ -73,18 +72,15 @@ public final class GuardFixture {
     public static DecisionRepository passesDiscarded(MyBatisStore store) {
         return new DecisionRepository() {
             @Override
-            public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
-                store.recordBlocking(decision, audit);
-            }
-
-            @Override
             public void recordAll(List<DecisionRecord> decisions) {
                 // discarded
             }
 
             @Override
             public int recordOnce(List<io.jixiao.store.JournaledDecision> decisions) {
-                return decisions.size(); // discarded
+                // HOLDs (with their audit rows) are written; PASS decisions discarded
+                store.recordOnce(decisions.stream().filter(d -> d.audit() != null).toList());
+                return decisions.size();
             }
 
             @Override

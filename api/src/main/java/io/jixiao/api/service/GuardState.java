@@ -21,24 +21,34 @@ import java.util.List;
  *        190 per decision) (since 1.4.0)
  * @param auditChainBreak what is wrong with the region's audit chain as last found (at the store's start or by a
  *        verification), until an auditor acknowledges it; {@code null} when nothing is known to be wrong (since 1.5.0)
+ * @param untrustedReason why project payments are held fail-safe now ({@code trusted} false), or {@code null}
+ *        (since 1.6.0)
  * @since 1.3.0
  */
 public record GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
         long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
-        long journalBacklogBytes, String auditChainBreak) {
+        long journalBacklogBytes, String auditChainBreak, String untrustedReason) {
+
+    /** The state without the reason it is not trusted (the constructor of version 1.5). */
+    public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
+            long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
+            long journalBacklogBytes, String auditChainBreak) {
+        this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
+                bypass, journalLagMillis, journalBacklogBytes, auditChainBreak, null);
+    }
 
     /** The state without the audit chain's break (the constructor of version 1.4). */
     public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
             long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass, Long journalLagMillis,
             long journalBacklogBytes) {
         this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
-                bypass, journalLagMillis, journalBacklogBytes, null);
+                bypass, journalLagMillis, journalBacklogBytes, null, null);
     }
 
     /** The state without the journal's backlog (the constructor of version 1.3). */
     public GuardState(String consistency, boolean loaded, boolean trusted, Long indexAgeMillis, Instant lastSync,
             long appliedChange, int heldTargets, long staleAfterMillis, Bypass bypass) {
         this(consistency, loaded, trusted, indexAgeMillis, lastSync, appliedChange, heldTargets, staleAfterMillis,
-                bypass, null, 0L, null);
+                bypass, null, 0L, null, null);
     }
 }

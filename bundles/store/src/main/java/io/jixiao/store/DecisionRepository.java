@@ -13,14 +13,6 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface DecisionRepository {
 
     /**
-     * Records a decision that blocks money together with its audit entry, in one transaction.
-     *
-     * @param decision the HOLD decision
-     * @param audit its audit entry
-     */
-    void recordBlocking(DecisionRecord decision, AuditEntry audit);
-
-    /**
      * Records decisions in one batch and one transaction.
      *
      * @param decisions the decisions, typically PASS
@@ -29,7 +21,9 @@ public interface DecisionRepository {
 
     /**
      * Records journaled decisions in one transaction, skipping those whose key is written already, so that shipping
-     * the same batch twice records it once.
+     * the same batch twice records it once; a decision with an audit entry gets it in the same transaction, only when
+     * the decision is written. Two writers of the same key at once: one of them fails on the key's unique index, and
+     * trying again skips it.
      *
      * @param decisions the decisions with their spool keys
      * @return how many were new

@@ -9,10 +9,17 @@ import java.util.Objects;
  *
  * @param key the spool's key (at most 64 characters)
  * @param record the decision
+ * @param audit the audit entry written with the decision, in its transaction, when the decision is written (a HOLD's
+ *        {@code PAYMENT_HELD}), or {@code null} (since 3.0.0)
  * @since 1.9.0
  */
-public record JournaledDecision(String key, DecisionRecord record) {
+public record JournaledDecision(String key, DecisionRecord record, AuditEntry audit) {
     public static final int MAX_KEY_LENGTH = 64;
+
+    /** A decision written without an audit entry of its own (a PASS). */
+    public JournaledDecision(String key, DecisionRecord record) {
+        this(key, record, null);
+    }
 
     public JournaledDecision {
         Objects.requireNonNull(key, "key");

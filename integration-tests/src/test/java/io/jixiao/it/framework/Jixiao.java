@@ -68,8 +68,11 @@ final class Jixiao {
         jdbcUrl = "jdbc:h2:" + data.resolve("jixiao")
                 + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         configure(cm, "io.jixiao.store", "url", jdbcUrl, "user", "sa");
-        // the known project-expenditure projects are read every reconcile: every 2 s here, so tests see new goals
-        configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50", "reconcileSeconds", "2");
+        // the known project-expenditure projects are read every reconcile: every 2 s here, so tests see new goals;
+        // a HOLD is committed before its answer however busy the machine (these proofs are about what is decided and
+        // recorded: the answer budget has its own tests, GuardAnswerBudgetTest, and the fault tool)
+        configure(cm, "io.jixiao.monitoring.guard", "journal.flushIntervalMillis", "50", "reconcileSeconds", "2",
+                "answerBudgetMillis", "10000");
         tokenKey = new RSAKeyGenerator(2048).keyID("it-1").generate();
         Path jwks = data.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());

@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records decisions that do not block money off the check path: a check appends its decision to the node's
+ * Records decisions off the check path: a check appends its decision to the node's
  * {@link DecisionSpool} (memory-mapped, so it survives the JVM dying once the append returns) and one writer thread
  * ships the spool to the database in batches. A batch is written when it reaches the batch size or when its first
  * decision has waited the flush interval, whichever comes first; then it is marked shipped in the spool.
  * A failed write is retried with backoff and never dropped; a full spool makes checks wait (back-pressure).
  * Decisions the writer could not ship before {@link #close()} gave up stay in the spool and are shipped at the next
  * start, as are those of a run that died; keys make a batch shipped twice count once.
+ *
+ * <p>A HOLD comes here too, under its key, when the check could not commit it within its answer budget: the journal
+ * writes it with its audit row in one transaction, unless the check's own write got there first (the key again).
  */
 public final class DecisionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
@@ -74,6 +77,18 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     /**
+     * Appends a HOLD, unless the spool stays full or closed for longer than {@code wait}. When this returns a key,
+     * the HOLD and its audit row will be written (by whoever commits the key first), even if the JVM dies.
+     *
+     * @param record the HOLD decision
+     * @param wait how long to wait for room in the spool
+     * @return its key, or {@code null} if the spool did not take it
+     */
+    public String offer(DecisionRecord record, Duration wait) {
+        return spool.offer(record, wait);
+    }
+
+    /**
      * @return bytes of decisions appended but not yet written to the database, roughly
      */
     public long unshippedBytes() {
@@ -117,7 +132,12 @@ public final class DecisionJournal implements AutoCloseable {
                     firstSeen = System.nanoTime();
                     oldestUnwritten = read.decisions().get(0).record().decidedAt();
                 }
-                batch.addAll(read.decisions());
+                for (JournaledDecision d : read.decisions()) {
+                    boolean held = !d.record().decision().passes();
+                    batch.add(held ? new JournaledDecision(d.key(), d.record(), Audit.held(d.record())) : d);
+                    // the check that spooled a HOLD may have committed it under the same key
+                    replayed |= held;
+                }
                 replayed |= read.replayed();
                 cursor = read.next();
                 boolean due = batch.size() >= batchSize
@@ -171,7 +191,9 @@ public final class DecisionJournal implements AutoCloseable {
             try {
                 if (mayBeWritten) {
                     int added = repository.recordOnce(batch);
-                    if (added < batch.size()) {
+                    // HOLDs are mostly in already: their checks committed them within the answer budget
+                    long held = batch.stream().filter(d -> d.audit() != null).count();
+                    if (batch.size() - added > held) {
                         LOG.info("{} of {} decisions were in the database already (shipped before a crash or an "
                                 + "unconfirmed commit); written once", batch.size() - added, batch.size());
                     }

@@ -344,13 +344,34 @@ public final class DecisionSpool implements AutoCloseable {
     }
 
     /**
-     * Appends a decision. When this returns, the decision survives the JVM dying.
+     * Appends a decision, waiting while the spool is full. When this returns, the decision survives the JVM dying.
      *
      * @param record the decision
+     * @return its key (the key it is shipped under)
      * @throws IllegalStateException if the spool is closed, or interrupted while full
      * @throws UncheckedIOException if a new segment cannot be created (disk full)
      */
-    public void append(DecisionRecord record) {
+    public String append(DecisionRecord record) {
+        return append(record, Long.MAX_VALUE);
+    }
+
+    /**
+     * Appends a decision unless the spool stays full or closed for longer than {@code wait}.
+     *
+     * @param record the decision
+     * @param wait how long to wait for room
+     * @return its key, or {@code null} if it was not appended
+     */
+    public String offer(DecisionRecord record, java.time.Duration wait) {
+        long deadline = System.nanoTime() + Math.max(0L, wait.toNanos());
+        try {
+            return append(record, deadline);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private String append(DecisionRecord record, long deadline) {
         DecisionCodec.Out out = BUFFERS.get();
         DecisionCodec.encode(record, out);
         int length = out.length();
@@ -372,27 +393,36 @@ public final class DecisionSpool implements AutoCloseable {
                 segment.buffer.putInt(at + 4, checksum);
                 segment.buffer.put(at + RECORD_HEADER, out.bytes(), 0, length);
                 INT.setRelease(segment.buffer, at, length);
-                return;
+                return key(segment.sequence, at);
             }
-            roll(segment);
+            if (!roll(segment, deadline)) {
+                return null;
+            }
         }
     }
 
-    private void roll(Segment full) {
+    /** @return {@code false} if the spool was still full at the deadline */
+    private boolean roll(Segment full, long deadline) {
         synchronized (rolling) {
             if (head != full) {
-                return;
+                return true;
             }
             try {
                 while (segments.size() >= maxSegments && !closed) {
-                    rolling.wait(100L);
+                    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                        return false;
+                    }
+                    long waitMillis = deadline == Long.MAX_VALUE ? 100L
+                            : Math.max(1L, Math.min(100L, (deadline - System.nanoTime()) / 1_000_000L));
+                    rolling.wait(waitMillis);
                     if (head != full) {
-                        return; // another appender rolled over while this one waited
+                        return true; // another appender rolled over while this one waited
                     }
                 }
                 if (!closed) {
                     head = create(full.sequence + 1);
                 }
+                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the decision spool was full", e);

@@ -58,10 +58,11 @@ public final class GuardAdmin implements PaymentGuardAdmin {
         inScope(actor, mofDivCode);
         Duration age = sync.age();
         Duration lag = journal.lag(clock.instant());
-        return new GuardState(consistency, sync.loaded(), guard.trustedNow(), age == null ? null : age.toMillis(),
+        String untrusted = guard.untrustedReason();
+        return new GuardState(consistency, sync.loaded(), untrusted == null, age == null ? null : age.toMillis(),
                 sync.lastSync(), sync.applied(), index.targets(), staleAfter.toMillis(),
                 sync.bypass(mofDivCode.value()), lag == null ? null : Math.max(0L, lag.toMillis()),
-                journal.unshippedBytes(), chainBreak.apply(mofDivCode).orElse(null));
+                journal.unshippedBytes(), chainBreak.apply(mofDivCode).orElse(null), untrusted);
     }
 
     @Override

@@ -167,14 +167,17 @@ public final class HoldSync {
      * @throws RuntimeException if the database cannot be read
      */
     public void ensureCurrent() {
+        Instant started = clock.instant();
         long latest = holds.latestChange();
-        boolean behind;
         synchronized (this) {
-            behind = latest > applied;
+            if (latest <= applied) {
+                if (lastSync == null || started.isAfter(lastSync)) {
+                    lastSync = started; // current as of the read: as good as a poll
+                }
+                return;
+            }
         }
-        if (behind) {
-            poll();
-        }
+        poll();
     }
 
     /**

@@ -19,10 +19,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Decides payment applications from the in-memory hold index. HOLD decisions are written with their audit
- * row before the answer is returned; PASS decisions go to the journal.
+ * Decides payment applications from the in-memory hold index, each within an answer budget whatever the database
+ * does. A HOLD goes to the node's spool first (from then on it outlives the JVM) and is committed with its audit row
+ * within the budget when the database takes it; otherwise the decision journal writes both later, under the same
+ * key. PASS decisions go to the journal. A check that needs the database to trust its index (STRICT) and does not
+ * get it within the budget holds the payment fail-safe.
  */
-public final class PaymentGuardEngine implements PaymentGuard {
+public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
+    /** How long a check may take, by default. */
+    public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofMillis(200);
+
     private static final PaymentDecision BASIC = PaymentDecision.pass(ReasonCode.BASIC_EXPENDITURE);
     private static final PaymentDecision FREE = PaymentDecision.pass(ReasonCode.NO_ACTIVE_HOLD);
     private static final PaymentDecision BYPASSED = PaymentDecision.pass(ReasonCode.EMERGENCY_BYPASS);
@@ -37,21 +43,27 @@ public final class PaymentGuardEngine implements PaymentGuard {
     private final HoldSync sync;
     private final boolean strict;
     private final java.time.Duration staleAfter;
+    private final long budgetNanos;
+    private final Bounded database = new Bounded("jixiao-guard-db", 8, 256);
+    private final GuardHealth health;
+    /** When a strict read of the hold change log last failed and why, until one succeeds; {@code null} otherwise. */
+    private volatile String strictFailure;
     private volatile ProjectKinds kinds;
     private volatile ExemptClasses exempt;
 
     /** A guard whose index only this node writes (one node, or tests of the decision itself). */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {
-        this(index, decisions, journal, clock, null, false, null);
+        this(index, decisions, journal, clock, null, false, null, DEFAULT_BUDGET);
     }
 
     /**
      * @param sync keeps the index in step with the database (other nodes' holds), or {@code null}
      * @param strict whether every project payment check first applies every change committed before it
-     * @param staleAfter in bounded mode, how old the index may grow before project payments are held fail-safe
+     * @param staleAfter how old the index may grow before project payments are held fail-safe
+     * @param budget how long a check may take, whatever the database does
      */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock,
-            HoldSync sync, boolean strict, java.time.Duration staleAfter) {
+            HoldSync sync, boolean strict, java.time.Duration staleAfter, java.time.Duration budget) {
         this.index = index;
         this.decisions = decisions;
         this.journal = journal;
@@ -59,10 +71,13 @@ public final class PaymentGuardEngine implements PaymentGuard {
         this.sync = sync;
         this.strict = strict;
         this.staleAfter = staleAfter;
+        this.budgetNanos = budget.toNanos();
+        this.health = new GuardHealth(clock);
     }
 
     @Override
     public PaymentDecision check(PaymentApplication application, Actor actor) {
+        long deadline = System.nanoTime() + budgetNanos;
         if (application == null) {
             throw InvalidInputException.of("PAY_APP", "required", "is required");
         }
@@ -76,37 +91,56 @@ public final class PaymentGuardEngine implements PaymentGuard {
         ProjectKinds known = kinds;
         if (known != null && application.kind() == ExpenditureKind.BASIC && application.proCode() != null
                 && known.projectExpenditure(application.mofDivCode().value(), application.proCode().value())) {
-            return correctedKind(application, actor);
+            return correctedKind(application, actor, deadline);
         }
-        return checked(application, actor, false);
+        return checked(application, actor, false, deadline);
     }
 
     /** A payment declared basic on a project known as project expenditure: decided as a project payment, audited. */
-    private PaymentDecision correctedKind(PaymentApplication declared, Actor actor) {
+    private PaymentDecision correctedKind(PaymentApplication declared, Actor actor, long deadline) {
         PaymentApplication asProject = new PaymentApplication(declared.mofDivCode(), declared.fiscalYear(),
                 declared.payAppNo(), declared.agencyCode(), declared.proCode(), declared.bgtId(), declared.amount(),
                 ExpenditureKind.PROJECT, declared.ecoCode());
-        PaymentDecision decision = checked(asProject, actor, true);
+        PaymentDecision decision = checked(asProject, actor, true, deadline);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        kinds.audit(new AuditEntry(now, Audit.PAYMENT_KIND_CORRECTED, declared.mofDivCode(),
+        AuditEntry corrected = new AuditEntry(now, Audit.PAYMENT_KIND_CORRECTED, declared.mofDivCode(),
                 Audit.SUBJECT_PAY_APP, subjectId(declared), actor, "declared BASIC; project " + declared.proCode()
                         + " has an approved project goal: decided as PROJECT",
                 "declared=BASIC;decided=PROJECT;outcome=" + decision.outcome() + ";reasonCode=" + decision.reasonCode(),
-                declared.agencyCode(), declared.proCode()));
+                declared.agencyCode(), declared.proCode());
+        // the decision itself is recorded (a HOLD with its own audit row); this row says why it was a project's
+        ProjectKinds known = kinds;
+        if (!database.start(() -> {
+            try {
+                known.audit(corrected);
+            } catch (RuntimeException e) {
+                LOG.warn("The corrected kind of payment {} could not be audited: {}", subjectId(declared), e.toString());
+            }
+        })) {
+            LOG.warn("The corrected kind of payment {} was not audited: every database thread of the guard is busy",
+                    subjectId(declared));
+        }
         return decision;
     }
 
-    private PaymentDecision checked(PaymentApplication application, Actor actor, boolean corrected) {
+    private PaymentDecision checked(PaymentApplication application, Actor actor, boolean corrected, long deadline) {
         PaymentDecision decision;
         ExemptClasses exemptions = exempt;
         if (application.kind() == ExpenditureKind.BASIC) {
             decision = BASIC;
-        } else if (exemptions != null && exemptions.exempt(application)) {
+        } else if (exemptions != null && exemptions.exempt(application, database, deadline)) {
             decision = EXEMPT; // salaries, basic livelihood: never held, whatever the index says
         } else if (sync != null && sync.bypass(application.mofDivCode().value()) != null) {
             decision = BYPASSED; // finance's emergency bypass of the region: recorded as such in the journal
         } else {
-            decision = trusted() ? decide(application) : PaymentDecision.stateUnknown();
+            String untrusted = untrusted(deadline);
+            if (untrusted == null) {
+                decision = decide(application);
+                health.decided();
+            } else {
+                decision = PaymentDecision.stateUnknown();
+                health.failSafe(subjectId(application), untrusted);
+            }
         }
         if (corrected) {
             decision = decision.asKindCorrected();
@@ -115,16 +149,8 @@ public final class PaymentGuardEngine implements PaymentGuard {
         DecisionRecord record = new DecisionRecord(application, decision, actor, now);
         if (decision.passes()) {
             journal.append(record);
-        } else if (decision.reasonCode() == ReasonCode.GUARD_STATE_UNKNOWN) {
-            try {
-                recordHeld(record, application, actor, decision, now);
-            } catch (RuntimeException e) {
-                // the database is what is missing: the payment is held all the same, and the log says so
-                LOG.error("Payment {} held fail-safe; the decision could not be recorded: {}",
-                        subjectId(application), e.toString());
-            }
         } else {
-            recordHeld(record, application, actor, decision, now);
+            recordHeld(record, deadline);
         }
         return decision;
     }
@@ -142,45 +168,86 @@ public final class PaymentGuardEngine implements PaymentGuard {
         this.exempt = classes;
     }
 
-    /** @return whether the index can be trusted now (the same test the checks make, without a strict read) */
+    /**
+     * @return why project payments are held fail-safe now, or {@code null} when the index is trusted: the same test
+     *         the checks make, without a strict read — and in STRICT mode also while the last strict read failed
+     */
+    public String untrustedReason() {
+        String why = untrustedIndex();
+        if (why == null && strict) {
+            why = strictFailure;
+        }
+        return why;
+    }
+
+    /** @return whether the index can be trusted now ({@link #untrustedReason()} is {@code null}) */
     public boolean trustedNow() {
+        return untrustedReason() == null;
+    }
+
+    /** Whether the index is loaded and no older than its bound, in either mode; else why not. */
+    private String untrustedIndex() {
         if (sync == null) {
-            return true;
+            return null;
+        }
+        if (!sync.loaded()) {
+            return "the hold index is not loaded yet (the active holds could not be read)";
         }
         java.time.Duration age = sync.age();
-        return sync.loaded() && (strict || age != null && age.compareTo(staleAfter) <= 0);
+        if (age == null || age.compareTo(staleAfter) > 0) {
+            return "the hold index is " + (age == null ? "of unknown age" : age.toMillis() + " ms old") + ", beyond "
+                    + "its bound of " + staleAfter.toMillis() + " ms (the hold change log could not be read in time: "
+                    + "the database or this node is too slow)";
+        }
+        return null;
     }
 
     /**
-     * @return whether the index can be trusted for this check: loaded, and in strict mode brought up to every change
-     *         committed before the check, in bounded mode no older than its bound
+     * @return why the index cannot be trusted for this check, or {@code null}: loaded and no older than its bound,
+     *         and in STRICT mode brought up to every change committed before the check, within the budget
      */
-    private boolean trusted() {
-        if (sync == null) {
-            return true;
+    private String untrusted(long deadline) {
+        if (!strict || sync == null || !sync.loaded()) {
+            return untrustedIndex();
         }
-        if (!sync.loaded()) {
-            return false;
+        Bounded.Outcome<Boolean> current = database.call(() -> {
+            sync.ensureCurrent();
+            return Boolean.TRUE;
+        }, deadline);
+        if (current.done()) {
+            strictFailure = null;
+            return null;
         }
-        if (strict) {
-            try {
-                sync.ensureCurrent();
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-        java.time.Duration age = sync.age();
-        return age != null && age.compareTo(staleAfter) <= 0;
+        strictFailure = "a strict read of the hold change log failed at " + clock.instant() + ": " + current.failure();
+        return strictFailure;
     }
 
-    private void recordHeld(DecisionRecord record, PaymentApplication application, Actor actor,
-            PaymentDecision decision, Instant now) {
-        decisions.recordBlocking(record, new AuditEntry(now, Audit.PAYMENT_HELD, application.mofDivCode(),
-                    Audit.SUBJECT_PAY_APP, subjectId(application), actor, decision.holdReason(),
-                    "holdId=" + decision.holdId() + ";holdKind=" + decision.holdKind() + ";reasonCode="
-                            + decision.reasonCode() + ";amount=" + application.amount(),
-                    application.agencyCode(), application.proCode()));
+    /**
+     * Records a HOLD: first in the spool (from then on it outlives the JVM and the journal will write it), then
+     * committed with its audit row under the spool's key within the budget, if the database takes it in time. The
+     * payment is held whatever becomes of its record.
+     */
+    private void recordHeld(DecisionRecord record, long deadline) {
+        String payment = subjectId(record.application());
+        String key = journal.offer(record, java.time.Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
+        io.jixiao.store.JournaledDecision keyed = new io.jixiao.store.JournaledDecision(
+                key != null ? key : "direct/" + java.util.UUID.randomUUID(), record, Audit.held(record));
+        Bounded.Outcome<Integer> committed = database.call(() -> decisions.recordOnce(java.util.List.of(keyed)),
+                deadline);
+        if (committed.done()) {
+            health.recorded();
+        } else if (key != null) {
+            health.heldInSpool(payment, committed.failure());
+        } else {
+            LOG.error("Payment {} held, but neither the database ({}) nor the spool took its decision: it is not "
+                    + "recorded", payment, committed.failure());
+        }
+    }
+
+    /** Stops the guard's database threads; work under way is interrupted. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     /**

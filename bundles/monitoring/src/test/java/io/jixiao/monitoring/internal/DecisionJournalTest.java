@@ -10,7 +10,6 @@ import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.PayAppNo;
-import io.jixiao.store.AuditEntry;
 import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.JournaledDecision;
@@ -76,11 +75,6 @@ class DecisionJournalTest {
         @Override
         public void recordAll(List<DecisionRecord> decisions) {
             throw new AssertionError("the journal writes under spool keys");
-        }
-
-        @Override
-        public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
-            throw new AssertionError("the journal records only non-blocking decisions");
         }
 
         @Override

@@ -63,8 +63,9 @@ class GuardNodesTest {
             registry = new HoldRegistry(repository, index, Clock.systemUTC());
             sync = new HoldSync(repository, index, Clock.systemUTC(), Duration.ofSeconds(10));
             journal = new DecisionJournal(store, Fixture.spool(), 500, Duration.ofMillis(50), Duration.ofSeconds(30));
+            // a budget far beyond any check: these proofs are about what is decided, not how fast (benchmarks)
             guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict,
-                    Duration.ofMillis(500));
+                    Duration.ofMillis(500), Duration.ofSeconds(30));
             admin = new GuardAdmin(repository, sync, index, guard, journal, strict ? "STRICT" : "BOUNDED",
                     Duration.ofMillis(500), Clock.systemUTC());
             sync.load();

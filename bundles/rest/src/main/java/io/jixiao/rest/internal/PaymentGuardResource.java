@@ -101,6 +101,7 @@ public final class PaymentGuardResource {
         @JsonProperty("JOURNAL_LAG_MS") public Long journalLagMillis;
         @JsonProperty("JOURNAL_BACKLOG_BYTES") public long journalBacklogBytes;
         @JsonProperty("AUDIT_CHAIN_BREAK") public String auditChainBreak;
+        @JsonProperty("UNTRUSTED_REASON") public String untrustedReason;
     }
 
     /** POST /payment-guard/bypasses. */
@@ -137,6 +138,7 @@ public final class PaymentGuardResource {
         j.journalLagMillis = s.journalLagMillis();
         j.journalBacklogBytes = s.journalBacklogBytes();
         j.auditChainBreak = s.auditChainBreak();
+        j.untrustedReason = s.untrustedReason();
         return j;
     }
 

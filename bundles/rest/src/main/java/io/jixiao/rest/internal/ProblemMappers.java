@@ -112,13 +112,24 @@ final class ProblemMappers {
         }
     }
 
-    /** Anything else: logged with an incident id, answered without internals. */
+    /**
+     * Anything else: logged with an incident id, answered without internals — except a database that cannot be
+     * reached, a temporary condition: 503 with {@code Retry-After}, logged in one line.
+     */
     static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
             Response tooLarge = RequestSizeLimit.TooLarge.in(e);
             if (tooLarge != null) {
                 return tooLarge;
+            }
+            String unavailable = io.jixiao.store.StoreUnavailable.reason(e);
+            if (unavailable != null) {
+                LOG.warn("Answered 503: the database cannot be reached ({})", unavailable);
+                return Response.fromResponse(Problem.response(503, "STORE_UNAVAILABLE", "Service Unavailable",
+                        "the database cannot be reached; nothing was changed: try again later", null))
+                        .header("Retry-After", Integer.toString(io.jixiao.store.StoreUnavailable.RETRY_AFTER_SECONDS))
+                        .build();
             }
             String incident = UUID.randomUUID().toString();
             LOG.error("Unexpected error, incident {}", incident, e);

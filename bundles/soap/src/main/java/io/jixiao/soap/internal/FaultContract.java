@@ -33,12 +33,24 @@ interface FaultContract<F extends Exception> {
         return fault(e.code(), e.getMessage(), violations);
     }
 
-    /** Runs an operation, turning the API's typed errors into this contract's fault. */
+    /**
+     * Runs an operation, turning the API's typed errors into this contract's fault, and a database that cannot be
+     * reached into the fault {@code STORE_UNAVAILABLE} (nothing was changed: try again later), logged in one line.
+     */
     default <T> T run(Body<T> body) throws F {
         try {
             return body.run();
         } catch (JixiaoException e) {
             throw of(e);
+        } catch (RuntimeException e) {
+            String unavailable = io.jixiao.store.StoreUnavailable.reason(e);
+            if (unavailable == null) {
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(FaultContract.class).warn(
+                    "Answered STORE_UNAVAILABLE: the database cannot be reached ({})", unavailable);
+            throw fault("STORE_UNAVAILABLE", "the database cannot be reached; nothing was changed: try again in "
+                    + io.jixiao.store.StoreUnavailable.RETRY_AFTER_SECONDS + " s", List.of());
         }
     }
 

@@ -74,6 +74,7 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
             out.setJOURNALLAGMS(s.journalLagMillis());
             out.setJOURNALBACKLOGBYTES(s.journalBacklogBytes());
             out.setAUDITCHAINBREAK(s.auditChainBreak());
+            out.setUNTRUSTEDREASON(s.untrustedReason());
             return out;
         });
     }

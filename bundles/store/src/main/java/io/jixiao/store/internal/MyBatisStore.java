@@ -215,27 +215,18 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     }
 
     @Override
-    public void recordBlocking(DecisionRecord decision, AuditEntry audit) {
-        try (SqlSession session = sessions.openSession(false)) {
-            session.getMapper(DecisionMapper.class).insert(Rows.decisionRow(decision));
-            appendAudit(session, audit);
-            session.commit();
-        }
-    }
-
-    @Override
     public void recordAll(List<DecisionRecord> decisions) {
         insertDecisions(decisions.stream().map(Rows::decisionRow).toList(), false);
     }
 
     @Override
     public int recordOnce(List<JournaledDecision> decisions) {
-        return insertDecisions(journaledRows(decisions), true);
+        return insertDecisions(journaledRows(decisions), true, i -> decisions.get(i).audit());
     }
 
     @Override
     public void recordNew(List<JournaledDecision> decisions) {
-        insertDecisions(journaledRows(decisions), false);
+        insertDecisions(journaledRows(decisions), false, i -> decisions.get(i).audit());
     }
 
     private static List<DecisionRow> journaledRows(List<JournaledDecision> decisions) {
@@ -253,6 +244,12 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
      * @return the rows inserted
      */
     private int insertDecisions(List<DecisionRow> rows, boolean skipWritten) {
+        return insertDecisions(rows, skipWritten, i -> null);
+    }
+
+    /** @param auditOf the audit entry written with the i-th row, if it is written, or {@code null} */
+    private int insertDecisions(List<DecisionRow> rows, boolean skipWritten,
+            java.util.function.IntFunction<AuditEntry> auditOf) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -268,13 +265,21 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                 }
             }
             int added = 0;
-            for (DecisionRow row : rows) {
+            List<AuditEntry> audits = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                DecisionRow row = rows.get(i);
                 if (!skipWritten || written.add(row.journalKey)) {
                     mapper.insert(row);
                     added++;
+                    if (auditOf.apply(i) != null) {
+                        audits.add(auditOf.apply(i));
+                    }
                 }
             }
             session.flushStatements();
+            if (!audits.isEmpty()) {
+                appendAudits(session, audits);
+            }
             session.commit();
             return added;
         }

@@ -175,8 +175,12 @@ class MyBatisStoreTest extends EveryDialect {
                 PaymentDecision.ReasonCode.PROJECT_HELD, 7L, HoldKind.SUSPEND, "偏离");
         PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
 
-        store.recordBlocking(new DecisionRecord(app, held, HOST, now()),
+        io.jixiao.store.JournaledDecision hold = new io.jixiao.store.JournaledDecision("node/1/" + db.name(),
+                new DecisionRecord(app, held, HOST, now()),
                 new AuditEntry(now(), "PAYMENT_HELD", REGION, "PAY_APP", "2026/440100000/" + number, HOST, "偏离", ""));
+        assertThat(store.recordOnce(List.of(hold))).isEqualTo(1);
+        assertThat(store.recordOnce(List.of(hold))).as("the same key again: neither decision nor audit row twice")
+                .isZero();
         store.recordAll(List.of(new DecisionRecord(app, passed, HOST, now()), new DecisionRecord(app, passed, HOST, now())));
         store.recordAll(List.of());
 

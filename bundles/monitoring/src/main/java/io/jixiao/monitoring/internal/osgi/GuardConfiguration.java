@@ -30,6 +30,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long stopping waits for pending decisions to be written")
     long journal_closeTimeoutMillis() default 30_000L;
 
+    @AttributeDefinition(name = "Answer budget (ms)", description = "A payment check answers within this, whatever "
+            + "the database does: a HOLD the database does not commit in time is kept in the spool and written later "
+            + "with its audit row; a STRICT check that cannot read the hold change log in time holds fail-safe")
+    long answerBudgetMillis() default 200L;
+
     @AttributeDefinition(name = "Consistency", description = "BOUNDED: holds placed on other nodes reach this guard "
             + "within the sync interval; STRICT: every project payment check first applies every hold change "
             + "committed before it (one database read per check)")

@@ -71,7 +71,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 Duration.ofMillis(config.journal_flushIntervalMillis()),
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
-                Duration.ofMillis(config.staleAfterMillis()));
+                Duration.ofMillis(config.staleAfterMillis()), Duration.ofMillis(Math.max(1, config.answerBudgetMillis())));
         this.kinds = new io.jixiao.monitoring.internal.ProjectKinds(goals);
         guard.checkDeclaredKinds(kinds);
         Actor rulesReader = Actor.of("jixiao", "payment-guard", io.jixiao.api.model.Role.FINANCE);
@@ -93,8 +93,9 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         syncing.scheduleWithFixedDelay(this::reconcileOnce, config.reconcileSeconds(), config.reconcileSeconds(),
                 java.util.concurrent.TimeUnit.SECONDS);
-        LOG.info("Payment guard consistency {} (sync every {} ms, fail-safe after {} ms)", strict ? "STRICT"
-                : "BOUNDED", config.sync_intervalMillis(), config.staleAfterMillis());
+        LOG.info("Payment guard consistency {} (sync every {} ms, fail-safe after {} ms, answers within {} ms)",
+                strict ? "STRICT" : "BOUNDED", config.sync_intervalMillis(), config.staleAfterMillis(),
+                config.answerBudgetMillis());
     }
 
     /** Loads the index; until it is loaded the guard holds project payments fail-safe and keeps trying. */
@@ -135,7 +136,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     }
 
     private void reconcileOnce() {
-        exempt.clear();
+        exempt.refresh();
         try {
             kinds.reload();
         } catch (RuntimeException e) {
@@ -167,6 +168,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     @Deactivate
     void deactivate() {
         syncing.shutdownNow();
+        guard.close();
         journal.close();
         LOG.info("Payment guard stopped; {} PASS decisions written", journal.written());
     }

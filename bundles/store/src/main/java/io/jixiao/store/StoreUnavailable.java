@@ -1,0 +1,35 @@
+package io.jixiao.store;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Tells a failure because the database cannot be reached — no connection within the pool's timeout, a refused or
+ * broken connection — from every other failure, so that adapters answer it as a temporary condition (503 with
+ * {@code Retry-After}, a SOAP fault {@code STORE_UNAVAILABLE}) and log one line, not a stack trace.
+ *
+ * @since 3.0.0
+ */
+public final class StoreUnavailable {
+    /** Seconds a client should wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private StoreUnavailable() {
+    }
+
+    /**
+     * @param failure what a call threw
+     * @return the database's reason, when the failure is that the database cannot be reached; else {@code null}
+     */
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getMessage();
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return t.getMessage(); // SQL state class 08: connection exception
+            }
+        }
+        return null;
+    }
+}
