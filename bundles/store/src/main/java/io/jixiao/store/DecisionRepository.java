@@ -22,8 +22,8 @@ public interface DecisionRepository {
     /**
      * Records journaled decisions in one transaction, skipping those whose key is written already, so that shipping
      * the same batch twice records it once; a decision with an audit entry gets it in the same transaction, only when
-     * the decision is written. Two writers of the same key at once: one of them fails on the key's unique index, and
-     * trying again skips it.
+     * the decision is written. Two writers of the same key at once: the one that meets the other's row on the key's
+     * unique index tries again, which skips it.
      *
      * @param decisions the decisions with their spool keys
      * @return how many were new

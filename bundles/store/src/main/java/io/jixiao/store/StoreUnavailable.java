@@ -24,12 +24,38 @@ public final class StoreUnavailable {
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
-                return t.getMessage();
+                return firstLine(t);
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return t.getMessage(); // SQL state class 08: connection exception
+                // SQL state class 08: connection exception; a batch's own message repeats its statement
+                return firstLine(sql instanceof java.sql.BatchUpdateException && sql.getNextException() != null
+                        ? sql.getNextException() : sql);
             }
         }
         return null;
+    }
+
+    /**
+     * @param failure what a call threw
+     * @return one line for a log: the database's reason when it cannot be reached, else the deepest cause's message
+     *         (MyBatis repeats a failed statement in its own)
+     * @since 3.1.0
+     */
+    public static String describe(Throwable failure) {
+        String unavailable = reason(failure);
+        if (unavailable != null) {
+            return "the database cannot be reached (" + unavailable + ")";
+        }
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return deepest.getClass().getSimpleName() + ": " + firstLine(deepest);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = String.valueOf(t.getMessage()).strip();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end).strip();
     }
 }

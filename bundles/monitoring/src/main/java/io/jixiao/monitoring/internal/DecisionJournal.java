@@ -186,7 +186,10 @@ public final class DecisionJournal implements AutoCloseable {
      */
     private void writeWithRetry(List<JournaledDecision> batch, boolean replayed) throws InterruptedException {
         long backoff = 100L;
-        boolean mayBeWritten = replayed;
+        // a HOLD is offered here and committed by its check within the answer budget, so a batch with one asks
+        boolean mayBeWritten = replayed || batch.stream().anyMatch(d -> d.audit() != null);
+        int failures = 0;
+        long firstFailure = 0L;
         while (true) {
             try {
                 if (mayBeWritten) {
@@ -200,10 +203,21 @@ public final class DecisionJournal implements AutoCloseable {
                 } else {
                     repository.recordNew(batch);
                 }
+                if (failures > 0) {
+                    LOG.info("decision journal writes again: {} decisions written after {} failed attempts in {} s",
+                            batch.size(), failures, (System.nanoTime() - firstFailure) / 1_000_000_000L);
+                }
                 return;
             } catch (RuntimeException e) {
                 mayBeWritten = true;
-                LOG.warn("writing {} decisions failed, retrying in {} ms: {}", batch.size(), backoff, e.toString());
+                if (failures++ == 0) {
+                    firstFailure = System.nanoTime();
+                    LOG.warn("writing {} decisions failed, retrying with a growing pause (up to {} ms) until the "
+                            + "database takes them; they stay in the spool: {}", batch.size(), MAX_BACKOFF_MILLIS,
+                            io.jixiao.store.StoreUnavailable.describe(e));
+                } else {
+                    LOG.debug("writing {} decisions failed again, retrying in {} ms", batch.size(), backoff, e);
+                }
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }

@@ -143,7 +143,8 @@ public final class RoundWorker implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("Monitoring round worker: {}; will retry on the next tick", e.toString());
+            LOG.warn("Monitoring round worker: {}; will retry on the next tick",
+                    io.jixiao.store.StoreUnavailable.describe(e));
         }
     }
 

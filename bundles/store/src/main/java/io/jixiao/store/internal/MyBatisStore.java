@@ -77,6 +77,7 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
     private static final int CHAIN_ATTEMPTS = 50;
     /** Journal keys asked per query, under Oracle's limit of 1,000 IN-list expressions. */
     private static final int KEYS_PER_QUERY = 500;
+    private static final int RECORD_ONCE_ATTEMPTS = 3;
     private final UnitAwareSessions sessions;
     /** Each region's audit chain problem as last found (at start or by a verification), until it verifies. */
     private final Map<String, String> breaks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -221,7 +222,17 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
 
     @Override
     public int recordOnce(List<JournaledDecision> decisions) {
-        return insertDecisions(journaledRows(decisions), true, i -> decisions.get(i).audit());
+        // the guard's own write and the journal's shipping of the same spooled HOLD may meet: the one that loses on the
+        // key's unique index asks again which keys are written, and skips the other's
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertDecisions(journaledRows(decisions), true, i -> decisions.get(i).audit());
+            } catch (RuntimeException e) {
+                if (attempt == RECORD_ONCE_ATTEMPTS || !Rows.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

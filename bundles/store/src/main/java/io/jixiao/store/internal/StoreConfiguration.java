@@ -29,8 +29,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Pool size", description = "Maximum pooled connections")
     int pool_maxSize() default 10;
 
-    @AttributeDefinition(name = "Connection timeout (ms)", description = "How long a caller waits for a connection")
-    long pool_connectionTimeoutMillis() default 10_000L;
+    @AttributeDefinition(name = "Connection timeout (ms)", description = "How long a caller waits for a connection; also how long a write waits before answering 503 while the database cannot be reached")
+    long pool_connectionTimeoutMillis() default 3_000L;
 
     @AttributeDefinition(name = "Migrate at start", description = "Apply pending schema migrations when the store starts")
     boolean migrate() default true;

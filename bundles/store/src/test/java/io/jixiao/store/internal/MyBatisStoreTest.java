@@ -193,6 +193,40 @@ class MyBatisStoreTest extends EveryDialect {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void twoWritersOfTheSameHoldsAtOnceBothSucceedAndEachIsWrittenOnce(TestDatabase db) throws Exception {
+        MyBatisStore store = store(db);
+        PayAppNo number = PayAppNo.of("PR-" + db.name());
+        PaymentApplication app = projectPayment(number, "88.00");
+        PaymentDecision held = new PaymentDecision(PaymentDecision.Outcome.HOLD,
+                PaymentDecision.ReasonCode.PROJECT_HELD, 9L, HoldKind.SUSPEND, "偏离");
+        // the guard writing a HOLD within its answer budget while the journal ships the same spooled HOLD
+        int rounds = 60;
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                io.jixiao.store.JournaledDecision hold = new io.jixiao.store.JournaledDecision(
+                        "race/" + db.name() + "/" + round, new DecisionRecord(app, held, HOST, now()),
+                        new AuditEntry(now(), "PAYMENT_HELD", REGION, "PAY_APP", "2026/440100000/" + number, HOST,
+                                "偏离", ""));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<Integer> write = () -> {
+                    together.await();
+                    return store.recordOnce(List.of(hold));
+                };
+                java.util.concurrent.Future<Integer> guard = two.submit(write);
+                java.util.concurrent.Future<Integer> journal = two.submit(write);
+                assertThat(guard.get() + journal.get()).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+
+        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(rounds);
+        assertThat(store.findBySubject("PAY_APP", "2026/440100000/" + number, 1_000)).hasSize(rounds);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void auditReadIsLimited(TestDatabase db) {
         MyBatisStore store = store(db);
         Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("LIM-" + db.name())), HoldKind.SUSPEND);

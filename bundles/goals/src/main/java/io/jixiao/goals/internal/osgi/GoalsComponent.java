@@ -83,8 +83,8 @@ public final class GoalsComponent {
                 LOG.info("Goal rule sets written through the API loaded from the store");
             }
         } catch (RuntimeException e) {
-            LOG.error("Goal rule sets in the store could not be loaded; the rules in force are unchanged: {}",
-                    e.toString());
+            LOG.warn("Goal rule sets in the store could not be loaded; the rules in force are unchanged: {}",
+                    io.jixiao.store.StoreUnavailable.describe(e));
         }
     }
 

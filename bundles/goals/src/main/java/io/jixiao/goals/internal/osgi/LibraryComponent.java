@@ -63,7 +63,8 @@ public final class LibraryComponent {
             try {
                 library.failAbandoned();
             } catch (RuntimeException e) {
-                LOG.warn("Marking abandoned library imports failed; will retry: {}", e.toString());
+                LOG.warn("Marking abandoned library imports failed; will retry: {}",
+                        io.jixiao.store.StoreUnavailable.describe(e));
             }
         }, 0, leaseMillis / 2, TimeUnit.MILLISECONDS);
         registration = context.registerService(IndicatorLibraryService.class, library, null);

@@ -129,8 +129,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.error("Payment guard cannot read hold changes ({}); after the stale bound project payments are "
-                        + "held until it can", e.toString());
+                LOG.warn("Payment guard cannot read hold changes ({}); after the stale bound project payments are "
+                        + "held until it can", io.jixiao.store.StoreUnavailable.describe(e));
             }
         }
     }
