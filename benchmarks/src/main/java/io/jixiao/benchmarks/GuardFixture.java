@@ -66,6 +66,22 @@ public final class GuardFixture {
     }
 
     /**
+     * Admission as the adapters run it, with no cap reached (the benchmarks measure the check, not a crowd): every
+     * request admitted, bodies kept to the default minimum rate.
+     */
+    public static final io.jixiao.security.ClientAdmission ADMIT_ALL = new io.jixiao.security.ClientAdmission() {
+        @Override
+        public Ticket admit(String address) {
+            return () -> { };
+        }
+
+        @Override
+        public long minBodyBytesPerSecond() {
+            return 1024;
+        }
+    };
+
+    /**
      * A repository that writes HOLD decisions to the store and discards PASS decisions: the variants that measure
      * the check without the database's insert rate.
      */

@@ -99,8 +99,9 @@ public final class RestThroughput {
         factory.setAddress("http://127.0.0.1:" + PORT + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(RestPublisher.providers(GuardFixture.defaults(RestConfiguration.class), identity,
-                account -> java.time.Duration.ZERO, fixture.store));
+        factory.setProviders(RestPublisher.providers(GuardFixture.defaults(RestConfiguration.class),
+                new AdmissionFilter(GuardFixture.ADMIT_ALL), identity, account -> java.time.Duration.ZERO,
+                fixture.store));
         return factory.create();
     }
 }

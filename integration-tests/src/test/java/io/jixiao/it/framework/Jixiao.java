@@ -80,7 +80,9 @@ final class Jixiao {
                 "jwt.audience", "jixiao", "regions.parents", "440106001>440106000, 654300000>654000000, 140400000>140000000, "
                         // lower governments: the corpus's evaluated county, and ComprehensiveEvaluationIT's
                         + "440199000>440100000, 450801000>450800000, 450802000>450800000, 450803000>450800000, "
-                        + "450901000>450900000");
+                        + "450901000>450900000",
+                // ConnectionsIT's slow clients come from 127.0.0.3, which may have 2 requests in progress
+                "admission.addresses", "127.0.0.3=2");
         goalRules(cm, Path.of(context.getProperty("jixiao.it.config")));
         account(cm, "finance01", "FINANCE");
         account(cm, "pay-module", "HOST_SYSTEM");

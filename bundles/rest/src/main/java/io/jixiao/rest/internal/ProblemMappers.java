@@ -112,6 +112,16 @@ final class ProblemMappers {
         }
     }
 
+    /** Whether a failure is the client's connection ending before its request did (an early end of the body). */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true; // Jetty's EofException ("Early EOF") is one
+            }
+        }
+        return false;
+    }
+
     /**
      * Anything else: logged with an incident id, answered without internals — except a database that cannot be
      * reached, a temporary condition: 503 with {@code Retry-After}, logged in one line.
@@ -122,6 +132,21 @@ final class ProblemMappers {
             Response tooLarge = RequestSizeLimit.TooLarge.in(e);
             if (tooLarge != null) {
                 return tooLarge;
+            }
+            io.jixiao.security.ClientAdmission.SlowBodyException slow =
+                    io.jixiao.security.ClientAdmission.SlowBodyException.in(e);
+            if (slow != null) {
+                LOG.info("Answered 408: {}", slow.getMessage());
+                return Response.fromResponse(Problem.response(408, "BODY_TOO_SLOW", "Request Timeout",
+                        slow.getMessage(), null)).header("Connection", "close").build();
+            }
+            if (clientGone(e)) {
+                LOG.info("A client closed its connection before its request was read: {}", e.toString());
+                org.apache.cxf.message.Message current = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+                if (current != null && current.getExchange() != null) {
+                    current.getExchange().put(AdmissionFilter.CLOSED_EARLY, Boolean.TRUE); // no answer then
+                }
+                return Problem.response(400, "HTTP_400", "Bad Request", "the request ended early", null);
             }
             String unavailable = io.jixiao.store.StoreUnavailable.reason(e);
             if (unavailable != null) {

@@ -64,7 +64,8 @@ public final class RestPublisher {
     public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference AuditService audit,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference GoalService goals, @Reference ProjectAdmission admission,
+            @Reference RateLimiter limiter, @Reference io.jixiao.security.ClientAdmission clients,
+            @Reference GoalService goals, @Reference ProjectAdmission admission,
             @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
             @Reference io.jixiao.api.monitoring.MonitoringService monitoring,
@@ -102,8 +103,8 @@ public final class RestPublisher {
             factory.setResourceProvider(ComprehensiveEvaluationResource.class,
                     new SingletonResourceProvider(new ComprehensiveEvaluationResource(comprehensive)));
             factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
-            factory.setProviders(providers(config, new AuthenticationFilter(authenticator), limiter,
-                    idempotencyKeys));
+            factory.setProviders(providers(config, new AdmissionFilter(clients), new AuthenticationFilter(authenticator),
+                    limiter, idempotencyKeys));
             // the REST API reads no forms and no multipart; cap them anyway (advisories after CXF 3.6.10)
             factory.setProperties(Map.of("maxFormParameterCount", 100, "attachment-max-count", 1));
             return factory.create();
@@ -121,16 +122,19 @@ public final class RestPublisher {
     }
 
     /**
-     * The providers every published resource runs behind, in the order they apply: JSON, size limit, the caller's
-     * identity, request budgets, idempotency keys, answers with a length, problem mappers.
+     * The providers every published resource runs behind, in the order they apply: JSON, admission by client
+     * address, size limit, the caller's identity, request budgets, idempotency keys, answers with a length, problem
+     * mappers.
      *
      * @param identity authenticates the caller (production: {@link AuthenticationFilter})
      */
-    static List<Object> providers(RestConfiguration config, javax.ws.rs.container.ContainerRequestFilter identity,
-            RateLimiter limiter, IdempotencyRepository idempotencyKeys) {
+    static List<Object> providers(RestConfiguration config, AdmissionFilter admission,
+            javax.ws.rs.container.ContainerRequestFilter identity, RateLimiter limiter,
+            IdempotencyRepository idempotencyKeys) {
         List<Object> providers = new ArrayList<>();
         ObjectMapper json = mapper(config);
         providers.add(new JacksonJsonProvider(json));
+        providers.add(admission);
         providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));
         providers.add(identity);
         providers.add(new RateLimitFilter(limiter));

@@ -115,7 +115,7 @@ public final class ReadinessAnnouncer {
 
     /**
      * One GET of our own endpoint. Over HTTPS the probe does not judge the certificate: it calls this process
-     * on the address the HTTP service itself reports, sends no credentials and reads nothing but the status.
+     * on the address the HTTP service itself reports, sends no credentials and reads the answer only to its end.
      */
     private static int status(String url) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -126,7 +126,14 @@ public final class ReadinessAnnouncer {
             https.setHostnameVerifier((host, session) -> true);
         }
         try {
-            return connection.getResponseCode();
+            int status = connection.getResponseCode();
+            // read the answer to its end: a probe that hangs up on an answer still being written is a client gone
+            try (java.io.InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (body != null) {
+                    body.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+            return status;
         } finally {
             connection.disconnect();
         }

@@ -5,6 +5,7 @@ import io.jixiao.security.AuthenticationException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.security.Authenticator;
+import io.jixiao.security.ClientAdmission;
 import io.jixiao.security.Principal;
 import io.jixiao.security.RateLimiter;
 import java.io.File;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /** The authenticator: the configured accounts, and bearer tokens when a key set is configured. */
 @Component(configurationPid = AuthenticatorComponent.PID,
-        service = {Authenticator.class, RateLimiter.class, RegionHierarchy.class})
+        service = {Authenticator.class, RateLimiter.class, RegionHierarchy.class, ClientAdmission.class})
 @Designate(ocd = AuthenticatorConfiguration.class)
-public final class AuthenticatorComponent implements Authenticator, RateLimiter, RegionHierarchy {
+public final class AuthenticatorComponent implements Authenticator, RateLimiter, RegionHierarchy, ClientAdmission {
     static final String PID = "io.jixiao.security";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorComponent.class);
 
@@ -37,10 +38,15 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
     private final TokenVerifier tokens;
     private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
     private final RegionTree regions;
+    private final Admission admission;
 
     @Activate
     public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
         this.regions = new RegionTree(config.regions_parents());
+        this.admission = new Admission(Math.max(1, config.admission_perAddress()),
+                Admission.caps(config.admission_addresses()), Math.max(1, config.admission_total()),
+                Math.max(0, config.admission_minBodyBytesPerSecond()),
+                Duration.ofSeconds(Math.max(1, config.admission_ticketSeconds())).toNanos(), System::nanoTime);
         this.passwords = new PasswordVerifier(this::account, Duration.ofSeconds(config.passwordCacheSeconds()),
                 Math.max(1, config.passwordCacheSize()), Clock.systemUTC());
         if (config.jwt_jwksFile().isBlank()) {
@@ -106,5 +112,15 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
     @Override
     public Optional<MofDivCode> parent(MofDivCode region) {
         return Optional.ofNullable(regions.parent(region.value())).map(MofDivCode::of);
+    }
+
+    @Override
+    public Ticket admit(String address) {
+        return admission.admit(address);
+    }
+
+    @Override
+    public long minBodyBytesPerSecond() {
+        return admission.minBodyBytesPerSecond();
     }
 }

@@ -33,4 +33,25 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Clock skew (s)", description = "Tolerance for exp and nbf")
     int jwt_clockSkewSeconds() default 60;
+
+    @AttributeDefinition(name = "Requests per address", description = "Requests in progress at once from one client "
+            + "address, at most (REST and SOAP): more are refused at once with 503 and Retry-After, before their body is "
+            + "read")
+    int admission_perAddress() default 64;
+
+    @AttributeDefinition(name = "Address caps", description = "address=cap pairs with their own cap, e.g. the host "
+            + "system's payment module: 10.1.2.3=400")
+    String[] admission_addresses() default {};
+
+    @AttributeDefinition(name = "Requests in total", description = "Requests in progress at once from all addresses, "
+            + "at most; keep it below the HTTP server's threads (Felix Jetty: 200 by default)")
+    int admission_total() default 160;
+
+    @AttributeDefinition(name = "Minimum body rate (bytes/s)", description = "A request body must arrive at least this "
+            + "fast after its first second, or the request is answered 408 and its connection closed; 0: no minimum")
+    long admission_minBodyBytesPerSecond() default 1024;
+
+    @AttributeDefinition(name = "Ticket lifetime (s)", description = "A request counts against the caps at most this "
+            + "long, in case its end was never seen")
+    long admission_ticketSeconds() default 300;
 }

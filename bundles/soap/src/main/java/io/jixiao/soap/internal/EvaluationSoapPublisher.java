@@ -33,10 +33,11 @@ public final class EvaluationSoapPublisher {
             @Reference EvaluationService evaluations,
             @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive,
             @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
+            @Reference RateLimiter limiter,
+            @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.evaluation_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, new EvaluationEndpoint(evaluations,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new EvaluationEndpoint(evaluations,
                 comprehensive, requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,
                 "EvaluationService"), new QName(EvaluationEndpoint.NAMESPACE, "EvaluationPort"),
                 JixiaoFaultMessage.class);

@@ -39,10 +39,11 @@ public final class GoalsSoapPublisher {
             @Reference ProjectAdmission admission, @Reference CompilationGate compilation,
             @Reference GoalRuleService ruleService,
             @Reference Authenticator authenticator, @Reference RateLimiter limiter,
+            @Reference io.jixiao.security.ClientAdmission clients,
             @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.goals_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients,
                 new GoalsEndpoint(goals, admission, compilation, ruleService, requestIds), GoalsEndpoint.WSDL, address,
                 new QName(GoalsEndpoint.NAMESPACE, "GoalsService"), new QName(GoalsEndpoint.NAMESPACE, "GoalsPort"),
                 JixiaoFaultMessage.class);

@@ -35,10 +35,11 @@ public final class LibrarySoapPublisher {
     public LibrarySoapPublisher(BundleContext context, SoapConfiguration config,
             @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
             @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
+            @Reference RateLimiter limiter,
+            @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.library_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, new LibraryEndpoint(library, forms, requestIds),
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new LibraryEndpoint(library, forms, requestIds),
                 LibraryEndpoint.WSDL, address, new QName(LibraryEndpoint.NAMESPACE, "LibraryService"),
                 new QName(LibraryEndpoint.NAMESPACE, "LibraryPort"), JixiaoFaultMessage.class,
                 LibraryEndpoint.MAX_DOCUMENT_CHARACTERS, LibraryEndpoint.MAX_DOCUMENT_CHARACTERS);

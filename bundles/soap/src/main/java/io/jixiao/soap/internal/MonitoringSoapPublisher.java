@@ -31,10 +31,11 @@ public final class MonitoringSoapPublisher {
     @Activate
     public MonitoringSoapPublisher(BundleContext context, SoapConfiguration config,
             @Reference MonitoringService monitoring, @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference IdempotencyRepository idempotencyKeys) {
+            @Reference RateLimiter limiter,
+            @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.monitoring_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, new MonitoringEndpoint(monitoring,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new MonitoringEndpoint(monitoring,
                 requestIds), MonitoringEndpoint.WSDL, address, new QName(MonitoringEndpoint.NAMESPACE,
                 "MonitoringService"), new QName(MonitoringEndpoint.NAMESPACE, "MonitoringPort"),
                 JixiaoFaultMessage.class);

@@ -48,9 +48,10 @@ public final class SoapPublisher {
     @Activate
     public SoapPublisher(BundleContext context, SoapConfiguration config, @Reference PaymentGuard guard,
             @Reference HoldService holds, @Reference Authenticator authenticator, @Reference RateLimiter limiter,
+            @Reference io.jixiao.security.ClientAdmission clients,
             @Reference IdempotencyRepository idempotencyKeys, @Reference io.jixiao.api.service.PaymentGuardAdmin admin) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
-        this.server = publish(config, authenticator, limiter, new PaymentGuardEndpoint(guard, holds, admin,
+        this.server = publish(config, authenticator, limiter, clients, new PaymentGuardEndpoint(guard, holds, admin,
                 requestIds),
                 PaymentGuardEndpoint.WSDL, config.address(), new QName(NAMESPACE, "PaymentGuardService"),
                 new QName(NAMESPACE, "PaymentGuardPort"),
@@ -62,14 +63,15 @@ public final class SoapPublisher {
     }
 
     /**
-     * Publishes one WSDL-first service with what every Jixiao SOAP service has: the contract served unchanged,
-     * schema validation, the document limits, UsernameToken authentication with rate limits, and typed faults
-     * answered as client faults.
+     * Publishes one WSDL-first service with what every Jixiao SOAP service has: admission by client address, the
+     * contract served unchanged, schema validation, the document limits, UsernameToken authentication with rate
+     * limits, and typed faults answered as client faults.
      */
     static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
-            Object implementation, String wsdlResource, String address, QName service, QName port,
+            io.jixiao.security.ClientAdmission clients, Object implementation, String wsdlResource, String address,
+            QName service, QName port,
             Class<? extends Exception> typedFault) {
-        return publish(config, authenticator, limiter, implementation, wsdlResource, address, service, port,
+        return publish(config, authenticator, limiter, clients, implementation, wsdlResource, address, service, port,
                 typedFault, config.maxDocumentCharacters(), null);
     }
 
@@ -78,7 +80,8 @@ public final class SoapPublisher {
      * @param maxTextLength the characters one element's text may have, or {@code null} for the runtime's limit
      */
     static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
-            Object implementation, String wsdlResource, String address, QName service, QName port,
+            io.jixiao.security.ClientAdmission clients, Object implementation, String wsdlResource, String address,
+            QName service, QName port,
             Class<? extends Exception> typedFault, long maxDocumentCharacters, Integer maxTextLength) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(wsdlResource);
         if (wsdl == null) {
@@ -102,7 +105,14 @@ public final class SoapPublisher {
             if (maxTextLength != null) {
                 properties.put("org.apache.cxf.stax.maxTextLength", maxTextLength);
             }
+            properties.put(org.apache.cxf.logging.FaultListener.class.getName(),
+                    new AdmissionInterceptors.QuietConnectionFaults());
             factory.setProperties(properties);
+            factory.getInInterceptors().add(new AdmissionInterceptors.Admit(clients));
+            factory.getOutInterceptors().add(new AdmissionInterceptors.Release());
+            factory.getOutFaultInterceptors().add(new AdmissionInterceptors.Release());
+            factory.getOutInterceptors().add(new ClientGoneInterceptor(clients));
+            factory.getOutFaultInterceptors().add(new ClientGoneInterceptor(clients));
             factory.getInInterceptors().add(new UsernameTokenInterceptor(authenticator, limiter,
                     Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());

@@ -1,0 +1,128 @@
+package io.jixiao.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jixiao.security.ClientAdmission;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Issue 23: clients that send slowly or not at all cannot hold every request thread. */
+class AdmissionTest {
+    private final AtomicLong now = new AtomicLong();
+
+    @Test
+    void anAddressHasItsCapOthersTheirsAndAllTogetherTheTotal() {
+        Admission admission = new Admission(2, Admission.caps(new String[] {"10.1.2.3=4", " "}), 5, 1024,
+                60_000_000_000L, now::get);
+        List<ClientAdmission.Ticket> slow = new ArrayList<>();
+        slow.add(admission.admit("192.0.2.9"));
+        slow.add(admission.admit("192.0.2.9"));
+        assertThat(admission.admit("192.0.2.9")).as("the third from one address").isNull();
+        assertThat(admission.admit("10.1.2.3")).as("another address").isNotNull();
+        assertThat(admission.admit("10.1.2.3")).isNotNull();
+        assertThat(admission.admit("10.1.2.3")).as("the host system's own cap").isNotNull();
+        assertThat(admission.admit("10.1.2.3")).as("over the total of 5").isNull();
+        assertThat(admission.inProgress()).isEqualTo(5);
+
+        slow.get(0).close();
+        slow.get(0).close(); // twice is once
+        assertThat(admission.inProgress()).isEqualTo(4);
+        assertThat(admission.admit("192.0.2.9")).as("a place came free").isNotNull();
+    }
+
+    @Test
+    void aTicketWhoseEndWasNeverSeenStopsCountingAfterItsLifetime() {
+        Admission admission = new Admission(1, Map.of(), 10, 0, 1_000L, now::get);
+        assertThat(admission.admit("192.0.2.9")).isNotNull();
+        assertThat(admission.admit("192.0.2.9")).isNull();
+        now.addAndGet(1_000L);
+        assertThat(admission.admit("192.0.2.9")).as("the lost one expired").isNotNull();
+        assertThat(admission.inProgress()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodySlowerThanTheMinimumAfterItsFirstSecondFails() throws Exception {
+        byte[] body = new byte[4096];
+        InputStream fast = new ClientAdmission.MinimumRate(new ByteArrayInputStream(body), 1024, now::get);
+        assertThat(fast.readAllBytes()).hasSize(4096);
+
+        InputStream slow = new ClientAdmission.MinimumRate(new ByteArrayInputStream(body), 1024, now::get);
+        assertThat(slow.read()).as("the first byte").isZero();
+        now.addAndGet(1_500_000_000L); // 1.5 s later: 512 bytes were due after the first second, 1 came
+        assertThatThrownBy(slow::read).isInstanceOf(ClientAdmission.SlowBodyException.class)
+                .hasMessageContaining("2 bytes in 1500 ms");
+    }
+
+    @Test
+    void anAnswerToAClientThatHasGoneIsDroppedAndToldOnce() throws Exception {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        boolean[] open = {true};
+        java.io.OutputStream connection = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (!open[0]) {
+                    throw new java.io.IOException("write failed", new java.io.EOFException("Broken pipe"));
+                }
+                written.write(b);
+            }
+        };
+        List<java.io.IOException> told = new ArrayList<>();
+        Admission admission = new Admission(2, Map.of(), 5, 1024, 60_000_000_000L, now::get);
+        java.io.OutputStream answer = admission.toClient(connection, told::add);
+
+        answer.write("{\"A\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        open[0] = false;
+        answer.write("1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        answer.write('\n');
+        answer.flush();
+        answer.close();
+
+        assertThat(written.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("{\"A\":");
+        assertThat(told).singleElement().satisfies(e -> assertThat(e).hasMessage("write failed"));
+    }
+
+    @Test
+    void anotherFailureOfTheAnswerStillFails() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        List<java.io.IOException> told = new ArrayList<>();
+        java.io.OutputStream answer = new ClientAdmission.ToClient(full, told::add);
+
+        assertThatThrownBy(() -> answer.write('x')).hasMessage("No space left on device");
+        assertThat(told).isEmpty();
+        assertThat(ClientAdmission.ToClient.closedByClient(new java.io.IOException("Connection reset by peer"))).isTrue();
+        assertThat(ClientAdmission.ToClient.closedByClient(new IllegalStateException("x"))).isFalse();
+    }
+
+    @Test
+    void aBodyThatStoppedUntilTheIdleTimeoutIsASlowBody() {
+        InputStream stalled = new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException(new java.util.concurrent.TimeoutException("Idle timeout expired"));
+            }
+        };
+        InputStream body = new ClientAdmission.MinimumRate(stalled, 1024, now::get);
+
+        assertThatThrownBy(body::read).isInstanceOf(ClientAdmission.SlowBodyException.class)
+                .hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        InputStream broken = new ClientAdmission.MinimumRate(new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Connection reset");
+            }
+        }, 1024, now::get);
+        assertThatThrownBy(broken::read).isNotInstanceOf(ClientAdmission.SlowBodyException.class)
+                .hasMessage("Connection reset");
+    }
+}

@@ -1,0 +1,117 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.security.ClientAdmission;
+import java.io.InputStream;
+import javax.servlet.http.HttpServletRequest;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits each SOAP request by its client's address as it is received, before its envelope is read (the UsernameToken
+ * is inside it): an address, or all clients, with as many requests in progress as allowed get a Server fault with
+ * HTTP 503 at once, and an envelope that arrives slower than the minimum rate ends its request
+ * ({@link ClientAdmission}). The admission ends when the answer (or fault) is sent.
+ */
+final class AdmissionInterceptors {
+    private static final String TICKET = AdmissionInterceptors.class.getName() + ".ticket";
+    private static final String SERVER_BUSY = "SERVER_BUSY";
+    private static final Logger LOG = LoggerFactory.getLogger(AdmissionInterceptors.class);
+
+    private AdmissionInterceptors() {
+    }
+
+    /** In, first: admit, and keep the body to its minimum rate. */
+    static final class Admit extends AbstractPhaseInterceptor<Message> {
+        private final ClientAdmission admission;
+
+        Admit(ClientAdmission admission) {
+            super(Phase.RECEIVE);
+            this.admission = admission;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            // CXF would read what is left of the body before answering (a fault to a slow client included): without
+            // this handle it does not, and the server closes a connection whose request was not read to its end
+            message.removeContent(org.apache.cxf.io.DelegatingInputStream.class);
+            Object http = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+            String address = http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
+            ClientAdmission.Ticket ticket = admission.admit(address);
+            if (ticket == null) {
+                SoapFault busy = new SoapFault(SERVER_BUSY + ": too many requests in progress from your address, or "
+                        + "from all clients; retry in a second", Fault.FAULT_CODE_SERVER);
+                busy.setStatusCode(503);
+                throw busy;
+            }
+            message.getExchange().put(TICKET, ticket);
+            InputStream body = message.getContent(InputStream.class);
+            if (body != null) {
+                message.setContent(InputStream.class, admission.minimumRate(body));
+            }
+        }
+    }
+
+    /**
+     * What a client's connection did, told in one line instead of CXF's stack trace ({@link FaultListener}, an endpoint
+     * property): refused admission (503), a body too slow (408, a client fault {@code BODY_TOO_SLOW}), a client that
+     * closed its connection early. Every other failure keeps CXF's own logging.
+     */
+    static final class QuietConnectionFaults implements FaultListener {
+        @Override
+        public boolean faultOccurred(Exception exception, String description, Message message) {
+            if (exception instanceof SoapFault fault && String.valueOf(fault.getMessage()).startsWith(SERVER_BUSY)) {
+                return false; // counted by the admission; the client is told to retry
+            }
+            ClientAdmission.SlowBodyException slow = ClientAdmission.SlowBodyException.in(exception);
+            if (slow != null) {
+                LOG.info("Answered 408: {}", slow.getMessage());
+                SoapFault tooSlow = new SoapFault("BODY_TOO_SLOW: " + slow.getMessage(), Fault.FAULT_CODE_CLIENT);
+                tooSlow.setStatusCode(408);
+                message.setContent(Exception.class, tooSlow);
+                return false;
+            }
+            if (ClientAdmission.ToClient.closedByClient(exception)) {
+                org.apache.cxf.message.Exchange exchange = message.getExchange();
+                if (exchange != null && exchange.put(ClientGoneInterceptor.CLOSED_EARLY, Boolean.TRUE) != null) {
+                    return false; // told already: the answer to it failed the same way
+                }
+                LOG.info("A client closed its connection before its {} ({}): {}",
+                        org.apache.cxf.message.MessageUtils.isOutbound(message) ? "answer was sent"
+                                : "request was read", description.strip(), exception.getMessage());
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** Out and out-fault: the request ends with its answer. */
+    static final class Release extends AbstractPhaseInterceptor<Message> {
+        Release() {
+            super(Phase.SETUP_ENDING);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            release(message.getExchange());
+        }
+
+        @Override
+        public void handleFault(Message message) {
+            release(message.getExchange());
+        }
+
+        private static void release(Exchange exchange) {
+            if (exchange != null && exchange.remove(TICKET) instanceof ClientAdmission.Ticket ticket) {
+                ticket.close();
+            }
+        }
+    }
+}

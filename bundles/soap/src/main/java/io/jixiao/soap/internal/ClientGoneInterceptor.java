@@ -1,0 +1,44 @@
+package io.jixiao.soap.internal;
+
+import io.jixiao.security.ClientAdmission;
+import java.io.OutputStream;
+import org.apache.cxf.interceptor.MessageSenderInterceptor;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Out and out-fault, as soon as the answer has its stream: a client that closed its connection is told about in one
+ * INFO line and the rest of its answer is dropped, where CXF would log the failed write with stack traces. A request
+ * whose envelope already ended early ({@link #CLOSED_EARLY}, logged then) sends nothing at all.
+ */
+final class ClientGoneInterceptor extends AbstractPhaseInterceptor<Message> {
+    /** Exchange property: the client closed its connection before its request was read (logged then). */
+    static final String CLOSED_EARLY = ClientGoneInterceptor.class.getName() + ".closedEarly";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientGoneInterceptor.class);
+    private final ClientAdmission admission;
+
+    ClientGoneInterceptor(ClientAdmission admission) {
+        super(Phase.PREPARE_SEND);
+        addAfter(MessageSenderInterceptor.class.getName());
+        this.admission = admission;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        OutputStream answer = message.getContent(OutputStream.class);
+        if (answer != null) {
+            Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
+            Object request = in == null ? "?" : in.get(Message.HTTP_REQUEST_METHOD) + " " + in.get(Message.REQUEST_URI);
+            OutputStream toClient = admission.toClient(answer, e -> LOG.info(
+                    "A client closed its connection before its answer was sent ({}): {}", request, e.toString()));
+            if (message.getExchange() != null && Boolean.TRUE.equals(message.getExchange().get(CLOSED_EARLY))
+                    && toClient instanceof ClientAdmission.ToClient dropped) {
+                dropped.drop();
+            }
+            message.setContent(OutputStream.class, toClient);
+        }
+    }
+}
