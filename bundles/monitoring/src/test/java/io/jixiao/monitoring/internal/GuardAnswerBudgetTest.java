@@ -48,6 +48,8 @@ class GuardAnswerBudgetTest {
     private HoldRegistry holds;
     private DecisionJournal journal;
     private PaymentGuardEngine guard;
+    private HoldIndex index;
+    private DecisionRepository gated;
 
     /** The store behind a switch: open, hanging until released, or refusing connections. */
     static final class Gate {
@@ -78,9 +80,9 @@ class GuardAnswerBudgetTest {
     void setUp() {
         store = Fixture.store();
         database = new Gate();
-        HoldIndex index = new HoldIndex();
+        index = new HoldIndex();
         holds = new HoldRegistry(store, index, Clock.systemUTC());
-        DecisionRepository gated = new DecisionRepository() {
+        gated = new DecisionRepository() {
             @Override
             public void recordAll(List<DecisionRecord> decisions) {
                 through();
@@ -162,7 +164,11 @@ class GuardAnswerBudgetTest {
         holds.place(HoldTarget.project(REGION, ProCode.of("P-ONCE")), HoldKind.SUSPEND, Reason.of("偏离"), FINANCE);
         PaymentApplication app = payment(2026, "PA-ONCE", "P-ONCE", "B1", ExpenditureKind.PROJECT);
 
-        guard.check(app, HOST);
+        // a budget no busy machine exceeds: the claim is that the spooled copy is not written again
+        try (PaymentGuardEngine patient = new PaymentGuardEngine(index, gated, journal, Clock.systemUTC(), null, false,
+                null, Duration.ofSeconds(30))) {
+            patient.check(app, HOST);
+        }
         assertThat(decisions(app)).as("committed within the budget").isEqualTo(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (journal.written() < 1) { // the journal ships the spooled copy: found by its key, skipped
