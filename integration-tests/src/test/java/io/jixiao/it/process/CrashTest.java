@@ -30,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,17 +75,15 @@ class CrashTest {
     Path workDir;
 
     private JarProcess jar;
-    private String pgSchema;
+    private PgSchema pg;
 
     @AfterEach
     void cleanUp() throws Exception {
         if (jar != null) {
             jar.close();
         }
-        if (pgSchema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-            }
+        if (pg != null) {
+            pg.close();
         }
     }
 
@@ -101,23 +98,12 @@ class CrashTest {
 
     @Test
     void answeredWritesSurviveKillsOnPostgresql() throws Exception {
-        Assumptions.assumeTrue(pgUrl() != null, "JIXIAO_TEST_PG_URL is not set");
-        pgSchema = "jx_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + pgSchema);
-        }
+        pg = PgSchema.create("jx_crash_");
         jar = new JarProcess(workDir, PORT);
         jar.copyConfig();
-        String url = pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
-        Files.writeString(workDir.resolve("config/io.jixiao.store.cfg"), "url = " + url + "\n"
-                + "dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)\n",
-                StandardCharsets.UTF_8);
+        String url = pg.url(PgSchema.serverUrl());
+        jar.storeOnPostgresql(url);
         run(() -> DriverManager.getConnection(url));
-    }
-
-    private static String pgUrl() {
-        String url = System.getenv("JIXIAO_TEST_PG_URL");
-        return url == null || url.isBlank() ? null : url;
     }
 
     interface Database {

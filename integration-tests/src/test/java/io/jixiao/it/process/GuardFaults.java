@@ -17,9 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,13 +24,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +66,7 @@ class GuardFaults {
     @TempDir
     Path workDir;
     private JarProcess jar;
-    private String pgSchema;
+    private PgSchema pg;
     private Proxy proxy;
 
     @AfterEach
@@ -82,10 +77,8 @@ class GuardFaults {
         if (proxy != null) {
             proxy.close();
         }
-        if (pgSchema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-            }
+        if (pg != null) {
+            pg.close();
         }
     }
 
@@ -211,29 +204,17 @@ class GuardFaults {
     }
 
     private void startOnPostgresql(boolean databaseUp) throws Exception {
-        Assumptions.assumeTrue(pgUrl() != null, "JIXIAO_TEST_PG_URL is not set");
-        pgSchema = "jx_faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + pgSchema);
-        }
-        URI pg = URI.create(pgUrl().substring("jdbc:".length()));
-        proxy = new Proxy(new InetSocketAddress(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort()));
+        pg = PgSchema.create("jx_faults_");
+        URI server = URI.create(PgSchema.serverUrl().substring("jdbc:".length()));
+        proxy = new Proxy(new InetSocketAddress(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort()));
         if (databaseUp) {
             proxy.up();
         }
         jar = new JarProcess(workDir, PORT);
         jar.copyConfig();
-        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath() + "?" + pg.getQuery()
-                + "&currentSchema=" + pgSchema;
-        Files.writeString(workDir.resolve("config/io.jixiao.store.cfg"), "url = " + url + "\n"
-                + "dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)\n",
-                StandardCharsets.UTF_8);
+        jar.storeOnPostgresql(pg.url("jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath()
+                + (server.getQuery() == null ? "" : "?" + server.getQuery())));
         jar.start();
-    }
-
-    private static String pgUrl() {
-        String url = System.getenv("JIXIAO_TEST_PG_URL");
-        return url == null || url.isBlank() ? null : url;
     }
 
     private long awaitTrusted(long since, long timeoutMillis) throws Exception {

@@ -43,6 +43,17 @@ final class JarProcess implements AutoCloseable {
     }
 
     /**
+     * Points the copied configuration's store at a PostgreSQL database.
+     *
+     * @param jdbcUrl the database, its schema current
+     */
+    void storeOnPostgresql(String jdbcUrl) throws IOException {
+        Files.writeString(workDir.resolve("config/io.jixiao.store.cfg"), "url = " + jdbcUrl + "\n"
+                + "dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /**
      * Starts the jar and waits until it announces it is ready.
      *
      * @param properties extra {@code -D} options of the JVM

@@ -21,6 +21,8 @@ final class Admission implements ClientAdmission {
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Counter> byAddress = new ConcurrentHashMap<>();
     private final AtomicInteger inProgress = new AtomicInteger();
+    /** Addresses remembered before those with nothing in progress are forgotten. */
+    static final int PRUNE_AT = 10_000;
 
     /** An address's tickets not yet closed. */
     private static final class Counter {
@@ -90,22 +92,46 @@ final class Admission implements ClientAdmission {
     @Override
     public Ticket admit(String address) {
         long now = nanoTime.getAsLong();
-        Counter counter = byAddress.computeIfAbsent(address, a -> new Counter());
+        if (byAddress.size() > PRUNE_AT) {
+            prune();
+        }
         int cap = addressCaps.getOrDefault(address, perAddress);
-        synchronized (counter) {
-            if (counter.open.size() >= cap) {
-                counter.expire(now);
-                if (counter.open.size() >= cap) {
-                    return null;
+        while (true) {
+            Counter counter = byAddress.computeIfAbsent(address, a -> new Counter());
+            synchronized (counter) {
+                if (byAddress.get(address) != counter) {
+                    continue; // pruned meanwhile: count in the address's current counter
+                }
+                return admit(counter, cap, now);
+            }
+        }
+    }
+
+    /** Forgets the addresses with nothing in progress, so that many clients over time do not fill the memory. */
+    private void prune() {
+        for (Map.Entry<String, Counter> e : byAddress.entrySet()) {
+            synchronized (e.getValue()) {
+                if (e.getValue().open.isEmpty()) {
+                    byAddress.remove(e.getKey(), e.getValue());
                 }
             }
-            if (!takeFromTotal(now)) {
+        }
+    }
+
+    /** Under the counter's lock. */
+    private Ticket admit(Counter counter, int cap, long now) {
+        if (counter.open.size() >= cap) {
+            counter.expire(now);
+            if (counter.open.size() >= cap) {
                 return null;
             }
-            Entry entry = new Entry(counter, now + lifetimeNanos);
-            counter.open.add(entry);
-            return entry;
         }
+        if (!takeFromTotal(now)) {
+            return null;
+        }
+        Entry entry = new Entry(counter, now + lifetimeNanos);
+        counter.open.add(entry);
+        return entry;
     }
 
     private boolean takeFromTotal(long now) {
@@ -124,6 +150,11 @@ final class Admission implements ClientAdmission {
     @Override
     public long minBodyBytesPerSecond() {
         return minBodyRate;
+    }
+
+    /** @return addresses remembered */
+    int addresses() {
+        return byAddress.size();
     }
 
     /** @return requests in progress, all addresses */

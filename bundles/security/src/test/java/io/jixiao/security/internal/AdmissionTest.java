@@ -125,4 +125,19 @@ class AdmissionTest {
         assertThatThrownBy(broken::read).isNotInstanceOf(ClientAdmission.SlowBodyException.class)
                 .hasMessage("Connection reset");
     }
+
+    @Test
+    void manyAddressesOverTimeAreForgottenOnceNothingOfTheirsIsInProgress() {
+        Admission admission = new Admission(1, Map.of(), 5, 1024, 60_000_000_000L, now::get);
+        ClientAdmission.Ticket kept = admission.admit("192.0.2.1");
+        for (int i = 0; i <= Admission.PRUNE_AT + 1; i++) {
+            ClientAdmission.Ticket passing = admission.admit("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
+            assertThat(passing).isNotNull();
+            passing.close();
+        }
+        assertThat(admission.addresses()).as("pruned").isLessThan(Admission.PRUNE_AT);
+        assertThat(admission.admit("192.0.2.1")).as("an address in progress keeps its count").isNull();
+        kept.close();
+        assertThat(admission.admit("192.0.2.1")).isNotNull();
+    }
 }
