@@ -72,6 +72,7 @@ class DistributionTest {
 
         jar.stop();
         assertThat(String.join("\n", jar.output())).contains("Jixiao stopped.");
+        assertQuiet(jar.output());
         assertThat(workDir.resolve("data/jixiao.mv.db")).exists();
         assertThat(workDir.resolve("logs/jixiao.log")).content().contains("Jixiao is ready");
 
@@ -90,6 +91,14 @@ class DistributionTest {
         assertThat(kept.body()).as("a rule change survives the restart")
                 .contains("\"RULE_SET\":\"440100000/2027#1\"", "\"indicators.min.DEVELOPMENT\":\"9\"");
         jar.stop();
+        assertQuiet(jar.output());
+    }
+
+    /** A clean start, its calls and its stop log no ERROR, no WARN and no stack trace (issues 23 and 24). */
+    private static void assertQuiet(List<String> output) {
+        assertThat(output).as("the node's log").noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ")
+                || line.startsWith("\tat ") || line.startsWith("Caused by:") || line.startsWith("SEVERE")
+                || line.startsWith("WARNING"));
     }
 
     /**
