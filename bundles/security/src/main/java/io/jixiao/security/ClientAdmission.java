@@ -134,8 +134,8 @@ public interface ClientAdmission {
         private static final long serialVersionUID = 1L;
 
         public SlowBodyException(long bytes, long millis, long minRate) {
-            super("request body too slow: " + bytes + " bytes in " + millis + " ms, at least " + minRate
-                    + " bytes/s are required after the first second");
+            super("request body too slow: " + bytes + " bytes in " + millis + " ms of waiting for it, at least "
+                    + minRate + " bytes/s are required after the first second");
         }
 
         /** @return the slow-body failure in a cause chain, or {@code null} */
@@ -149,56 +149,60 @@ public interface ClientAdmission {
         }
     }
 
-    /** A body stream that keeps to a minimum rate. */
+    /**
+     * A body stream that keeps to a minimum rate. Only the time its reads spend waiting for the client counts: a
+     * server that is busy elsewhere between two reads (or before the first) does not make a client slow.
+     */
     final class MinimumRate extends java.io.FilterInputStream {
         private static final long GRACE_NANOS = 1_000_000_000L;
         private final long rate;
         private final java.util.function.LongSupplier nanoTime;
-        private final long start;
+        private long waited;
         private long bytes;
 
         /**
          * @param in the body
-         * @param rate bytes per second at least, after the first second
+         * @param rate bytes per second at least, once its reads have waited a second in all
          * @param nanoTime the clock, in nanoseconds
          */
         public MinimumRate(java.io.InputStream in, long rate, java.util.function.LongSupplier nanoTime) {
             super(in);
             this.rate = rate;
             this.nanoTime = nanoTime;
-            this.start = nanoTime.getAsLong();
         }
 
         @Override
         public int read() throws java.io.IOException {
+            long started = nanoTime.getAsLong();
             int b;
             try {
                 b = super.read();
             } catch (java.io.IOException e) {
-                throw stopped(e);
+                throw stopped(e, started);
             }
-            count(b < 0 ? 0 : 1, b < 0);
+            count(b < 0 ? 0 : 1, b < 0, started);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            long started = nanoTime.getAsLong();
             int n;
             try {
                 n = super.read(buffer, offset, length);
             } catch (java.io.IOException e) {
-                throw stopped(e);
+                throw stopped(e, started);
             }
-            count(Math.max(0, n), n < 0);
+            count(Math.max(0, n), n < 0, started);
             return n;
         }
 
         /** The server's idle timeout ended a read: the body stopped arriving, which is a slow body too. */
-        private java.io.IOException stopped(java.io.IOException e) {
+        private java.io.IOException stopped(java.io.IOException e, long started) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof java.util.concurrent.TimeoutException) {
-                    SlowBodyException slow = new SlowBodyException(bytes,
-                            (nanoTime.getAsLong() - start) / 1_000_000, rate);
+                    waited += nanoTime.getAsLong() - started;
+                    SlowBodyException slow = new SlowBodyException(bytes, waited / 1_000_000, rate);
                     slow.initCause(e);
                     return slow;
                 }
@@ -206,14 +210,14 @@ public interface ClientAdmission {
             return e;
         }
 
-        private void count(int n, boolean end) throws SlowBodyException {
+        private void count(int n, boolean end, long started) throws SlowBodyException {
+            waited += nanoTime.getAsLong() - started;
             bytes += n;
             if (end) {
                 return;
             }
-            long elapsed = nanoTime.getAsLong() - start;
-            if (elapsed > GRACE_NANOS && bytes < rate * (double) (elapsed - GRACE_NANOS) / 1e9) {
-                throw new SlowBodyException(bytes, elapsed / 1_000_000, rate);
+            if (waited > GRACE_NANOS && bytes < rate * (double) (waited - GRACE_NANOS) / 1e9) {
+                throw new SlowBodyException(bytes, waited / 1_000_000, rate);
             }
         }
     }

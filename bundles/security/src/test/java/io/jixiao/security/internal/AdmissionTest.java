@@ -52,11 +52,40 @@ class AdmissionTest {
         InputStream fast = new ClientAdmission.MinimumRate(new ByteArrayInputStream(body), 1024, now::get);
         assertThat(fast.readAllBytes()).hasSize(4096);
 
-        InputStream slow = new ClientAdmission.MinimumRate(new ByteArrayInputStream(body), 1024, now::get);
-        assertThat(slow.read()).as("the first byte").isZero();
-        now.addAndGet(1_500_000_000L); // 1.5 s later: 512 bytes were due after the first second, 1 came
-        assertThatThrownBy(slow::read).isInstanceOf(ClientAdmission.SlowBodyException.class)
-                .hasMessageContaining("2 bytes in 1500 ms");
+        // each read waits 750 ms for its byte, as a read on a slow client's connection does
+        InputStream slow = new ClientAdmission.MinimumRate(arrivingEvery(body, 750_000_000L), 1024, now::get);
+        assertThat(slow.read()).as("the first byte, 0.75 s of waiting").isZero();
+        assertThatThrownBy(slow::read).as("1.5 s of waiting: 512 bytes were due after the first second, 2 came")
+                .isInstanceOf(ClientAdmission.SlowBodyException.class).hasMessageContaining("2 bytes in 1500 ms");
+    }
+
+    @Test
+    void aServerBusyBetweenReadsDoesNotMakeTheClientSlow() throws Exception {
+        byte[] body = new byte[125];
+        InputStream read = new ClientAdmission.MinimumRate(new ByteArrayInputStream(body), 1024, now::get);
+        now.addAndGet(1_400_000_000L); // the request waited for a thread, the database, ... before its body was read
+        byte[] first = new byte[100];
+        assertThat(read.read(first, 0, 100)).isEqualTo(100);
+        now.addAndGet(3_000_000_000L);
+        assertThat(read.readAllBytes()).hasSize(25);
+    }
+
+    /** A body whose every read waits the given time (on the test's clock) before it returns one byte. */
+    private InputStream arrivingEvery(byte[] body, long nanos) {
+        InputStream in = new ByteArrayInputStream(body);
+        return new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                now.addAndGet(nanos);
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                now.addAndGet(nanos);
+                return in.read(b, off, Math.min(len, 1));
+            }
+        };
     }
 
     @Test
