@@ -79,11 +79,6 @@ public interface ClientAdmission {
             return false;
         }
 
-        /** Drops what is left of the answer from now on, without telling anyone: the client is known to be gone. */
-        public void drop() {
-            dropping = true;
-        }
-
         @Override
         public void write(int b) throws java.io.IOException {
             if (!dropping) {

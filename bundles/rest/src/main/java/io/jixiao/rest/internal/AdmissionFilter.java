@@ -68,16 +68,13 @@ final class AdmissionFilter implements ContainerRequestFilter, ContainerResponse
         if (request.getProperty(TICKET) instanceof ClientAdmission.Ticket ticket) {
             ticket.close();
         }
-        String call = request.getMethod() + " " + request.getUriInfo().getRequestUri().getPath();
-        java.io.OutputStream toClient = admission.toClient(response.getEntityStream(), e -> LOG.info(
-                "A client closed its connection before its answer was sent ({}): {}", call, e.toString()));
         org.apache.cxf.message.Message message = PhaseInterceptorChain.getCurrentMessage();
-        if (message != null && message.getExchange() != null
-                && Boolean.TRUE.equals(message.getExchange().get(CLOSED_EARLY))
-                && toClient instanceof ClientAdmission.ToClient dropped) {
-            dropped.drop();
-        }
-        response.setEntityStream(toClient);
+        boolean closedEarly = message != null && message.getExchange() != null
+                && Boolean.TRUE.equals(message.getExchange().get(CLOSED_EARLY));
+        response.setEntityStream(closedEarly ? java.io.OutputStream.nullOutputStream()
+                : admission.toClient(response.getEntityStream(), e -> LOG.info(
+                        "A client closed its connection before its answer was sent ({} {}): {}", request.getMethod(),
+                        request.getUriInfo().getRequestUri().getPath(), e.toString())));
     }
 
     private static String address(org.apache.cxf.message.Message message) {

@@ -112,16 +112,6 @@ final class ProblemMappers {
         }
     }
 
-    /** Whether a failure is the client's connection ending before its request did (an early end of the body). */
-    static boolean clientGone(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.EOFException) {
-                return true; // Jetty's EofException ("Early EOF") is one
-            }
-        }
-        return false;
-    }
-
     /**
      * Anything else: logged with an incident id, answered without internals — except a database that cannot be
      * reached, a temporary condition: 503 with {@code Retry-After}, logged in one line.
@@ -140,7 +130,7 @@ final class ProblemMappers {
                 return Response.fromResponse(Problem.response(408, "BODY_TOO_SLOW", "Request Timeout",
                         slow.getMessage(), null)).header("Connection", "close").build();
             }
-            if (clientGone(e)) {
+            if (io.jixiao.security.ClientAdmission.ToClient.closedByClient(e)) { // as the SOAP adapter decides
                 LOG.info("A client closed its connection before its request was read: {}", e.toString());
                 org.apache.cxf.message.Message current = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
                 if (current != null && current.getExchange() != null) {

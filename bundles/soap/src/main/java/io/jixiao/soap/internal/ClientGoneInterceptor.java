@@ -3,6 +3,7 @@ package io.jixiao.soap.internal;
 import io.jixiao.security.ClientAdmission;
 import java.io.OutputStream;
 import org.apache.cxf.interceptor.MessageSenderInterceptor;
+import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -30,15 +31,17 @@ final class ClientGoneInterceptor extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         OutputStream answer = message.getContent(OutputStream.class);
         if (answer != null) {
-            Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
-            Object request = in == null ? "?" : in.get(Message.HTTP_REQUEST_METHOD) + " " + in.get(Message.REQUEST_URI);
-            OutputStream toClient = admission.toClient(answer, e -> LOG.info(
-                    "A client closed its connection before its answer was sent ({}): {}", request, e.toString()));
-            if (message.getExchange() != null && Boolean.TRUE.equals(message.getExchange().get(CLOSED_EARLY))
-                    && toClient instanceof ClientAdmission.ToClient dropped) {
-                dropped.drop();
-            }
-            message.setContent(OutputStream.class, toClient);
+            Exchange exchange = message.getExchange();
+            boolean closedEarly = exchange != null && Boolean.TRUE.equals(exchange.get(CLOSED_EARLY));
+            message.setContent(OutputStream.class, closedEarly ? OutputStream.nullOutputStream()
+                    : admission.toClient(answer, e -> LOG.info(
+                            "A client closed its connection before its answer was sent ({}): {}", request(exchange),
+                            e.toString())));
         }
+    }
+
+    private static String request(Exchange exchange) {
+        Message in = exchange == null ? null : exchange.getInMessage();
+        return in == null ? "?" : in.get(Message.HTTP_REQUEST_METHOD) + " " + in.get(Message.REQUEST_URI);
     }
 }
