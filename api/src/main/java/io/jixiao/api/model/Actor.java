@@ -50,4 +50,27 @@ public record Actor(String callerSystem, String operator, Set<Role> roles, Scope
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * @param allowed roles any one of which suffices
+     * @return whether the actor holds one of them
+     * @since 1.2.0
+     */
+    public boolean hasAny(Set<Role> allowed) {
+        return roles.stream().anyMatch(allowed::contains);
+    }
+
+    /**
+     * Refuses an actor that holds none of the roles, before anything is read, recorded or changed.
+     *
+     * @param allowed roles any one of which suffices
+     * @param what the action, for the message (e.g. {@code "reading holds"})
+     * @throws ForbiddenException if the actor holds none of them
+     * @since 1.2.0
+     */
+    public void requireAny(Set<Role> allowed, String what) {
+        if (!hasAny(allowed)) {
+            throw new ForbiddenException(what + " needs one of the roles " + allowed);
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package io.jixiao.api.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Roles of the people and systems that act through Jixiao.
  */
@@ -17,5 +21,14 @@ public enum Role {
     /** The public: published goals and results only. */
     PUBLIC,
     /** A module of the host platform calling a hook on behalf of a host user. */
-    HOST_SYSTEM
+    HOST_SYSTEM;
+
+    /**
+     * The roles that work the budget cycle itself. PUBLIC and EVALUATOR are not among them: they read what is
+     * published and act on the evaluations assigned to them, never holds, alerts, the guard or payment checks.
+     *
+     * @since 1.2.0
+     */
+    public static final Set<Role> STAFF = Collections.unmodifiableSet(EnumSet.of(FINANCE, DEPARTMENT, UNIT,
+            AUDITOR, HOST_SYSTEM));
 }

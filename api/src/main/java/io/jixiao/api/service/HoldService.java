@@ -45,15 +45,25 @@ public interface HoldService {
     Hold release(long holdId, Reason reason, Actor actor);
 
     /**
+     * The hold as the host itself sees it, without any caller's scope or roles. Only for in-process host code
+     * acting as the system; never call it for a user or a remote caller.
+     *
      * @param holdId the hold
      * @return the hold, active or released
+     * @deprecated an unscoped read: use {@link #find(long, Actor)}, which judges the caller's roles and regions
      */
+    @Deprecated(since = "1.2.0")
     Optional<Hold> find(long holdId);
 
     /**
+     * The active holds as the host itself sees them, without any caller's scope or roles. Only for in-process
+     * host code acting as the system; never call it for a user or a remote caller.
+     *
      * @param target a project or budget line
      * @return the active holds on exactly that target, oldest first
+     * @deprecated an unscoped read: use {@link #activeHolds(HoldTarget, Actor)}
      */
+    @Deprecated(since = "1.2.0")
     List<Hold> activeHolds(HoldTarget target);
 
     /**
@@ -61,7 +71,8 @@ public interface HoldService {
      *
      * @param holdId the hold
      * @param actor who asks
-     * @return the hold, if it exists and is in the actor's scope
+     * @return the hold, if it exists, is in the actor's scope and the actor holds a role of {@link
+     *         io.jixiao.api.model.Role#STAFF} (to the public and evaluators no hold exists)
      * @since 1.1.0
      */
     Optional<Hold> find(long holdId, Actor actor);
@@ -70,7 +81,8 @@ public interface HoldService {
      * @param target a project or budget line
      * @param actor who asks
      * @return the active holds on exactly that target, oldest first
-     * @throws ForbiddenException if the target's region is outside the actor's scope
+     * @throws ForbiddenException if the target's region is outside the actor's scope, or the actor holds no role of
+     *         {@link io.jixiao.api.model.Role#STAFF}
      * @since 1.1.0
      */
     List<Hold> activeHolds(HoldTarget target, Actor actor);

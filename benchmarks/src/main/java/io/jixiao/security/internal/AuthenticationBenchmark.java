@@ -41,7 +41,7 @@ public class AuthenticationBenchmark {
     @Setup
     public void setUp() throws Exception {
         Account account = new Account("pay-module", PasswordHash.hash("jixiao-demo".toCharArray()), "HOST_SYSTEM",
-                "", "");
+                "*", "");
         cached = new PasswordVerifier(name -> account, Duration.ofHours(1), 10_000, Clock.systemUTC());
         uncached = new PasswordVerifier(name -> account, Duration.ZERO, 10_000, Clock.systemUTC());
         RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
@@ -52,7 +52,7 @@ public class AuthenticationBenchmark {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k").build(),
                 new JWTClaimsSet.Builder().subject("pay-module").issuer("https://idp").audience("jixiao")
                         .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
-                        .claim("roles", List.of("HOST_SYSTEM")).build());
+                        .claim("roles", List.of("HOST_SYSTEM")).claim("regions", List.of("*")).build());
         jwt.sign(new RSASSASigner(key));
         token = jwt.serialize();
         cached.verify("pay-module", "jixiao-demo");

@@ -30,7 +30,7 @@ public final class BenchmarkAuthenticator implements Authenticator {
     private final String token;
 
     public BenchmarkAuthenticator() throws JOSEException {
-        Account account = new Account(ACCOUNT, PasswordHash.hash(PASSWORD.toCharArray()), "HOST_SYSTEM", "", "");
+        Account account = new Account(ACCOUNT, PasswordHash.hash(PASSWORD.toCharArray()), "HOST_SYSTEM", "*", "");
         passwords = new PasswordVerifier(name -> name.equals(ACCOUNT) ? account : null, Duration.ofSeconds(60),
                 10_000, Clock.systemUTC());
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
@@ -39,7 +39,7 @@ public final class BenchmarkAuthenticator implements Authenticator {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build(),
                 new JWTClaimsSet.Builder().subject(ACCOUNT).issuer("https://idp.bench").audience("jixiao")
                         .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
-                        .claim("roles", List.of("HOST_SYSTEM")).build());
+                        .claim("roles", List.of("HOST_SYSTEM")).claim("regions", List.of("*")).build());
         jwt.sign(new RSASSASigner(key));
         token = jwt.serialize();
     }
@@ -50,7 +50,7 @@ public final class BenchmarkAuthenticator implements Authenticator {
     }
 
     @Override
-    public Principal password(String account, String password) throws AuthenticationException {
+    public Principal password(String account, String password, String address) throws AuthenticationException {
         return passwords.verify(account, password);
     }
 

@@ -9,10 +9,13 @@ public interface Authenticator {
     /**
      * @param account account name
      * @param password password as sent (HTTP Basic, WS-Security UsernameToken PasswordText)
+     * @param address the client's address, for the throttle of failed logins
      * @return the principal
-     * @throws AuthenticationException if the account is unknown or the password wrong
+     * @throws LoginThrottledException if this account (or any) failed too often from this address lately; the
+     *         password was not checked
+     * @throws AuthenticationException if the account is unknown, names no scope, or the password is wrong
      */
-    Principal password(String account, String password) throws AuthenticationException;
+    Principal password(String account, String password, String address) throws AuthenticationException;
 
     /**
      * @param token a signed JWT

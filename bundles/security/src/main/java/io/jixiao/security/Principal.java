@@ -13,18 +13,36 @@ import java.util.Set;
  *
  * @param account the account name
  * @param roles the roles it holds
- * @param regions the fiscal regions it may act in (empty: not restricted by region)
- * @param agencies the agencies it may act for (empty: not restricted by agency)
+ * @param regions the fiscal regions it may act in, never empty: {@value #ALL_REGIONS} alone for every region (national
+ *        scope is said, never implied by a missing value)
+ * @param agencies the agencies it may act for within those regions (empty: every agency of the regions)
  */
 public record Principal(String account, Set<Role> roles, Set<String> regions, Set<String> agencies) {
     /** Header (REST) and element (SOAP) naming the host user behind a host system's call. */
     public static final String OPERATOR = "OPERATOR";
+    /** The one value of {@code regions} that means every region. */
+    public static final String ALL_REGIONS = "*";
 
+    /**
+     * @throws IllegalArgumentException if {@code regions} is empty, or mixes {@value #ALL_REGIONS} with regions
+     */
     public Principal {
         Objects.requireNonNull(account, "account");
         roles = Set.copyOf(roles);
         regions = Set.copyOf(regions);
         agencies = Set.copyOf(agencies);
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException(account + " has no scope: name its regions, or " + ALL_REGIONS
+                    + " for every region");
+        }
+        if (regions.contains(ALL_REGIONS) && regions.size() > 1) {
+            throw new IllegalArgumentException(account + ": " + ALL_REGIONS + " stands alone in regions");
+        }
+    }
+
+    /** @return whether the principal acts in every region ({@code regions = *}) */
+    public boolean national() {
+        return regions.contains(ALL_REGIONS);
     }
 
     /**
@@ -63,7 +81,7 @@ public record Principal(String account, Set<Role> roles, Set<String> regions, Se
      * @return the regions and agencies this principal may act in
      */
     public Scope scope() {
-        return new Scope(regions, agencies);
+        return new Scope(national() ? Set.of() : regions, agencies);
     }
 
     /**

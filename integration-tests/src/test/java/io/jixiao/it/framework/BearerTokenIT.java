@@ -52,4 +52,18 @@ class BearerTokenIT {
         assertThat(place(Jixiao.bearer(new RSAKeyGenerator(2048).keyID("it-1").generate(), "zhao.finance",
                 "FINANCE", 300), "P-JWT-3").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void missingScopeIsNoScope() throws Exception {
+        assertThat(place(Jixiao.bearer("zhao.finance", "FINANCE", (java.util.List<String>) null), "P-JWT-4")
+                .statusCode()).as("no regions claim").isEqualTo(401);
+        assertThat(place(Jixiao.bearer("zhao.finance", "FINANCE", java.util.List.of()), "P-JWT-4").statusCode())
+                .as("an empty regions claim").isEqualTo(401);
+        assertThat(place(Jixiao.bearer("aletai.finance", "FINANCE", java.util.List.of("654300000")), "P-JWT-4")
+                .statusCode()).as("a token for Aletai in Guangzhou").isEqualTo(403);
+        assertThat(place(Jixiao.basic("noscope01"), "P-JWT-4").statusCode()).as("an account without regions")
+                .isEqualTo(401);
+        assertThat(place(Jixiao.bearer("gz.finance", "FINANCE", java.util.List.of("440100000")), "P-JWT-4")
+                .statusCode()).as("its own region").isEqualTo(201);
+    }
 }

@@ -89,7 +89,8 @@ class BolaMatrixIT {
         assertThat(otherAgency.statusCode()).as("another agency of the same district").isEqualTo(403);
     }
 
-    private static HttpResponse<String> send(Endpoint endpoint, String account, UnchangedState state)
+    /** Sends an endpoint's valid request as an account: a host system names an operator, a person none. */
+    static HttpResponse<String> send(Endpoint endpoint, String account, UnchangedState state)
             throws Exception {
         boolean host = account.startsWith("host");
         String body = Endpoints.resolve(endpoint.validBody(), state);

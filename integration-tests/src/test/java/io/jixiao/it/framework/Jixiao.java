@@ -82,7 +82,9 @@ final class Jixiao {
                         + "440199000>440100000, 450801000>450800000, 450802000>450800000, 450803000>450800000, "
                         + "450901000>450900000",
                 // ConnectionsIT's slow clients come from 127.0.0.3, which may have 2 requests in progress
-                "admission.addresses", "127.0.0.3=2");
+                "admission.addresses", "127.0.0.3=2",
+                // every test calls from loopback: the per-address limit of failed logins would couple them
+                "login.failuresPerAddress", "0");
         goalRules(cm, Path.of(context.getProperty("jixiao.it.config")));
         account(cm, "finance01", "FINANCE");
         account(cm, "pay-module", "HOST_SYSTEM");
@@ -99,11 +101,27 @@ final class Jixiao {
         scopedAccount(cm, "public02", "PUBLIC", "");
         // a county's finance bureau, below city 450800000 (ComprehensiveEvaluationIT)
         scopedAccount(cm, "county01", "FINANCE", "450801000", "");
+        // one account per role in region 440100000 itself and the library region 654300000 (the agency-limited ones for
+        // the corpus agency 101001), for
+        // the role matrix (RoleMatrixIT)
+        scopedAccount(cm, "finance03", "FINANCE", "440100000, 654300000", "");
+        scopedAccount(cm, "dept03", "DEPARTMENT", "440100000, 654300000", "101001");
+        scopedAccount(cm, "unit03", "UNIT", "440100000, 654300000", "101001");
+        scopedAccount(cm, "evaluator03", "EVALUATOR", "440100000, 654300000", "");
+        scopedAccount(cm, "auditor03", "AUDITOR", "440100000, 654300000", "");
+        scopedAccount(cm, "public03", "PUBLIC", "440100000, 654300000", "");
+        scopedAccount(cm, "host03", "HOST_SYSTEM", "440100000, 654300000", "");
+        // guessed at by FailedLoginIT (its own account: a throttled account stays throttled for the window)
+        scopedAccount(cm, "guess01", "FINANCE", "440100000", "");
+        scopedAccount(cm, "guess02", "FINANCE", "440100000", "");
+        // an account file that names no regions: refused, not national
+        scopedAccount(cm, "noscope01", "FINANCE", "", "");
         Configuration limited = cm.getFactoryConfiguration("io.jixiao.security.account", "burst01", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "burst01");
         props.put("passwordHash", PASSWORD_HASH);
         props.put("roles", "FINANCE");
+        props.put("regions", "*");
         props.put("rateLimit.perSecond", "0.2");
         props.put("rateLimit.burst", "3");
         limited.update(props);
@@ -157,6 +175,7 @@ final class Jixiao {
         props.put("name", name);
         props.put("passwordHash", PASSWORD_HASH);
         props.put("roles", role);
+        props.put("regions", "*");
         c.update(props);
     }
 
@@ -165,11 +184,23 @@ final class Jixiao {
         return bearer(tokenKey, subject, role, expiresInSeconds);
     }
 
+    /** A bearer token of the trusted key with this {@code regions} claim ({@code null}: none). */
+    static String bearer(String subject, String role, java.util.List<String> regions) throws Exception {
+        return bearer(tokenKey, subject, role, regions, 300);
+    }
+
     static String bearer(RSAKey key, String subject, String role, long expiresInSeconds) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience("jixiao")
+        return bearer(key, subject, role, java.util.List.of("*"), expiresInSeconds);
+    }
+
+    /** @param regions the token's {@code regions} claim, or {@code null} for a token without one */
+    static String bearer(RSAKey key, String subject, String role, java.util.List<String> regions,
+            long expiresInSeconds) throws Exception {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience("jixiao")
                 .issueTime(new java.util.Date())
                 .expirationTime(new java.util.Date(System.currentTimeMillis() + expiresInSeconds * 1000))
-                .claim("roles", java.util.List.of(role)).build();
+                .claim("roles", java.util.List.of(role));
+        JWTClaimsSet claims = (regions == null ? builder : builder.claim("regions", regions)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return "Bearer " + jwt.serialize();
@@ -254,6 +285,12 @@ final class Jixiao {
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("finance01")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with the given headers (name, value, …) and nothing else. */
+    static HttpResponse<String> get(String url, String header, String value) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**

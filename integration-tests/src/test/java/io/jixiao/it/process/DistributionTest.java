@@ -69,6 +69,16 @@ class DistributionTest {
                 + "\"FROM_YEAR\":2027,\"BASE_REVISION\":0,\"RULES\":{\"indicators.min.DEVELOPMENT\":\"9\"},"
                 + "\"REASON\":\"穗财绩〔2026〕1号\"}");
         assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        // a UsernameToken is used once on the whole node: its nonce seen by one service is a replay on another
+        String token = usernameToken("auditor01", java.time.Instant.now().toString());
+        String getHold = "<x:HOLD_ID>" + holdId + "</x:HOLD_ID>";
+        assertThat(send("goals", "GetGoal", envelope(token, "goals", "GetGoal", "<x:GOAL_ID>1</x:GOAL_ID>"
+                + "<x:VERSION>1</x:VERSION>"))).doesNotContain("FailedAuthentication");
+        assertThat(send("payment-guard", "GetHold", envelope(token, "payment-guard", "GetHold", getHold)))
+                .as("the same nonce on another service").contains("FailedAuthentication");
+        String captured = envelope(usernameToken("auditor01", java.time.Instant.now().toString()), "payment-guard",
+                "GetHold", getHold);
+        assertThat(send("payment-guard", "GetHold", captured)).contains("<STATUS>ACTIVE</STATUS>");
 
         jar.stop();
         assertThat(String.join("\n", jar.output())).contains("Jixiao stopped.");
@@ -90,6 +100,11 @@ class DistributionTest {
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(kept.body()).as("a rule change survives the restart")
                 .contains("\"RULE_SET\":\"440100000/2027#1\"", "\"indicators.min.DEVELOPMENT\":\"9\"");
+        // an envelope captured before the restart, its Created well within the freshness window: refused, since
+        // the node no longer knows which nonces it saw
+        assertThat(send("payment-guard", "GetHold", captured)).as("replayed after the restart")
+                .contains("FailedAuthentication");
+        assertThat(soap("auditor01", "payment-guard", "GetHold", getHold)).contains("<STATUS>ACTIVE</STATUS>");
         jar.stop();
         assertQuiet(jar.output());
     }
@@ -483,19 +498,32 @@ class DistributionTest {
      * @param content the request element's content, its elements prefixed {@code x:}
      */
     private static String soap(String account, String service, String operation, String content) throws Exception {
-        String ns = "http://jixiao.io/ws/" + service + "/v1";
+        return send(service, operation, envelope(usernameToken(account, java.time.Instant.now().toString()), service,
+                operation, content));
+    }
+
+    /** A UsernameToken header (password jixiao-demo) with a fresh nonce. */
+    private static String usernameToken(String account, String created) {
         String nonce = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
                 .getBytes(StandardCharsets.UTF_8));
-        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                + "xmlns:x=\"" + ns + "\"><soapenv:Header><wsse:Security "
+        return "<wsse:Security "
                 + "soapenv:mustUnderstand=\"1\" xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
                 + "wss-wssecurity-secext-1.0.xsd\" xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-"
                 + "200401-wss-wssecurity-utility-1.0.xsd\"><wsse:UsernameToken><wsse:Username>" + account
                 + "</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-"
                 + "username-token-profile-1.0#PasswordText\">jixiao-demo</wsse:Password><wsse:Nonce>" + nonce
-                + "</wsse:Nonce><wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsse:UsernameToken>"
-                + "</wsse:Security></soapenv:Header><soapenv:Body><x:" + operation + "Request>" + content + "</x:"
+                + "</wsse:Nonce><wsu:Created>" + created + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
+    }
+
+    private static String envelope(String securityHeader, String service, String operation, String content) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:x=\"http://jixiao.io/ws/" + service + "/v1\"><soapenv:Header>" + securityHeader
+                + "</soapenv:Header><soapenv:Body><x:" + operation + "Request>" + content + "</x:"
                 + operation + "Request></soapenv:Body></soapenv:Envelope>";
+    }
+
+    private static String send(String service, String operation, String envelope) throws Exception {
+        String ns = "http://jixiao.io/ws/" + service + "/v1";
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/jixiao/soap/" + service))
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"" + ns + "/" + operation + "\"")

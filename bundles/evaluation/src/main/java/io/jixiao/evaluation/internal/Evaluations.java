@@ -113,7 +113,7 @@ public final class Evaluations implements EvaluationService {
     @Override
     public List<Adjustment> adjustments(MofDivCode mofDivCode, FiscalYear fiscalYear, AdjustmentStatus status,
             long afterTaskId, int limit, Actor actor) {
-        requireReader(actor);
+        actor.requireAny(Role.STAFF, "reading evaluation adjustments");
         requirePage(limit);
         return repository.adjustments(mofDivCode, fiscalYear, readable(mofDivCode, null, actor), status,
                 Math.max(0, afterTaskId), limit);

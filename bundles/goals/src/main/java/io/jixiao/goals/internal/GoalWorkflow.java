@@ -365,6 +365,8 @@ final class GoalWorkflow implements GoalService {
     @Override
     public List<StageReview> stageReviews(long goalId, int version, Actor actor) {
         existing(goalId, version, actor);
+        // the reviews behind a goal are working papers: a published goal is public, its reviews are not
+        actor.requireAny(Role.STAFF, "reading stage reviews");
         return goals.stageReviews(goalId, version);
     }
 

@@ -50,6 +50,7 @@ final class RuleAdministration implements GoalRuleService {
         if (actor == null) {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
         }
+        actor.requireAny(Role.STAFF, "reading goal rules");
         if (!actor.scope().covers(mofDivCode)) {
             throw new ForbiddenException("region " + mofDivCode + " is outside your scope");
         }

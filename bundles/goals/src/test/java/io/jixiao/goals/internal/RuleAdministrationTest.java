@@ -55,7 +55,10 @@ class RuleAdministrationTest {
 
     @Test
     void theRulesInForceReadAsKeysWithTheirSources() {
-        RuleSetView view = goals.rules().rules(GUANGZHOU, YEAR, Actor.of("PORTAL", "anyone", Role.PUBLIC));
+        RuleSetView view = goals.rules().rules(GUANGZHOU, YEAR, Actor.of("PORTAL", "unit.staff", Role.UNIT));
+        // the rules are working configuration, not a publication: the public and evaluators do not read them
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> goals.rules().rules(GUANGZHOU, YEAR,
+                Actor.of("PORTAL", "anyone", Role.PUBLIC))).isInstanceOf(io.jixiao.api.model.ForbiddenException.class);
 
         assertThat(view.version()).isEqualTo("440100000/2020#1 < national/2019#3");
         assertThat(view.ruleSet()).isEqualTo("440100000/2020#1");

@@ -64,14 +64,15 @@ public final class HoldRegistry implements HoldService {
         required("REASON", reason);
         required(Actor.OPERATOR_FIELD, actor);
         Hold hold = find(holdId, actor).orElseThrow(() -> new NotFoundException("no hold " + holdId));
-        if (!hold.isActive()) {
-            throw new ConflictException("hold " + holdId + " is already released");
-        }
+        // the role first: one who may not release the hold learns nothing of its state
         boolean allowed = actor.has(Role.FINANCE) || hold.kind() == HoldKind.SUSPEND && actor.has(Role.HOST_SYSTEM);
         if (!allowed) {
             throw new ForbiddenException(hold.kind() == HoldKind.STOP
                     ? "a STOP hold is released only by FINANCE"
                     : "releasing a hold needs role FINANCE or HOST_SYSTEM");
+        }
+        if (!hold.isActive()) {
+            throw new ConflictException("hold " + holdId + " is already released");
         }
         Instant now = now();
         Hold.Release release = new Hold.Release(actor, now, reason);
@@ -100,13 +101,15 @@ public final class HoldRegistry implements HoldService {
     @Override
     public Optional<Hold> find(long holdId, Actor actor) {
         required(Actor.OPERATOR_FIELD, actor);
-        return holds.find(holdId).filter(h -> actor.scope().covers(h.target().mofDivCode()));
+        // the public and evaluators never see holds: to them, as to another region, none exists
+        return holds.find(holdId).filter(h -> actor.hasAny(Role.STAFF) && actor.scope().covers(h.target().mofDivCode()));
     }
 
     @Override
     public List<Hold> activeHolds(HoldTarget target, Actor actor) {
         required(HoldTarget.TYPE_FIELD, target);
         required(Actor.OPERATOR_FIELD, actor);
+        actor.requireAny(Role.STAFF, "reading holds");
         if (!actor.scope().covers(target.mofDivCode())) {
             throw new ForbiddenException("region " + target.mofDivCode() + " is outside your scope");
         }

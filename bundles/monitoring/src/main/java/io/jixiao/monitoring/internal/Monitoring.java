@@ -133,8 +133,9 @@ public final class Monitoring implements MonitoringService {
 
     @Override
     public Optional<Round> round(long roundId, Actor actor) {
+        // rounds, alerts and reports carry amounts and findings: staff only (to others none exists)
         return repository.round(roundId).map(RoundState::round)
-                .filter(r -> actor.scope().covers(r.mofDivCode()));
+                .filter(r -> actor.hasAny(Role.STAFF) && actor.scope().covers(r.mofDivCode()));
     }
 
     @Override
@@ -176,7 +177,7 @@ public final class Monitoring implements MonitoringService {
 
     @Override
     public Optional<Alert> alert(long alertId, Actor actor) {
-        return repository.alert(alertId).filter(a -> actor.scope().covers(a.mofDivCode())
+        return repository.alert(alertId).filter(a -> actor.hasAny(Role.STAFF) && actor.scope().covers(a.mofDivCode())
                 && (a.agencyCode() == null ? actor.scope().agencies().isEmpty() : actor.scope().covers(a.agencyCode())));
     }
 
@@ -273,7 +274,7 @@ public final class Monitoring implements MonitoringService {
     @Override
     public Optional<UnitReport> report(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate cutOff,
             io.jixiao.api.model.ProCode proCode, Actor actor) {
-        if (!actor.scope().covers(mofDivCode)) {
+        if (!actor.hasAny(Role.STAFF) || !actor.scope().covers(mofDivCode)) {
             return Optional.empty();
         }
         if (!actor.scope().agencies().isEmpty()) {

@@ -7,6 +7,7 @@ import io.jixiao.api.hook.PaymentDecision.ReasonCode;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
+import io.jixiao.api.model.Role;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
@@ -84,6 +85,8 @@ public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
         if (actor == null) {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
         }
+        // before anything is decided or recorded: a refused check leaves no decision and no audit row
+        actor.requireAny(Role.STAFF, "checking a payment");
         if (!actor.scope().covers(application.mofDivCode()) || !actor.scope().covers(application.agencyCode())) {
             throw new ForbiddenException("region " + application.mofDivCode() + " or agency "
                     + application.agencyCode() + " is outside your scope");

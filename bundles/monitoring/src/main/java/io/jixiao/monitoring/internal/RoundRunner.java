@@ -250,6 +250,7 @@ final class RoundRunner {
         return true;
     }
 
+    @SuppressWarnings("deprecation") // the system acting on its own round: no caller to scope
     private void hold(Round round, Alert alert, Actor starter, Progress p) {
         HoldTarget target = HoldTarget.project(round.mofDivCode(), alert.proCode());
         Optional<Hold> mine = holds.activeHolds(target).stream()

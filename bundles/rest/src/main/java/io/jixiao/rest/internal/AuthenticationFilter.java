@@ -1,6 +1,7 @@
 package io.jixiao.rest.internal;
 
 import io.jixiao.security.AuthenticationException;
+import io.jixiao.security.LoginThrottledException;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,22 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             Principal principal = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             boolean secure = request.getSecurityContext().isSecure();
             request.setSecurityContext(new Caller(principal, secure));
+        } catch (LoginThrottledException e) {
+            request.abortWith(Response.fromResponse(Problem.response(429, "RATE_LIMITED", "Too Many Requests",
+                    "too many failed logins from your address; retry after " + e.retryAfterSeconds() + " s", null))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build());
         } catch (AuthenticationException e) {
             request.abortWith(Response.fromResponse(Problem.response(401, "UNAUTHENTICATED", "Unauthorized",
                     "authenticate with HTTP Basic or a bearer token", null))
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
         }
+    }
+
+    /** The client's address, for the failed-login throttle. */
+    private static String address() {
+        Object http = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage() == null ? null
+                : org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage().get("HTTP.REQUEST");
+        return http instanceof javax.servlet.http.HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
     }
 
     private Principal authenticate(String authorization) throws AuthenticationException {
@@ -61,7 +73,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             if (colon < 0) {
                 throw new AuthenticationException("malformed credentials");
             }
-            return authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1), address());
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authenticator.bearer(authorization.substring(7).trim());

@@ -10,13 +10,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One configured account; a component per factory configuration, collected by the authenticator. */
 @Component(configurationPid = Account.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = Account.class)
 @Designate(ocd = AccountConfiguration.class, factory = true)
 public final class Account {
+    private static final Logger LOG = LoggerFactory.getLogger(Account.class);
     static final String PID = "io.jixiao.security.account";
 
+    private final String name;
     private final String passwordHash;
     private final Principal principal;
     private final double perSecond;
@@ -47,18 +51,29 @@ public final class Account {
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("account " + name + " has no role");
         }
+        this.name = name;
         this.passwordHash = passwordHash;
-        this.principal = new Principal(name, parsed, list(regions), list(agencies));
+        Set<String> scope = list(regions);
+        if (scope.isEmpty()) {
+            // refused at every login, not rejected as a configuration: a component that fails to activate would
+            // log a stack trace at every start, and an account file is edited by hand
+            this.principal = null;
+            LOG.warn("Account {} names no regions and is refused until it does: regions = <MOF_DIV_CODE,...>, or "
+                    + "regions = {} for every region", name, Principal.ALL_REGIONS);
+        } else {
+            this.principal = new Principal(name, parsed, scope, list(agencies));
+        }
     }
 
     String name() {
-        return principal.account();
+        return name;
     }
 
     String passwordHash() {
         return passwordHash;
     }
 
+    /** @return the account's principal, or {@code null} when it names no regions (such an account is refused) */
     Principal principal() {
         return principal;
     }

@@ -18,10 +18,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "AUDITOR, PUBLIC, HOST_SYSTEM")
     String roles();
 
-    @AttributeDefinition(name = "Regions", description = "Comma-separated MOF_DIV_CODEs the account acts in; empty: all")
+    @AttributeDefinition(name = "Regions", description = "Comma-separated MOF_DIV_CODEs the account acts in (with the "
+            + "regions configured under them), or * for every region; an account without regions is refused")
     String regions() default "";
 
-    @AttributeDefinition(name = "Agencies", description = "Comma-separated AGENCY_CODEs the account acts for; empty: all")
+    @AttributeDefinition(name = "Agencies", description = "Comma-separated AGENCY_CODEs the account acts for; "
+            + "empty: every agency of its regions")
     String agencies() default "";
 
     @AttributeDefinition(name = "Requests per second", description = "Sustained request rate; 0: not limited")

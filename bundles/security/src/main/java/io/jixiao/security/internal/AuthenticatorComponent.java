@@ -39,6 +39,8 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
     private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
     private final RegionTree regions;
     private final Admission admission;
+    private final LoginThrottle throttle;
+    private final java.util.Set<String> hostAddresses;
 
     @Activate
     public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
@@ -47,6 +49,11 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
                 Admission.caps(config.admission_addresses()), Math.max(1, config.admission_total()),
                 Math.max(0, config.admission_minBodyBytesPerSecond()),
                 Duration.ofSeconds(Math.max(1, config.admission_ticketSeconds())).toNanos(), System::nanoTime);
+        this.hostAddresses = Admission.caps(config.admission_addresses()).keySet();
+        this.throttle = new LoginThrottle(Math.max(0, config.login_failuresPerAccountAddress()),
+                Math.max(0, config.login_failuresPerAddress()), Duration.ofSeconds(Math.max(1,
+                        config.login_windowSeconds())), Math.max(1_000, config.passwordCacheSize() * 10),
+                System::nanoTime);
         this.passwords = new PasswordVerifier(this::account, Duration.ofSeconds(config.passwordCacheSeconds()),
                 Math.max(1, config.passwordCacheSize()), Clock.systemUTC());
         if (config.jwt_jwksFile().isBlank()) {
@@ -84,12 +91,38 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
     }
 
     @Override
-    public Principal password(String account, String password) throws AuthenticationException {
-        return scoped(passwords.verify(account, password));
+    public Principal password(String account, String password, String address) throws AuthenticationException {
+        Principal known = passwords.cached(account, password);
+        if (known != null) {
+            return scoped(known); // a credential verified lately is never throttled
+        }
+        // a host system is never locked out from its configured addresses
+        Account configured = account(account);
+        boolean exempt = hostAddresses.contains(address) && configured != null && configured.principal() != null
+                && configured.principal().roles().contains(io.jixiao.api.model.Role.HOST_SYSTEM);
+        if (!exempt) {
+            Duration wait = throttle.refusal(account, address);
+            if (!wait.isZero()) {
+                throw new io.jixiao.security.LoginThrottledException(wait);
+            }
+        }
+        try {
+            Principal verified = passwords.derived(account, password);
+            throttle.succeeded(account, address);
+            return scoped(verified);
+        } catch (AuthenticationException e) {
+            if (!exempt) {
+                String reached = throttle.failed(account, address);
+                if (reached != null) {
+                    LOG.warn("Failed logins: {}", reached);
+                }
+            }
+            throw e;
+        }
     }
 
     private Principal scoped(Principal principal) {
-        return principal.regions().isEmpty() ? principal : principal.withRegions(regions.expand(principal.regions()));
+        return principal.national() ? principal : principal.withRegions(regions.expand(principal.regions()));
     }
 
     @Override

@@ -51,6 +51,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "fast after its first second, or the request is answered 408 and its connection closed; 0: no minimum")
     long admission_minBodyBytesPerSecond() default 1024;
 
+    @AttributeDefinition(name = "Failed logins per account and address", description = "Failed password logins of "
+            + "one account from one address within the window, at most; further attempts are answered 429 without "
+            + "checking the password until the window ends. 0: not limited")
+    int login_failuresPerAccountAddress() default 10;
+
+    @AttributeDefinition(name = "Failed logins per address", description = "Failed password logins from one address "
+            + "(any accounts) within the window, at most. 0: not limited")
+    int login_failuresPerAddress() default 50;
+
+    @AttributeDefinition(name = "Failed-login window (s)", description = "The window the failed logins are counted in")
+    int login_windowSeconds() default 300;
+
     @AttributeDefinition(name = "Ticket lifetime (s)", description = "A request counts against the caps at most this "
             + "long, in case its end was never seen")
     long admission_ticketSeconds() default 300;

@@ -23,19 +23,29 @@ final class PasswordVerifier {
     }
 
     Principal verify(String account, String password) throws AuthenticationException {
+        Principal cached = cached(account, password);
+        return cached != null ? cached : derived(account, password);
+    }
+
+    /**
+     * @return the principal of a credential verified within the cache period, or {@code null}
+     * @throws AuthenticationException if the credential is malformed
+     */
+    Principal cached(String account, String password) throws AuthenticationException {
         if (account == null || password == null || account.isEmpty() || account.length() > 64
                 || password.length() > 1024) {
             throw new AuthenticationException("invalid credentials");
         }
+        return verified.find(VerifiedCache.key(account + '\u0000' + password));
+    }
+
+    /** Verifies by deriving the stored hash (the expensive path), and remembers a verified credential. */
+    Principal derived(String account, String password) throws AuthenticationException {
         String cacheKey = VerifiedCache.key(account + '\u0000' + password);
-        Principal cached = verified.find(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
         Account found = accounts.apply(account);
         // an unknown account costs the same derivation as a known one: no timing hint of which accounts exist
         boolean ok = PasswordHash.matches(password, found == null ? UNKNOWN_ACCOUNT_HASH : found.passwordHash())
-                && found != null;
+                && found != null && found.principal() != null;
         if (!ok) {
             throw new AuthenticationException("invalid credentials");
         }

@@ -77,11 +77,13 @@ final class TokenVerifier {
             for (String role : list(claims, "roles")) {
                 roles.add(Role.valueOf(role));
             }
-            if (roles.isEmpty()) {
+            Set<String> regions = list(claims, "regions");
+            if (roles.isEmpty() || regions.isEmpty()) {
+                // a token without regions has no scope, not every scope: national tokens say "regions": ["*"]
                 throw new AuthenticationException("invalid token");
             }
-            return new Verified(new Principal(claims.getSubject(), roles, list(claims, "regions"),
-                    list(claims, "agencies")), claims.getExpirationTime().toInstant());
+            return new Verified(new Principal(claims.getSubject(), roles, regions, list(claims, "agencies")),
+                    claims.getExpirationTime().toInstant());
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             throw new AuthenticationException("invalid token");
         }

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
     private static final String HASH = PasswordHash.hash("s3cret-密码".toCharArray());
     private static final Account FINANCE = new Account("finance01", HASH, "FINANCE", "440100000", "");
-    private static final Account HOST = new Account("pay-module", HASH, "HOST_SYSTEM", "", "");
+    private static final Account HOST = new Account("pay-module", HASH, "HOST_SYSTEM", "*", "");
 
     @Test
     void storedHashesVerifyOnlyTheirPassword() {
-        assertThat(HASH).startsWith("pbkdf2-sha256$120000$");
+        assertThat(HASH).startsWith("pbkdf2-sha256$600000$");
+        // hashes of the earlier cost still verify: the iterations are part of the stored form
+        assertThat(PasswordHash.matches("jixiao-demo", "pbkdf2-sha256$120000$CeNytrg1A8j7WoSkkbVxXQ==$L7CYEioL0milXdGXaD2gRXTK7qVGMNlXZQX6zQiurIA=")).isTrue();
         assertThat(PasswordHash.matches("s3cret-密码", HASH)).isTrue();
         assertThat(PasswordHash.matches("s3cret", HASH)).isFalse();
         assertThat(PasswordHash.hash("x".toCharArray())).isNotEqualTo(PasswordHash.hash("x".toCharArray()));
@@ -71,6 +73,24 @@ class AuthenticationTest {
     }
 
     @Test
+    void anAccountWithoutRegionsIsRefusedAndNationalScopeIsSaid() throws Exception {
+        Account scopeless = new Account("nowhere", HASH, "FINANCE", " , ", "");
+        PasswordVerifier verifier = new PasswordVerifier(Map.of("nowhere", scopeless, "pay-module", HOST)::get,
+                Duration.ofMinutes(1), 100, Clock.systemUTC());
+        assertThatThrownBy(() -> verifier.verify("nowhere", "s3cret-密码")).as("right password, no scope")
+                .isInstanceOf(AuthenticationException.class);
+        Principal national = verifier.verify("pay-module", "s3cret-密码");
+        assertThat(national.national()).isTrue();
+        assertThat(national.scope().covers(io.jixiao.api.model.MofDivCode.of("654300000"))).isTrue();
+        assertThat(FINANCE.principal().national()).isFalse();
+        assertThat(FINANCE.principal().scope().covers(io.jixiao.api.model.MofDivCode.of("654300000"))).isFalse();
+        assertThatThrownBy(() -> new Principal("x", java.util.Set.of(Role.FINANCE), java.util.Set.of(),
+                java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Account("x", HASH, "FINANCE", "*, 440100000", ""))
+                .as("* stands alone").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void accountsNeedAHashAndARole() {
         assertThatThrownBy(() -> new Account("x", "plain", "FINANCE", "", "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Account("x", HASH, " ", "", "")).isInstanceOf(IllegalArgumentException.class);
@@ -97,6 +117,9 @@ class AuthenticationTest {
                 token(key, "a", "https://idp.example", "jixiao", List.of("AUDITOR"), -60),
                 token(key, "a", "https://idp.example", "jixiao", List.of("KING"), 60),
                 token(key, "a", "https://idp.example", "jixiao", List.of(), 60),
+                // no scope is no scope: a token without regions, or with none, is refused
+                token(key, "a", "https://idp.example", "jixiao", List.of("FINANCE"), null, 60),
+                token(key, "a", "https://idp.example", "jixiao", List.of("FINANCE"), List.of(), 60),
                 good.substring(0, good.length() - 2) + "AA", // the cached token's signature altered
                 "not.a.token")) {
             assertThatThrownBy(() -> verifier.verify(bad)).isInstanceOf(AuthenticationException.class);
@@ -110,7 +133,7 @@ class AuthenticationTest {
                 java.time.Duration.ofSeconds(300), 100, java.time.Clock.systemUTC());
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("pay-module").issuer("https://idp.example")
                 .audience("jixiao").issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 2_000))
-                .claim("roles", List.of("HOST_SYSTEM")).build();
+                .claim("roles", List.of("HOST_SYSTEM")).claim("regions", List.of("*")).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
         jwt.sign(new RSASSASigner(key));
         String shortLived = jwt.serialize();
@@ -128,9 +151,14 @@ class AuthenticationTest {
 
     static String token(RSAKey key, String subject, String issuer, String audience, List<String> roles,
             long expiresInSeconds) throws Exception {
+        return token(key, subject, issuer, audience, roles, List.of("440100000"), expiresInSeconds);
+    }
+
+    static String token(RSAKey key, String subject, String issuer, String audience, List<String> roles,
+            List<String> regions, long expiresInSeconds) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
                 .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000))
-                .claim("roles", roles).build();
+                .claim("roles", roles).claim("regions", regions).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

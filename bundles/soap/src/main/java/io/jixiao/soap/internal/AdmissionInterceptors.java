@@ -78,6 +78,11 @@ final class AdmissionInterceptors {
                 message.setContent(Exception.class, tooSlow);
                 return false;
             }
+            if (exception instanceof SoapFault fault && clientFault(fault)) {
+                // the client's mistake (credentials, a replay, its rate): one line, never a stack trace
+                LOG.info("Refused a SOAP request ({}): {}", fault.getFaultCode().getLocalPart(), fault.getMessage());
+                return false;
+            }
             if (ClientAdmission.ToClient.closedByClient(exception)) {
                 org.apache.cxf.message.Exchange exchange = message.getExchange();
                 if (exchange != null && exchange.put(ClientGoneInterceptor.CLOSED_EARLY, Boolean.TRUE) != null) {
@@ -90,6 +95,13 @@ final class AdmissionInterceptors {
             }
             return true;
         }
+    }
+
+    /** A fault the client caused: {@code soap:Client}, or a WS-Security code such as FailedAuthentication. */
+    static boolean clientFault(SoapFault fault) {
+        javax.xml.namespace.QName code = fault.getFaultCode();
+        return code != null && (Fault.FAULT_CODE_CLIENT.getLocalPart().equals(code.getLocalPart())
+                || "Sender".equals(code.getLocalPart()) || UsernameTokenInterceptor.WSSE.equals(code.getNamespaceURI()));
     }
 
     /** Out and out-fault: the request ends with its answer. */

@@ -16,14 +16,32 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class NonceWindow {
     private static final int BUCKETS = 8;
+    /** When this node began to remember nonces: a token created earlier may have been used before a restart. */
+    static final Instant NODE_STARTED = Instant.now();
+    /**
+     * The one window of this node, shared by every SOAP service: a nonce used on one service is a replay on every
+     * other. It lives as long as the SOAP bundle (a configuration change that republishes the services keeps it).
+     */
+    private static final NonceWindow NODE = new NonceWindow(Duration.ofMinutes(10));
 
-    private final long retentionMillis;
+    private volatile long retentionMillis;
     private final long bucketMillis;
     private final ConcurrentNavigableMap<Long, Set<String>> buckets = new ConcurrentSkipListMap<>();
 
     NonceWindow(Duration retention) {
         this.retentionMillis = retention.toMillis();
         this.bucketMillis = Math.max(1, retentionMillis / BUCKETS);
+    }
+
+    /**
+     * @param retention how long nonces must be remembered at least (twice the freshness window)
+     * @return this node's window, retaining at least that long
+     */
+    static NonceWindow node(Duration retention) {
+        synchronized (NODE) {
+            NODE.retentionMillis = Math.max(NODE.retentionMillis, retention.toMillis());
+        }
+        return NODE;
     }
 
     /**

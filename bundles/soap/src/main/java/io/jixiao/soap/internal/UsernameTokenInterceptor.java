@@ -1,6 +1,9 @@
 package io.jixiao.soap.internal;
 
 import io.jixiao.security.AuthenticationException;
+import io.jixiao.security.LoginThrottledException;
+import javax.servlet.http.HttpServletRequest;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
 import io.jixiao.security.RateLimiter;
@@ -23,7 +26,8 @@ import org.w3c.dom.Node;
 /**
  * Authenticates every SOAP request by its WS-Security UsernameToken (OASIS WSS 1.1 UsernameToken profile,
  * PasswordText) against the same accounts as REST. Nonce and Created are required: a token older or newer
- * than the freshness window is refused, and a nonce seen within the window is a replay and refused.
+ * than the freshness window is refused, and a nonce seen within the window — on any SOAP service of this node — is a
+ * replay and refused; so is a token created before the node started (its nonce may have been used before).
  * (WSS4J was not used: its OSGi assembly needs OpenSAML bundles that do not download here; see
  * docs/dependencies.md.)
  */
@@ -41,13 +45,28 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private final Clock clock;
     private final NonceWindow seenNonces;
 
+    private final Instant started;
+
+    /** With this node's nonce window, shared by all services, and refusing tokens created before the node started. */
     UsernameTokenInterceptor(Authenticator authenticator, RateLimiter limiter, Duration freshness, Clock clock) {
+        this(authenticator, limiter, freshness, clock, NonceWindow.node(freshness.multipliedBy(2)),
+                NonceWindow.NODE_STARTED);
+    }
+
+    /**
+     * @param seenNonces the nonces seen (by every service of the node)
+     * @param started when the window began: a token created earlier is refused, since its nonce may have been
+     *        used before a restart
+     */
+    UsernameTokenInterceptor(Authenticator authenticator, RateLimiter limiter, Duration freshness, Clock clock,
+            NonceWindow seenNonces, Instant started) {
         super(Phase.PRE_PROTOCOL);
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.freshness = freshness;
         this.clock = clock;
-        this.seenNonces = new NonceWindow(freshness.multipliedBy(2));
+        this.seenNonces = seenNonces;
+        this.started = started;
     }
 
     @Override
@@ -80,18 +99,18 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         checkFresh(created, now);
         Principal principal;
         try {
-            principal = authenticator.password(username, text(passwordElement));
+            Object http = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+            String address = http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
+            principal = authenticator.password(username, text(passwordElement), address);
             rememberNonce(username + '\u0000' + nonce, now);
+        } catch (LoginThrottledException e) {
+            throw rateLimited("too many failed logins from your address", e.retryAfterSeconds());
         } catch (AuthenticationException e) {
             throw failed();
         }
         Duration wait = limiter.acquire(principal.account());
         if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            SoapFault fault = new SoapFault("RATE_LIMITED: request budget of this account exceeded; retry after "
-                    + seconds + " s", Fault.FAULT_CODE_CLIENT);
-            fault.setStatusCode(429);
-            throw fault;
+            throw rateLimited("request budget of this account exceeded", Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         message.put(PRINCIPAL, principal);
     }
@@ -113,7 +132,7 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private void checkFresh(String created, Instant now) {
         try {
             Instant at = Instant.parse(created);
-            if (at.isBefore(now.minus(freshness)) || at.isAfter(now.plus(freshness))) {
+            if (at.isBefore(now.minus(freshness)) || at.isAfter(now.plus(freshness)) || at.isBefore(started)) {
                 throw failed();
             }
         } catch (DateTimeParseException e) {
@@ -125,6 +144,13 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         if (!seenNonces.firstSeen(nonce, now)) {
             throw failed();
         }
+    }
+
+    private static SoapFault rateLimited(String why, long seconds) {
+        SoapFault fault = new SoapFault("RATE_LIMITED: " + why + "; retry after " + seconds + " s",
+                Fault.FAULT_CODE_CLIENT);
+        fault.setStatusCode(429);
+        return fault;
     }
 
     private static SoapFault failed() {
