@@ -57,6 +57,10 @@ class BolaMatrixIT {
                 boolean denied = endpoint.adapter().equals("rest")
                         ? response.statusCode() == 403 || response.statusCode() == 404
                         : response.statusCode() != 200 && response.body().contains("<faultcode>soap:Client</faultcode>");
+                String undeclared = Contract.undeclared(endpoint, response.statusCode());
+                if (undeclared != null) {
+                    breaches.add(undeclared);
+                }
                 if (!denied) {
                     breaches.add(account + " → " + endpoint + ": " + response.statusCode() + " " + response.body());
                 }

@@ -105,10 +105,11 @@ class MalformedCorpusIT {
     }
 
     /** A reason to fail the answer, or null when it is a proper refusal. */
-    private static String judge(Endpoint endpoint, HttpResponse<String> response) {
+    private static String judge(Endpoint endpoint, HttpResponse<String> response) throws Exception {
         if (endpoint.adapter().equals("rest")) {
             int status = response.statusCode();
-            return status >= 500 ? "server error " + status : status < 400 ? "accepted " + status : null;
+            return status >= 500 ? "server error " + status : status < 400 ? "accepted " + status
+                    : Contract.undeclared(endpoint, status);
         }
         if (response.statusCode() == 200) {
             return "accepted";

@@ -160,6 +160,10 @@ class RoleMatrixIT {
                         ? response.statusCode() == 403 || response.statusCode() == 404
                         : response.statusCode() != 200 && response.body().contains("<faultcode>soap:Client</faultcode>")
                                 && (response.body().contains("FORBIDDEN") || response.body().contains("NOT_FOUND"));
+                String undeclared = Contract.undeclared(endpoint, response.statusCode());
+                if (undeclared != null) {
+                    breaches.add(undeclared);
+                }
                 if (!refused) {
                     breaches.add(own.getValue() + " (" + own.getKey() + ") → " + endpoint + ": "
                             + response.statusCode() + " " + response.body());
