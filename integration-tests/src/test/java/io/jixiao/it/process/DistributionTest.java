@@ -109,6 +109,25 @@ class DistributionTest {
         assertQuiet(jar.output());
     }
 
+    /**
+     * A framework without the JAX-RS {@code RuntimeDelegate} property (a vendor's own Felix) would answer 500 to
+     * every REST call: the node says it is not ready, and one ERROR names the property and its value.
+     */
+    @Test
+    void withoutTheRuntimeDelegatePropertyTheNodeSaysItIsNotReadyAndWhy() throws Exception {
+        jar.copyConfig();
+        Path readiness = workDir.resolve("config/io.jixiao.runtime.readiness.cfg");
+        Files.writeString(readiness, Files.readString(readiness).replace("probeTimeoutMillis = 60000",
+                "probeTimeoutMillis = 20000"));
+        jar.startUntil("Jixiao is not ready", "-Djavax.ws.rs.ext.RuntimeDelegate=org.example.NoSuchDelegate");
+        Thread.sleep(500);
+        List<String> errors = jar.output().stream().filter(l -> l.contains(" ERROR ")).toList();
+        assertThat(errors).singleElement().asString().contains("javax.ws.rs.ext.RuntimeDelegate",
+                "org.apache.cxf.jaxrs.impl.RuntimeDelegateImpl");
+        assertThat(jar.output()).anyMatch(l -> l.contains("Jixiao is not ready") && l.contains("[rest]"))
+                .noneMatch(l -> l.contains("Jixiao is ready")).noneMatch(l -> l.startsWith("\tat "));
+    }
+
     /** A clean start, its calls and its stop log no ERROR, no WARN and no stack trace (issues 23 and 24). */
     private static void assertQuiet(List<String> output) {
         assertThat(output).as("the node's log").noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ")

@@ -59,6 +59,11 @@ final class JarProcess implements AutoCloseable {
      * @param properties extra {@code -D} options of the JVM
      */
     void start(String... properties) throws Exception {
+        startUntil("Jixiao is ready", properties);
+    }
+
+    /** Starts the jar and waits until its log shows a line containing {@code awaited}. */
+    void startUntil(String awaited, String... properties) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dorg.osgi.service.http.port=" + port);
@@ -80,9 +85,9 @@ final class JarProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.currentTimeMillis() + 120_000;
-        while (output.stream().noneMatch(l -> l.contains("Jixiao is ready"))) {
+        while (output.stream().noneMatch(l -> l.contains(awaited))) {
             assertThat(started.isAlive()).as(String.join("\n", output)).isTrue();
-            assertThat(System.currentTimeMillis()).as("not ready in 120 s:\n" + String.join("\n", output))
+            assertThat(System.currentTimeMillis()).as("no '" + awaited + "' in 120 s:\n" + String.join("\n", output))
                     .isLessThan(deadline);
             Thread.sleep(200);
         }

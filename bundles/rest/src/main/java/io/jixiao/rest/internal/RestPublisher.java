@@ -72,6 +72,15 @@ public final class RestPublisher {
             @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin,
             @Reference io.jixiao.api.evaluation.EvaluationService evaluations,
             @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive) {
+        String missing = missingRuntimeDelegate();
+        if (missing != null) {
+            // every answer the API builds (a 401 first of all) needs it: publishing would answer 500 to everything
+            LOG.error("The REST API is not published: {}. Set the framework property {}={} (platform/runtime.bnd "
+                    + "does; docs/embedding.md)", missing, RUNTIME_DELEGATE, CXF_RUNTIME_DELEGATE);
+            this.server = null;
+            this.registration = null;
+            return;
+        }
         this.server = PublishedEndpoint.withContextClassLoader(RestPublisher.class.getClassLoader(), () -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(BusFactory.getDefaultBus(true));
@@ -111,14 +120,35 @@ public final class RestPublisher {
         });
         String address = config.address();
         String openApi = address + "/" + OpenApiResource.DOCUMENT;
-        this.registration = new PublishedEndpoint(address, openApi, List.of(openApi)).register(context, "rest");
+        // ready when the contract is served and a real operation answers as documented: 401 without credentials
+        this.registration = new PublishedEndpoint(address, List.of(openApi), List.of(
+                PublishedEndpoint.Probe.get(openApi, "\"openapi\"", "the OpenAPI document"),
+                new PublishedEndpoint.Probe("GET", address + "/holds/1", null, null, 401, "\"UNAUTHENTICATED\"",
+                        "a hold, without credentials"))).register(context, "rest");
         LOG.info("REST API published at {}", address);
     }
 
     @Deactivate
     void deactivate() {
-        registration.unregister();
-        server.destroy();
+        if (registration != null) {
+            registration.unregister();
+            server.destroy();
+        }
+    }
+
+    static final String RUNTIME_DELEGATE = "javax.ws.rs.ext.RuntimeDelegate";
+    static final String CXF_RUNTIME_DELEGATE = "org.apache.cxf.jaxrs.impl.RuntimeDelegateImpl";
+
+    /** @return why JAX-RS finds no usable {@code RuntimeDelegate}, or {@code null} when it finds CXF's */
+    static String missingRuntimeDelegate() {
+        try {
+            javax.ws.rs.ext.RuntimeDelegate delegate = javax.ws.rs.ext.RuntimeDelegate.getInstance();
+            delegate.createResponseBuilder(); // what every answer needs
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return RUNTIME_DELEGATE + " finds no implementation (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")";
+        }
     }
 
     /**

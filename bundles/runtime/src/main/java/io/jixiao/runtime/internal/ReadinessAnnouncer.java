@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +41,8 @@ public final class ReadinessAnnouncer {
 
     /** Each published endpoint and its name; several may share a name (two SOAP services). */
     private final Map<PublishedEndpoint, String> endpoints = new ConcurrentHashMap<>();
-    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> new Thread(r, "jixiao-readiness"));
+    private final java.util.concurrent.ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "jixiao-readiness"));
     private final ReadinessConfiguration config;
     private final String baseUrl;
     private volatile boolean announced;
@@ -53,6 +53,16 @@ public final class ReadinessAnnouncer {
         this.config = config;
         this.baseUrl = baseUrl(httpRuntime.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT))
                 + trimSlash(config.servletContext());
+        // an endpoint that never registers (its adapter could not start) is a node that is not ready: say so once
+        prober.schedule(this::reportMissing, config.probeTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void reportMissing() {
+        List<String> missing = Arrays.stream(config.required()).filter(n -> !endpoints.containsValue(n)).toList();
+        if (!announced && !missing.isEmpty()) {
+            LOG.warn("Jixiao is not ready: after {} ms no endpoint {} is published (its adapter logged why)",
+                    config.probeTimeoutMillis(), missing);
+        }
     }
 
     @Reference(name = "endpoint", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -81,10 +91,14 @@ public final class ReadinessAnnouncer {
             List<PublishedEndpoint> named = endpoints.entrySet().stream().filter(e -> e.getValue().equals(name))
                     .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(PublishedEndpoint::path)).toList();
             for (PublishedEndpoint endpoint : named) {
-                if (!probe(baseUrl + endpoint.probePath(), deadline)) {
-                    LOG.warn("Endpoint '{}' at {} did not become ready within {} ms", name, endpoint.path(),
-                            config.probeTimeoutMillis());
-                    return;
+                for (PublishedEndpoint.Probe probe : endpoint.probes()) {
+                    String answered = probe(probe, deadline);
+                    if (answered != null) {
+                        LOG.error("Jixiao is not ready: endpoint '{}' at {}{}: {} {} ({}) answered {}, where the "
+                                + "contract says {} with \"{}\"", name, baseUrl, endpoint.path(), probe.method(),
+                                probe.path(), probe.description(), answered, probe.status(), probe.fragment());
+                        return;
+                    }
                 }
                 lines.add(String.format("  %-5s %s%s", name, baseUrl, endpoint.path()));
                 endpoint.announcedPaths().forEach(p -> lines.add(String.format("        %s%s", baseUrl, p)));
@@ -94,46 +108,71 @@ public final class ReadinessAnnouncer {
         LOG.info("Jixiao is ready:\n{}", String.join("\n", lines));
     }
 
-    private boolean probe(String url, long deadline) {
+    /**
+     * Sends a probe until it answers as documented or the deadline passes.
+     *
+     * @return {@code null} when it answered as documented, else what it last answered
+     */
+    private String probe(PublishedEndpoint.Probe probe, long deadline) {
+        String last = "nothing";
         while (System.currentTimeMillis() < deadline && !Thread.currentThread().isInterrupted()) {
             try {
-                if (status(url) == 200) {
-                    return true;
+                Answer answer = send(baseUrl + probe.path(), probe);
+                if (answer.status() == probe.status() && answer.body().contains(probe.fragment())) {
+                    return null;
                 }
+                String body = answer.body().replaceAll("\\s+", " ");
+                last = answer.status() + " " + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
             } catch (IOException e) {
-                LOG.debug("probe {} failed: {}", url, e.toString());
+                last = e.toString();
+                LOG.debug("probe {} failed: {}", probe.path(), e.toString());
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return last;
             }
         }
-        return false;
+        return last;
+    }
+
+    private record Answer(int status, String body) {
     }
 
     /**
-     * One GET of our own endpoint. Over HTTPS the probe does not judge the certificate: it calls this process
-     * on the address the HTTP service itself reports, sends no credentials and reads the answer only to its end.
+     * One call of our own endpoint. Over HTTPS the probe does not judge the certificate: it calls this process
+     * on the address the HTTP service itself reports, sends no credentials and reads the answer to its end (a probe
+     * that hangs up on an answer still being written is a client gone).
      */
-    private static int status(String url) throws IOException {
+    private static Answer send(String url, PublishedEndpoint.Probe probe) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setConnectTimeout(2_000);
         connection.setReadTimeout(5_000);
+        connection.setRequestProperty(PublishedEndpoint.PROBE_HEADER, "readiness");
         if (connection instanceof HttpsURLConnection https) {
             https.setSSLSocketFactory(OWN_ENDPOINT_TLS.getSocketFactory());
             https.setHostnameVerifier((host, session) -> true);
         }
         try {
-            int status = connection.getResponseCode();
-            // read the answer to its end: a probe that hangs up on an answer still being written is a client gone
-            try (java.io.InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) {
-                    body.transferTo(java.io.OutputStream.nullOutputStream());
+            connection.setRequestMethod(probe.method());
+            if (probe.body() != null) {
+                byte[] body = probe.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", probe.contentType());
+                connection.setFixedLengthStreamingMode(body.length);
+                try (java.io.OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
                 }
             }
-            return status;
+            int status = connection.getResponseCode();
+            try (java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                byte[] answer = in == null ? new byte[0] : in.readNBytes(1 << 20);
+                if (in != null) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                return new Answer(status, new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+            }
         } finally {
             connection.disconnect();
         }

@@ -79,6 +79,9 @@ final class AdmissionInterceptors {
                 return false;
             }
             if (exception instanceof SoapFault fault && clientFault(fault)) {
+                if (probe(message)) {
+                    return false; // the runtime's readiness probe, answered as documented
+                }
                 // the client's mistake (credentials, a replay, its rate): one line, never a stack trace
                 LOG.info("Refused a SOAP request ({}): {}", fault.getFaultCode().getLocalPart(), fault.getMessage());
                 return false;
@@ -95,6 +98,15 @@ final class AdmissionInterceptors {
             }
             return true;
         }
+    }
+
+    private static boolean probe(Message message) {
+        Object http = message.getExchange() == null ? null
+                : message.getExchange().getInMessage() == null ? null
+                : message.getExchange().getInMessage().get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof HttpServletRequest servlet
+                && servlet.getHeader(io.jixiao.runtime.PublishedEndpoint.PROBE_HEADER) != null
+                && ("127.0.0.1".equals(servlet.getRemoteAddr()) || "0:0:0:0:0:0:0:1".equals(servlet.getRemoteAddr()));
     }
 
     /** A fault the client caused: {@code soap:Client}, or a WS-Security code such as FailedAuthentication. */

@@ -41,7 +41,8 @@ public final class EvaluationSoapPublisher {
                 comprehensive, requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,
                 "EvaluationService"), new QName(EvaluationEndpoint.NAMESPACE, "EvaluationPort"),
                 JixiaoFaultMessage.class);
-        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
+        this.registration = SoapPublisher.probed(address, EvaluationEndpoint.NAMESPACE, "GetEvaluationTask", "<x:TASK_ID>1</x:TASK_ID>",
+                List.of(address + "?wsdl"))
                 .register(context, "soap");
         LOG.info("SOAP evaluation service published at {}", address);
     }

@@ -47,7 +47,8 @@ public final class GoalsSoapPublisher {
                 new GoalsEndpoint(goals, admission, compilation, ruleService, requestIds), GoalsEndpoint.WSDL, address,
                 new QName(GoalsEndpoint.NAMESPACE, "GoalsService"), new QName(GoalsEndpoint.NAMESPACE, "GoalsPort"),
                 JixiaoFaultMessage.class);
-        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
+        this.registration = SoapPublisher.probed(address, GoalsEndpoint.NAMESPACE, "GetGoal", "<x:GOAL_ID>1</x:GOAL_ID><x:VERSION>1</x:VERSION>",
+                List.of(address + "?wsdl"))
                 .register(context, "soap");
         LOG.info("SOAP goals service published at {}", address);
     }

@@ -43,7 +43,8 @@ public final class LibrarySoapPublisher {
                 LibraryEndpoint.WSDL, address, new QName(LibraryEndpoint.NAMESPACE, "LibraryService"),
                 new QName(LibraryEndpoint.NAMESPACE, "LibraryPort"), JixiaoFaultMessage.class,
                 LibraryEndpoint.MAX_DOCUMENT_CHARACTERS, LibraryEndpoint.MAX_DOCUMENT_CHARACTERS);
-        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
+        this.registration = SoapPublisher.probed(address, LibraryEndpoint.NAMESPACE, "GetLibraryImport", "<x:JOB_ID>1</x:JOB_ID>",
+                List.of(address + "?wsdl"))
                 .register(context, "soap");
         LOG.info("SOAP library service published at {}", address);
     }

@@ -39,7 +39,8 @@ public final class MonitoringSoapPublisher {
                 requestIds), MonitoringEndpoint.WSDL, address, new QName(MonitoringEndpoint.NAMESPACE,
                 "MonitoringService"), new QName(MonitoringEndpoint.NAMESPACE, "MonitoringPort"),
                 JixiaoFaultMessage.class);
-        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl"))
+        this.registration = SoapPublisher.probed(address, MonitoringEndpoint.NAMESPACE, "GetMonitoringRound", "<x:ROUND_ID>1</x:ROUND_ID>",
+                List.of(address + "?wsdl"))
                 .register(context, "soap");
         LOG.info("SOAP monitoring service published at {}", address);
     }

@@ -57,7 +57,8 @@ public final class SoapPublisher {
                 new QName(NAMESPACE, "PaymentGuardPort"),
                 io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
         String address = config.address();
-        this.registration = new PublishedEndpoint(address, address + "?wsdl", List.of(address + "?wsdl", "/soap"))
+        this.registration = probed(address, NAMESPACE, "GetHold", "<x:HOLD_ID>1</x:HOLD_ID>",
+                List.of(address + "?wsdl", "/soap"))
                 .register(context, "soap");
         LOG.info("SOAP service published at {}", address);
     }
@@ -124,6 +125,24 @@ public final class SoapPublisher {
             }
             return server;
         });
+    }
+
+    /**
+     * The endpoint as the runtime probes it before reporting ready: its WSDL is served, and a real operation sent
+     * without a UsernameToken answers the documented {@code wsse:FailedAuthentication} fault.
+     *
+     * @param operation an operation of the service, e.g. {@code GetHold}
+     * @param content its request element's valid content, elements prefixed {@code x:}
+     */
+    static PublishedEndpoint probed(String address, String namespace, String operation, String content,
+            List<String> announced) {
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:x=\""
+                + namespace + "\"><soapenv:Body><x:" + operation + "Request>" + content + "</x:" + operation
+                + "Request></soapenv:Body></soapenv:Envelope>";
+        return new PublishedEndpoint(address, announced, List.of(
+                PublishedEndpoint.Probe.get(address + "?wsdl", "definitions", "the WSDL"),
+                new PublishedEndpoint.Probe("POST", address, "text/xml; charset=utf-8", envelope, 500,
+                        "FailedAuthentication", operation + " without a UsernameToken")));
     }
 
     /**
