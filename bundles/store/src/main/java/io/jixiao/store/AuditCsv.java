@@ -14,6 +14,12 @@ import java.util.List;
  * @since 1.2.0
  */
 public final class AuditCsv {
+    /**
+     * The byte order mark an export starts with, so that a spreadsheet program opens the UTF-8 text as UTF-8 (Excel
+     * reads a CSV without it in the system's code page, GBK on a Chinese Windows).
+     */
+    public static final char BOM = '\uFEFF';
+
     /** The header line's columns, in order. */
     public static final List<String> COLUMNS = List.of("AUDIT_ID", "CHAIN_SEQ", "OCCURRED_AT", "ACTION",
             "MOF_DIV_CODE", "AGENCY_CODE", "PRO_CODE", "SUBJECT_TYPE", "SUBJECT_ID", "CALLER", "OPERATOR", "ROLES",

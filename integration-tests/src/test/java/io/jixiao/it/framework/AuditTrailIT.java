@@ -94,7 +94,8 @@ class AuditTrailIT {
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        String[] lines = export.body().split("\r\n");
+        assertThat(export.body()).as("a byte order mark: Excel opens the UTF-8 text as UTF-8").startsWith("\uFEFF");
+        String[] lines = export.body().substring(1).split("\r\n");
         assertThat(lines[0]).isEqualTo("AUDIT_ID,CHAIN_SEQ,OCCURRED_AT,ACTION,MOF_DIV_CODE,AGENCY_CODE,PRO_CODE,"
                 + "SUBJECT_TYPE,SUBJECT_ID,CALLER,OPERATOR,ROLES,REASON,DETAIL,PREV_HASH,ROW_HASH");
         assertThat(lines).hasSize(2);

@@ -53,7 +53,7 @@ class GuardIT {
         assertThat(state.has("BYPASS")).isFalse();
         assertThat(state.get("JOURNAL_BACKLOG_BYTES").isIntegralNumber()).as(state.toString()).isTrue();
 
-        String until = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0).toString();
+        String until = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         assertThat(Jixiao.post(Jixiao.REST + "/payment-guard/bypasses", "application/json", "{\"MOF_DIV_CODE\":\""
                 + REGION + "\",\"UNTIL\":\"" + until + "\",\"REASON\":\"x\"}", "Authorization",
                 Jixiao.basic("unit01")).statusCode()).isEqualTo(403);
@@ -80,7 +80,7 @@ class GuardIT {
         assertThat(heldAgain.get("DECISION").asText()).isEqualTo("HOLD");
         assertThat(heldAgain.get("HOLD_ID").asLong()).isEqualTo(hold.get("HOLD_ID").asLong());
         assertThat(soap("finance01", "OpenBypass", "<pg:OpenBypassRequest>" + Jixiao.elements("MOF_DIV_CODE", REGION,
-                "UNTIL", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(4).withNano(0).toString(), "REASON",
+                "UNTIL", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(4).withNano(0).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), "REASON",
                 "too long") + "</pg:OpenBypassRequest>")).contains("INVALID_INPUT", "UNTIL");
         assertThat(ok(Jixiao.post(Jixiao.REST + "/payment-guard/bypasses/" + bypassId + "/closing",
                 "application/json", "{\"REASON\":\"again\"}", "Authorization", Jixiao.basic("finance01")), 409)

@@ -458,6 +458,17 @@ final class GoalWorkflow implements GoalService {
         if (actor == null) {
             throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");
         }
+        // a target's type is part of the indicator, not a rule of the region: refused already in a draft
+        io.jixiao.api.model.Violations typed = new io.jixiao.api.model.Violations();
+        List<io.jixiao.api.goal.Indicator> indicators = goal.indicators();
+        for (int i = 0; i < indicators.size(); i++) {
+            io.jixiao.api.goal.Indicator k = indicators.get(i);
+            if (k.sign().quantitative() && k.numericTarget() == null) {
+                typed.add("INDICATORS[" + i + "].KPI_VAL", "numeric", "a quantitative indicator ("
+                        + k.sign().symbol() + ") needs a numeric target, got '" + k.target() + "'");
+            }
+        }
+        typed.throwIfAny();
     }
 
     private AuditEntry audit(GoalVersion v, String action, Actor actor, String reason, String detail) {

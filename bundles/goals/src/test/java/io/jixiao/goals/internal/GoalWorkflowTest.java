@@ -72,6 +72,21 @@ class GoalWorkflowTest {
     }
 
     @Test
+    void aQuantitativeIndicatorWithATextTargetIsRefusedAtDraft() {
+        List<io.jixiao.api.goal.Indicator> indicators = new java.util.ArrayList<>(GoalRulesTest.goal(8, 8).indicators());
+        io.jixiao.api.goal.Indicator third = indicators.get(2);
+        indicators.set(2, new io.jixiao.api.goal.Indicator(third.level2(), third.name(), third.sign(), "abc",
+                third.unit(), third.points(), "", null));
+        Goal typed = new Goal(io.jixiao.api.goal.GoalSubject.PROJECT, "完成年度任务", "", indicators);
+
+        assertThatThrownBy(() -> goals.draft(project(), typed, UNIT)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).singleElement()
+                        .satisfies(v -> assertThat(v.field()).isEqualTo("INDICATORS[2].KPI_VAL")));
+        assertThat(store.goalsOf(project().mofDivCode(), project().fiscalYear(), project().proCode()))
+                .as("nothing drafted").isEmpty();
+    }
+
+    @Test
     void draftSubmitReturnReviseApprovePublish() {
         GoalVersion draft = goals.draft(project(), GoalRulesTest.goal(7, 7), UNIT);
 

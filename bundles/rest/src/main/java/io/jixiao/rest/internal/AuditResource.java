@@ -204,6 +204,7 @@ public final class AuditResource {
         AuditChainHead head = audit.head(query.mofDivCode(), actor);
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(AuditCsv.BOM);
             AuditCsv.header(writer);
             audit.export(query, actor, r -> AuditCsv.row(writer, r));
             writer.flush();

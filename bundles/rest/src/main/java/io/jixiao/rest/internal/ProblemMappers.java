@@ -95,6 +95,9 @@ final class ProblemMappers {
 
     /** HTTP-level errors raised by the JAX-RS runtime: unknown path, wrong method or media type. */
     static final class Web implements ExceptionMapper<WebApplicationException> {
+        @javax.ws.rs.core.Context
+        private javax.ws.rs.core.UriInfo uri;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -105,7 +108,10 @@ final class ProblemMappers {
             String title = type == null ? "HTTP " + status : type.getReasonPhrase();
             Response.ResponseBuilder b = Response.fromResponse(Problem.response(status, "HTTP_" + status, title,
                     title, null));
-            if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
+            String documented = status == 405 && uri != null ? DocumentedMethods.allow(uri.getPath()) : null;
+            if (documented != null) {
+                b.header("Allow", documented);
+            } else if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
                 b.header("Allow", e.getResponse().getHeaderString("Allow"));
             }
             return b.build();

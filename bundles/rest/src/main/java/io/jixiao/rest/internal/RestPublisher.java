@@ -165,6 +165,7 @@ public final class RestPublisher {
         ObjectMapper json = mapper(config);
         providers.add(new JacksonJsonProvider(json));
         providers.add(admission);
+        providers.add(new CanonicalPath());
         providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));
         providers.add(identity);
         providers.add(new RateLimitFilter(limiter));
@@ -185,13 +186,24 @@ public final class RestPublisher {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        return JsonMapper.builder(json)
+        JsonMapper mapper = JsonMapper.builder(json)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // strict JSON types: a number field takes a JSON number, a string field a JSON string
+                // ("PAY_APP_NO": true is refused, not recorded as "true")
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return mapper;
     }
 }

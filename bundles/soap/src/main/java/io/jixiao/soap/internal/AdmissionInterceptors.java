@@ -78,12 +78,18 @@ final class AdmissionInterceptors {
                 message.setContent(Exception.class, tooSlow);
                 return false;
             }
-            if (exception instanceof SoapFault fault && clientFault(fault)) {
+            if (exception instanceof Fault fault && clientFault(fault)
+                    || FaultInterceptors.cause(exception, SchemaViolation.class) != null
+                    || FaultInterceptors.unreadable(exception)) {
                 if (probe(message)) {
                     return false; // the runtime's readiness probe, answered as documented
                 }
-                // the client's mistake (credentials, a replay, its rate): one line, never a stack trace
-                LOG.info("Refused a SOAP request ({}): {}", fault.getFaultCode().getLocalPart(), fault.getMessage());
+                // the client's mistake (credentials, a replay, its rate, a request it cannot have meant): one line,
+                // never a stack trace
+                String code = exception instanceof Fault f && f.getFaultCode() != null
+                        && !FaultInterceptors.unreadable(exception) ? f.getFaultCode().getLocalPart() : "Client";
+                LOG.info("Refused a SOAP request ({}): {}", code,
+                        String.valueOf(exception.getMessage()).replaceAll("\\s+", " "));
                 return false;
             }
             if (ClientAdmission.ToClient.closedByClient(exception)) {
@@ -110,7 +116,7 @@ final class AdmissionInterceptors {
     }
 
     /** A fault the client caused: {@code soap:Client}, or a WS-Security code such as FailedAuthentication. */
-    static boolean clientFault(SoapFault fault) {
+    static boolean clientFault(Fault fault) {
         javax.xml.namespace.QName code = fault.getFaultCode();
         return code != null && (Fault.FAULT_CODE_CLIENT.getLocalPart().equals(code.getLocalPart())
                 || "Sender".equals(code.getLocalPart()) || UsernameTokenInterceptor.WSSE.equals(code.getNamespaceURI()));

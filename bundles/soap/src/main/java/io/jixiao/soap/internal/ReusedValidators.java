@@ -13,6 +13,7 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
 
@@ -76,11 +77,44 @@ final class ReusedValidators extends Schema {
         private Locator locator;
         /** A feature or property was set: the handler is changed for good, so it stays with this one. */
         private boolean customised;
+        /** The elements open now, outermost first: where a violation is found. */
+        private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+        private final ErrorHandler naming = new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) throws SAXException {
+                if (errorHandler != null) {
+                    errorHandler.warning(e);
+                }
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                report(e, false);
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                report(e, true);
+            }
+        };
+
+        /** Passes a violation on with the element path it was found at, or throws it so when nobody listens. */
+        private void report(SAXParseException e, boolean fatal) throws SAXException {
+            SAXParseException named = e instanceof SchemaViolation ? e : new SchemaViolation(String.join("/", open), e);
+            if (errorHandler == null) {
+                throw named;
+            }
+            if (fatal) {
+                errorHandler.fatalError(named);
+            } else {
+                errorHandler.error(named);
+            }
+        }
 
         private ValidatorHandler current() {
             if (current == null) {
                 current = borrow();
-                current.setErrorHandler(errorHandler);
+                current.setErrorHandler(naming);
                 current.setContentHandler(contentHandler);
                 current.setResourceResolver(resolver);
             }
@@ -103,9 +137,6 @@ final class ReusedValidators extends Schema {
         @Override
         public void setErrorHandler(ErrorHandler handler) {
             errorHandler = handler;
-            if (current != null) {
-                current.setErrorHandler(handler);
-            }
         }
 
         @Override
@@ -161,6 +192,7 @@ final class ReusedValidators extends Schema {
 
         @Override
         public void startDocument() throws SAXException {
+            open.clear();
             current().setDocumentLocator(locator);
             current().startDocument();
         }
@@ -187,12 +219,14 @@ final class ReusedValidators extends Schema {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            open.addLast(localName);
             current().startElement(uri, localName, qName, atts);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
-            current().endElement(uri, localName, qName);
+            current().endElement(uri, localName, qName); // a value is judged here, its element still open
+            open.pollLast();
         }
 
         @Override

@@ -118,6 +118,7 @@ public final class SoapPublisher {
                     Duration.ofSeconds(config.usernameToken_freshnessSeconds()), Clock.systemUTC()));
             factory.getInInterceptors().add(new FaultInterceptors.RequestRequired());
             factory.getOutFaultInterceptors().add(new FaultInterceptors.TypedFaultsAreClientFaults(typedFault));
+            factory.getOutFaultInterceptors().add(new FaultInterceptors.ClientFaultDetail());
             Server server = factory.create();
             String validation = String.valueOf(config.schemaValidation());
             if (!"NONE".equalsIgnoreCase(validation) && !"false".equalsIgnoreCase(validation)) {
