@@ -126,6 +126,16 @@ public interface GoalRepository {
     Map<ProCode, GoalRef> inForce(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<ProCode> proCodes);
 
     /**
+     * The projects among these with a goal of the year in any state — a draft, submitted or returned one too: the
+     * gates tell "the goal is not approved yet" from "there is no goal".
+     *
+     * @param proCodes the projects to look for
+     * @return those that have at least one goal
+     * @since 3.2.0
+     */
+    java.util.Set<ProCode> withAnyGoal(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<ProCode> proCodes);
+
+    /**
      * The goals in force of one agency and subject (the final-accounts close looks up a unit's whole-department goal
      * this way; since 1.7.0).
      *

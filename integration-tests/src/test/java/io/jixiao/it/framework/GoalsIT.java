@@ -62,7 +62,7 @@ class GoalsIT {
         JsonNode refusedAdmission = ok(post("pay-module", "/project-admissions",
                 admission("440100000", project, "2000000.00", false)), 200);
         assertThat(refusedAdmission.get("ADMITTED").asBoolean()).isFalse();
-        assertThat(refusedAdmission.get("REASONS").get(0).get("CODE").asText()).isEqualTo("GOAL_NOT_APPROVED");
+        assertThat(refusedAdmission.get("REASONS").get(0).get("CODE").asText()).isEqualTo("GOAL_MISSING");
 
         HttpResponse<String> drafted = post("unit01", "/goals", Goals.declaration("440100000", project, 7));
         JsonNode draft = ok(drafted, 201);
@@ -188,7 +188,7 @@ class GoalsIT {
         assertThat(decision.get("LINES").get(0).get("GOAL_ID").asLong()).isEqualTo(goalId);
         assertThat(decision.get("LINES").get(1).get("PRO_CODE").asText()).isEqualTo("BZ-NO-GOAL");
         assertThat(decision.get("LINES").get(1).get("REASONS").get(0).get("CODE").asText())
-                .isEqualTo("GOAL_NOT_APPROVED");
+                .isEqualTo("GOAL_MISSING");
         JsonNode adjustment = ok(post("pay-module", "/adjustment-checks", draft), 200);
         assertThat(adjustment.get("GATE").asText()).isEqualTo("ADJUSTMENT");
         HttpResponse<String> badLine = post("pay-module", "/compilation-checks", draft.replace("\"AMOUNT\":2000000.00,"

@@ -52,7 +52,7 @@ class GoalsSoapIT {
         String refused = ok(call("pay-module", "AdmitProject", Goals.soap("AdmitProjectRequest", facts,
                 Jixiao.elements("OPERATOR", "sun.library"))));
         assertThat(first(refused, "ADMITTED")).isEqualTo("false");
-        assertThat(first(refused, "CODE")).isEqualTo("GOAL_NOT_APPROVED");
+        assertThat(first(refused, "CODE")).isEqualTo("GOAL_MISSING");
 
         String draft = ok(call("unit01", "DraftGoal", Goals.soap("DraftGoalRequest", facts, Goals.soapGoal(7))));
         String goalId = first(draft, "GOAL_ID");
@@ -126,7 +126,7 @@ class GoalsSoapIT {
         String decision = ok(call("pay-module", "CheckCompilation", twoLines));
         assertThat(first(decision, "BLOCKED")).isEqualTo("1");
         assertThat(decision).contains("<PRO_CODE>" + approved + "</PRO_CODE><ADMITTED>true</ADMITTED>",
-                "<PRO_CODE>BZ-WS-NO-GOAL</PRO_CODE><ADMITTED>false</ADMITTED><REASON><CODE>GOAL_NOT_APPROVED</CODE>");
+                "<PRO_CODE>BZ-WS-NO-GOAL</PRO_CODE><ADMITTED>false</ADMITTED><REASON><CODE>GOAL_MISSING</CODE>");
         String adjustment = ok(call("pay-module", "CheckAdjustment", twoLines.replace("CheckCompilationRequest",
                 "CheckAdjustmentRequest")));
         assertThat(first(adjustment, "GATE")).isEqualTo("ADJUSTMENT");

@@ -159,7 +159,7 @@ class SeedRegionsIT {
                 "Authorization", Jixiao.basic("pay-module")).body());
         assertThat(warned.get("MODE").asText()).isEqualTo("WARN");
         assertThat(warned.get("ADMITTED").asBoolean()).as("warn reports, never blocks").isTrue();
-        assertThat(warned.get("REASONS").get(0).get("CODE").asText()).isEqualTo("GOAL_NOT_APPROVED");
+        assertThat(warned.get("REASONS").get(0).get("CODE").asText()).isEqualTo("GOAL_MISSING");
 
         String draft = "{\"MOF_DIV_CODE\":\"140400000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"CZ-1\",\"LINES\":[{"
                 + "\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"CZ-NO-GOAL\",\"PROJECT_CLASS\":\"DEVELOPMENT\","

@@ -59,4 +59,23 @@ class StrictInputIT {
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
     }
+
+    @Test
+    void pagingSpeaksAfterAndNextAfterAndTheOldNamesStillWork() throws Exception {
+        String base = Jixiao.REST + "/goals/rechecks?MOF_DIV_CODE=440100000&FISCAL_YEAR=2026&LIMIT=1";
+        String finance = Jixiao.basic("finance01");
+        assertThat(Jixiao.get(base + "&AFTER=0", "Authorization", finance).statusCode()).isEqualTo(200);
+        assertThat(Jixiao.get(base + "&AFTER_GOAL_ID=0", "Authorization", finance).statusCode())
+                .as("the deprecated name, for one release").isEqualTo(200);
+        HttpResponse<String> both = Jixiao.get(base + "&AFTER=0&AFTER_GOAL_ID=0", "Authorization", finance);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("AFTER_GOAL_ID", "deprecated");
+        HttpResponse<String> page = Jixiao.get(base, "Authorization", finance);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(page.body());
+        if (json.has("NEXT_AFTER")) {
+            assertThat(json.get("NEXT_AFTER_GOAL_ID")).as("the old field carries the same value")
+                    .isEqualTo(json.get("NEXT_AFTER"));
+        }
+    }
 }

@@ -73,7 +73,9 @@ final class AdmissionGate implements ProjectAdmission {
         if (mode != GateMode.OFF) {
             Assessment latest = tier == AssessmentTier.NONE ? null
                     : goals.latestAssessment(project.mofDivCode(), project.fiscalYear(), project.proCode()).orElse(null);
-            reasons.addAll(LineCheck.reasons(project, in, goal.isPresent(), tier, latest));
+            boolean anyGoal = goal.isPresent()
+                    || !goals.goalsOf(project.mofDivCode(), project.fiscalYear(), project.proCode()).isEmpty();
+            reasons.addAll(LineCheck.reasons(project, in, goal.isPresent(), anyGoal, tier, latest));
             StageReview stage = goal.isEmpty() || !in.reviewStages().contains(ReviewStage.ADMISSION) ? null
                     : goals.stageReviews(goal.get().goalId(), goal.get().version()).stream()
                             .filter(r -> r.stage() == ReviewStage.ADMISSION).findFirst().orElse(null);

@@ -93,6 +93,10 @@ final class DraftGate implements CompilationGate {
                 : evaluations.adjustmentsTargeting(draft.mofDivCode(), draft.fiscalYear(),
                         lines.stream().map(ProjectFacts::proCode).toList());
 
+        // the lines without a goal in force: which have a goal not approved yet, which none at all
+        java.util.Set<ProCode> drafted = mode == GateMode.OFF ? java.util.Set.of()
+                : goals.withAnyGoal(draft.mofDivCode(), draft.fiscalYear(), lines.stream().map(ProjectFacts::proCode)
+                        .filter(p -> !inForce.containsKey(p)).toList());
         List<GateDecision> decisions = new ArrayList<>(lines.size());
         List<AuditEntry> audits = new ArrayList<>();
         int blocked = 0;
@@ -102,7 +106,8 @@ final class DraftGate implements CompilationGate {
             ProjectFacts line = lines.get(i);
             GoalRef goal = inForce.get(line.proCode());
             List<RuleViolation> reasons = mode == GateMode.OFF ? List.of()
-                    : LineCheck.reasons(line, in, goal != null, tiers.get(i), latest.get(line.proCode()));
+                    : LineCheck.reasons(line, in, goal != null, goal != null || drafted.contains(line.proCode()),
+                            tiers.get(i), latest.get(line.proCode()));
             if (staged) {
                 GoalRepository.StagePassed passed = goal == null ? null : joint.get(goal);
                 List<RuleViolation> stage = StageCheck.reasons(line, in, ReviewStage.COMPILATION, goal != null,

@@ -23,17 +23,22 @@ final class LineCheck {
      * @param project the project
      * @param rules the rules in force
      * @param hasGoal whether an approved goal is in force for it
+     * @param anyGoal whether it has a goal of the year at all (a draft, submitted or returned one)
      * @param required the assessment tier the thresholds require
      * @param latest its latest assessment, or {@code null}
      * @return every reason to refuse it
      */
-    static List<RuleViolation> reasons(ProjectFacts project, GoalRules rules, boolean hasGoal,
+    static List<RuleViolation> reasons(ProjectFacts project, GoalRules rules, boolean hasGoal, boolean anyGoal,
             AssessmentTier required, Assessment latest) {
         List<RuleViolation> reasons = new ArrayList<>(2);
-        if (!hasGoal) {
-            reasons.add(new RuleViolation("GOAL_NOT_APPROVED", "PRO_CODE", "项目没有已批复的绩效目标(无目标不安排预算)",
-                    "the project has no approved performance goal for " + project.fiscalYear()
-                            + " (no goal, no budget)", SOURCE));
+        if (!hasGoal && anyGoal) {
+            reasons.add(new RuleViolation("GOAL_NOT_APPROVED", "PRO_CODE", "项目的绩效目标尚未批复(无目标不安排预算)",
+                    "the project's performance goal for " + project.fiscalYear() + " is not approved yet: submit it "
+                            + "for review (no goal, no budget)", SOURCE));
+        } else if (!hasGoal) {
+            reasons.add(new RuleViolation("GOAL_MISSING", "PRO_CODE", "项目没有绩效目标(无目标不安排预算)",
+                    "the project has no performance goal for " + project.fiscalYear()
+                            + ": declare one (no goal, no budget)", SOURCE));
         }
         if (required == AssessmentTier.NONE) {
             return reasons;

@@ -109,7 +109,7 @@ class AdmissionGateTest {
 
         assertThat(refused.admitted()).isFalse();
         assertThat(refused.mode()).isEqualTo(GateMode.ENFORCE);
-        assertThat(codes(refused)).containsExactly("GOAL_NOT_APPROVED");
+        assertThat(codes(refused)).as("a draft, not approved").containsExactly("GOAL_NOT_APPROVED");
         assertThat(refused.reasons().get(0).messageZh()).contains("无目标不安排预算");
         assertThat(audit(project)).containsExactly("ADMISSION_REFUSED:PROJECT-LIB/sun.operator");
 
@@ -185,7 +185,7 @@ class AdmissionGateTest {
         assertThat(warned.admitted()).isTrue();
         assertThat(warned.mode()).isEqualTo(GateMode.WARN);
         assertThat(warned.wouldRefuse()).isTrue();
-        assertThat(codes(warned)).containsExactly("GOAL_NOT_APPROVED");
+        assertThat(codes(warned)).as("no goal at all").containsExactly("GOAL_MISSING");
 
         clock = Clock.fixed(Instant.parse("2026-03-31T16:00:00Z"), ZoneOffset.UTC); // 1 April in China
         GateDecision enforced = gate().admit(project, LIBRARY);

@@ -141,7 +141,7 @@ class DraftGateTest {
         assertThat(d.mode()).isEqualTo(GateMode.ENFORCE);
         assertThat(d.blocked()).isEqualTo(2);
         assertThat(d.lines()).extracting(GateDecision::admitted).containsExactly(true, false, false, true);
-        assertThat(codes(d.lines().get(1))).containsExactly("GOAL_NOT_APPROVED");
+        assertThat(codes(d.lines().get(1))).as("no goal at all").containsExactly("GOAL_MISSING");
         assertThat(codes(d.lines().get(2))).containsExactly("EX_ANTE_REQUIRED");
         assertThat(d.lines().get(2).exAnte()).isEqualTo(AssessmentTier.KEY);
         assertThat(d.lines().get(2).reasons().get(0).source()).contains("3000万元");
@@ -149,6 +149,23 @@ class DraftGateTest {
                 .containsExactly("COMPILATION_LINE_BLOCKED");
         assertThat(store.findBySubject("DRAFT", "2026/BZ2026-0042", 10).get(0).reason())
                 .isEqualTo("4 lines, 2 blocked, 2 with reasons");
+    }
+
+    @Test
+    void aDraftGoalAndNoGoalAreDifferentReasons() {
+        ProjectFacts approved = line("R-1", "2000000", false, true);
+        ProjectFacts draftOnly = line("R-2", "2000000", false, true);
+        ProjectFacts none = line("R-3", "2000000", false, true);
+        approve(approved);
+        goals.draft(draftOnly, GoalRulesTest.goal(8, 8), UNIT);
+
+        DraftDecision d = gate().check(draft(Gate.COMPILATION, List.of(approved, draftOnly, none)), COMPILATION);
+
+        assertThat(d.lines()).extracting(GateDecision::admitted).containsExactly(true, false, false);
+        assertThat(codes(d.lines().get(1))).containsExactly("GOAL_NOT_APPROVED");
+        assertThat(codes(d.lines().get(2))).containsExactly("GOAL_MISSING");
+        assertThat(d.lines().get(1).reasons().get(0).messageEn()).contains("not approved yet");
+        assertThat(d.lines().get(2).reasons().get(0).messageEn()).contains("has no performance goal");
     }
 
     @Test

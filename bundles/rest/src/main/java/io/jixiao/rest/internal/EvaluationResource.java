@@ -127,7 +127,10 @@ public final class EvaluationResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     static final class TaskPageJson {
         @JsonProperty("TASKS") public List<TaskJson> tasks;
-        @JsonProperty("NEXT") public Long next;
+        /** The next page's {@code AFTER}: the one paging vocabulary. */
+        @JsonProperty("NEXT_AFTER") public Long nextAfter;
+        /** @deprecated the same as {@code NEXT_AFTER}, kept for one release */
+        @Deprecated @JsonProperty("NEXT") public Long next;
     }
 
     /** One indicator line of POST /evaluations/tasks/{id}/self-evaluation. */
@@ -330,7 +333,8 @@ public final class EvaluationResource {
                 AuthenticationFilter.Caller.of(caller).reader());
         TaskPageJson j = new TaskPageJson();
         j.tasks = tasks.stream().map(TaskJson::of).toList();
-        j.next = tasks.size() == limit ? tasks.get(tasks.size() - 1).taskId() : null;
+        j.nextAfter = tasks.size() == limit ? tasks.get(tasks.size() - 1).taskId() : null;
+        j.next = j.nextAfter;
         return j;
     }
 
@@ -504,7 +508,10 @@ public final class EvaluationResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     static final class AdjustmentPageJson {
         @JsonProperty("ADJUSTMENTS") public List<AdjustmentJson> adjustments;
-        @JsonProperty("NEXT") public Long next;
+        /** The next page's {@code AFTER}: the one paging vocabulary. */
+        @JsonProperty("NEXT_AFTER") public Long nextAfter;
+        /** @deprecated the same as {@code NEXT_AFTER}, kept for one release */
+        @Deprecated @JsonProperty("NEXT") public Long next;
     }
 
     /** POST /evaluations/what-if. */
@@ -587,7 +594,8 @@ public final class EvaluationResource {
                 AuthenticationFilter.Caller.of(caller).reader());
         AdjustmentPageJson j = new AdjustmentPageJson();
         j.adjustments = page.stream().map(AdjustmentJson::of).toList();
-        j.next = page.size() == limit ? page.get(page.size() - 1).taskId() : null;
+        j.nextAfter = page.size() == limit ? page.get(page.size() - 1).taskId() : null;
+        j.next = j.nextAfter;
         return j;
     }
 

@@ -237,7 +237,10 @@ public final class GoalResource {
         @JsonProperty("CHECKED") public int checked;
         @JsonProperty("NONCOMPLIANT") public int noncompliant;
         @JsonProperty("GOALS") public List<NoncompliantJson> goals;
-        @JsonProperty("NEXT_AFTER_GOAL_ID") public Long nextAfterGoalId;
+        /** The next page's {@code AFTER}: the one paging vocabulary. */
+        @JsonProperty("NEXT_AFTER") public Long nextAfter;
+        /** @deprecated the same as {@code NEXT_AFTER}, kept for one release */
+        @Deprecated @JsonProperty("NEXT_AFTER_GOAL_ID") public Long nextAfterGoalId;
     }
 
     /** One goal in force that the rules in force reject. */
@@ -251,8 +254,9 @@ public final class GoalResource {
         @JsonProperty("VIOLATIONS") public List<GoalDtos.ViolationJson> violations;
     }
 
-    private static final Set<String> RECHECK_QUERY = Set.of(MofDivCode.FIELD, FiscalYear.FIELD, "AFTER_GOAL_ID",
-            "LIMIT");
+    /** {@code AFTER_GOAL_ID} is the deprecated name of {@code AFTER}, accepted for one release. */
+    private static final Set<String> RECHECK_QUERY = Set.of(MofDivCode.FIELD, FiscalYear.FIELD, "AFTER",
+            "AFTER_GOAL_ID", "LIMIT");
 
     @GET
     @Path("rechecks")
@@ -262,7 +266,9 @@ public final class GoalResource {
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
         FiscalYear year = v.check(() -> RequestBodies.fiscalYear(p.getFirst(FiscalYear.FIELD)));
-        Long after = v.optional(p.getFirst("AFTER_GOAL_ID"), raw -> RequestBodies.id("AFTER_GOAL_ID", raw));
+        String afterName = RequestBodies.pagingName(v, p, "AFTER_GOAL_ID");
+        Long after = "0".equals(p.getFirst(afterName)) ? Long.valueOf(0L) // 0, as absent: from the start
+                : v.optional(p.getFirst(afterName), raw -> RequestBodies.id(afterName, raw));
         Long limit = v.optional(p.getFirst("LIMIT"), raw -> RequestBodies.id("LIMIT", raw));
         v.throwIfAny();
         Recheck r = goals.recheck(region, year, after == null ? 0 : after,
@@ -285,7 +291,8 @@ public final class GoalResource {
             j.violations = g.violations().stream().map(GoalDtos.ViolationJson::of).toList();
             return j;
         }).toList();
-        out.nextAfterGoalId = r.nextAfterGoalId();
+        out.nextAfter = r.nextAfterGoalId();
+        out.nextAfterGoalId = out.nextAfter;
         return out;
     }
 

@@ -340,6 +340,8 @@ public final class LibraryResource {
     static final class ProblemsJson {
         @JsonProperty("JOB_ID") public long jobId;
         @JsonProperty("PROBLEMS") public List<ProblemJson> problems;
+        /** The next page's {@code AFTER} (the last row answered), when the page was full. */
+        @JsonProperty("NEXT_AFTER") public Integer nextAfter;
     }
 
     /** A row the import did not take. */
@@ -361,17 +363,21 @@ public final class LibraryResource {
     @javax.ws.rs.Path("imports/{jobId}/problems")
     public ProblemsJson problems(@PathParam("jobId") String jobId, @Context UriInfo uri,
             @Context SecurityContext caller) {
-        RequestBodies.onlyParameters(uri, Set.of("AFTER_ROW", "LIMIT"));
+        RequestBodies.onlyParameters(uri, Set.of("AFTER", "AFTER_ROW", "LIMIT")); // AFTER_ROW: deprecated name
         long id = RequestBodies.id("JOB_ID", jobId);
         MultivaluedMap<String, String> p = uri.getQueryParameters();
         Violations v = new Violations();
-        Integer after = v.optional(p.getFirst("AFTER_ROW"), raw -> integer("AFTER_ROW", raw));
+        String afterName = RequestBodies.pagingName(v, p, "AFTER_ROW");
+        Integer after = v.optional(p.getFirst(afterName), raw -> integer(afterName, raw));
         Integer limit = v.optional(p.getFirst("LIMIT"), raw -> integer("LIMIT", raw));
         v.throwIfAny();
         ProblemsJson out = new ProblemsJson();
         out.jobId = id;
-        out.problems = library.problems(id, after == null ? -1 : after, limit == null ? 100 : limit,
+        int size = limit == null ? 100 : limit;
+        out.problems = library.problems(id, after == null ? -1 : after, size,
                 AuthenticationFilter.Caller.of(caller).reader()).stream().map(ProblemJson::of).toList();
+        out.nextAfter = out.problems.size() == size && !out.problems.isEmpty()
+                ? out.problems.get(out.problems.size() - 1).row : null;
         return out;
     }
 

@@ -166,7 +166,10 @@ public final class MonitoringResource {
     static final class AlertPageJson {
         @JsonProperty("ROUND_ID") public long roundId;
         @JsonProperty("ALERTS") public List<AlertJson> alerts;
-        @JsonProperty("NEXT") public Long next;
+        /** The next page's {@code AFTER}: the one paging vocabulary. */
+        @JsonProperty("NEXT_AFTER") public Long nextAfter;
+        /** @deprecated the same as {@code NEXT_AFTER}, kept for one release */
+        @Deprecated @JsonProperty("NEXT") public Long next;
     }
 
     /** POST /monitoring/alerts/{id}/rectification and /release. */
@@ -331,7 +334,8 @@ public final class MonitoringResource {
         AlertPageJson j = new AlertPageJson();
         j.roundId = id;
         j.alerts = page.alerts().stream().map(AlertJson::of).toList();
-        j.next = page.next();
+        j.nextAfter = page.next();
+        j.next = j.nextAfter;
         return j;
     }
 

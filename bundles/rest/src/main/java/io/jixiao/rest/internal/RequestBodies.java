@@ -137,4 +137,18 @@ final class RequestBodies {
         });
         v.throwIfAny();
     }
+
+    /**
+     * The one paging vocabulary is {@code AFTER} (and {@code NEXT_AFTER} in answers); a few queries had names of
+     * their own, still accepted for one release.
+     *
+     * @param deprecated the query's old name, e.g. {@code AFTER_ROW}
+     * @return the name the caller used; both at once is a broken rule
+     */
+    static String pagingName(Violations v, javax.ws.rs.core.MultivaluedMap<String, String> query, String deprecated) {
+        if (query.containsKey("AFTER") && query.containsKey(deprecated)) {
+            v.add(deprecated, "deprecated", deprecated + " is the old name of AFTER: give AFTER only");
+        }
+        return query.containsKey(deprecated) && !query.containsKey("AFTER") ? deprecated : "AFTER";
+    }
 }

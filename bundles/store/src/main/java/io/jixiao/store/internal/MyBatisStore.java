@@ -56,6 +56,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -824,6 +825,19 @@ public final class MyBatisStore implements HoldRepository, DecisionRepository, A
                 for (String[] batch : batches(wanted)) {
                     goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
                 }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Set<ProCode> withAnyGoal(MofDivCode mofDivCode, FiscalYear fiscalYear, Collection<ProCode> proCodes) {
+        Set<ProCode> found = new HashSet<>();
+        try (SqlSession session = sessions.openSession()) {
+            GoalMapper goals = session.getMapper(GoalMapper.class);
+            for (String[] batch : batches(codes(proCodes))) {
+                goals.projectsWithGoal(mofDivCode.value(), fiscalYear.value(), batch)
+                        .forEach(p -> found.add(ProCode.of(p)));
             }
         }
         return found;

@@ -45,6 +45,10 @@ public interface GoalMapper {
     List<GoalRow> inForceOfProjects(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
             @Param("codes") String[] codes);
 
+    /** Which of these projects have a goal of the year, in any state. */
+    List<String> projectsWithGoal(@Param("mofDivCode") String mofDivCode, @Param("fiscalYear") int fiscalYear,
+            @Param("codes") String[] codes);
+
     /** Every version in force of a region and year after a goal id, by goal and newest version first. */
     org.apache.ibatis.cursor.Cursor<GoalRow> inForceOfRegionFull(@Param("mofDivCode") String mofDivCode,
             @Param("fiscalYear") int fiscalYear, @Param("afterGoalId") long afterGoalId);
