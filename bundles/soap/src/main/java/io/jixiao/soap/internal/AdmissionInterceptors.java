@@ -78,6 +78,17 @@ final class AdmissionInterceptors {
                 message.setContent(Exception.class, tooSlow);
                 return false;
             }
+            if (ClientAdmission.ToClient.closedByClient(exception)) {
+                org.apache.cxf.message.Exchange exchange = message.getExchange();
+                if (exchange != null && exchange.put(ClientGoneInterceptor.CLOSED_EARLY, Boolean.TRUE) != null) {
+                    return false; // told already: the answer to it failed the same way
+                }
+                LOG.info("A client closed its connection before its {} ({}): {}",
+                        org.apache.cxf.message.MessageUtils.isOutbound(message) ? "answer was sent"
+                                : "request was read", description.strip(), exception.getMessage());
+                return false;
+            }
+            // after a client gone: a body cut short is not a malformed request
             if (exception instanceof Fault fault && clientFault(fault)
                     || FaultInterceptors.cause(exception, SchemaViolation.class) != null
                     || FaultInterceptors.unreadable(exception)) {
@@ -90,16 +101,6 @@ final class AdmissionInterceptors {
                         && !FaultInterceptors.unreadable(exception) ? f.getFaultCode().getLocalPart() : "Client";
                 LOG.info("Refused a SOAP request ({}): {}", code,
                         String.valueOf(exception.getMessage()).replaceAll("\\s+", " "));
-                return false;
-            }
-            if (ClientAdmission.ToClient.closedByClient(exception)) {
-                org.apache.cxf.message.Exchange exchange = message.getExchange();
-                if (exchange != null && exchange.put(ClientGoneInterceptor.CLOSED_EARLY, Boolean.TRUE) != null) {
-                    return false; // told already: the answer to it failed the same way
-                }
-                LOG.info("A client closed its connection before its {} ({}): {}",
-                        org.apache.cxf.message.MessageUtils.isOutbound(message) ? "answer was sent"
-                                : "request was read", description.strip(), exception.getMessage());
                 return false;
             }
             return true;
