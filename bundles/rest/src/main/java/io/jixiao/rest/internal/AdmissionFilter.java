@@ -77,7 +77,8 @@ final class AdmissionFilter implements ContainerRequestFilter, ContainerResponse
                         request.getUriInfo().getRequestUri().getPath(), e.toString())));
     }
 
-    private static String address(org.apache.cxf.message.Message message) {
+    /** The client's address of a CXF message (the admission's and the failed-login throttle's key). */
+    static String address(org.apache.cxf.message.Message message) {
         Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
         return http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
     }

@@ -50,13 +50,6 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The client's address, for the failed-login throttle. */
-    private static String address() {
-        Object http = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage() == null ? null
-                : org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage().get("HTTP.REQUEST");
-        return http instanceof javax.servlet.http.HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
-    }
-
     private Principal authenticate(String authorization) throws AuthenticationException {
         if (authorization == null) {
             throw new AuthenticationException("no credentials");
@@ -73,7 +66,8 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             if (colon < 0) {
                 throw new AuthenticationException("malformed credentials");
             }
-            return authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1), address());
+            return authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1),
+                    AdmissionFilter.address(org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage()));
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authenticator.bearer(authorization.substring(7).trim());

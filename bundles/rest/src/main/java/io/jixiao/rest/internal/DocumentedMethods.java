@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * neighbouring resources.
  */
 final class DocumentedMethods {
-    private record Path(Pattern pattern, Set<String> methods) {
+    /** A documented path and the {@code Allow} value it answers. */
+    private record Path(Pattern pattern, String allow) {
     }
 
     private static final List<Path> PATHS = load();
@@ -37,7 +38,11 @@ final class DocumentedMethods {
                 }
                 Set<String> methods = new TreeSet<>();
                 p.getValue().fieldNames().forEachRemaining(m -> methods.add(m.toUpperCase(Locale.ROOT)));
-                all.add(new Path(Pattern.compile(regex.toString()), methods));
+                if (methods.contains("GET")) {
+                    methods.add("HEAD");
+                }
+                methods.add("OPTIONS");
+                all.add(new Path(Pattern.compile(regex.toString()), String.join(", ", methods)));
             });
             return List.copyOf(all);
         } catch (IOException e) {
@@ -53,12 +58,7 @@ final class DocumentedMethods {
         String normalized = path.startsWith("/") ? path : "/" + path;
         for (Path p : PATHS) {
             if (p.pattern().matcher(normalized).matches()) {
-                Set<String> methods = new TreeSet<>(p.methods());
-                if (methods.contains("GET")) {
-                    methods.add("HEAD");
-                }
-                methods.add("OPTIONS");
-                return String.join(", ", methods);
+                return p.allow();
             }
         }
         return null;

@@ -42,9 +42,7 @@ final class AdmissionInterceptors {
             // CXF would read what is left of the body before answering (a fault to a slow client included): without
             // this handle it does not, and the server closes a connection whose request was not read to its end
             message.removeContent(org.apache.cxf.io.DelegatingInputStream.class);
-            Object http = message.get(AbstractHTTPDestination.HTTP_REQUEST);
-            String address = http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
-            ClientAdmission.Ticket ticket = admission.admit(address);
+            ClientAdmission.Ticket ticket = admission.admit(address(message));
             if (ticket == null) {
                 SoapFault busy = new SoapFault(SERVER_BUSY + ": too many requests in progress from your address, or "
                         + "from all clients; retry in a second", Fault.FAULT_CODE_SERVER);
@@ -105,6 +103,12 @@ final class AdmissionInterceptors {
             }
             return true;
         }
+    }
+
+    /** The client's address of a CXF message (the admission's and the failed-login throttle's key). */
+    static String address(Message message) {
+        Object http = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
     }
 
     private static boolean probe(Message message) {

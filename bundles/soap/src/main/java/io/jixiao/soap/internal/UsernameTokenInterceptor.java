@@ -2,8 +2,6 @@ package io.jixiao.soap.internal;
 
 import io.jixiao.security.AuthenticationException;
 import io.jixiao.security.LoginThrottledException;
-import javax.servlet.http.HttpServletRequest;
-import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.Principal;
 import io.jixiao.security.RateLimiter;
@@ -99,9 +97,7 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         checkFresh(created, now);
         Principal principal;
         try {
-            Object http = message.get(AbstractHTTPDestination.HTTP_REQUEST);
-            String address = http instanceof HttpServletRequest servlet ? servlet.getRemoteAddr() : "unknown";
-            principal = authenticator.password(username, text(passwordElement), address);
+            principal = authenticator.password(username, text(passwordElement), AdmissionInterceptors.address(message));
             rememberNonce(username + '\u0000' + nonce, now);
         } catch (LoginThrottledException e) {
             throw rateLimited("too many failed logins from your address", e.retryAfterSeconds());
