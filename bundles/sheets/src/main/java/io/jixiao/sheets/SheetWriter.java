@@ -2,16 +2,23 @@ package io.jixiao.sheets;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -75,13 +82,39 @@ public abstract class SheetWriter implements AutoCloseable {
         return text;
     }
 
+    /**
+     * fastexcel streams a sheet and writes its {@code <dimension ref="A1"/>} before the first row, whatever the sheet
+     * holds (dhatim/fastexcel#452), so readers that trust the dimension (streaming readers, openpyxl's read-only
+     * mode) see one cell. The workbook is therefore written to a temporary file first and copied to the caller's
+     * stream entry by entry, the sheet's dimension replaced by the range its cells cover: memory stays flat, the
+     * file costs its size once on disk.
+     */
     private static final class Xlsx extends SheetWriter {
+        private static final String SHEET_ENTRY = "xl/worksheets/sheet1.xml";
+        private static final String WRITTEN_DIMENSION = "<dimension ref=\"A1\"/>";
+        /** How far into the sheet's XML the dimension is looked for; fastexcel writes it within its first 300 bytes. */
+        private static final int HEADER_BYTES = 8 * 1024;
+
+        private final OutputStream out;
+        private final Path file;
+        private final OutputStream fileOut;
         private final Workbook workbook;
         private final Worksheet sheet;
         private int row;
+        private int firstRow = -1;
+        private int lastRow = -1;
+        private int firstColumn = Integer.MAX_VALUE;
+        private int lastColumn = -1;
 
         Xlsx(OutputStream out, String sheetName) {
-            workbook = new Workbook(new NonClosing(out), "Jixiao", "1.0");
+            this.out = out;
+            try {
+                file = Files.createTempFile("jixiao-sheet-", ".xlsx");
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            workbook = new Workbook(new NonClosing(fileOut), "Jixiao", "1.0");
             sheet = workbook.newWorksheet(sheetName);
         }
 
@@ -105,6 +138,12 @@ public abstract class SheetWriter implements AutoCloseable {
                 } else {
                     sheet.inlineString(row, c, v.toString());
                 }
+                if (firstRow < 0) {
+                    firstRow = row;
+                }
+                lastRow = row;
+                firstColumn = Math.min(firstColumn, c);
+                lastColumn = Math.max(lastColumn, c);
             }
             row++;
             if (row % FLUSH_EVERY == 0) {
@@ -116,14 +155,59 @@ public abstract class SheetWriter implements AutoCloseable {
             }
         }
 
+        /** @return the range the written cells cover, as the sheet's dimension says it ("A1" when there are none) */
+        String dimension() {
+            if (lastRow < 0) {
+                return "A1";
+            }
+            String first = SheetReader.letters(firstColumn) + (firstRow + 1);
+            String last = SheetReader.letters(lastColumn) + (lastRow + 1);
+            return first.equals(last) ? first : first + ":" + last;
+        }
+
         @Override
         public void close() {
             try {
                 sheet.finish();
                 workbook.finish();
+                fileOut.close();
+                copyWithDimension();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
             }
+        }
+
+        private void copyWithDimension() throws IOException {
+            ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
+            try (ZipFile written = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(written.entries())) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    try (InputStream in = written.getInputStream(entry)) {
+                        if (entry.getName().equals(SHEET_ENTRY)) {
+                            byte[] head = in.readNBytes(HEADER_BYTES);
+                            String text = new String(head, StandardCharsets.ISO_8859_1);
+                            int at = text.indexOf(WRITTEN_DIMENSION);
+                            if (at < 0) {
+                                throw new IOException("the sheet's dimension was not where fastexcel writes it");
+                            }
+                            zip.write(head, 0, at);
+                            zip.write(("<dimension ref=\"" + dimension() + "\"/>").getBytes(StandardCharsets.US_ASCII));
+                            int after = at + WRITTEN_DIMENSION.length();
+                            zip.write(head, after, head.length - after);
+                        }
+                        in.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+            }
+            zip.finish();
+            zip.flush();
         }
     }
 

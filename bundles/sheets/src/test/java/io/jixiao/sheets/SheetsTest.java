@@ -214,4 +214,41 @@ class SheetsTest {
         assertThat(SheetReader.letters(26)).isEqualTo("AA");
         assertThat(SheetReader.letters(701)).isEqualTo("ZZ");
     }
+
+    /** The dimension streaming readers trust covers every cell written, not "A1" (dhatim/fastexcel#452). */
+    @Test
+    void anXlsxSaysTheRangeItsCellsCover() throws IOException {
+        Path file = dir.resolve("dimension.xlsx");
+        try (OutputStream out = Files.newOutputStream(file); SheetWriter w = SheetWriter.xlsx(out, "指标")) {
+            w.row("代码", "名称", "金额");
+            for (int i = 0; i < 2_500; i++) { // past two flushes of fastexcel's stream
+                w.row("C" + i, "指标" + i, new BigDecimal("1.50"), null);
+            }
+            w.row(null, null, null, "末");
+        }
+        assertThat(dimensionOf(file)).isEqualTo("A1:D2502");
+        try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2501);
+            assertThat(sheet.getRow(2501).getCell(3).getStringCellValue()).isEqualTo("末");
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+
+        Path empty = dir.resolve("empty.xlsx");
+        try (OutputStream out = Files.newOutputStream(empty); SheetWriter w = SheetWriter.xlsx(out, "空")) {
+            w.row((Object) null);
+        }
+        assertThat(dimensionOf(empty)).isEqualTo("A1");
+    }
+
+    private static String dimensionOf(Path xlsx) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<dimension ref=\"([^\"]+)\"/>").matcher(sheet);
+            assertThat(m.find()).as("a dimension element").isTrue();
+            return m.group(1);
+        }
+    }
 }
