@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,9 +43,12 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
     private final Admission admission;
     private final LoginThrottle throttle;
     private final java.util.Set<String> hostAddresses;
+    private final Rehasher rehasher;
 
     @Activate
-    public AuthenticatorComponent(AuthenticatorConfiguration config) throws IOException, ParseException {
+    public AuthenticatorComponent(AuthenticatorConfiguration config, @Reference ConfigurationAdmin admin)
+            throws IOException, ParseException {
+        this.rehasher = new Rehasher(admin, config.login_rehashBelowIterations());
         this.regions = new RegionTree(config.regions_parents());
         this.admission = new Admission(Math.max(1, config.admission_perAddress()),
                 Admission.caps(config.admission_addresses()), Math.max(1, config.admission_total()),
@@ -66,9 +71,22 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Deactivate
+    void deactivate() {
+        rehasher.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedAccount")
     void addAccount(Account account) {
         accounts.add(account);
+        if (passwords != null) {
+            passwords.forgetAll();
+        }
+    }
+
+    /** A changed account (a re-hashed password, new roles or regions) changes in place; verified credentials go. */
+    void updatedAccount(Account account) {
         if (passwords != null) {
             passwords.forgetAll();
         }
@@ -109,6 +127,7 @@ public final class AuthenticatorComponent implements Authenticator, RateLimiter,
         try {
             Principal verified = passwords.derived(account, password);
             throttle.succeeded(account, address);
+            rehasher.offer(configured, password);
             return scoped(verified);
         } catch (AuthenticationException e) {
             if (!exempt) {

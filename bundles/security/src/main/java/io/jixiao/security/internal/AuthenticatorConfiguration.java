@@ -63,6 +63,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Failed-login window (s)", description = "The window the failed logins are counted in")
     int login_windowSeconds() default 300;
 
+    @AttributeDefinition(name = "Re-hash passwords stored below (iterations)", description = "A password whose "
+            + "stored hash has fewer PBKDF2 iterations is hashed again at the current cost (600,000) after its next "
+            + "successful login, and the new hash is written to the account's configuration (File Install writes it "
+            + "back to the account's .cfg file); 0: never")
+    int login_rehashBelowIterations() default 600_000;
+
     @AttributeDefinition(name = "Ticket lifetime (s)", description = "A request counts against the caps at most this "
             + "long, in case its end was never seen")
     long admission_ticketSeconds() default 300;

@@ -61,6 +61,19 @@ public final class PasswordHash {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /**
+     * @param stored a stored form
+     * @return its PBKDF2 iteration count, or 0 if it is malformed
+     */
+    static int iterations(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            return parts.length == 4 && parts[0].equals(SCHEME) ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
