@@ -21,6 +21,19 @@ async function main() {
     EXP_KIND: 'PROJECT', OPERATOR: 'teller1' });
   console.log('payment-guard CheckPayment', decision.DECISION, decision.REASON_CODE);
 
+  // the RequestId header the WSDL declares: a retry under the same id gets the first answer, not a second hold
+  const holds = await client('payment-guard', account);
+  const requestId = 'node-' + require('crypto').randomBytes(8).toString('hex');
+  holds.addSoapHeader(`<c:RequestId xmlns:c="http://jixiao.io/ws/common/v1">${requestId}</c:RequestId>`);
+  const placed = [];
+  for (let i = 0; i < 2; i++) {
+    const [answer] = await holds.PlaceHoldAsync({ MOF_DIV_CODE: '440100000', TARGET_TYPE: 'PROJECT',
+      PRO_CODE: 'P-NODE-HOLD', HOLD_KIND: 'SUSPEND', REASON: 'node-soap RequestId check' });
+    placed.push(String(answer.HOLD.HOLD_ID));
+  }
+  console.log('payment-guard PlaceHold RequestId', placed[0] === placed[1] ? 'same hold' : 'two holds', placed);
+  if (placed[0] !== placed[1]) failures++;
+
   const [rules] = await (await client('goals', account)).GetGoalRulesAsync({ MOF_DIV_CODE: '440100000',
     FISCAL_YEAR: 2026 });
   console.log('goals GetGoalRules', rules.RULES.RULE_VERSION);

@@ -40,6 +40,16 @@ def main():
                                           PAY_APP_AMT="1000.00", EXP_KIND="PROJECT", OPERATOR="teller1")
     print("payment-guard CheckPayment", decision.DECISION, decision.REASON_CODE)
 
+    # the RequestId header the WSDL declares: a retry under the same id gets the first answer, not a second hold
+    # (zeep unwraps an answer of one element: PlaceHoldResult is its HOLD)
+    holds = client(base, "payment-guard", account, password)
+    request_id = "zeep-" + base64.b16encode(os.urandom(8)).decode("ascii").lower()
+    placed = [holds.service.PlaceHold(MOF_DIV_CODE="440100000", TARGET_TYPE="PROJECT", PRO_CODE="P-ZEEP-HOLD",
+                                      HOLD_KIND="SUSPEND", REASON="zeep RequestId check",
+                                      _soapheaders={"RequestId": request_id}).HOLD_ID for _ in range(2)]
+    print("payment-guard PlaceHold RequestId", "same hold" if placed[0] == placed[1] else "two holds", placed)
+    failures += 0 if placed[0] == placed[1] else 1
+
     rules = client(base, "goals", account, password).service.GetGoalRules(MOF_DIV_CODE="440100000",
                                                                            FISCAL_YEAR=2026)
     print("goals GetGoalRules", getattr(rules, "RULE_VERSION", None) or rules.RULES.RULE_VERSION)
@@ -52,7 +62,8 @@ def main():
         print("monitoring GetMonitoringRound: answered a round that does not exist")
         failures += 1
     except Fault as fault:
-        code = fault.detail.find(".//{*}CODE").text if fault.detail is not None else None
+        detail = fault.detail.find("{http://jixiao.io/ws/common/v1}JixiaoFault") if fault.detail is not None else None
+        code = detail.find("{http://jixiao.io/ws/common/v1}CODE").text if detail is not None else None
         print("monitoring GetMonitoringRound fault", fault.code, code)
         failures += 0 if code == "NOT_FOUND" else 1
 

@@ -97,6 +97,7 @@ class SoapClientsTest {
     private static void assertAnswered(Result result) {
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).contains("payment-guard CheckPayment PASS NO_ACTIVE_HOLD",
+                "payment-guard PlaceHold RequestId same hold",
                 "goals GetGoalRules 440100000/2020#1", "library SearchLibrary 0",
                 "monitoring GetMonitoringRound fault soap:Client NOT_FOUND", "evaluation ListEvaluationTasks 0");
         assertQuiet();
@@ -110,7 +111,7 @@ class SoapClientsTest {
                 + "<pg:PAY_APP_AMT>5000.001</pg:PAY_APP_AMT><pg:EXP_KIND>PROJECT</pg:EXP_KIND>"
                 + "<pg:OPERATOR>t</pg:OPERATOR>"));
         assertThat(refused.body()).contains("<faultcode>soap:Client</faultcode>",
-                "<JixiaoFault xmlns=\"http://jixiao.io/ws/payment-guard/v1\"><CODE>INVALID_INPUT</CODE>",
+                "<JixiaoFault xmlns=\"http://jixiao.io/ws/common/v1\"><CODE>INVALID_INPUT</CODE>",
                 "<FIELD>CheckPaymentRequest/PAY_APP_AMT</FIELD>", "<RULE>cvc-fractionDigits-valid</RULE>");
 
         byte[] noise = new byte[300];

@@ -67,6 +67,10 @@ public final class Problem {
     }
 
     static Response response(int status, String code, String title, String detail, List<Violation> violations) {
+        return Response.status(status).type(MEDIA_TYPE).entity(of(status, code, title, detail, violations)).build();
+    }
+
+    static Problem of(int status, String code, String title, String detail, List<Violation> violations) {
         Problem p = new Problem();
         p.type = "urn:jixiao:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         p.title = title;
@@ -74,6 +78,6 @@ public final class Problem {
         p.detail = detail;
         p.code = code;
         p.errors = violations == null || violations.isEmpty() ? null : violations.stream().map(Error::of).toList();
-        return Response.status(status).type(MEDIA_TYPE).entity(p).build();
+        return p;
     }
 }

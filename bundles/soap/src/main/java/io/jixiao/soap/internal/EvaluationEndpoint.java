@@ -61,7 +61,6 @@ import io.jixiao.soap.internal.evaluation.GetEvaluationTaskRequest;
 import io.jixiao.soap.internal.evaluation.GetEvaluationTaskResult;
 import io.jixiao.soap.internal.evaluation.GetScorecardRequest;
 import io.jixiao.soap.internal.evaluation.GetScorecardResult;
-import io.jixiao.soap.internal.evaluation.JixiaoFault;
 import io.jixiao.soap.internal.evaluation.JixiaoFaultMessage;
 import io.jixiao.soap.internal.evaluation.Line;
 import io.jixiao.soap.internal.evaluation.ListEvaluationAdjustmentsRequest;
@@ -597,32 +596,6 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         return out;
     }
 
-    /** This contract's JixiaoFault. */
-    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
-        @Override
-        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
-            JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(code);
-            fault.setMESSAGE(message);
-            violations.forEach(violation -> {
-                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                item.setFIELD(violation.field());
-                item.setRULE(violation.rule());
-                item.setMESSAGE(violation.message());
-                fault.getVIOLATION().add(item);
-            });
-            return replay(fault);
-        }
-
-        @Override
-        public Object info(JixiaoFaultMessage fault) {
-            return fault.getFaultInfo();
-        }
-
-        @Override
-        public JixiaoFaultMessage replay(Object info) {
-            JixiaoFault fault = (JixiaoFault) info;
-            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
-        }
-    };
+    /** This contract's fault: the one JixiaoFault of common.xsd. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>(JixiaoFaultMessage::new, JixiaoFaultMessage::getFaultInfo);
 }

@@ -54,7 +54,7 @@ final class FaultInterceptors {
     /**
      * What the client must fix, said the way the contract's typed faults say it: a request the schema refuses or that
      * cannot be read at all, or another client fault without a detail (a body without its request element, a rate
-     * limit), gets a {@code soap:Client} fault whose detail is the service's {@code JixiaoFault} — {@code CODE}, and
+     * limit), gets a {@code soap:Client} fault whose detail is common.xsd's {@code JixiaoFault} — {@code CODE}, and
      * for a schema violation a {@code VIOLATION} naming the element path and the rule.
      */
     static final class ClientFaultDetail extends AbstractPhaseInterceptor<Message> {
@@ -65,13 +65,22 @@ final class FaultInterceptors {
 
         @Override
         public void handleMessage(Message message) {
-            if (!(message.getContent(Exception.class) instanceof Fault fault) || fault.hasDetails()) {
+            if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+                return;
+            }
+            if (fault.hasDetails()) {
+                plain(fault.getDetail());
                 return;
             }
             if (fault.getFaultCode() != null && UsernameTokenInterceptor.WSSE.equals(fault.getFaultCode().getNamespaceURI())) {
                 return; // WS-Security's own fault codes are the contract for credentials
             }
             SchemaViolation violation = cause(fault, SchemaViolation.class);
+            org.xml.sax.SAXParseException header = cause(fault, org.xml.sax.SAXParseException.class);
+            if (violation == null && header != null && String.valueOf(fault.getMessage()).contains("soapheader")) {
+                // the one header the contracts' schema declares: CXF validates it apart from the body
+                violation = new SchemaViolation(RequestIds.HEADER.getLocalPart(), header);
+            }
             String code;
             String text;
             String[] field = null;
@@ -95,7 +104,7 @@ final class FaultInterceptors {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             fault.setMessage(code + ": " + text);
             org.w3c.dom.Element detail = fault.getOrCreateDetail();
-            String ns = namespace(message);
+            String ns = FaultContract.COMMON_NAMESPACE;
             org.w3c.dom.Document doc = detail.getOwnerDocument();
             org.w3c.dom.Element jixiao = doc.createElementNS(ns, "JixiaoFault");
             append(jixiao, ns, "CODE", code);
@@ -110,16 +119,39 @@ final class FaultInterceptors {
             detail.appendChild(jixiao);
         }
 
+        /**
+         * Writes a typed fault's detail the way the client faults above are written: common.xsd's namespace as the
+         * default one on {@code JixiaoFault}, its elements without a prefix (JAXB would give them {@code ns2:}).
+         */
+        private static void plain(org.w3c.dom.Element detail) {
+            for (org.w3c.dom.Node n = detail.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element e && FaultContract.COMMON_NAMESPACE.equals(e.getNamespaceURI())) {
+                    unprefixed(e);
+                }
+            }
+        }
+
+        private static void unprefixed(org.w3c.dom.Element element) {
+            org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+            for (int i = attributes.getLength() - 1; i >= 0; i--) {
+                org.w3c.dom.Node a = attributes.item(i);
+                if (javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                    element.removeAttributeNode((org.w3c.dom.Attr) a);
+                }
+            }
+            element.setPrefix(null);
+            for (org.w3c.dom.Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element child
+                        && FaultContract.COMMON_NAMESPACE.equals(child.getNamespaceURI())) {
+                    unprefixed(child);
+                }
+            }
+        }
+
         private static void append(org.w3c.dom.Element parent, String ns, String name, String text) {
             org.w3c.dom.Element child = parent.getOwnerDocument().createElementNS(ns, name);
             child.setTextContent(text);
             parent.appendChild(child);
-        }
-
-        private static String namespace(Message message) {
-            org.apache.cxf.service.Service service = message.getExchange() == null ? null
-                    : message.getExchange().getService();
-            return service == null ? SoapPublisher.NAMESPACE : service.getName().getNamespaceURI();
         }
     }
 

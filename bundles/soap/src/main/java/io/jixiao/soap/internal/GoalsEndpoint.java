@@ -65,7 +65,6 @@ import io.jixiao.soap.internal.goals.GoalRules;
 import io.jixiao.soap.internal.goals.GoalStatus;
 import io.jixiao.soap.internal.goals.GoalVersion;
 import io.jixiao.soap.internal.goals.GoalsPortType;
-import io.jixiao.soap.internal.goals.JixiaoFault;
 import io.jixiao.soap.internal.goals.JixiaoFaultMessage;
 import io.jixiao.soap.internal.goals.Level1;
 import io.jixiao.soap.internal.goals.Line;
@@ -647,42 +646,6 @@ public final class GoalsEndpoint implements GoalsPortType {
         return v.check(() -> caller().actor(operator));
     }
 
-    /** This contract's JixiaoFault: a refused step lists every broken rule, as REST's 422 does. */
-    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
-        @Override
-        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
-            JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(code);
-            fault.setMESSAGE(message);
-            violations.forEach(violation -> {
-                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                item.setFIELD(violation.field());
-                item.setRULE(violation.rule());
-                item.setMESSAGE(violation.message());
-                fault.getVIOLATION().add(item);
-            });
-            return replay(fault);
-        }
-
-        @Override
-        public JixiaoFaultMessage of(JixiaoException e) {
-            JixiaoFaultMessage fault = FaultContract.super.of(e);
-            if (e instanceof RulesViolatedException rules) {
-                rules.violations().forEach(x -> fault.getFaultInfo().getRULEVIOLATION().add(violation(x)));
-                fault.getFaultInfo().setRULEVERSION(rules.ruleVersion());
-            }
-            return fault;
-        }
-
-        @Override
-        public Object info(JixiaoFaultMessage fault) {
-            return fault.getFaultInfo();
-        }
-
-        @Override
-        public JixiaoFaultMessage replay(Object info) {
-            JixiaoFault fault = (JixiaoFault) info;
-            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
-        }
-    };
+    /** This contract's fault: the one JixiaoFault of common.xsd. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>(JixiaoFaultMessage::new, JixiaoFaultMessage::getFaultInfo);
 }

@@ -30,7 +30,6 @@ import io.jixiao.soap.internal.library.Import;
 import io.jixiao.soap.internal.library.ImportLibraryRequest;
 import io.jixiao.soap.internal.library.ImportLibraryResult;
 import io.jixiao.soap.internal.library.Indicator;
-import io.jixiao.soap.internal.library.JixiaoFault;
 import io.jixiao.soap.internal.library.JixiaoFaultMessage;
 import io.jixiao.soap.internal.library.Kind;
 import io.jixiao.soap.internal.library.Level1;
@@ -180,7 +179,7 @@ public final class LibraryEndpoint implements LibraryPortType {
     }
 
     /** A CSV file's encoding as the contract names it (UTF-8 when not given). */
-    private static java.nio.charset.Charset charset(io.jixiao.soap.internal.library.Charset named) {
+    private static java.nio.charset.Charset charset(io.jixiao.soap.internal.common.Charset named) {
         return charset(named == null ? null : named.value());
     }
 
@@ -392,32 +391,6 @@ public final class LibraryEndpoint implements LibraryPortType {
         return out;
     }
 
-    /** This contract's JixiaoFault. */
-    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
-        @Override
-        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
-            JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(code);
-            fault.setMESSAGE(message);
-            violations.forEach(violation -> {
-                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                item.setFIELD(violation.field());
-                item.setRULE(violation.rule());
-                item.setMESSAGE(violation.message());
-                fault.getVIOLATION().add(item);
-            });
-            return replay(fault);
-        }
-
-        @Override
-        public Object info(JixiaoFaultMessage fault) {
-            return fault.getFaultInfo();
-        }
-
-        @Override
-        public JixiaoFaultMessage replay(Object info) {
-            JixiaoFault fault = (JixiaoFault) info;
-            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
-        }
-    };
+    /** This contract's fault: the one JixiaoFault of common.xsd. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>(JixiaoFaultMessage::new, JixiaoFaultMessage::getFaultInfo);
 }

@@ -24,7 +24,6 @@ import io.jixiao.soap.internal.monitoring.GetMonitoringAlertRequest;
 import io.jixiao.soap.internal.monitoring.GetMonitoringAlertResult;
 import io.jixiao.soap.internal.monitoring.GetMonitoringRoundRequest;
 import io.jixiao.soap.internal.monitoring.GetMonitoringRoundResult;
-import io.jixiao.soap.internal.monitoring.JixiaoFault;
 import io.jixiao.soap.internal.monitoring.JixiaoFaultMessage;
 import io.jixiao.soap.internal.monitoring.Level;
 import io.jixiao.soap.internal.monitoring.ListMonitoringAlertsRequest;
@@ -299,32 +298,6 @@ public final class MonitoringEndpoint implements MonitoringPortType {
         return value;
     }
 
-    /** This contract's JixiaoFault. */
-    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
-        @Override
-        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
-            JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(code);
-            fault.setMESSAGE(message);
-            violations.forEach(violation -> {
-                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                item.setFIELD(violation.field());
-                item.setRULE(violation.rule());
-                item.setMESSAGE(violation.message());
-                fault.getVIOLATION().add(item);
-            });
-            return replay(fault);
-        }
-
-        @Override
-        public Object info(JixiaoFaultMessage fault) {
-            return fault.getFaultInfo();
-        }
-
-        @Override
-        public JixiaoFaultMessage replay(Object info) {
-            JixiaoFault fault = (JixiaoFault) info;
-            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
-        }
-    };
+    /** This contract's fault: the one JixiaoFault of common.xsd. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>(JixiaoFaultMessage::new, JixiaoFaultMessage::getFaultInfo);
 }

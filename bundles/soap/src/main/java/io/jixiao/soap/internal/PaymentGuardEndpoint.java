@@ -18,7 +18,6 @@ import io.jixiao.soap.internal.generated.GetHoldResult;
 import io.jixiao.soap.internal.generated.Hold;
 import io.jixiao.soap.internal.generated.HoldKind;
 import io.jixiao.soap.internal.generated.HoldStatus;
-import io.jixiao.soap.internal.generated.JixiaoFault;
 import io.jixiao.soap.internal.generated.JixiaoFaultMessage;
 import io.jixiao.soap.internal.generated.Outcome;
 import io.jixiao.soap.internal.generated.PaymentGuardPortType;
@@ -215,32 +214,6 @@ public final class PaymentGuardEndpoint implements PaymentGuardPortType {
         return out;
     }
 
-    /** This contract's JixiaoFault. */
-    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>() {
-        @Override
-        public JixiaoFaultMessage fault(String code, String message, List<Violation> violations) {
-            JixiaoFault fault = new JixiaoFault();
-            fault.setCODE(code);
-            fault.setMESSAGE(message);
-            violations.forEach(violation -> {
-                JixiaoFault.VIOLATION item = new JixiaoFault.VIOLATION();
-                item.setFIELD(violation.field());
-                item.setRULE(violation.rule());
-                item.setMESSAGE(violation.message());
-                fault.getVIOLATION().add(item);
-            });
-            return replay(fault);
-        }
-
-        @Override
-        public Object info(JixiaoFaultMessage fault) {
-            return fault.getFaultInfo();
-        }
-
-        @Override
-        public JixiaoFaultMessage replay(Object info) {
-            JixiaoFault fault = (JixiaoFault) info;
-            return new JixiaoFaultMessage(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
-        }
-    };
+    /** This contract's fault: the one JixiaoFault of common.xsd. */
+    static final FaultContract<JixiaoFaultMessage> FAULTS = new FaultContract<>(JixiaoFaultMessage::new, JixiaoFaultMessage::getFaultInfo);
 }

@@ -34,7 +34,7 @@ import org.w3c.dom.Element;
  */
 final class RequestIds {
     /** The header element carrying the id. */
-    static final QName HEADER = new QName("http://jixiao.io/ws/common/v1", "RequestId");
+    static final QName HEADER = new QName(FaultContract.COMMON_NAMESPACE, "RequestId");
     private static final int RESULT = 200;
     private static final int FAULT = 400;
     private static final String XML = "application/xml";
@@ -88,7 +88,7 @@ final class RequestIds {
                 if (entry.status() == RESULT) {
                     return resultType.cast(unmarshal(jaxb, entry.body()));
                 }
-                throw faults.replay(unmarshal(jaxb, entry.body()));
+                throw faults.replay(unmarshal(jaxb, commonFault(entry.body())));
             }
             case IN_PROGRESS -> throw fault(faults, "IDEMPOTENCY_IN_PROGRESS",
                     "a request with this RequestId is still running; retry in " + entry.retryAfter().toSeconds()
@@ -147,6 +147,15 @@ final class RequestIds {
     private static <F extends Exception> F fault(FaultContract<F> faults, String code, String message, String rule,
             String ruleMessage) {
         return faults.fault(code, message, List.of(new FaultContract.Violation("RequestId", rule, ruleMessage)));
+    }
+
+    /**
+     * A fault kept before the services shared common.xsd's {@code JixiaoFault} (each answered its own, in its own
+     * namespace, with the same elements) is read as the shared one.
+     */
+    static String commonFault(String kept) {
+        return kept.contains(FaultContract.COMMON_NAMESPACE) ? kept
+                : kept.replaceAll("http://jixiao\\.io/ws/[a-z-]+/v1", FaultContract.COMMON_NAMESPACE);
     }
 
     private static String marshal(JAXBContext jaxb, Object element) {

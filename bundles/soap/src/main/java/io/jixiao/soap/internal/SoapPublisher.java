@@ -106,6 +106,7 @@ public final class SoapPublisher {
             if (maxTextLength != null) {
                 properties.put("org.apache.cxf.stax.maxTextLength", maxTextLength);
             }
+            leavePolicyToJixiao(properties);
             properties.put(org.apache.cxf.logging.FaultListener.class.getName(),
                     new AdmissionInterceptors.QuietConnectionFaults());
             factory.setProperties(properties);
@@ -144,6 +145,20 @@ public final class SoapPublisher {
                 PublishedEndpoint.Probe.get(address + "?wsdl", "definitions", "the WSDL"),
                 new PublishedEndpoint.Probe("POST", address, "text/xml; charset=utf-8", envelope, 500,
                         "FailedAuthentication", operation + " without a UsernameToken")));
+    }
+
+    /**
+     * The WSDLs declare the UsernameToken as WS-SecurityPolicy for clients; {@link UsernameTokenInterceptor} enforces
+     * it. CXF's policy engine, where a container has it, must not: without WSS4J it warns of an unknown assertion and
+     * refuses every call, and with WSS4J it would demand a callback handler of its own. An empty policy overrides the
+     * WSDL's. Jixiao's own runtime deploys no policy engine (the import is optional): then nothing reads the policies.
+     */
+    private static void leavePolicyToJixiao(Map<String, Object> properties) {
+        try {
+            properties.put(org.apache.cxf.ws.policy.PolicyConstants.POLICY_OVERRIDE, new org.apache.neethi.Policy());
+        } catch (NoClassDefFoundError absent) {
+            // no WS-Policy engine in this container
+        }
     }
 
     /**
