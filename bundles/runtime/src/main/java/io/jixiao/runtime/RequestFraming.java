@@ -136,7 +136,85 @@ public abstract class RequestFraming implements Preprocessor, ConfigurationListe
                     "the charset '" + printable(charset) + "' is not one this server reads (use UTF-8)");
             return;
         }
-        chain.doFilter(req, res);
+        if (request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        // A chunked body is framed as it is read: a broken chunk (a size that is not hex, a missing CRLF) fails the
+        // read inside CXF, which then answers nothing and the server would send an empty 200. Watch the reads, and
+        // answer 400 instead.
+        Framed framed = new Framed(request);
+        chain.doFilter(framed, res);
+        if (framed.broken != null && !response.isCommitted()) {
+            response.reset();
+            response.setHeader("Connection", "close");
+            try {
+                refuse(response, 400, "INVALID_INPUT", "Transfer-Encoding", "chunked",
+                        "the request body could not be read to its end (its chunked framing is broken): "
+                                + printable(framed.broken));
+            } catch (IOException gone) {
+                // the client hung up: nobody to tell
+            }
+        }
+    }
+
+    /** A request whose body's reads are watched for a failure of the framing. */
+    private static final class Framed extends javax.servlet.http.HttpServletRequestWrapper {
+        private volatile String broken;
+        private javax.servlet.ServletInputStream in;
+
+        Framed(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public javax.servlet.ServletInputStream getInputStream() throws IOException {
+            if (in == null) {
+                javax.servlet.ServletInputStream body = super.getInputStream();
+                in = new javax.servlet.ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        try {
+                            return body.read();
+                        } catch (IOException | RuntimeException e) {
+                            throw failed(e);
+                        }
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        try {
+                            return body.read(b, off, len);
+                        } catch (IOException | RuntimeException e) {
+                            throw failed(e);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return body.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return body.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(javax.servlet.ReadListener listener) {
+                        body.setReadListener(listener);
+                    }
+                };
+            }
+            return in;
+        }
+
+        private IOException failed(Exception e) {
+            // Jetty reports a broken chunk as an early end of the body; a client that hung up looks the same, and
+            // then the answer below reaches nobody
+            broken = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
     }
 
     @Override

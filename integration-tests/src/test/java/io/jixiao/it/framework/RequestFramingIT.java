@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What the HTTP server checks before CXF reads a request: a declared body over the cap is refused with 413 before any
  * {@code 100 Continue} (so a client that waits for the 100 never sends the body), and a charset the server does not
- * know is a 400 naming {@code Content-Type} — on REST as a problem document, on SOAP as a client fault with the
- * {@code JixiaoFault} detail — and neither writes anything.
+ * know is a 400 naming {@code Content-Type}, a chunked body whose framing breaks a 400 (not the empty 200 CXF left) —
+ * on REST as a problem document, on SOAP as a client fault with the {@code JixiaoFault} detail — and none writes
+ * anything.
  */
 class RequestFramingIT {
     private static final String CHECK = "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"FR-1\","
@@ -69,6 +70,30 @@ class RequestFramingIT {
         HttpResponse<String> quoted = Jixiao.post(Jixiao.REST + "/payment-guard/checks",
                 "application/json; charset=\"UTF-8\"", CHECK, "Authorization", Jixiao.basic("pay-module"));
         assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrokenChunkIs400NotAnEmpty200OnBothAdapters() throws Exception {
+        String[][] cases = {
+            {"/jixiao/api/v1/payment-guard/checks", "application/json", CHECK, "\"rule\":\"chunked\""},
+            {"/jixiao/soap/payment-guard", "text/xml; charset=utf-8", "<x/>", "<RULE>chunked</RULE>"}};
+        for (String[] c : cases) {
+            byte[] body = c[2].getBytes(StandardCharsets.UTF_8);
+            for (String framing : new String[] {"zz\r\n" + c[2] + "\r\n0\r\n\r\n",
+                    Integer.toHexString(body.length) + "\r\n" + c[2] + "\r\nzz\r\n"}) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", 18181), 5_000);
+                    s.setSoTimeout(10_000);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST " + c[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + c[1] + "\r\n"
+                            + "Authorization: " + Jixiao.basic("pay-module") + "\r\nTransfer-Encoding: chunked\r\n"
+                            + "\r\n" + framing).getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    String answer = readAnswer(s.getInputStream());
+                    assertThat(answer).as(c[0] + " " + framing).startsWith("HTTP/1.1 400").contains(c[3]);
+                }
+            }
+        }
     }
 
     /** Reads the status line and headers, and the body as far as it arrives before the server closes or pauses. */

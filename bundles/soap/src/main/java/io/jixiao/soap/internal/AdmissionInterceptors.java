@@ -124,7 +124,8 @@ final class AdmissionInterceptors {
     static boolean clientFault(Fault fault) {
         javax.xml.namespace.QName code = fault.getFaultCode();
         return code != null && (Fault.FAULT_CODE_CLIENT.getLocalPart().equals(code.getLocalPart())
-                || "Sender".equals(code.getLocalPart()) || UsernameTokenInterceptor.WSSE.equals(code.getNamespaceURI()));
+                || "Sender".equals(code.getLocalPart()) || "VersionMismatch".equals(code.getLocalPart())
+                || UsernameTokenInterceptor.WSSE.equals(code.getNamespaceURI()));
     }
 
     /** Out and out-fault: the request ends with its answer. */
