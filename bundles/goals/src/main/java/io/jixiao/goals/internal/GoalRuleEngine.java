@@ -52,11 +52,9 @@ final class GoalRuleEngine {
                 out.add(new RuleViolation("INDICATOR_NAME_REQUIRED", at + ".KPI_CONTENT", "三级指标名称不能为空",
                         "the indicator needs a name", STRUCTURE));
             }
-            if (k.sign().quantitative() && k.numericTarget() == null) {
-                out.add(new RuleViolation("INDICATOR_TARGET_NUMERIC", at + ".KPI_VAL",
-                        "定量指标(计算符号 " + k.sign().symbol() + ")的指标值必须是数值,实为“" + k.target() + "”",
-                        "a quantitative indicator (" + k.sign().symbol() + ") needs a numeric target, got '"
-                                + k.target() + "'", STRUCTURE));
+            RuleViolation untyped = targetType(k, i);
+            if (untyped != null) {
+                out.add(untyped);
             }
             if (!k.sign().quantitative() && k.target().isBlank()) {
                 out.add(new RuleViolation("INDICATOR_TARGET_REQUIRED", at + ".KPI_VAL", "定性指标须写明目标",
@@ -163,5 +161,23 @@ final class GoalRuleEngine {
             case RUNNING_GUARANTEE -> "运行保障类";
             case DEVELOPMENT -> "经济和社会发展类";
         };
+    }
+
+    /**
+     * A target's type is part of the indicator, not a rule of the region: a quantitative indicator (COMPUTESIGN 1–5)
+     * needs a numeric target. Drafting refuses it at once ({@link GoalWorkflow}); a check names it with the rules.
+     *
+     * @param k the indicator
+     * @param i its place in the goal
+     * @return the violation, or {@code null} when the target has its type
+     */
+    static RuleViolation targetType(Indicator k, int i) {
+        if (!k.sign().quantitative() || k.numericTarget() != null) {
+            return null;
+        }
+        return new RuleViolation("INDICATOR_TARGET_NUMERIC", "INDICATORS[" + i + "].KPI_VAL",
+                "定量指标(计算符号 " + k.sign().symbol() + ")的指标值必须是数值,实为“" + k.target() + "”",
+                "a quantitative indicator (" + k.sign().symbol() + ") needs a numeric target, got '" + k.target()
+                        + "'", STRUCTURE);
     }
 }

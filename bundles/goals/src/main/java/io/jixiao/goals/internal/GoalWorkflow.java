@@ -462,10 +462,9 @@ final class GoalWorkflow implements GoalService {
         io.jixiao.api.model.Violations typed = new io.jixiao.api.model.Violations();
         List<io.jixiao.api.goal.Indicator> indicators = goal.indicators();
         for (int i = 0; i < indicators.size(); i++) {
-            io.jixiao.api.goal.Indicator k = indicators.get(i);
-            if (k.sign().quantitative() && k.numericTarget() == null) {
-                typed.add("INDICATORS[" + i + "].KPI_VAL", "numeric", "a quantitative indicator ("
-                        + k.sign().symbol() + ") needs a numeric target, got '" + k.target() + "'");
+            io.jixiao.api.goal.RuleViolation untyped = GoalRuleEngine.targetType(indicators.get(i), i);
+            if (untyped != null) {
+                typed.add(untyped.field(), "numeric", untyped.messageEn());
             }
         }
         typed.throwIfAny();
