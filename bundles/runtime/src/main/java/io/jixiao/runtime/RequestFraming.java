@@ -132,12 +132,18 @@ public abstract class RequestFraming implements Preprocessor, ConfigurationListe
         }
         String charset = charset(request.getContentType());
         if (charset != null && !known(charset)) {
+            response.setHeader("Connection", "close"); // the body is not read: the connection cannot carry another
             refuse(response, 400, "INVALID_INPUT", "Content-Type", "charset",
                     "the charset '" + printable(charset) + "' is not one this server reads (use UTF-8)");
             return;
         }
         if (request.getHeader("Transfer-Encoding") == null) {
             chain.doFilter(req, res);
+            int status = response.getStatus();
+            // not after a refusal for a body too slow (408) or a server too busy (503): those shed the client
+            if (declared > 0 && status >= 400 && status != 408 && status != 503) {
+                drain(request);
+            }
             return;
         }
         // A chunked body is framed as it is read: a broken chunk (a size that is not hex, a missing CRLF) fails the
@@ -155,6 +161,23 @@ public abstract class RequestFraming implements Preprocessor, ConfigurationListe
             } catch (IOException gone) {
                 // the client hung up: nobody to tell
             }
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (no more than its declared length, which is within the cap):
+     * a server that closes a connection with unread bytes in it makes the client's network stack discard the answer
+     * it has not read yet, and the client sees a reset instead of the refusal.
+     */
+    private static void drain(HttpServletRequest request) {
+        try {
+            javax.servlet.ServletInputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            while (in.read(buffer) >= 0) {
+                // discarded
+            }
+        } catch (IOException | RuntimeException done) {
+            // closed or cut off: nothing more to read
         }
     }
 
