@@ -12,10 +12,10 @@ import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldTarget;
-import io.jixiao.monitoring.internal.DecisionJournal;
-import io.jixiao.monitoring.internal.HoldIndex;
-import io.jixiao.monitoring.internal.HoldRegistry;
-import io.jixiao.monitoring.internal.PaymentGuardEngine;
+import io.jixiao.guard.internal.DecisionJournal;
+import io.jixiao.guard.internal.HoldIndex;
+import io.jixiao.guard.internal.HoldRegistry;
+import io.jixiao.guard.internal.PaymentGuardEngine;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisStore;
 import java.lang.reflect.Proxy;
@@ -116,7 +116,7 @@ public final class GuardFixture {
      * A decision spool as the guard deploys it (64 MiB segments, 16 at most) in a temporary directory removed
      * when the JVM exits.
      */
-    public static io.jixiao.monitoring.internal.DecisionSpool spool() {
+    public static io.jixiao.guard.internal.DecisionSpool spool() {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jixiao-bench-spool");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -126,7 +126,7 @@ public final class GuardFixture {
                     // gone already
                 }
             }));
-            return new io.jixiao.monitoring.internal.DecisionSpool(dir, 64 << 20, 16);
+            return new io.jixiao.guard.internal.DecisionSpool(dir, 64 << 20, 16);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

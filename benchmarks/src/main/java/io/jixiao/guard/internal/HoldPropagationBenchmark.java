@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
@@ -25,7 +25,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * node's sync polling at the default interval. Places N holds one after another on the first node and measures, for
  * each, the time from {@code place} returning to the hold being in the second node's index (spinning on the index).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.jixiao.monitoring.internal.HoldPropagationBenchmark 500 200 [jdbc:postgresql://…]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.jixiao.guard.internal.HoldPropagationBenchmark 500 200 [jdbc:postgresql://…]</pre>
  */
 public final class HoldPropagationBenchmark {
     private static final MofDivCode REGION = MofDivCode.of("440100000");

@@ -1,5 +1,7 @@
 package io.jixiao.monitoring.internal;
 
+import io.jixiao.guard.internal.HoldIndex;
+import io.jixiao.guard.internal.HoldRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.hook.ExpenditureKind;

@@ -4,7 +4,7 @@ import io.jixiao.api.model.Role;
 import io.jixiao.benchmarks.GuardFixture;
 import io.jixiao.benchmarks.LoopbackLoad;
 import io.jixiao.benchmarks.LoopbackLoad.Variant;
-import io.jixiao.monitoring.internal.PaymentGuardEngine;
+import io.jixiao.guard.internal.PaymentGuardEngine;
 import io.jixiao.security.Principal;
 import io.jixiao.security.internal.BenchmarkAuthenticator;
 import java.net.URI;

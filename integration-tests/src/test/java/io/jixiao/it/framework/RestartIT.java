@@ -18,7 +18,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Restarting the store and the monitoring bundle inside the running framework: holds come back from the
+ * Restarting the store and the payment-guard bundle inside the running framework: holds come back from the
  * database into the guard's index, and PASS decisions accepted before a stop are written by the stop.
  * (A restart of the whole process is covered by the distribution test.)
  */
@@ -31,13 +31,13 @@ class RestartIT {
     }
 
     @Test
-    void holdsSurviveARestartOfStoreAndMonitoring() throws Exception {
+    void holdsSurviveARestartOfStoreAndGuard() throws Exception {
         String holdId = JSON.readTree(postJson("/holds", "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\","
                 + "\"PRO_CODE\":\"P-RESTART\",\"HOLD_KIND\":\"STOP\",\"REASON\":\"超概算\",\"CALLER_SYSTEM\":\"UI\","
                 + "\"OPERATOR\":\"li\",\"OPERATOR_ROLE\":\"FINANCE\"}").body()).get("HOLD_ID").asText();
 
         restart("io.jixiao.store");
-        restart("io.jixiao.monitoring");
+        restart("io.jixiao.guard");
         Jixiao.awaitOk(Jixiao.SOAP + "?wsdl");
         Jixiao.awaitOk(Jixiao.REST + "/openapi.json");
 
@@ -53,7 +53,7 @@ class RestartIT {
             assertThat(postJson("/payment-guard/checks", checkJson("STOPPING-1", "P-FREE", "B-1", "1.00", "PROJECT"))
                     .statusCode()).isEqualTo(200);
         }
-        restart("io.jixiao.monitoring");
+        restart("io.jixiao.guard");
 
         BundleContext context = FrameworkUtil.getBundle(RestartIT.class).getBundleContext();
         ServiceTracker<DecisionRepository, DecisionRepository> tracker = new ServiceTracker<>(context,

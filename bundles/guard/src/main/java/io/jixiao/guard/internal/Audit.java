@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 /** Audit actions and subject types written by this bundle. */
 final class Audit {

@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;

@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 import io.jixiao.api.service.Hold;
 import io.jixiao.store.HoldRepository;
@@ -37,6 +37,7 @@ public final class HoldSync {
     private volatile Instant lastSync;
     private volatile boolean loaded;
     private volatile Map<String, io.jixiao.api.service.Bypass> bypasses = Map.of();
+    private final Object bypassReads = new Object();
 
     public HoldSync(HoldRepository holds, HoldIndex index, Clock clock, Duration gapTimeout) {
         this.holds = holds;
@@ -108,13 +109,19 @@ public final class HoldSync {
         return read;
     }
 
-    /** Reads the open emergency bypasses (a handful of rows): every sync, and at once after one is opened or closed. */
+    /**
+     * Reads the open emergency bypasses (a handful of rows): every sync, and at once after one is opened or closed.
+     * One read at a time: a background read that began before a bypass was committed must not finish after the read
+     * made for it and put back what it saw (the bypass would answer 201 and not apply until the next sync).
+     */
     public void refreshBypasses() {
-        Map<String, io.jixiao.api.service.Bypass> open = new HashMap<>();
-        for (io.jixiao.api.service.Bypass b : holds.openBypasses(clock.instant())) {
-            open.put(b.mofDivCode().value(), b);
+        synchronized (bypassReads) {
+            Map<String, io.jixiao.api.service.Bypass> open = new HashMap<>();
+            for (io.jixiao.api.service.Bypass b : holds.openBypasses(clock.instant())) {
+                open.put(b.mofDivCode().value(), b);
+            }
+            bypasses = Map.copyOf(open);
         }
-        bypasses = Map.copyOf(open);
     }
 
     /**

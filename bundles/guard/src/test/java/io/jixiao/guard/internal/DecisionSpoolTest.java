@@ -1,7 +1,7 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
-import static io.jixiao.monitoring.internal.Fixture.HOST;
-import static io.jixiao.monitoring.internal.Fixture.REGION;
+import static io.jixiao.guard.internal.Fixture.HOST;
+import static io.jixiao.guard.internal.Fixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

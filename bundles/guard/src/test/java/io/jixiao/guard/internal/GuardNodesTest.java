@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

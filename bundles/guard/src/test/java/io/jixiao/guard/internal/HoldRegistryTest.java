@@ -1,9 +1,9 @@
-package io.jixiao.monitoring.internal;
+package io.jixiao.guard.internal;
 
-import static io.jixiao.monitoring.internal.Fixture.FINANCE;
-import static io.jixiao.monitoring.internal.Fixture.HOST;
-import static io.jixiao.monitoring.internal.Fixture.REGION;
-import static io.jixiao.monitoring.internal.Fixture.UNIT;
+import static io.jixiao.guard.internal.Fixture.FINANCE;
+import static io.jixiao.guard.internal.Fixture.HOST;
+import static io.jixiao.guard.internal.Fixture.REGION;
+import static io.jixiao.guard.internal.Fixture.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -53,7 +53,7 @@ import java.util.function.BiFunction;
  */
 public final class Monitoring implements MonitoringService {
     /** The actor in whose name scheduled rounds run and place their holds. */
-    static final Actor SCHEDULE = Actor.of("jixiao", "schedule", Role.FINANCE);
+    static final Actor SCHEDULE = Actor.system("schedule");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MAX_PAGE = 1000;
 

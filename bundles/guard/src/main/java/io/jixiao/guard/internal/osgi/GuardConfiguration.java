@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal.osgi;
+package io.jixiao.guard.internal.osgi;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,4 +1,4 @@
-package io.jixiao.monitoring.internal.osgi;
+package io.jixiao.guard.internal.osgi;
 
 import io.jixiao.api.hook.PaymentApplication;
 import io.jixiao.api.hook.PaymentDecision;
@@ -9,12 +9,12 @@ import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
-import io.jixiao.monitoring.internal.DecisionJournal;
-import io.jixiao.monitoring.internal.DecisionSpool;
-import io.jixiao.monitoring.internal.HoldIndex;
-import io.jixiao.monitoring.internal.HoldRegistry;
-import io.jixiao.monitoring.internal.HoldSync;
-import io.jixiao.monitoring.internal.PaymentGuardEngine;
+import io.jixiao.guard.internal.DecisionJournal;
+import io.jixiao.guard.internal.DecisionSpool;
+import io.jixiao.guard.internal.HoldIndex;
+import io.jixiao.guard.internal.HoldRegistry;
+import io.jixiao.guard.internal.HoldSync;
+import io.jixiao.guard.internal.PaymentGuardEngine;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
 import java.io.File;
@@ -48,9 +48,9 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     private final HoldRegistry registry;
     private final PaymentGuardEngine guard;
     private final HoldSync sync;
-    private final io.jixiao.monitoring.internal.GuardAdmin admin;
-    private final io.jixiao.monitoring.internal.ProjectKinds kinds;
-    private final io.jixiao.monitoring.internal.ExemptClasses exempt;
+    private final io.jixiao.guard.internal.GuardAdmin admin;
+    private final io.jixiao.guard.internal.ProjectKinds kinds;
+    private final io.jixiao.guard.internal.ExemptClasses exempt;
     private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
@@ -72,15 +72,15 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 Duration.ofMillis(config.journal_closeTimeoutMillis()));
         this.guard = new PaymentGuardEngine(index, decisions, journal, clock, sync, strict,
                 Duration.ofMillis(config.staleAfterMillis()), Duration.ofMillis(Math.max(1, config.answerBudgetMillis())));
-        this.kinds = new io.jixiao.monitoring.internal.ProjectKinds(goals);
+        this.kinds = new io.jixiao.guard.internal.ProjectKinds(goals);
         guard.checkDeclaredKinds(kinds);
-        Actor rulesReader = Actor.of("jixiao", "payment-guard", io.jixiao.api.model.Role.FINANCE);
-        this.exempt = new io.jixiao.monitoring.internal.ExemptClasses((region, year) -> {
+        Actor rulesReader = Actor.system("payment-guard");
+        this.exempt = new io.jixiao.guard.internal.ExemptClasses((region, year) -> {
             io.jixiao.api.goal.RuleSetView view = ruleService.rules(region, year, rulesReader);
             return io.jixiao.api.monitoring.MonitoringRules.parse(view.version(), view.rules());
         });
         guard.exemptClasses(exempt);
-        this.admin = new io.jixiao.monitoring.internal.GuardAdmin(holds, sync, index, guard, journal, strict ? "STRICT"
+        this.admin = new io.jixiao.guard.internal.GuardAdmin(holds, sync, index, guard, journal, strict ? "STRICT"
                 : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock, audit::chainBreak);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");

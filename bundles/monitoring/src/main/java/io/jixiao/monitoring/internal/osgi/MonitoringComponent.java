@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class MonitoringComponent implements MonitoringService {
     static final String PID = "io.jixiao.monitoring.rounds";
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringComponent.class);
-    private static final Actor RULES_READER = Actor.of("jixiao", "monitoring", io.jixiao.api.model.Role.FINANCE);
+    private static final Actor RULES_READER = Actor.system("monitoring");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
