@@ -43,6 +43,21 @@ public record Actor(String callerSystem, String operator, Set<Role> roles, Scope
         return new Actor(callerSystem, operator, Set.of(role));
     }
 
+    /** The caller system Jixiao names itself as when it acts on its own (a schedule, reading rules). */
+    public static final String SYSTEM = "jixiao";
+
+    /**
+     * Jixiao itself, doing one of its own tasks: caller {@value #SYSTEM}, the task as operator, finance's reach in
+     * every region. The audit trail shows such an actor as {@code jixiao/<task>}.
+     *
+     * @param task what it is doing, e.g. {@code schedule} or {@code payment-guard}
+     * @return the actor
+     * @since 1.3.0
+     */
+    public static Actor system(String task) {
+        return of(SYSTEM, task, Role.FINANCE);
+    }
+
     /**
      * @param role a role
      * @return whether the actor holds it

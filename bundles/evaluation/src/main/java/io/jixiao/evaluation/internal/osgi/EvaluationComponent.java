@@ -4,7 +4,6 @@ import io.jixiao.api.evaluation.ComprehensiveEvaluationService;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.model.Actor;
-import io.jixiao.api.model.Role;
 import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.TransferPort;
@@ -39,7 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         uses = ComprehensiveEvaluationService.class)
 @Component(immediate = true, service = {})
 public final class EvaluationComponent {
-    private static final Actor RULES_READER = Actor.of("jixiao", "evaluation", Role.FINANCE);
+    private static final Actor RULES_READER = Actor.system("evaluation");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
