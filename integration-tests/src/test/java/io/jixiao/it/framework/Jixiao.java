@@ -209,6 +209,30 @@ final class Jixiao {
         return "Bearer " + jwt.serialize();
     }
 
+    /**
+     * Waits until every payment decision answered before this call is written: the decision journal writes in the
+     * order the decisions were made, so once a check answered after them is in the database, any of theirs would be
+     * too. Lets a test assert that a refused request wrote nothing without guessing how long a flush takes.
+     */
+    static void journalBarrier(io.jixiao.store.DecisionRepository decisions) throws Exception {
+        String app = "BARRIER-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> check = post(REST + "/payment-guard/checks", "application/json",
+                "{\"MOF_DIV_CODE\":\"654300000\",\"FISCAL_YEAR\":2026,\"PAY_APP_NO\":\"" + app + "\","
+                        + "\"AGENCY_CODE\":\"101001\",\"BGT_ID\":\"B-BARRIER\",\"PAY_APP_AMT\":1.00,"
+                        + "\"EXP_KIND\":\"BASIC\",\"OPERATOR\":\"barrier\"}", "Authorization", basic("pay-module"));
+        if (check.statusCode() != 200) {
+            throw new AssertionError("the barrier's check was refused: " + check.body());
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (decisions.findByApplication(io.jixiao.api.model.MofDivCode.of("654300000"),
+                io.jixiao.api.model.FiscalYear.of(2026), io.jixiao.api.model.PayAppNo.of(app)).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the decision journal wrote nothing within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** HTTP Basic credentials of a test account. */
     static String basic(String account) {
         return "Basic " + java.util.Base64.getEncoder()

@@ -225,8 +225,8 @@ final class UnchangedState {
 
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
-            throws InterruptedException {
-        Thread.sleep(300); // longer than the journal's flush interval: a PASS would have been written by now
+            throws Exception {
+        Jixiao.journalBarrier(decisions); // a PASS answered to a refused request would be written by now
         assertThat(decisions.findByApplication(REGION, FiscalYear.of(2026), PayAppNo.of(Endpoints.CORPUS_APP)))
                 .isEmpty();
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of(Endpoints.CORPUS_PROJECT)))).isEmpty();

@@ -33,7 +33,6 @@ import io.jixiao.store.internal.MyBatisLibrary;
 import io.jixiao.store.internal.MyBatisStore;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -366,6 +365,9 @@ class LibraryServiceTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         library.export(LibraryQuery.all(GZ, 1), FileFormat.CSV, csv, UNIT);
         assertThat(csv.toString(StandardCharsets.UTF_8)).contains("共性指标", "停用", "新建学校数");
-        assertThat(new BigDecimal("1")).isNotNull();
+        assertThat(csv.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("GX-001,") || line.startsWith("HY-EDU-1,") || line.contains(",GX-001,")
+                        || line.contains(",HY-EDU-1,")))
+                .as("one row per indicator, the retired one included").hasSize(2);
     }
 }
