@@ -58,7 +58,7 @@ public final class HoldPropagationBenchmark {
         HoldSync sync = new HoldSync(b, index, Clock.systemUTC(), Duration.ofSeconds(10));
         sync.load();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-        poller.scheduleWithFixedDelay(sync::sync, 0, interval, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(sync::poll, 0, interval, TimeUnit.MILLISECONDS);
         String run = Long.toString(System.nanoTime(), 36);
         long[] micros = new long[holds];
         for (int i = 0; i < holds; i++) {

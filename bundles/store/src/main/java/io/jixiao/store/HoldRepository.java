@@ -78,24 +78,4 @@ public interface HoldRepository {
      * @since 1.5.0
      */
     List<HoldChange> changesAfter(long after, int limit);
-
-    /** @return a new bypass id; @since 1.5.0 */
-    long nextBypassId();
-
-    /** Stores an opened bypass with its audit row. @since 1.5.0 */
-    void insertBypass(io.jixiao.api.service.Bypass bypass, AuditEntry audit);
-
-    /**
-     * Closes a bypass that is still open, with its audit row.
-     *
-     * @return false if it was closed or had ended
-     * @since 1.5.0
-     */
-    boolean closeBypass(io.jixiao.api.service.Bypass closed, AuditEntry audit);
-
-    /** @return a bypass, open or not; @since 1.5.0 */
-    Optional<io.jixiao.api.service.Bypass> findBypass(long bypassId);
-
-    /** @return the bypasses open at that moment; @since 1.5.0 */
-    List<io.jixiao.api.service.Bypass> openBypasses(java.time.Instant now);
 }

@@ -36,8 +36,6 @@ public final class HoldSync {
     private long applied;
     private volatile Instant lastSync;
     private volatile boolean loaded;
-    private volatile Map<String, io.jixiao.api.service.Bypass> bypasses = Map.of();
-    private final Object bypassReads = new Object();
 
     public HoldSync(HoldRepository holds, HoldIndex index, Clock clock, Duration gapTimeout) {
         this.holds = holds;
@@ -60,7 +58,6 @@ public final class HoldSync {
         });
         applied = from;
         gaps.clear();
-        refreshBypasses();
         loaded = true;
         lastSync = clock.instant();
         poll(); // what committed while loading
@@ -93,44 +90,6 @@ public final class HoldSync {
         }
         lastSync = started;
         return read;
-    }
-
-    /**
-     * The background sync's step: the hold changes, then the open bypasses. (A strict check polls the hold changes
-     * only: the bypasses, which let money through rather than stop it, follow within the sync interval.)
-     *
-     * @return the hold changes read
-     */
-    public int sync() {
-        int read = poll();
-        if (loaded) {
-            refreshBypasses();
-        }
-        return read;
-    }
-
-    /**
-     * Reads the open emergency bypasses (a handful of rows): every sync, and at once after one is opened or closed.
-     * One read at a time: a background read that began before a bypass was committed must not finish after the read
-     * made for it and put back what it saw (the bypass would answer 201 and not apply until the next sync).
-     */
-    public void refreshBypasses() {
-        synchronized (bypassReads) {
-            Map<String, io.jixiao.api.service.Bypass> open = new HashMap<>();
-            for (io.jixiao.api.service.Bypass b : holds.openBypasses(clock.instant())) {
-                open.put(b.mofDivCode().value(), b);
-            }
-            bypasses = Map.copyOf(open);
-        }
-    }
-
-    /**
-     * @param region a region code
-     * @return its open bypass as last read, if it is open now
-     */
-    public io.jixiao.api.service.Bypass bypass(String region) {
-        io.jixiao.api.service.Bypass b = bypasses.get(region);
-        return b != null && b.openAt(clock.instant()) ? b : null;
     }
 
     /** Moves {@code applied} over the numbers seen, and over gaps older than the timeout. */

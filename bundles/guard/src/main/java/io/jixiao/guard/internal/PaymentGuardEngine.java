@@ -42,6 +42,7 @@ public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
     private final DecisionJournal journal;
     private final Clock clock;
     private final HoldSync sync;
+    private volatile Bypasses bypassed;
     private final boolean strict;
     private final java.time.Duration staleAfter;
     private final long budgetNanos;
@@ -133,7 +134,7 @@ public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
             decision = BASIC;
         } else if (exemptions != null && exemptions.exempt(application, database, deadline)) {
             decision = EXEMPT; // salaries, basic livelihood: never held, whatever the index says
-        } else if (sync != null && sync.bypass(application.mofDivCode().value()) != null) {
+        } else if (bypassed != null && bypassed.of(application.mofDivCode().value()) != null) {
             decision = BYPASSED; // finance's emergency bypass of the region: recorded as such in the journal
         } else {
             String untrusted = untrusted(deadline);
@@ -164,6 +165,13 @@ public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
      */
     public void checkDeclaredKinds(ProjectKinds projectKinds) {
         this.kinds = projectKinds;
+    }
+
+    /**
+     * @param bypasses the emergency bypasses, whose regions' payments pass whatever holds they carry
+     */
+    public void bypasses(Bypasses bypasses) {
+        this.bypassed = bypasses;
     }
 
     /** From now on, payments of the economic classes a region exempts pass like basic expenditure. */

@@ -57,6 +57,7 @@ class GuardNodesTest {
         final DecisionJournal journal;
         final PaymentGuardEngine guard;
         final GuardAdmin admin;
+        final Bypasses bypasses;
         final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
 
         /**
@@ -78,13 +79,17 @@ class GuardNodesTest {
             // a budget far beyond any check: these proofs are about what is decided, not how fast (benchmarks)
             guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict, staleAfter,
                     Duration.ofSeconds(30));
-            admin = new GuardAdmin(repository, sync, index, guard, journal, strict ? "STRICT" : "BOUNDED", staleAfter,
+            bypasses = new Bypasses(store, Clock.systemUTC());
+            guard.bypasses(bypasses);
+            admin = new GuardAdmin(sync, bypasses, index, guard, journal, strict ? "STRICT" : "BOUNDED", staleAfter,
                     Clock.systemUTC());
             sync.load();
+            bypasses.refresh();
             if (interval != null) {
                 poller.scheduleWithFixedDelay(() -> {
                     try {
-                        sync.sync();
+                        sync.poll();
+                        bypasses.refresh();
                     } catch (RuntimeException e) {
                         // the database is down: the index ages
                     }

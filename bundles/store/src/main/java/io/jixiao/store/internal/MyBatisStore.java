@@ -71,8 +71,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * The repositories over MyBatis. Each method is one transaction: a session is opened, committed on success
  * and rolled back by {@code close()} on failure.
  */
-public final class MyBatisStore implements HoldRepository, DecisionRepository, AuditTrail, IdempotencyRepository,
-        GoalRepository {
+public final class MyBatisStore implements HoldRepository, io.jixiao.store.BypassRepository, DecisionRepository, AuditTrail,
+        IdempotencyRepository, GoalRepository {
     private static final int BEGIN_ATTEMPTS = 3;
     /** Tries at a new region's chain head: about two seconds in all. */
     private static final int CHAIN_ATTEMPTS = 50;

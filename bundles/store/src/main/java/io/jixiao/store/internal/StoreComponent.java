@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * ({@link StartGate}). A database that answers and refuses (credentials, a failing migration) does.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
-        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.DecisionRepository,io.jixiao.store.AuditTrail,"
-        + "io.jixiao.store.IdempotencyRepository,io.jixiao.store.GoalRepository\"",
-        uses = {HoldRepository.class, DecisionRepository.class, AuditTrail.class, IdempotencyRepository.class,
-            GoalRepository.class})
+        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.BypassRepository,io.jixiao.store.DecisionRepository,"
+        + "io.jixiao.store.AuditTrail,io.jixiao.store.IdempotencyRepository,io.jixiao.store.GoalRepository\"",
+        uses = {HoldRepository.class, io.jixiao.store.BypassRepository.class, DecisionRepository.class,
+            AuditTrail.class, IdempotencyRepository.class, GoalRepository.class})
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.store.LibraryRepository\"",
         uses = LibraryRepository.class)
 @Capability(namespace = "osgi.service",
@@ -126,8 +126,8 @@ public final class StoreComponent {
                 checkChains(store);
             }
             this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                DecisionRepository.class.getName(), AuditTrail.class.getName(), IdempotencyRepository.class.getName(),
-                GoalRepository.class.getName()},
+                io.jixiao.store.BypassRepository.class.getName(), DecisionRepository.class.getName(),
+                AuditTrail.class.getName(), IdempotencyRepository.class.getName(), GoalRepository.class.getName()},
                 store, serviceProps);
             this.libraryRegistration = context.registerService(LibraryRepository.class,
                     new MyBatisLibrary(sessions, store), serviceProps);

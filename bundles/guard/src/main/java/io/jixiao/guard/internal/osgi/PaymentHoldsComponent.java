@@ -49,13 +49,14 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     private final PaymentGuardEngine guard;
     private final HoldSync sync;
     private final io.jixiao.guard.internal.GuardAdmin admin;
+    private final io.jixiao.guard.internal.Bypasses bypasses;
     private final io.jixiao.guard.internal.ProjectKinds kinds;
     private final io.jixiao.guard.internal.ExemptClasses exempt;
     private final java.util.concurrent.ScheduledExecutorService syncing;
 
     @Activate
     public PaymentHoldsComponent(GuardConfiguration config, @Reference HoldRepository holds,
-            @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals,
+            @Reference io.jixiao.store.BypassRepository bypassStore, @Reference DecisionRepository decisions, @Reference io.jixiao.store.GoalRepository goals,
             @Reference io.jixiao.api.goal.GoalRuleService ruleService, @Reference io.jixiao.store.AuditTrail audit,
             BundleContext context) {
         Clock clock = Clock.systemUTC();
@@ -80,7 +81,9 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
             return io.jixiao.api.monitoring.MonitoringRules.parse(view.version(), view.rules());
         });
         guard.exemptClasses(exempt);
-        this.admin = new io.jixiao.guard.internal.GuardAdmin(holds, sync, index, guard, journal, strict ? "STRICT"
+        this.bypasses = new io.jixiao.guard.internal.Bypasses(bypassStore, clock);
+        guard.bypasses(bypasses);
+        this.admin = new io.jixiao.guard.internal.GuardAdmin(sync, bypasses, index, guard, journal, strict ? "STRICT"
                 : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock, audit::chainBreak);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");
@@ -102,6 +105,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
     private void load() {
         try {
             int loaded = sync.load();
+            bypasses.refresh();
             LOG.info("Payment guard ready: {} active holds loaded", loaded);
             failing = false;
         } catch (RuntimeException e) {
@@ -121,7 +125,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
                 load();
                 return;
             }
-            sync.sync();
+            sync.poll();
+            bypasses.refresh(); // after the holds: a bypass lets money through rather than stops it
             if (failing) {
                 failing = false;
                 LOG.info("Payment guard back in step with the database");
