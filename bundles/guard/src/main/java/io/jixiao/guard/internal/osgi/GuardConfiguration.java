@@ -38,7 +38,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Consistency", description = "BOUNDED: holds placed on other nodes reach this guard "
             + "within the sync interval; STRICT: every project payment check first applies every hold change "
             + "committed before it (one database read per check)")
-    String consistency() default "BOUNDED";
+    Consistency consistency() default Consistency.BOUNDED;
+
+    /** How current a check's view of other nodes' holds is. */
+    enum Consistency {
+        /** holds placed on other nodes apply within the sync interval; a stale index holds project payments */
+        BOUNDED,
+        /** every project check reads the last committed hold change first */
+        STRICT
+    }
 
     @AttributeDefinition(name = "Sync interval (ms)", description = "How often the index reads the hold change log")
     long sync_intervalMillis() default 200L;

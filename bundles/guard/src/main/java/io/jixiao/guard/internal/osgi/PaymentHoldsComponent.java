@@ -63,10 +63,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         HoldIndex index = new HoldIndex();
         this.registry = new HoldRegistry(holds, index, clock);
         this.sync = new HoldSync(holds, index, clock, Duration.ofMillis(config.gapTimeoutMillis()));
-        boolean strict = "STRICT".equalsIgnoreCase(config.consistency().strip());
-        if (!strict && !"BOUNDED".equalsIgnoreCase(config.consistency().strip())) {
-            throw new IllegalArgumentException("consistency is BOUNDED or STRICT, got '" + config.consistency() + "'");
-        }
+        boolean strict = config.consistency() == GuardConfiguration.Consistency.STRICT;
         this.journal = new DecisionJournal(decisions, new DecisionSpool(spoolDirectory(config, context),
                 config.journal_segmentBytes(), config.journal_maxSegments()), config.journal_batchSize(),
                 Duration.ofMillis(config.journal_flushIntervalMillis()),
@@ -83,8 +80,8 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         guard.exemptClasses(exempt);
         this.bypasses = new io.jixiao.guard.internal.Bypasses(bypassStore, clock);
         guard.bypasses(bypasses);
-        this.admin = new io.jixiao.guard.internal.GuardAdmin(sync, bypasses, index, guard, journal, strict ? "STRICT"
-                : "BOUNDED", Duration.ofMillis(config.staleAfterMillis()), clock, audit::chainBreak);
+        this.admin = new io.jixiao.guard.internal.GuardAdmin(sync, bypasses, index, guard, journal,
+                config.consistency().name(), Duration.ofMillis(config.staleAfterMillis()), clock, audit::chainBreak);
         this.syncing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-hold-sync");
             t.setDaemon(true);
@@ -97,7 +94,7 @@ public final class PaymentHoldsComponent implements PaymentGuard, HoldService,
         syncing.scheduleWithFixedDelay(this::reconcileOnce, config.reconcileSeconds(), config.reconcileSeconds(),
                 java.util.concurrent.TimeUnit.SECONDS);
         LOG.info("Payment guard consistency {} (sync every {} ms, fail-safe after {} ms, answers within {} ms)",
-                strict ? "STRICT" : "BOUNDED", config.sync_intervalMillis(), config.staleAfterMillis(),
+                config.consistency(), config.sync_intervalMillis(), config.staleAfterMillis(),
                 config.answerBudgetMillis());
     }
 
