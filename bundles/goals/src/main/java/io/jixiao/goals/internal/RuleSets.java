@@ -11,7 +11,7 @@ final class RuleSets {
     /**
      * @param properties {@code region}, {@code fromYear}, {@code revision}, then rule keys and their
      *        {@code source.} lines; other framework properties ({@code service.*}, {@code felix.*},
-     *        {@code component.*}, {@code osgi.*}: what Declarative Services adds) are ignored
+     *        {@code component.*}) are ignored
      * @return the rule set
      * @throws IllegalArgumentException naming what is missing or malformed
      */
@@ -30,8 +30,7 @@ final class RuleSets {
         Map<String, String> values = new HashMap<>();
         properties.forEach((key, value) -> {
             if (!key.equals("region") && !key.equals("fromYear") && !key.equals("revision")
-                    && !key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")
-                    && !key.startsWith("osgi.")) {
+                    && !key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")) {
                 values.put(key, String.valueOf(value).strip());
             }
         });

@@ -6,15 +6,20 @@ import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.goals.internal.Goals;
-import io.jixiao.goals.internal.RuleSetHolder;
 import io.jixiao.store.GoalRepository;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
+import org.osgi.service.cm.ManagedServiceFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the goal workflow, the admission gate and the compilation gate with the store and the region hierarchy, and
- * offers this node's rule book to the rule-set configurations ({@link RuleSetComponent}, factory PID
- * {@value #RULES_PID}).
+ * Wires the goal workflow, the admission gate and the compilation gate with the store and the region hierarchy, and keeps the rule
+ * book in step with the rule sets in Config Admin (factory PID {@value #RULES_PID}): a changed, added or removed
+ * rule set takes effect at once, without a restart; a rule set that does not parse is refused (logged, and the
+ * rules in force stay as they were).
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.goal.GoalService\"",
         uses = GoalService.class)
@@ -38,13 +44,14 @@ import org.slf4j.LoggerFactory;
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"io.jixiao.api.library.GoalFormService\"",
         uses = io.jixiao.api.library.GoalFormService.class)
-@Component(immediate = true, service = RuleSetHolder.class)
-public final class GoalsComponent implements RuleSetHolder {
+@Component(immediate = true, service = {})
+public final class GoalsComponent {
     /** Factory PID of the rule sets. */
     public static final String RULES_PID = "io.jixiao.goals.rules";
     private static final Logger LOG = LoggerFactory.getLogger(GoalsComponent.class);
 
     private final Goals goals;
+    private final ServiceRegistration<ManagedServiceFactory> rules;
     private final ServiceRegistration<GoalService> workflow;
     private final ServiceRegistration<ProjectAdmission> admission;
     private final ServiceRegistration<CompilationGate> compilation;
@@ -60,6 +67,9 @@ public final class GoalsComponent implements RuleSetHolder {
         this.goals = new Goals(repository, library, regions::parent, evaluations);
         // rule sets written through the API (here or on another node) are in the store: take them now and follow
         refresh.scheduleWithFixedDelay(() -> loadStored(repository), 0, 30, TimeUnit.SECONDS);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_PID, RULES_PID);
+        this.rules = context.registerService(ManagedServiceFactory.class, new RuleSetConfigurations(), props);
         this.workflow = context.registerService(GoalService.class, goals.workflow(), null);
         this.admission = context.registerService(ProjectAdmission.class, goals.admission(), null);
         this.compilation = context.registerService(CompilationGate.class, goals.compilation(), null);
@@ -86,15 +96,41 @@ public final class GoalsComponent implements RuleSetHolder {
         compilation.unregister();
         admission.unregister();
         workflow.unregister();
+        rules.unregister();
     }
 
-    @Override
-    public String putRuleSet(String pid, Map<String, ?> properties) {
-        return goals.putRuleSet(pid, properties);
-    }
+    /** Receives each rule-set configuration. */
+    private final class RuleSetConfigurations implements ManagedServiceFactory {
+        @Override
+        public String getName() {
+            return "Jixiao goal rule sets";
+        }
 
-    @Override
-    public void removeRuleSet(String pid) {
-        goals.removeRuleSet(pid);
+        @Override
+        public void updated(String pid, Dictionary<String, ?> properties) throws ConfigurationException {
+            Map<String, Object> values = new HashMap<>();
+            for (var keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                values.put(key, properties.get(key));
+            }
+            try {
+                String label = goals.putRuleSet(pid, values);
+                LOG.info("Goal rule set {} in force", label);
+            } catch (IllegalArgumentException e) {
+                LOG.error("Goal rule set {} refused, the rules in force are unchanged: {}", pid, e.getMessage());
+                throw new ConfigurationException(null, e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void deleted(String pid) {
+            try {
+                goals.removeRuleSet(pid);
+                LOG.info("Goal rule set {} removed", pid);
+            } catch (IllegalArgumentException e) {
+                LOG.error("Goal rule set {} cannot be removed, the rules in force are unchanged: {}", pid,
+                        e.getMessage());
+            }
+        }
     }
 }
