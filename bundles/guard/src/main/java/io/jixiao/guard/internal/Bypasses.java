@@ -108,6 +108,11 @@ public final class Bypasses {
         if (!actor.has(Role.FINANCE)) {
             throw new ForbiddenException("only FINANCE opens and closes a bypass of the payment guard");
         }
+        inScope(actor, region);
+    }
+
+    /** Refuses a region outside the actor's scope; the guard's state asks the same. */
+    static void inScope(Actor actor, MofDivCode region) {
         if (!actor.scope().covers(region)) {
             throw new ForbiddenException("region " + region + " is outside your scope");
         }

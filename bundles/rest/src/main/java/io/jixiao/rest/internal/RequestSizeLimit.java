@@ -28,10 +28,17 @@ final class RequestSizeLimit implements ContainerRequestFilter {
         this.maxUploadBytes = maxUploadBytes;
     }
 
+    /**
+     * @param path a path below the API's address, with or without its leading slash
+     * @return the largest body that path takes: {@code maxUploadBytes} for spreadsheet uploads, else {@code maxBytes}
+     */
+    static long cap(String path, long maxBytes, long maxUploadBytes) {
+        return path.equals(UPLOAD_PATH) || path.equals("/" + UPLOAD_PATH) ? maxUploadBytes : maxBytes;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        long cap = path.equals(UPLOAD_PATH) || path.equals("/" + UPLOAD_PATH) ? maxUploadBytes : maxBytes;
+        long cap = cap(request.getUriInfo().getPath(), maxBytes, maxUploadBytes);
         int declared = request.getLength();
         if (declared > cap) {
             request.abortWith(response(cap));

@@ -33,7 +33,7 @@ public final class RestFraming extends RequestFraming {
 
     @Override
     protected long maxBytes(String path) {
-        return path.equals("/" + RequestSizeLimit.UPLOAD_PATH) ? maxUploadBytes : maxBytes;
+        return RequestSizeLimit.cap(path, maxBytes, maxUploadBytes);
     }
 
     @Override

@@ -67,6 +67,9 @@ final class Rehasher implements AutoCloseable {
      * @param password the password it logged in with, verified
      */
     void offer(Account account, String password) {
+        if (account == null) {
+            return; // verified against an account that came after the lookup: its next login offers it
+        }
         String stored = account.passwordHash();
         if (!due(stored) || !pending.add(account.name())) {
             return;

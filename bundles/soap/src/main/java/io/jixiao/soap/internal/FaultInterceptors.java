@@ -123,27 +123,18 @@ final class FaultInterceptors {
          * Writes a typed fault's detail the way the client faults above are written: common.xsd's namespace as the
          * default one on {@code JixiaoFault}, its elements without a prefix (JAXB would give them {@code ns2:}).
          */
-        private static void plain(org.w3c.dom.Element detail) {
-            for (org.w3c.dom.Node n = detail.getFirstChild(); n != null; n = n.getNextSibling()) {
+        private static void plain(org.w3c.dom.Element parent) {
+            for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof org.w3c.dom.Element e && FaultContract.COMMON_NAMESPACE.equals(e.getNamespaceURI())) {
-                    unprefixed(e);
-                }
-            }
-        }
-
-        private static void unprefixed(org.w3c.dom.Element element) {
-            org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
-            for (int i = attributes.getLength() - 1; i >= 0; i--) {
-                org.w3c.dom.Node a = attributes.item(i);
-                if (javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
-                    element.removeAttributeNode((org.w3c.dom.Attr) a);
-                }
-            }
-            element.setPrefix(null);
-            for (org.w3c.dom.Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof org.w3c.dom.Element child
-                        && FaultContract.COMMON_NAMESPACE.equals(child.getNamespaceURI())) {
-                    unprefixed(child);
+                    org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+                    for (int i = attributes.getLength() - 1; i >= 0; i--) {
+                        org.w3c.dom.Node a = attributes.item(i);
+                        if (javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                            e.removeAttributeNode((org.w3c.dom.Attr) a);
+                        }
+                    }
+                    e.setPrefix(null);
+                    plain(e);
                 }
             }
         }
