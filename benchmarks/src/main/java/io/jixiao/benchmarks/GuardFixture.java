@@ -17,7 +17,7 @@ import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
 import io.jixiao.guard.internal.PaymentGuardEngine;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import java.time.Duration;
 public final class GuardFixture {
     public static final MofDivCode REGION = MofDivCode.of("440100000");
 
-    public final MyBatisStore store;
+    public final Repositories store;
     public final HoldRegistry holds;
     public final DecisionJournal journal;
     public final PaymentGuardEngine guard;
@@ -52,16 +52,17 @@ public final class GuardFixture {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        store = new MyBatisStore(Database.sessions(ds, ""));
+        store = Repositories.over(Database.sessions(ds, ""));
         HoldIndex index = new HoldIndex();
-        holds = new HoldRegistry(store, index, Clock.systemUTC());
+        holds = new HoldRegistry(store.holds(), index, Clock.systemUTC());
         Actor finance = Actor.of("BENCH", "finance", Role.FINANCE);
         for (int i = 0; i < 10_000; i += 10) {
             holds.place(HoldTarget.project(REGION, ProCode.of("H" + i)), HoldKind.SUSPEND, Reason.of("bench"), finance);
         }
-        journal = new DecisionJournal(store, spool(), 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
-        guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
-        discardingPasses = new PaymentGuardEngine(index, store, new DecisionJournal(passesDiscarded(store), spool(),
+        journal = new DecisionJournal(store.decisions(), spool(), 1000, Duration.ofMillis(200), Duration.ofSeconds(60));
+        guard = new PaymentGuardEngine(index, store.decisions(), journal, Clock.systemUTC());
+        discardingPasses = new PaymentGuardEngine(index, store.decisions(),
+                new DecisionJournal(passesDiscarded(store), spool(),
                 1000, Duration.ofMillis(200), Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
@@ -85,7 +86,7 @@ public final class GuardFixture {
      * A repository that writes HOLD decisions to the store and discards PASS decisions: the variants that measure
      * the check without the database's insert rate.
      */
-    public static DecisionRepository passesDiscarded(MyBatisStore store) {
+    public static DecisionRepository passesDiscarded(Repositories store) {
         return new DecisionRepository() {
             @Override
             public void recordAll(List<DecisionRecord> decisions) {
@@ -95,7 +96,7 @@ public final class GuardFixture {
             @Override
             public int recordOnce(List<io.jixiao.store.JournaledDecision> decisions) {
                 // HOLDs (with their audit rows) are written; PASS decisions discarded
-                store.recordOnce(decisions.stream().filter(d -> d.audit() != null).toList());
+                store.decisions().recordOnce(decisions.stream().filter(d -> d.audit() != null).toList());
                 return decisions.size();
             }
 
@@ -107,7 +108,7 @@ public final class GuardFixture {
             @Override
             public List<DecisionRecord> findByApplication(MofDivCode mofDivCode, FiscalYear fiscalYear,
                     PayAppNo payAppNo) {
-                return store.findByApplication(mofDivCode, fiscalYear, payAppNo);
+                return store.decisions().findByApplication(mofDivCode, fiscalYear, payAppNo);
             }
         };
     }

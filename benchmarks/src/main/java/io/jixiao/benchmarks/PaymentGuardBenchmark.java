@@ -20,7 +20,7 @@ import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
 import io.jixiao.guard.internal.PaymentGuardEngine;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,19 +83,19 @@ public class PaymentGuardBenchmark {
             ds = h2;
         }
         Database.migrate(ds);
-        MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
+        Repositories store = Repositories.over(Database.sessions(ds, ""));
         HoldIndex index = new HoldIndex();
-        HoldRegistry holds = new HoldRegistry(store, index, Clock.systemUTC());
+        HoldRegistry holds = new HoldRegistry(store.holds(), index, Clock.systemUTC());
         Actor finance = Actor.of("BENCH", "finance", Role.FINANCE);
         for (int i = 0; i < projects; i += 10) {
             holds.place(HoldTarget.project(REGION, ProCode.of("P" + i)), HoldKind.SUSPEND, Reason.of("bench"), finance);
         }
-        journal = new DecisionJournal(store, GuardFixture.spool(), 1000, Duration.ofMillis(200),
+        journal = new DecisionJournal(store.decisions(), GuardFixture.spool(), 1000, Duration.ofMillis(200),
                 Duration.ofSeconds(60));
-        guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
+        guard = new PaymentGuardEngine(index, store.decisions(), journal, Clock.systemUTC());
         discardingJournal = new DecisionJournal(GuardFixture.passesDiscarded(store), GuardFixture.spool(), 1000,
                 Duration.ofMillis(200), Duration.ofSeconds(60));
-        spooledOnly = new PaymentGuardEngine(index, store, discardingJournal, Clock.systemUTC());
+        spooledOnly = new PaymentGuardEngine(index, store.decisions(), discardingJournal, Clock.systemUTC());
         applications = new PaymentApplication[projects];
         Money amount = Money.positive("PAY_APP_AMT", new BigDecimal("1000.00"));
         for (int i = 0; i < projects; i++) {

@@ -25,7 +25,6 @@ import io.jixiao.benchmarks.H2Store;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
-import io.jixiao.store.internal.MyBatisStore;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public final class EvaluationWriteBackBenchmark {
         try (HikariDataSource ds = postgres ? io.jixiao.benchmarks.PgStore.open() : H2Store.open(dir)) {
             System.out.println("database: " + (postgres ? "PostgreSQL, a fresh schema" : "H2 file " + dir));
             var sessions = Database.sessions(ds, "");
-            MyBatisEvaluation repository = new MyBatisEvaluation(sessions, new MyBatisStore(sessions));
+            MyBatisEvaluation repository = new MyBatisEvaluation(sessions);
 
             long scored = scoring(n);
             System.out.printf("scoring %,d self-evaluations (8 indicators, national rules): %,d ms (%,.0f/s)%n", n,
@@ -197,7 +196,8 @@ public final class EvaluationWriteBackBenchmark {
         final Map<String, BigDecimal> applied = new java.util.concurrent.ConcurrentHashMap<>();
         volatile long calls;
 
-        /** Serves {@code /host/allocations/*} over HTTP on loopback, answering as {@link #requested} and {@link #apply}. */
+        /** Serves {@code /host/allocations/*} over HTTP on loopback,
+                answering as {@link #requested} and {@link #apply}. */
         com.sun.net.httpserver.HttpServer serve() throws java.io.IOException {
             com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -18,7 +18,7 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -69,10 +69,10 @@ public final class CompilationGateBenchmark {
         System.out.printf("loaded %,d approved goals with %,d indicators in %.1f s%n", projects, projects * 10L,
                 (System.nanoTime() - t0) / 1e9);
 
-        MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
+        Repositories store = Repositories.over(Database.sessions(ds, ""));
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
-        DraftGate gate = new DraftGate(store, () -> book, Clock.systemUTC());
+        DraftGate gate = new DraftGate(store.goals(), () -> book, Clock.systemUTC());
         List<ProjectFacts> lines = new ArrayList<>(projects);
         Money amount = Money.positive("AMOUNT", new BigDecimal("2000000.00"));
         for (int i = 0; i < projects; i++) {
@@ -108,14 +108,15 @@ public final class CompilationGateBenchmark {
         // where the time goes: the two bulk reads alone
         List<ProCode> codes = lines.stream().map(ProjectFacts::proCode).toList();
         long start = System.nanoTime();
-        int found = store.inForce(REGION, YEAR, codes).size();
+        int found = store.goals().inForce(REGION, YEAR, codes).size();
         long goalsMs = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();
-        store.latestAssessments(REGION, YEAR, codes);
+        store.goals().latestAssessments(REGION, YEAR, codes);
         long assessmentsMs = (System.nanoTime() - start) / 1_000_000;
-        java.util.Collection<io.jixiao.store.GoalRepository.GoalRef> refs = store.inForce(REGION, YEAR, codes).values();
+        java.util.Collection<io.jixiao.store.GoalRepository.GoalRef> refs = store.goals().inForce(REGION, YEAR,
+                codes).values();
         start = System.nanoTime();
-        store.stagesPassed(REGION, YEAR, refs, io.jixiao.api.goal.ReviewStage.COMPILATION);
+        store.goals().stagesPassed(REGION, YEAR, refs, io.jixiao.api.goal.ReviewStage.COMPILATION);
         long stagesMs = (System.nanoTime() - start) / 1_000_000;
         List<AuditEntry> audits = new ArrayList<>();
         Instant now = Instant.now();
@@ -125,7 +126,7 @@ public final class CompilationGateBenchmark {
                     ProCode.of("NOGOAL-" + i)));
         }
         start = System.nanoTime();
-        store.recordDecisions(audits);
+        store.goals().recordDecisions(audits);
         System.out.printf("of which: goals in force of %,d projects (%,d found) %,d ms, their assessments %,d ms, "
                 + "their joint reviews %,d ms, %,d audit rows %,d ms%n", codes.size(), found, goalsMs, assessmentsMs,
                 stagesMs, audits.size(),
@@ -142,7 +143,7 @@ public final class CompilationGateBenchmark {
         load(ds, projects);
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
-        return new DraftGate(new MyBatisStore(Database.sessions(ds, "")), () -> book, Clock.systemUTC());
+        return new DraftGate(Repositories.over(Database.sessions(ds, "")).goals(), () -> book, Clock.systemUTC());
     }
 
     private static void load(DataSource ds, int projects) throws Exception {

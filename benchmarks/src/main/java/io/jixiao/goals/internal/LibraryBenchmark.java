@@ -13,7 +13,6 @@ import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetWriter;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisLibrary;
-import io.jixiao.store.internal.MyBatisStore;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,14 +62,17 @@ public final class LibraryBenchmark {
         }
         try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
-            LibraryService library = new LibraryService(new MyBatisLibrary(sessions, new MyBatisStore(sessions)),
+            LibraryService library = new LibraryService(new MyBatisLibrary(sessions),
                     Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT, java.time.Duration.ofSeconds(30));
 
-            Measured first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file), StandardCharsets.UTF_8,
+            Measured first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file),
+                    StandardCharsets.UTF_8,
                     FINANCE).jobId(), FINANCE).orElseThrow());
-            Measured again = step(() -> library.importJob(library.startImport(REGION, "again", copy(file), StandardCharsets.UTF_8,
+            Measured again = step(() -> library.importJob(library.startImport(REGION, "again", copy(file),
+                    StandardCharsets.UTF_8,
                     FINANCE).jobId(), FINANCE).orElseThrow());
-            Measured search = step(() -> library.search(new LibraryQuery(REGION, null, null, null, null, null, "培训", null,
+            Measured search = step(() -> library.search(new LibraryQuery(REGION, null, null, null, null, null, "培训",
+                    null,
                     null, 100), FINANCE));
             Path exported = dir.resolve("export" + format.extension());
             Measured export = step(() -> {
@@ -85,8 +87,10 @@ public final class LibraryBenchmark {
             System.out.printf("%s %,d rows (%,d KB): import %,d ms, peak %,d MB, live %,d MB (%s, %,d inserted); "
                     + "again %,d ms, peak %,d MB, live %,d MB (%,d unchanged); keyword search %,d ms; export %,d ms, "
                     + "peak %,d MB, live %,d MB (%,d KB)%n", format, rows, Files.size(file) / 1024, first.ms(),
-                    first.peakMb(), first.liveMb(), j1.status(), j1.inserted(), again.ms(), again.peakMb(), again.liveMb(),
-                    j2.unchanged(), search.ms(), export.ms(), export.peakMb(), export.liveMb(), Files.size(exported) / 1024);
+                    first.peakMb(), first.liveMb(), j1.status(), j1.inserted(), again.ms(), again.peakMb(),
+                            again.liveMb(),
+                    j2.unchanged(), search.ms(), export.ms(), export.peakMb(), export.liveMb(),
+                            Files.size(exported) / 1024);
         }
     }
 

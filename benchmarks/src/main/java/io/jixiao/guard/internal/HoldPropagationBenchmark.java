@@ -8,7 +8,7 @@ import io.jixiao.api.model.Role;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +51,11 @@ public final class HoldPropagationBenchmark {
             ds = h2;
         }
         Database.migrate(ds);
-        MyBatisStore a = new MyBatisStore(Database.sessions(ds, databaseId));
-        MyBatisStore b = new MyBatisStore(Database.sessions(ds, databaseId));
-        HoldRegistry placing = new HoldRegistry(a, new HoldIndex(), Clock.systemUTC());
+        Repositories a = Repositories.over(Database.sessions(ds, databaseId));
+        Repositories b = Repositories.over(Database.sessions(ds, databaseId));
+        HoldRegistry placing = new HoldRegistry(a.holds(), new HoldIndex(), Clock.systemUTC());
         HoldIndex index = new HoldIndex();
-        HoldSync sync = new HoldSync(b, index, Clock.systemUTC(), Duration.ofSeconds(10));
+        HoldSync sync = new HoldSync(b.holds(), index, Clock.systemUTC(), Duration.ofSeconds(10));
         sync.load();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         poller.scheduleWithFixedDelay(sync::poll, 0, interval, TimeUnit.MILLISECONDS);
@@ -76,7 +76,8 @@ public final class HoldPropagationBenchmark {
         Arrays.sort(micros);
         System.out.printf("%,d holds, sync every %d ms, %s: propagation p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
                 + "max %.1f ms%n", holds, interval, args.length > 2 ? "PostgreSQL" : "H2 file",
-                micros[holds / 2] / 1000.0, micros[holds * 9 / 10] / 1000.0, micros[Math.min(holds - 1, holds * 99 / 100)]
+                micros[holds / 2] / 1000.0, micros[holds * 9 / 10] / 1000.0, micros[Math.min(holds - 1,
+                        holds * 99 / 100)]
                         / 1000.0, micros[holds - 1] / 1000.0);
     }
 }

@@ -24,7 +24,7 @@ import io.jixiao.api.port.ProjectRecord;
 import io.jixiao.benchmarks.Measured;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisMonitoring;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,10 +126,10 @@ public final class MonitoringRoundBenchmark {
                 "monitoring.consequence.RED", "RECTIFY,HOLD", "monitoring.departments", "true");
         try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
-            MyBatisStore store = new MyBatisStore(sessions);
-            HoldRegistry holds = new HoldRegistry(store, new HoldIndex(), Clock.systemUTC());
+            Repositories store = Repositories.over(sessions);
+            HoldRegistry holds = new HoldRegistry(store.holds(), new HoldIndex(), Clock.systemUTC());
             GeneratedLedger ledger = new GeneratedLedger(projects);
-            try (Rounds rounds = new Rounds(new MyBatisMonitoring(sessions, store), store, holds,
+            try (Rounds rounds = new Rounds(new MyBatisMonitoring(sessions), store.goals(), holds,
                     (region, year) -> MonitoringRules.parse("bench#1", rules), () -> ledger, () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {

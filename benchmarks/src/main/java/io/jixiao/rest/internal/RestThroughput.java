@@ -101,7 +101,7 @@ public final class RestThroughput {
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
         factory.setProviders(RestPublisher.providers(GuardFixture.defaults(RestConfiguration.class),
                 new AdmissionFilter(GuardFixture.ADMIT_ALL), identity, account -> java.time.Duration.ZERO,
-                fixture.store));
+                fixture.store.keys()));
         return factory.create();
     }
 }

@@ -41,7 +41,7 @@ public final class SoapThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         GuardFixture fixture = new GuardFixture("soap-bench");
         SoapConfiguration config = GuardFixture.defaults(SoapConfiguration.class);
-        RequestIds requestIds = RequestIds.of(fixture.store, config);
+        RequestIds requestIds = RequestIds.of(fixture.store.keys(), config);
         String address = "http://127.0.0.1:" + PORT + "/soap/payment-guard";
         // the same adapter without schema validation of requests, over a guard whose PASS records are discarded, and
         // over a guard that answers PASS at once (the typed stack and the endpoint before any decision): what each costs
@@ -79,7 +79,8 @@ public final class SoapThroughput {
     private static Server publish(SoapConfiguration config, PaymentGuard guard, GuardFixture fixture,
             RequestIds requestIds, String address) throws Exception {
         return SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                io.jixiao.benchmarks.GuardFixture.ADMIT_ALL, new PaymentGuardEndpoint(guard, fixture.holds, null, requestIds), PaymentGuardEndpoint.WSDL, address,
+                io.jixiao.benchmarks.GuardFixture.ADMIT_ALL, new PaymentGuardEndpoint(guard, fixture.holds, null,
+                        requestIds), PaymentGuardEndpoint.WSDL, address,
                 new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
                 io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);
     }

@@ -46,7 +46,7 @@ public final class DurableWriteBenchmark {
         System.out.printf("%d threads, %d s per variant (after %d s warm-up)%n", threads, seconds, seconds / 2);
         for (int delay : new int[] {500, 0}) {
             try (HikariDataSource ds = H2Store.open(Files.createTempDirectory("jixiao-durable"), delay)) {
-                MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
+                Repositories store = Repositories.over(Database.sessions(ds, ""));
                 report("H2, WRITE_DELAY=" + delay + ", hold placed", run(store, threads, seconds, false));
                 if (delay == 0) {
                     report("H2, WRITE_DELAY=0, idempotent call (unit of work)", run(store, threads, seconds, true));
@@ -55,7 +55,7 @@ public final class DurableWriteBenchmark {
         }
         if (pg) {
             try (HikariDataSource ds = PgStore.open()) {
-                MyBatisStore store = new MyBatisStore(Database.sessions(ds, ""));
+                Repositories store = Repositories.over(Database.sessions(ds, ""));
                 report("PostgreSQL, hold placed", run(store, threads, seconds, false));
                 report("PostgreSQL, idempotent call (unit of work)", run(store, threads, seconds, true));
             }
@@ -67,7 +67,7 @@ public final class DurableWriteBenchmark {
     }
 
     /** @return holds placed per second over the measured period (the first half period warms up) */
-    private static double run(MyBatisStore store, int threads, int seconds, boolean idempotent)
+    private static double run(Repositories store, int threads, int seconds, boolean idempotent)
             throws InterruptedException {
         AtomicLong placed = new AtomicLong();
         long warmUntil = System.nanoTime() + seconds * 500_000_000L;
@@ -91,17 +91,19 @@ public final class DurableWriteBenchmark {
         return placed.get() / (double) seconds;
     }
 
-    private static void place(MyBatisStore store, boolean idempotent) {
+    private static void place(Repositories store, boolean idempotent) {
         IdempotencyRepository.Call call = null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (idempotent) {
-            call = store.begin(UUID.randomUUID().toString(), "h", now, now.plus(Duration.ofHours(24)),
+            call = store.keys().begin(UUID.randomUUID().toString(), "h", now, now.plus(Duration.ofHours(24)),
                     Duration.ofSeconds(30)).call();
         }
         String project = "DW-" + UUID.randomUUID().toString().substring(0, 12);
-        Hold hold = new Hold(store.nextHoldId(), HoldTarget.project(REGION, ProCode.of(project)), HoldKind.SUSPEND,
+        Hold hold = new Hold(store.holds().nextHoldId(), HoldTarget.project(REGION, ProCode.of(project)),
+                HoldKind.SUSPEND,
                 Reason.of("durable write"), HoldStatus.ACTIVE, FINANCE, now, null);
-        store.insert(hold, new AuditEntry(now, "HOLD_PLACED", REGION, "HOLD", Long.toString(hold.holdId()), FINANCE,
+        store.holds().insert(hold, new AuditEntry(now, "HOLD_PLACED", REGION, "HOLD", Long.toString(hold.holdId()),
+                FINANCE,
                 "durable write", "bench"));
         if (call != null) {
             call.answer(201, "application/json", null, "{\"HOLD_ID\":" + hold.holdId() + "}");

@@ -46,7 +46,7 @@ import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +75,7 @@ class EvaluationsTest {
     private static final Actor OTHER_UNIT = new Actor("UNIT-PORTAL", "zhao", Set.of(Role.UNIT),
             new Scope(Set.of(), Set.of("101002")));
 
-    private MyBatisStore store;
+    private Repositories store;
     private final List<LedgerLine> ledger = new ArrayList<>();
     private boolean ledgerDown;
     private Evaluations evaluations;
@@ -89,7 +89,7 @@ class EvaluationsTest {
         ds.setUser("sa");
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
-        store = new MyBatisStore(sessions);
+        store = Repositories.over(sessions);
         LedgerPort port = (region, year, asOf, after, limit) -> {
             if (ledgerDown) {
                 throw new PortUnavailableException("ledger", "connection refused", null);
@@ -99,8 +99,8 @@ class EvaluationsTest {
             return new LedgerPage(ledger.subList(from, to), to < ledger.size() ? String.valueOf(to) : null,
                     ledger.size());
         };
-        repository = new MyBatisEvaluation(sessions, store);
-        evaluations = new Evaluations(repository, store,
+        repository = new MyBatisEvaluation(sessions);
+        evaluations = new Evaluations(repository, store.goals(),
                 (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
                         "430603000", 3, rules, Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
@@ -126,9 +126,11 @@ class EvaluationsTest {
                 new Indicator(Level2.SOCIAL, "就业率", ComputeSign.GE, "80", "%", new BigDecimal("10"), "", null),
                 new Indicator(Level2.SATISFACTION, "满意度", ComputeSign.QUALITATIVE, "满意", "", new BigDecimal("10"),
                         "", null)));
-        GoalVersion v = new GoalVersion(store.nextGoalId(), 1, null, GoalStatus.APPROVED, facts, goal, "test#1", null,
+        GoalVersion v = new GoalVersion(store.goals().nextGoalId(), 1, null, GoalStatus.APPROVED, facts, goal,
+                "test#1", null,
                 FINANCE, now, now);
-        store.insert(v, new AuditEntry(now, "GOAL_APPROVED", REGION, "GOAL", v.goalId() + "/1", FINANCE, "approved",
+        store.goals().insert(v, new AuditEntry(now, "GOAL_APPROVED", REGION, "GOAL", v.goalId() + "/1", FINANCE,
+                "approved",
                 ""));
     }
 

@@ -31,7 +31,7 @@ import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisRegionEvaluation;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +77,7 @@ class RegionEvaluationsTest {
     private final Map<String, String> rules = new HashMap<>(Map.of(
             "result.transfer.action.EXCELLENT", "PRIORITY", "result.transfer.action.GOOD", "KEEP",
             "result.transfer.action.FAIR", "CUT:5", "result.transfer.action.POOR", "CUT:10"));
-    private MyBatisStore store;
+    private Repositories store;
     private RegionEvaluations service;
 
     @BeforeEach
@@ -87,7 +87,7 @@ class RegionEvaluationsTest {
         ds.setUser("sa");
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
-        store = new MyBatisStore(sessions);
+        store = Repositories.over(sessions);
         Map<MofDivCode, MofDivCode> parents = Map.of(COUNTY_A, CITY, COUNTY_B, CITY, COUNTY_C, CITY,
                 OTHER_CITY, MofDivCode.of("140000000"), CITY, MofDivCode.of("140000000"));
         TransferPort host = new TransferPort() {
@@ -126,7 +126,7 @@ class RegionEvaluationsTest {
                 return out;
             }
         };
-        service = new RegionEvaluations(new MyBatisRegionEvaluation(sessions, store),
+        service = new RegionEvaluations(new MyBatisRegionEvaluation(sessions),
                 (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", region.value(), 2, rules,
                         Map.of()), r -> Optional.ofNullable(parents.get(r)), () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));
@@ -228,7 +228,7 @@ class RegionEvaluationsTest {
         assertThat(again.get(1).evaluator()).isNull();
         assertThat(service.evaluations(CITY, YEAR, FINANCE)).extracting(RegionEvaluation::subject)
                 .containsExactly(COUNTY_A, COUNTY_B, COUNTY_C);
-        assertThat(store.search(new AuditQuery(CITY, null, null, null, null, null, 0, 100), Set.of()).entries())
+        assertThat(store.audit().search(new AuditQuery(CITY, null, null, null, null, null, 0, 100), Set.of()).entries())
                 .filteredOn(r -> r.action().equals("REGION_EVALUATION_OPENED")).hasSize(3);
         assertThatThrownBy(() -> service.open(CITY, YEAR, List.of(COUNTY_A), null, LocalDate.of(2026, 12, 31),
                 FINANCE)).isInstanceOf(InvalidInputException.class).hasMessageContaining("DUE");
@@ -293,7 +293,8 @@ class RegionEvaluationsTest {
         assertThat(adjustments.get(1).changeId()).isEqualTo("JX-CE-" + opened.get(1).evaluationId());
         assertThat(service.adjustments(CITY, YEAR, COUNTY_A_FINANCE)).extracting(TransferAdjustment::recipient)
                 .containsExactly(COUNTY_A);
-        List<AuditRecord> cuts = store.search(new AuditQuery(CITY, null, null, null, null, null, 0, 100), Set.of())
+        List<AuditRecord> cuts = store.audit().search(new AuditQuery(CITY, null, null, null, null, null, 0, 100),
+                Set.of())
                 .entries().stream().filter(r -> r.action().equals("TRANSFER_CUT")).toList();
         assertThat(cuts).singleElement().satisfies(r -> {
             assertThat(r.operator()).isEqualTo("li.finance");

@@ -31,7 +31,7 @@ import io.jixiao.api.port.RequestedAmount;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,8 +83,8 @@ class ResultApplicationTest {
         ds.setUser("sa");
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
-        MyBatisStore store = new MyBatisStore(sessions);
-        repository = new MyBatisEvaluation(sessions, store);
+        Repositories store = Repositories.over(sessions);
+        repository = new MyBatisEvaluation(sessions);
         AllocationPort host = new AllocationPort() {
             @Override
             public Map<ProCode, RequestedAmount> requested(MofDivCode region, FiscalYear year,
@@ -125,7 +125,7 @@ class ResultApplicationTest {
                 return out;
             }
         };
-        evaluations = new Evaluations(repository, store,
+        evaluations = new Evaluations(repository, store.goals(),
                 (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", "140400000", 2, rules,
                         Map.of()), () -> null, () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));
@@ -145,12 +145,14 @@ class ResultApplicationTest {
         Instant now = Instant.now();
         EvaluationTask task = repository.openTasks(List.of(new EvaluationTask(0, REGION, YEAR, AgencyCode.of("101001"),
                 ProCode.of(project), kind, 1, 1, new Money(new BigDecimal("1000000.00")),
-                new Money(new BigDecimal(spent)), TaskStatus.OPEN, now, null, null, null, null, null, null, null, null, null)),
+                new Money(new BigDecimal(spent)), TaskStatus.OPEN, now, null, null, null, null, null, null, null,
+                        null, null)),
                 t -> new AuditEntry(now, "EVALUATION_OPENED", REGION, "EVALUATION_TASK", String.valueOf(t.taskId()),
                         HOST, "closed", "")).get(0);
         Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(task.budget(), task.spent(),
                 BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN), new BigDecimal(total), new BigDecimal(total), grade);
-        repository.submit(task.submitted("wang", now, card, null), card, new AuditEntry(now, "SELF_EVALUATION_SUBMITTED",
+        repository.submit(task.submitted("wang", now, card, null), card, new AuditEntry(now,
+                "SELF_EVALUATION_SUBMITTED",
                 REGION, "EVALUATION_TASK", String.valueOf(task.taskId()), HOST, "submitted", ""));
     }
 

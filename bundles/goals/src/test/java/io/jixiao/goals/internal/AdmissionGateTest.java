@@ -18,7 +18,7 @@ import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class AdmissionGateTest {
             BigDecimal.valueOf(85), "goalReasonableness", BigDecimal.valueOf(80), "feasibility", BigDecimal.valueOf(88),
             "fundingCompliance", BigDecimal.valueOf(95));
 
-    private MyBatisStore store;
+    private Repositories store;
     private GoalWorkflow goals;
     private List<RuleSet> sets;
     private Clock clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneOffset.UTC);
@@ -58,9 +58,9 @@ class AdmissionGateTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        store = new MyBatisStore(Database.sessions(ds, ""));
+        store = Repositories.over(Database.sessions(ds, ""));
         sets = new ArrayList<>(Presets.sets());
-        goals = new GoalWorkflow(store, this::book, Clock.systemUTC());
+        goals = new GoalWorkflow(store.goals(), this::book, Clock.systemUTC());
     }
 
     private RuleBook book() {
@@ -69,7 +69,7 @@ class AdmissionGateTest {
     }
 
     private AdmissionGate gate() {
-        return new AdmissionGate(store, this::book, clock);
+        return new AdmissionGate(store.goals(), this::book, clock);
     }
 
     private static ProjectFacts project(String region, String amount, boolean newProject) {
@@ -95,7 +95,7 @@ class AdmissionGateTest {
     }
 
     private List<String> audit(ProjectFacts p) {
-        return store.findBySubject("PROJECT", p.fiscalYear() + "/" + p.proCode(), 20).stream()
+        return store.audit().findBySubject("PROJECT", p.fiscalYear() + "/" + p.proCode(), 20).stream()
                 .map(e -> e.action() + ":" + e.actor().callerSystem() + "/" + e.actor().operator())
                 .collect(Collectors.toList());
     }
@@ -218,6 +218,7 @@ class AdmissionGateTest {
         assertThatThrownBy(() -> goals.recordAssessment(new Assessment(changzhi.mofDivCode(), changzhi.fiscalYear(),
                 changzhi.proCode(), AssessmentTier.KEY, FIVE, AssessmentConclusion.SUPPORT, "x", false, "D-1"),
                 UNIT)).isInstanceOf(ForbiddenException.class);
-        assertThat(store.latestAssessment(changzhi.mofDivCode(), changzhi.fiscalYear(), changzhi.proCode())).isEmpty();
+        assertThat(store.goals().latestAssessment(changzhi.mofDivCode(), changzhi.fiscalYear(),
+                changzhi.proCode())).isEmpty();
     }
 }

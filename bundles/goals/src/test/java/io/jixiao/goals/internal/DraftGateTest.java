@@ -25,7 +25,7 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Scope;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class DraftGateTest {
             BigDecimal.TEN, "goalReasonableness", BigDecimal.TEN, "feasibility", BigDecimal.TEN, "fundingCompliance",
             BigDecimal.TEN);
 
-    private MyBatisStore store;
+    private Repositories store;
     private GoalWorkflow goals;
     private final List<RuleSet> sets = new ArrayList<>(Presets.sets());
 
@@ -61,8 +61,8 @@ class DraftGateTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        store = new MyBatisStore(Database.sessions(ds, ""));
-        goals = new GoalWorkflow(store, this::book, Clock.systemUTC());
+        store = Repositories.over(Database.sessions(ds, ""));
+        goals = new GoalWorkflow(store.goals(), this::book, Clock.systemUTC());
     }
 
     private RuleBook book() {
@@ -70,11 +70,13 @@ class DraftGateTest {
     }
 
     private DraftGate gate() {
-        return new DraftGate(store, this::book, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+        return new DraftGate(store.goals(), this::book, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"),
+                ZoneOffset.UTC));
     }
 
     private static ProjectFacts line(String project, String amount, boolean newProject, boolean recurring) {
-        ProjectFacts p = GoalRulesTest.project(GUANGZHOU, ProjectClass.DEVELOPMENT, amount, newProject, recurring, null);
+        ProjectFacts p = GoalRulesTest.project(GUANGZHOU, ProjectClass.DEVELOPMENT, amount, newProject, recurring,
+                null);
         return new ProjectFacts(p.mofDivCode(), p.fiscalYear(), p.agencyCode(), ProCode.of(project),
                 p.projectClass(), p.level(), p.budget(), p.amount(), newProject, recurring, null);
     }
@@ -145,9 +147,9 @@ class DraftGateTest {
         assertThat(codes(d.lines().get(2))).containsExactly("EX_ANTE_REQUIRED");
         assertThat(d.lines().get(2).exAnte()).isEqualTo(AssessmentTier.KEY);
         assertThat(d.lines().get(2).reasons().get(0).source()).contains("3000万元");
-        assertThat(store.findBySubject("PROJECT", "2026/L-2", 10)).extracting(e -> e.action())
+        assertThat(store.audit().findBySubject("PROJECT", "2026/L-2", 10)).extracting(e -> e.action())
                 .containsExactly("COMPILATION_LINE_BLOCKED");
-        assertThat(store.findBySubject("DRAFT", "2026/BZ2026-0042", 10).get(0).reason())
+        assertThat(store.audit().findBySubject("DRAFT", "2026/BZ2026-0042", 10).get(0).reason())
                 .isEqualTo("4 lines, 2 blocked, 2 with reasons");
     }
 
@@ -181,7 +183,7 @@ class DraftGateTest {
         assertThat(adjustment.flagged()).isEqualTo(1);
         assertThat(adjustment.lines().get(0).admitted()).isTrue();
         assertThat(compilation.blocked()).isEqualTo(1);
-        assertThat(store.findBySubject("PROJECT", "2026/ZJ-1", 10)).extracting(e -> e.action())
+        assertThat(store.audit().findBySubject("PROJECT", "2026/ZJ-1", 10)).extracting(e -> e.action())
                 .containsExactly("ADJUSTMENT_LINE_WARNED", "COMPILATION_LINE_BLOCKED");
     }
 
@@ -217,6 +219,6 @@ class DraftGateTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> gate().check(draft(Gate.COMPILATION, List.of(line("X", "1", false, true))),
                 otherAgency)).isInstanceOf(ForbiddenException.class);
-        assertThat(store.findBySubject("DRAFT", "2026/BZ2026-0042", 10)).isEmpty();
+        assertThat(store.audit().findBySubject("DRAFT", "2026/BZ2026-0042", 10)).isEmpty();
     }
 }

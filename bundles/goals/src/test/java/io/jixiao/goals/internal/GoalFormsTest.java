@@ -12,7 +12,7 @@ import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class GoalFormsTest {
     @TempDir
     Path dir;
     private GoalWorkflow goals;
-    private MyBatisStore store;
+    private Repositories store;
     private GoalForms forms;
 
     @BeforeEach
@@ -41,9 +41,9 @@ class GoalFormsTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        store = new MyBatisStore(Database.sessions(ds, ""));
+        store = Repositories.over(Database.sessions(ds, ""));
         RuleBook book = Presets.book();
-        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC());
+        goals = new GoalWorkflow(store.goals(), () -> book, Clock.systemUTC());
         forms = new GoalForms(goals);
     }
 
@@ -79,7 +79,7 @@ class GoalFormsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.field()).containsExactly("ROW 13 备注", "ROW 10 资金性质",
                                 "ROW 11 年度资金总额(元)", "ROW 16 一级指标", "ROW 16 计算符号", "ROW 16 分值"));
-        assertThat(store.findBySubject("GOAL", "1/1", 5)).as("nothing drafted").isEmpty();
+        assertThat(store.audit().findBySubject("GOAL", "1/1", 5)).as("nothing drafted").isEmpty();
 
         Path other = dir.resolve("other.csv");
         Files.writeString(other, "x\n");

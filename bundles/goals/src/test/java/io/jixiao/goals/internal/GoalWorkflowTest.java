@@ -24,7 +24,7 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Scope;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -49,7 +49,7 @@ class GoalWorkflowTest {
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
     private static final Actor PUBLIC = Actor.of("PORTAL", "anyone", Role.PUBLIC);
 
-    private MyBatisStore store;
+    private Repositories store;
     private GoalWorkflow goals;
 
     @BeforeEach
@@ -58,9 +58,9 @@ class GoalWorkflowTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        store = new MyBatisStore(Database.sessions(ds, ""));
+        store = Repositories.over(Database.sessions(ds, ""));
         RuleBook book = Presets.book();
-        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC());
+        goals = new GoalWorkflow(store.goals(), () -> book, Clock.systemUTC());
     }
 
     private static ProjectFacts project() {
@@ -68,12 +68,14 @@ class GoalWorkflowTest {
     }
 
     private List<String> actions(GoalVersion v) {
-        return store.findBySubject("GOAL", v.goalId() + "/" + v.version(), 20).stream().map(e -> e.action()).toList();
+        return store.audit().findBySubject("GOAL", v.goalId() + "/" + v.version(),
+                20).stream().map(e -> e.action()).toList();
     }
 
     @Test
     void aQuantitativeIndicatorWithATextTargetIsRefusedAtDraft() {
-        List<io.jixiao.api.goal.Indicator> indicators = new java.util.ArrayList<>(GoalRulesTest.goal(8, 8).indicators());
+        List<io.jixiao.api.goal.Indicator> indicators = new java.util.ArrayList<>(GoalRulesTest.goal(8,
+                8).indicators());
         io.jixiao.api.goal.Indicator third = indicators.get(2);
         indicators.set(2, new io.jixiao.api.goal.Indicator(third.level2(), third.name(), third.sign(), "abc",
                 third.unit(), third.points(), "", null));
@@ -82,7 +84,7 @@ class GoalWorkflowTest {
         assertThatThrownBy(() -> goals.draft(project(), typed, UNIT)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations()).singleElement()
                         .satisfies(v -> assertThat(v.field()).isEqualTo("INDICATORS[2].KPI_VAL")));
-        assertThat(store.goalsOf(project().mofDivCode(), project().fiscalYear(), project().proCode()))
+        assertThat(store.goals().goalsOf(project().mofDivCode(), project().fiscalYear(), project().proCode()))
                 .as("nothing drafted").isEmpty();
     }
 
@@ -117,7 +119,8 @@ class GoalWorkflowTest {
         assertThat(actions(draft)).containsExactly("GOAL_DRAFTED", "GOAL_REVISED", "GOAL_SUBMITTED", "GOAL_RETURNED",
                 "GOAL_SUBMITTED", "GOAL_APPROVED", "GOAL_STAGE_REVIEWED", "GOAL_STAGE_REVIEWED", "GOAL_STAGE_REVIEWED",
                 "GOAL_PUBLISHED");
-        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode())).isPresent();
+        assertThat(store.goals().inForce(project().mofDivCode(), project().fiscalYear(),
+                project().proCode())).isPresent();
     }
 
     @Test
@@ -132,11 +135,13 @@ class GoalWorkflowTest {
 
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.adjustmentBatch()).isEqualTo("TZ2026-03");
-        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode()).orElseThrow()
+        assertThat(store.goals().inForce(project().mofDivCode(), project().fiscalYear(),
+                project().proCode()).orElseThrow()
                 .version()).as("v1 until the adjustment is approved").isEqualTo(1);
         goals.submit(v1.goalId(), 2, UNIT);
         goals.approve(v1.goalId(), 2, FINANCE);
-        assertThat(store.inForce(project().mofDivCode(), project().fiscalYear(), project().proCode()).orElseThrow()
+        assertThat(store.goals().inForce(project().mofDivCode(), project().fiscalYear(),
+                project().proCode()).orElseThrow()
                 .version()).isEqualTo(2);
         assertThat(goals.find(v1.goalId(), 1, FINANCE).orElseThrow().goal().indicators()).hasSize(8);
         assertThat(goals.versions(v1.goalId(), FINANCE)).containsExactly(1, 2);
@@ -187,7 +192,7 @@ class GoalWorkflowTest {
     @Test
     void aTightenedRuleListsTheApprovedGoalsThatNoLongerComplyWithoutTouchingThem() {
         AtomicReference<RuleBook> book = new AtomicReference<>(Presets.book());
-        GoalWorkflow workflow = new GoalWorkflow(store, book::get, Clock.systemUTC());
+        GoalWorkflow workflow = new GoalWorkflow(store.goals(), book::get, Clock.systemUTC());
         long eight = approve(workflow, "RC-8", 8);
         long nine = approve(workflow, "RC-9", 9);
         long alsoEight = approve(workflow, "RC-8B", 8);
@@ -211,7 +216,8 @@ class GoalWorkflowTest {
         assertThat(workflow.find(eight, 1, FINANCE).orElseThrow().status()).as("not silently invalidated")
                 .isEqualTo(GoalStatus.APPROVED);
 
-        Recheck firstPage = workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 1, Actor.of("AUDIT", "zhou", Role.AUDITOR));
+        Recheck firstPage = workflow.recheck(MofDivCode.of(GUANGZHOU), year, 0, 1, Actor.of("AUDIT", "zhou",
+                Role.AUDITOR));
         assertThat(firstPage.goals()).extracting(Recheck.NoncompliantGoal::goalId).containsExactly(eight);
         assertThat(firstPage.nextAfterGoalId()).isEqualTo(eight);
         Recheck secondPage = workflow.recheck(MofDivCode.of(GUANGZHOU), year, eight, 1, FINANCE);
@@ -286,7 +292,8 @@ class GoalWorkflowTest {
                 ReviewStage.COMPILATION, ReviewStage.FINAL);
         assertThat(reviews.get(1).amount()).isEqualByComparingTo("3800000");
         assertThat(reviews.get(1).reviewedBy().operator()).isEqualTo("li.finance");
-        assertThat(store.findBySubject("GOAL", id + "/1", 20)).filteredOn(e -> e.action().equals("GOAL_STAGE_REVIEWED"))
+        assertThat(store.audit().findBySubject("GOAL", id + "/1",
+                20)).filteredOn(e -> e.action().equals("GOAL_STAGE_REVIEWED"))
                 .hasSize(3).anySatisfy(e -> assertThat(e.detail()).contains("declared=6000000.00")
                         .contains("settled=4000000.00").contains("cut=2000000.00"));
         goals.publish(id, 1, FINANCE);

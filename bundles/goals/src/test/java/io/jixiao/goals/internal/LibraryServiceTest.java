@@ -30,7 +30,7 @@ import io.jixiao.api.model.Scope;
 import io.jixiao.sheets.SheetLimits;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisLibrary;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class LibraryServiceTest {
 
     @TempDir
     Path dir;
-    private MyBatisStore store;
+    private Repositories store;
     private MyBatisLibrary libraries;
     private LibraryService library;
     private GoalWorkflow goals;
@@ -74,13 +74,13 @@ class LibraryServiceTest {
         ds.setUser("sa");
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
-        store = new MyBatisStore(sessions);
+        store = Repositories.over(sessions);
         // imports run on the calling thread, so that a test sees them finished
-        libraries = new MyBatisLibrary(sessions, store);
+        libraries = new MyBatisLibrary(sessions);
         library = new LibraryService(libraries, Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT,
                 Duration.ofSeconds(30));
         RuleBook book = Presets.book();
-        goals = new GoalWorkflow(store, () -> book, Clock.systemUTC(), new LibraryReferences(libraries,
+        goals = new GoalWorkflow(store.goals(), () -> book, Clock.systemUTC(), new LibraryReferences(libraries,
                 region -> java.util.Optional.ofNullable(Presets.PARENTS.get(region.value())).map(MofDivCode::of)));
     }
 
@@ -112,7 +112,7 @@ class LibraryServiceTest {
         assertThatThrownBy(() -> library.save(common("GX-003", Level2.COST, "成本", ""), UNIT))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(library.retire(GZ, "GX-001", FINANCE).status()).isEqualTo(EntryStatus.RETIRED);
-        assertThat(store.findBySubject("LIBRARY", "GX-001", 10)).extracting(e -> e.action()).containsExactly(
+        assertThat(store.audit().findBySubject("LIBRARY", "GX-001", 10)).extracting(e -> e.action()).containsExactly(
                 "LIBRARY_INDICATOR_CREATED", "LIBRARY_INDICATOR_CHANGED", "LIBRARY_INDICATOR_RETIRED");
     }
 
@@ -248,7 +248,8 @@ class LibraryServiceTest {
                 FINANCE);
         assertThat(changed.updated()).isEqualTo(1);
         assertThat(library.find(GZ, "GX-101", UNIT).orElseThrow().indicator().target()).isEqualTo("600");
-        assertThat(store.findBySubject("LIBRARY_IMPORT", Long.toString(changed.jobId()), 5)).extracting(e -> e.action())
+        assertThat(store.audit().findBySubject("LIBRARY_IMPORT", Long.toString(changed.jobId()),
+                5)).extracting(e -> e.action())
                 .containsExactly("LIBRARY_IMPORTED");
     }
 
@@ -312,7 +313,7 @@ class LibraryServiceTest {
         assertThat(nodeA.importJob(id, FINANCE).orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
         assertThat(library.find(GZ, "GX-501", FINANCE)).isEmpty();
         assertThat(file).as("the upload is deleted all the same").doesNotExist();
-        assertThat(store.findBySubject("LIBRARY_IMPORT", Long.toString(id), 5)).extracting(e -> e.action())
+        assertThat(store.audit().findBySubject("LIBRARY_IMPORT", Long.toString(id), 5)).extracting(e -> e.action())
                 .containsExactly("LIBRARY_IMPORT_FAILED");
     }
 

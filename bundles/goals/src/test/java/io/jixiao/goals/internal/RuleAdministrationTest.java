@@ -13,7 +13,7 @@ import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,7 @@ class RuleAdministrationTest {
     private static final FiscalYear YEAR = FiscalYear.of(2026);
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
 
-    private MyBatisStore store;
+    private Repositories store;
     private Goals goals;
 
     @BeforeEach
@@ -37,13 +37,13 @@ class RuleAdministrationTest {
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=Oracle;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Database.migrate(ds);
-        store = new MyBatisStore(Database.sessions(ds, ""));
+        store = Repositories.over(Database.sessions(ds, ""));
         goals = node();
     }
 
     /** A node with the shipped presets, as Config Admin hands them over. */
     private Goals node() {
-        Goals node = new Goals(store, region -> Optional.ofNullable(Presets.PARENTS.get(region.value()))
+        Goals node = new Goals(store.goals(), region -> Optional.ofNullable(Presets.PARENTS.get(region.value()))
                 .map(MofDivCode::of));
         Presets.files().forEach((file, p) -> {
             Map<String, Object> values = new HashMap<>();
@@ -78,13 +78,13 @@ class RuleAdministrationTest {
         assertThat(changed.rules()).containsEntry("indicators.min.DEVELOPMENT", "9")
                 .containsEntry("indicators.quantitativeMinPercent", "50");
         assertThat(goals.book().rulesFor(GUANGZHOU, YEAR).version()).startsWith("440100000/2020#2");
-        assertThat(store.findBySubject("RULE_SET", "440100000/2020#2", 5)).extracting(e -> e.action())
+        assertThat(store.audit().findBySubject("RULE_SET", "440100000/2020#2", 5)).extracting(e -> e.action())
                 .containsExactly("GOAL_RULES_CHANGED");
 
         Goals otherNode = node();
-        assertThat(otherNode.loadStored(store.ruleSets())).isTrue();
+        assertThat(otherNode.loadStored(store.goals().ruleSets())).isTrue();
         assertThat(otherNode.book().rulesFor(GUANGZHOU, YEAR).version()).startsWith("440100000/2020#2");
-        assertThat(otherNode.loadStored(store.ruleSets())).as("nothing new").isFalse();
+        assertThat(otherNode.loadStored(store.goals().ruleSets())).as("nothing new").isFalse();
     }
 
     @Test
@@ -103,7 +103,7 @@ class RuleAdministrationTest {
                 Actor.of("UNIT-PORTAL", "wang", Role.UNIT)));
 
         assertThat(goals.book().rulesFor(GUANGZHOU, YEAR).version()).startsWith("440100000/2020#1");
-        assertThat(store.ruleSets()).isEmpty();
+        assertThat(store.goals().ruleSets()).isEmpty();
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.jixiao.api.model.PayAppNo;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -54,8 +54,8 @@ public final class Fixture {
         }
     }
 
-    public static MyBatisStore store() {
-        return new MyBatisStore(sessions());
+    public static Repositories store() {
+        return Repositories.over(sessions());
     }
 
     public static io.jixiao.store.internal.UnitAwareSessions sessions() {
@@ -73,7 +73,7 @@ public final class Fixture {
     }
 
     /** An approved project goal with two indicators (新建学校数, 家长满意度) for a project of agency 101001, 2026. */
-    public static void approvedGoal(MyBatisStore store, MofDivCode region, String project) {
+    public static void approvedGoal(Repositories store, MofDivCode region, String project) {
         java.time.Instant now = java.time.Instant.now();
         io.jixiao.api.goal.ProjectFacts facts = new io.jixiao.api.goal.ProjectFacts(region, FiscalYear.of(2026),
                 AgencyCode.of("101001"), ProCode.of(project), io.jixiao.api.goal.ProjectClass.DEVELOPMENT,
@@ -85,9 +85,9 @@ public final class Fixture {
                                 io.jixiao.api.goal.ComputeSign.GE, "3", "所", new BigDecimal("45"), "", null),
                         new io.jixiao.api.goal.Indicator(io.jixiao.api.goal.Level2.SATISFACTION, "家长满意度",
                                 io.jixiao.api.goal.ComputeSign.GE, "90", "%", new BigDecimal("45"), "", null)));
-        io.jixiao.api.goal.GoalVersion v = new io.jixiao.api.goal.GoalVersion(store.nextGoalId(), 1, null,
+        io.jixiao.api.goal.GoalVersion v = new io.jixiao.api.goal.GoalVersion(store.goals().nextGoalId(), 1, null,
                 io.jixiao.api.goal.GoalStatus.APPROVED, facts, goal, "test#1", null, FINANCE, now, now);
-        store.insert(v, new io.jixiao.store.AuditEntry(now, "GOAL_APPROVED", region, "GOAL", v.goalId() + "/1",
+        store.goals().insert(v, new io.jixiao.store.AuditEntry(now, "GOAL_APPROVED", region, "GOAL", v.goalId() + "/1",
                 FINANCE, "approved", ""));
     }
 }

@@ -23,7 +23,7 @@ import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.DecisionRepository;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.store.JournaledDecision;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLTransientConnectionException;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * status says why.
  */
 class GuardAnswerBudgetTest {
-    private MyBatisStore store;
+    private Repositories store;
     private Gate database;
     private HoldRegistry holds;
     private DecisionJournal journal;
@@ -81,29 +81,29 @@ class GuardAnswerBudgetTest {
         store = Fixture.store();
         database = new Gate();
         index = new HoldIndex();
-        holds = new HoldRegistry(store, index, Clock.systemUTC());
+        holds = new HoldRegistry(store.holds(), index, Clock.systemUTC());
         gated = new DecisionRepository() {
             @Override
             public void recordAll(List<DecisionRecord> decisions) {
                 through();
-                store.recordAll(decisions);
+                store.decisions().recordAll(decisions);
             }
 
             @Override
             public int recordOnce(List<JournaledDecision> decisions) {
                 through();
-                return store.recordOnce(decisions);
+                return store.decisions().recordOnce(decisions);
             }
 
             @Override
             public void recordNew(List<JournaledDecision> decisions) {
                 through();
-                store.recordNew(decisions);
+                store.decisions().recordNew(decisions);
             }
 
             @Override
             public List<DecisionRecord> findByApplication(MofDivCode m, FiscalYear y, PayAppNo n) {
-                return store.findByApplication(m, y, n);
+                return store.decisions().findByApplication(m, y, n);
             }
 
             private void through() {
@@ -140,7 +140,7 @@ class GuardAnswerBudgetTest {
         assertThat(decisions(app)).as("not in the database yet").isZero();
         database.release();
         awaitRecorded(app);
-        assertThat(store.findBySubject("PAY_APP", "2026/440100000/PA-HANG", 10)).singleElement()
+        assertThat(store.audit().findBySubject("PAY_APP", "2026/440100000/PA-HANG", 10)).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("PAYMENT_HELD"));
     }
 
@@ -156,7 +156,7 @@ class GuardAnswerBudgetTest {
 
         database.down = false;
         awaitRecorded(app);
-        assertThat(store.findBySubject("PAY_APP", "2026/440100000/PA-DOWN", 10)).hasSize(1);
+        assertThat(store.audit().findBySubject("PAY_APP", "2026/440100000/PA-DOWN", 10)).hasSize(1);
     }
 
     @Test
@@ -177,7 +177,7 @@ class GuardAnswerBudgetTest {
         }
         journal.close();
         assertThat(decisions(app)).isEqualTo(1);
-        assertThat(store.findBySubject("PAY_APP", "2026/440100000/PA-ONCE", 10)).hasSize(1);
+        assertThat(store.audit().findBySubject("PAY_APP", "2026/440100000/PA-ONCE", 10)).hasSize(1);
     }
 
     @Test
@@ -189,7 +189,7 @@ class GuardAnswerBudgetTest {
                         hang[0].await();
                     }
                     try {
-                        return method.invoke(store, args);
+                        return method.invoke(store.holds(), args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -197,7 +197,8 @@ class GuardAnswerBudgetTest {
         HoldIndex index = new HoldIndex();
         HoldSync sync = new HoldSync(hanging, index, Clock.systemUTC(), Duration.ofSeconds(10));
         sync.load();
-        PaymentGuardEngine strict = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, true,
+        PaymentGuardEngine strict = new PaymentGuardEngine(index, store.decisions(), journal, Clock.systemUTC(), sync,
+                true,
                 Duration.ofMinutes(5), Duration.ofMillis(200));
         try {
             PaymentApplication app = payment(2026, "PA-STRICT", "P-FREE", "B1", ExpenditureKind.PROJECT);
@@ -222,7 +223,7 @@ class GuardAnswerBudgetTest {
     }
 
     private long decisions(PaymentApplication app) {
-        return store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()).size();
+        return store.decisions().findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()).size();
     }
 
     private void awaitRecorded(PaymentApplication app) throws InterruptedException {

@@ -13,7 +13,7 @@ import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.HoldRepository;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class GuardNodesTest {
 
     /** One guard node. */
     private static final class Node implements AutoCloseable {
-        final MyBatisStore store;
+        final Repositories store;
         final HoldIndex index = new HoldIndex();
         final HoldRegistry registry;
         final HoldSync sync;
@@ -71,15 +71,17 @@ class GuardNodesTest {
         /** @param staleAfter BOUNDED: the index age beyond which project payments are held fail-safe */
         Node(DataSource ds, String databaseId, boolean strict, Duration interval, HoldRepository holds,
                 Duration staleAfter) {
-            store = new MyBatisStore(Database.sessions(ds, databaseId));
-            HoldRepository repository = holds == null ? store : holds;
+            store = Repositories.over(Database.sessions(ds, databaseId));
+            HoldRepository repository = holds == null ? store.holds() : holds;
             registry = new HoldRegistry(repository, index, Clock.systemUTC());
             sync = new HoldSync(repository, index, Clock.systemUTC(), Duration.ofSeconds(10));
-            journal = new DecisionJournal(store, Fixture.spool(), 500, Duration.ofMillis(50), Duration.ofSeconds(30));
-            // a budget far beyond any check: these proofs are about what is decided, not how fast (benchmarks)
-            guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC(), sync, strict, staleAfter,
+            journal = new DecisionJournal(store.decisions(), Fixture.spool(), 500, Duration.ofMillis(50),
                     Duration.ofSeconds(30));
-            bypasses = new Bypasses(store, Clock.systemUTC());
+            // a budget far beyond any check: these proofs are about what is decided, not how fast (benchmarks)
+            guard = new PaymentGuardEngine(index, store.decisions(), journal, Clock.systemUTC(), sync, strict,
+                    staleAfter,
+                    Duration.ofSeconds(30));
+            bypasses = new Bypasses(store.bypasses(), Clock.systemUTC());
             guard.bypasses(bypasses);
             admin = new GuardAdmin(sync, bypasses, index, guard, journal, strict ? "STRICT" : "BOUNDED", staleAfter,
                     Clock.systemUTC());
@@ -265,14 +267,14 @@ class GuardNodesTest {
         List<Runnable> cleanup = new ArrayList<>();
         DataSource ds = database("h2", cleanup);
         AtomicBoolean down = new AtomicBoolean();
-        MyBatisStore real = new MyBatisStore(Database.sessions(ds, ""));
+        Repositories real = Repositories.over(Database.sessions(ds, ""));
         HoldRepository flaky = (HoldRepository) java.lang.reflect.Proxy.newProxyInstance(
                 HoldRepository.class.getClassLoader(), new Class<?>[] {HoldRepository.class}, (proxy, method, args) -> {
                     if (down.get()) {
                         throw new IllegalStateException("connection refused");
                     }
                     try {
-                        return method.invoke(real, args);
+                        return method.invoke(real.holds(), args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -339,7 +341,8 @@ class GuardNodesTest {
     void anEmergencyBypassLetsTheRegionsHeldPaymentsPassUntilFinanceClosesIt() throws Exception {
         List<Runnable> cleanup = new ArrayList<>();
         DataSource ds = database("h2", cleanup);
-        try (Node a = new Node(ds, "", false, null, null); Node b = new Node(ds, "", false, Duration.ofMillis(50), null)) {
+        try (Node a = new Node(ds, "", false, null, null); Node b = new Node(ds, "", false, Duration.ofMillis(50),
+                null)) {
             Hold hold = a.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-BY")), HoldKind.STOP,
                     Reason.of("red light"), Fixture.FINANCE);
             await(() -> !b.check("P-BY", "BY-1", ExpenditureKind.PROJECT).passes());
@@ -369,7 +372,7 @@ class GuardNodesTest {
             await(() -> b.check("P-BY", "BY-3", ExpenditureKind.PROJECT).holdId() != null);
             assertThat(b.check("P-BY", "BY-4", ExpenditureKind.PROJECT).holdId()).isEqualTo(hold.holdId());
             List<String> actions = new ArrayList<>();
-            a.store.export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(),
+            a.store.audit().export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(),
                     e -> actions.add(e.action()));
             assertThat(actions).contains("GUARD_BYPASS_OPENED", "GUARD_BYPASS_CLOSED");
         } finally {
@@ -383,7 +386,7 @@ class GuardNodesTest {
         DataSource ds = database("h2", cleanup);
         try (Node node = new Node(ds, "", false, null, null)) {
             Fixture.approvedGoal(node.store, Fixture.REGION, "P-KIND");
-            ProjectKinds kinds = new ProjectKinds(node.store);
+            ProjectKinds kinds = new ProjectKinds(node.store.goals());
             assertThat(kinds.reload()).isEqualTo(1);
             node.guard.checkDeclaredKinds(kinds);
             Hold hold = node.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-KIND")),
@@ -403,7 +406,7 @@ class GuardNodesTest {
             assertThat(after.reasonCode()).isEqualTo(ReasonCode.NO_ACTIVE_HOLD);
             assertThat(after.kindCorrected()).isTrue();
             List<String> corrected = new ArrayList<>();
-            node.store.export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(), e -> {
+            node.store.audit().export(io.jixiao.api.service.AuditQuery.all(Fixture.REGION), java.util.Set.of(), e -> {
                 if (e.action().equals("PAYMENT_KIND_CORRECTED")) {
                     corrected.add(e.detail());
                 }

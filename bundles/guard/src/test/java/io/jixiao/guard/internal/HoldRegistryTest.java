@@ -20,7 +20,7 @@ import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class HoldRegistryTest {
     private static final HoldTarget P1 = HoldTarget.project(REGION, ProCode.of("P1"));
 
-    private MyBatisStore store;
+    private Repositories store;
     private HoldIndex index;
     private HoldRegistry holds;
 
@@ -36,7 +36,7 @@ class HoldRegistryTest {
     void setUp() {
         store = Fixture.store();
         index = new HoldIndex();
-        holds = new HoldRegistry(store, index, Clock.systemUTC());
+        holds = new HoldRegistry(store.holds(), index, Clock.systemUTC());
     }
 
     @Test
@@ -114,7 +114,7 @@ class HoldRegistryTest {
         holds.release(released.holdId(), Reason.of("done"), FINANCE);
 
         HoldIndex fresh = new HoldIndex();
-        int loaded = new HoldSync(store, fresh, Clock.systemUTC(), java.time.Duration.ofSeconds(10)).load();
+        int loaded = new HoldSync(store.holds(), fresh, Clock.systemUTC(), java.time.Duration.ofSeconds(10)).load();
 
         assertThat(loaded).isEqualTo(1);
         assertThat(fresh.get(HoldTarget.Type.PROJECT, "440100000", "P1")).containsExactly(kept);
@@ -139,6 +139,6 @@ class HoldRegistryTest {
     }
 
     private java.util.List<AuditEntry> audit(Hold hold) {
-        return store.findBySubject("HOLD", Long.toString(hold.holdId()), 100);
+        return store.audit().findBySubject("HOLD", Long.toString(hold.holdId()), 100);
     }
 }

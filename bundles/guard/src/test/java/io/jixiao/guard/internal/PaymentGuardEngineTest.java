@@ -19,7 +19,7 @@ import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.DecisionRecord;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PaymentGuardEngineTest {
-    private MyBatisStore store;
+    private Repositories store;
     private HoldRegistry holds;
     private DecisionJournal journal;
     private PaymentGuardEngine guard;
@@ -37,9 +37,10 @@ class PaymentGuardEngineTest {
     void setUp() {
         store = Fixture.store();
         HoldIndex index = new HoldIndex();
-        holds = new HoldRegistry(store, index, Clock.systemUTC());
-        journal = new DecisionJournal(store, Fixture.spool(), 100, Duration.ofMillis(20), Duration.ofSeconds(5));
-        guard = new PaymentGuardEngine(index, store, journal, Clock.systemUTC());
+        holds = new HoldRegistry(store.holds(), index, Clock.systemUTC());
+        journal = new DecisionJournal(store.decisions(), Fixture.spool(), 100, Duration.ofMillis(20),
+                Duration.ofSeconds(5));
+        guard = new PaymentGuardEngine(index, store.decisions(), journal, Clock.systemUTC());
     }
 
     @AfterEach
@@ -127,12 +128,13 @@ class PaymentGuardEngineTest {
 
         guard.check(app, HOST);
 
-        List<DecisionRecord> recorded = store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo());
+        List<DecisionRecord> recorded = store.decisions().findByApplication(app.mofDivCode(), app.fiscalYear(),
+                app.payAppNo());
         assertThat(recorded).singleElement().satisfies(r -> {
             assertThat(r.decision().holdId()).isEqualTo(hold.holdId());
             assertThat(r.actor()).isEqualTo(HOST);
         });
-        assertThat(store.findBySubject("PAY_APP", PaymentGuardEngine.subjectId(app), 10)).singleElement()
+        assertThat(store.audit().findBySubject("PAY_APP", PaymentGuardEngine.subjectId(app), 10)).singleElement()
                 .satisfies(e -> {
                     assertThat(e.action()).isEqualTo("PAYMENT_HELD");
                     assertThat(e.actor().operator()).isEqualTo("zhang");
@@ -148,13 +150,13 @@ class PaymentGuardEngineTest {
             guard.check(app, HOST);
         }
         long deadline = System.currentTimeMillis() + 5_000;
-        while (store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()).size() < 50
+        while (store.decisions().findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()).size() < 50
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()))
+        assertThat(store.decisions().findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo()))
                 .hasSize(50).allSatisfy(r -> assertThat(r.decision().passes()).isTrue());
-        assertThat(store.findBySubject("PAY_APP", PaymentGuardEngine.subjectId(app), 10))
+        assertThat(store.audit().findBySubject("PAY_APP", PaymentGuardEngine.subjectId(app), 10))
                 .as("PASS is recorded but not audited as a blocking decision").isEmpty();
     }
 
@@ -167,7 +169,7 @@ class PaymentGuardEngineTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.check(app, district))
                 .isInstanceOf(io.jixiao.api.model.ForbiddenException.class);
-        assertThat(store.findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo())).isEmpty();
+        assertThat(store.decisions().findByApplication(app.mofDivCode(), app.fiscalYear(), app.payAppNo())).isEmpty();
     }
 
     private static HoldTarget project(String code) {

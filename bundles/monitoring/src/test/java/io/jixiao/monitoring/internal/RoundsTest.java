@@ -54,7 +54,7 @@ import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.MyBatisMonitoring;
-import io.jixiao.store.internal.MyBatisStore;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +86,7 @@ class RoundsTest {
     /** 08-05 in China: after the national due day of the 07-31 round */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-05T02:00:00Z"), ZoneOffset.UTC);
 
-    private MyBatisStore store;
+    private Repositories store;
     private MyBatisMonitoring repository;
     private HoldRegistry holds;
     private Map<String, String> rules;
@@ -100,9 +100,9 @@ class RoundsTest {
     @BeforeEach
     void setUp() {
         var sessions = Fixture.sessions();
-        store = new MyBatisStore(sessions);
-        repository = new MyBatisMonitoring(sessions, store);
-        holds = new HoldRegistry(store, new HoldIndex(), CLOCK);
+        store = Repositories.over(sessions);
+        repository = new MyBatisMonitoring(sessions);
+        holds = new HoldRegistry(store.holds(), new HoldIndex(), CLOCK);
         rules = new HashMap<>(Map.of("monitoring.rounds", "07-31>08-31", "monitoring.gap.BLUE", "5",
                 "monitoring.gap.YELLOW", "10", "monitoring.gap.RED", "20", "monitoring.level.CANNOT_COMPLETE",
                 "YELLOW", "monitoring.level.DEVIATING", "BLUE", "monitoring.level.REPORT_OVERDUE", "BLUE",
@@ -122,7 +122,8 @@ class RoundsTest {
 
     /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
     private Rounds rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
-        return new Rounds(repository, store, holdService, (region, year) -> MonitoringRules.parse("test#1", rules),
+        return new Rounds(repository, store.goals(), holdService, (region, year) -> MonitoringRules.parse("test#1",
+                rules),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
                     codes.forEach(c -> {
@@ -538,7 +539,7 @@ class RoundsTest {
 
     private List<io.jixiao.api.service.AuditRecord> audit(String action) {
         List<io.jixiao.api.service.AuditRecord> found = new ArrayList<>();
-        store.export(io.jixiao.api.service.AuditQuery.all(REGION), Set.of(), e -> {
+        store.audit().export(io.jixiao.api.service.AuditQuery.all(REGION), Set.of(), e -> {
             if (e.action().equals(action)) {
                 found.add(e);
             }

@@ -13,6 +13,9 @@ import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.AuditVerification;
 import io.jixiao.store.AuditTrail;
 import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +23,12 @@ import java.util.function.Consumer;
  * role AUDITOR or FINANCE, in a region of their scope; an account limited to agencies reads only entries about
  * those agencies.
  */
-final class AuditServiceImpl implements AuditService {
+@Component(service = AuditService.class)
+public final class AuditServiceImpl implements AuditService {
     private final AuditTrail trail;
 
-    AuditServiceImpl(AuditTrail trail) {
+    @Activate
+    public AuditServiceImpl(@Reference AuditTrail trail) {
         this.trail = trail;
     }
 

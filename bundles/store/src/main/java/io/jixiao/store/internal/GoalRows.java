@@ -15,18 +15,29 @@ import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.goal.ReviewOpinion;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
 import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Role;
+import io.jixiao.store.GoalRepository.GoalRef;
+import io.jixiao.store.GoalRepository.StoredRuleSet;
 import io.jixiao.store.internal.mapper.AssessmentRow;
 import io.jixiao.store.internal.mapper.GoalRow;
 import io.jixiao.store.internal.mapper.IndicatorRow;
+import io.jixiao.store.internal.mapper.RuleSetRow;
+import io.jixiao.store.internal.mapper.StageReviewRow;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Goal versions to and from their column images. */
@@ -142,9 +153,9 @@ final class GoalRows {
                 r.thirdParty, r.documentRef);
     }
 
-    static io.jixiao.store.internal.mapper.StageReviewRow stageRow(GoalVersion reviewed,
-            io.jixiao.api.goal.StageReview review) {
-        io.jixiao.store.internal.mapper.StageReviewRow r = new io.jixiao.store.internal.mapper.StageReviewRow();
+    static StageReviewRow stageRow(GoalVersion reviewed,
+            StageReview review) {
+        StageReviewRow r = new StageReviewRow();
         r.goalId = review.goalId();
         r.version = review.version();
         r.stage = review.stage().name();
@@ -160,9 +171,49 @@ final class GoalRows {
         return r;
     }
 
-    static io.jixiao.api.goal.StageReview stageReview(io.jixiao.store.internal.mapper.StageReviewRow r) {
-        return new io.jixiao.api.goal.StageReview(r.goalId, r.version, io.jixiao.api.goal.ReviewStage.valueOf(r.stage),
+    static StageReview stageReview(StageReviewRow r) {
+        return new StageReview(r.goalId, r.version, io.jixiao.api.goal.ReviewStage.valueOf(r.stage),
                 r.amount == null ? null : r.amount.setScale(2, java.math.RoundingMode.UNNECESSARY), r.opinion,
                 Rows.actor(r.reviewedCaller, r.reviewedOperator, r.reviewedRoles), r.reviewedAt);
+    }
+
+    /** Of two goals in force of a project: the newest version of the newest goal. */
+    static GoalRef newest(GoalRef a, GoalRef b) {
+        return a.goalId() != b.goalId() ? (a.goalId() > b.goalId() ? a : b) : (a.version() > b.version() ? a : b);
+    }
+
+    static Set<String> projectCodes(Collection<ProCode> proCodes) {
+        Set<String> codes = new LinkedHashSet<>();
+        proCodes.forEach(p -> codes.add(p.value()));
+        return codes;
+    }
+
+    /** @return the codes in batches of at most {@code size}, for IN lists */
+    static List<String[]> batches(Set<String> codes, int size) {
+        List<String> all = new ArrayList<>(codes);
+        List<String[]> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            batches.add(all.subList(i, Math.min(all.size(), i + size)).toArray(String[]::new));
+        }
+        return batches;
+    }
+
+    static RuleSetRow ruleSetRow(StoredRuleSet set) {
+        RuleSetRow row = new RuleSetRow();
+        row.region = set.region();
+        row.fromYear = set.fromYear();
+        row.revision = set.revision();
+        row.rules = RuleSetText.write(set.rules());
+        row.reason = set.reason();
+        row.changedCaller = set.changedBy().callerSystem();
+        row.changedOperator = set.changedBy().operator();
+        row.changedAt = java.sql.Timestamp.from(set.changedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return row;
+    }
+
+    static StoredRuleSet storedRuleSet(RuleSetRow r) {
+        return new StoredRuleSet(r.region, r.fromYear, r.revision,
+                RuleSetText.read(r.rules), r.reason, Actor.of(r.changedCaller, r.changedOperator,
+                io.jixiao.api.model.Role.FINANCE), r.changedAt.toInstant());
     }
 }

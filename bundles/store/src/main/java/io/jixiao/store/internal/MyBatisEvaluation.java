@@ -3,20 +3,17 @@ package io.jixiao.store.internal;
 import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.Adjustment;
 import io.jixiao.api.evaluation.AdjustmentStatus;
-import io.jixiao.api.evaluation.ResultPolicy;
 import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.CriterionScore;
 import io.jixiao.api.evaluation.EvaluationKind;
-import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationTask;
-import io.jixiao.api.evaluation.Grade;
 import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
@@ -25,8 +22,6 @@ import io.jixiao.store.internal.mapper.EvalCriterionRow;
 import io.jixiao.store.internal.mapper.EvalLineRow;
 import io.jixiao.store.internal.mapper.EvalTaskRow;
 import io.jixiao.store.internal.mapper.EvaluationMapper;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,20 +33,25 @@ import java.util.stream.Collectors;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Evaluation tasks and scores over MyBatis; tasks are written in batches with ids taken in blocks of 1,000. */
+@Component(service = EvaluationRepository.class)
 public final class MyBatisEvaluation implements EvaluationRepository {
     /** Task ids per value of JX_EVAL_TASK_SEQ (its increment). */
     static final int TASK_BLOCK = 1000;
-    /** Scale of the stored unrounded figures (DECIMAL(38,30)). */
-    private static final int EXACT = 30;
 
     private final SqlSessionFactory sessions;
-    private final MyBatisStore audit;
 
-    public MyBatisEvaluation(SqlSessionFactory sessions, MyBatisStore audit) {
+    @Activate
+    public MyBatisEvaluation(@Reference StoreComponent store) {
+        this(store.sessions());
+    }
+
+    public MyBatisEvaluation(SqlSessionFactory sessions) {
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     @Override
@@ -82,11 +82,11 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                         t.proCode(), t.kind(), t.goalId(), t.goalVersion(), t.budget(), t.spent(), t.status(),
                         t.openedAt(), null, null, null, null, null, t.due(), t.evaluator(), t.selfTotal(), null);
                 left--;
-                mapper.insertTask(row(withId));
+                mapper.insertTask(EvaluationRows.row(withId));
                 stored.add(withId);
             }
             session.flushStatements();
-            audit.appendAudits(session, stored.stream().map(auditOf).toList());
+            AuditChainWriter.append(session, stored.stream().map(auditOf).toList());
             session.flushStatements();
             session.commit();
         }
@@ -97,7 +97,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
     public Optional<EvaluationTask> find(long taskId) {
         try (SqlSession session = sessions.openSession()) {
             return Optional.ofNullable(session.getMapper(EvaluationMapper.class).task(taskId))
-                    .map(MyBatisEvaluation::task);
+                    .map(EvaluationRows::task);
         }
     }
 
@@ -109,8 +109,8 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         }
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(EvaluationMapper.class).tasks(mofDivCode.value(), fiscalYear.value(),
-                    codes(agencyCodes), kind == null ? null : kind.name(), evaluator,
-                    status == null ? null : status.name(), afterTaskId, limit).stream().map(MyBatisEvaluation::task)
+                    EvaluationRows.codes(agencyCodes), kind == null ? null : kind.name(), evaluator,
+                    status == null ? null : status.name(), afterTaskId, limit).stream().map(EvaluationRows::task)
                     .toList();
         }
     }
@@ -122,9 +122,9 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<String> chunk : chunks(codes)) {
+            for (List<String> chunk : EvaluationRows.chunks(codes)) {
                 for (EvalTaskRow row : mapper.tasksOf(mofDivCode.value(), fiscalYear.value(), kind.name(), chunk)) {
-                    EvaluationTask task = task(row);
+                    EvaluationTask task = EvaluationRows.task(row);
                     found.put(task.proCode(), task);
                 }
             }
@@ -136,11 +136,11 @@ public final class MyBatisEvaluation implements EvaluationRepository {
     public boolean submit(EvaluationTask submitted, Scorecard card, AuditEntry auditEntry) {
         try (SqlSession session = sessions.openSession(false)) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            EvalTaskRow row = row(submitted);
-            row.exactTotal = exact(card.exactTotal());
-            row.execRate = exact(card.execution().rate());
-            row.execPoints = exact(card.execution().points());
-            row.execWeight = exact(card.execution().weight());
+            EvalTaskRow row = EvaluationRows.row(submitted);
+            row.exactTotal = EvaluationRows.exact(card.exactTotal());
+            row.execRate = EvaluationRows.exact(card.execution().rate());
+            row.execPoints = EvaluationRows.exact(card.execution().points());
+            row.execWeight = EvaluationRows.exact(card.execution().weight());
             row.gapFlag = submitted.gapFlagged() == null ? null : submitted.gapFlagged() ? 1 : 0;
             if (mapper.submit(row) != 1) {
                 return false;
@@ -154,10 +154,10 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 line.achievement = s.entry().achievement() == null ? null : s.entry().achievement().name();
                 line.percent = s.entry().percent();
                 line.reason = s.entry().deviationReason().isEmpty() ? null : s.entry().deviationReason();
-                line.weight = exact(s.weight());
-                line.fraction = exact(s.fraction());
+                line.weight = EvaluationRows.exact(s.weight());
+                line.fraction = EvaluationRows.exact(s.fraction());
                 line.met = s.met() ? 1 : 0;
-                line.points = exact(s.points());
+                line.points = EvaluationRows.exact(s.points());
                 mapper.insertLine(line);
             }
             n = 0;
@@ -169,11 +169,11 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 row2.name = c.entry().name();
                 row2.planPoints = c.entry().points();
                 row2.score = c.entry().score();
-                row2.weight = exact(c.weight());
-                row2.points = exact(c.points());
+                row2.weight = EvaluationRows.exact(c.weight());
+                row2.points = EvaluationRows.exact(c.points());
                 mapper.insertCriterion(row2);
             }
-            audit.appendAudit(session, auditEntry);
+            AuditChainWriter.append(session, auditEntry);
             session.commit();
             return true;
         }
@@ -217,7 +217,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 Set<String> projects = page.stream().map(r -> r.proCode).collect(Collectors.toSet());
                 Set<String> adjusted = new java.util.HashSet<>();
                 java.util.Map<String, Integer> highest = new java.util.HashMap<>();
-                for (List<String> chunk : chunks(new ArrayList<>(projects))) {
+                for (List<String> chunk : EvaluationRows.chunks(new ArrayList<>(projects))) {
                     for (EvalTaskRow k : mapper.kindsOfProjects(region, year, chunk)) {
                         highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
                         if (k.adjusted != null && k.adjusted == 1) {
@@ -230,7 +230,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                     if (kind != EvaluationKind.WHOLE && !adjusted.contains(row.proCode)
                             && !awaiting.contains(row.agencyCode) && highest.get(row.proCode) == kind.authority()
                             && deciding.size() < limit) {
-                        deciding.add(task(row));
+                        deciding.add(EvaluationRows.task(row));
                     }
                 }
             } while (deciding.size() < limit && page.size() == limit);
@@ -247,13 +247,13 @@ public final class MyBatisEvaluation implements EvaluationRepository {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
             // one statement after the other: the batch executor sends a batch per run of the same statement
             for (Adjustment a : adjustments) {
-                mapper.insertAdjustment(row(a));
+                mapper.insertAdjustment(EvaluationRows.row(a));
             }
             for (Adjustment a : adjustments) {
                 mapper.markTaskAdjusted(a.taskId());
             }
             session.flushStatements();
-            audit.appendAudits(session, adjustments.stream().map(auditOf).toList());
+            AuditChainWriter.append(session, adjustments.stream().map(auditOf).toList());
             session.flushStatements();
             session.commit();
         } catch (org.apache.ibatis.exceptions.PersistenceException e) {
@@ -273,8 +273,9 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         }
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(EvaluationMapper.class).adjustments(mofDivCode.value(), evaluatedYear.value(),
-                    codes(agencyCodes), status == null ? null : status.name(), afterTaskId, limit).stream()
-                    .map(MyBatisEvaluation::adjustment).toList();
+                    EvaluationRows.codes(agencyCodes), status == null ? null : status.name(), afterTaskId, limit)
+                    .stream()
+                    .map(EvaluationRows::adjustment).toList();
         }
     }
 
@@ -285,10 +286,10 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<String> chunk : chunks(codes)) {
+            for (List<String> chunk : EvaluationRows.chunks(codes)) {
                 for (EvalAdjustmentRow row : mapper.adjustmentsTargeting(mofDivCode.value(), targetYear.value(),
                         chunk)) {
-                    Adjustment a = adjustment(row);
+                    Adjustment a = EvaluationRows.adjustment(row);
                     found.put(a.proCode(), a);
                 }
             }
@@ -304,95 +305,11 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         int moved = 0;
         try (SqlSession session = sessions.openSession(false)) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<Long> chunk : chunks(new ArrayList<>(taskIds))) {
+            for (List<Long> chunk : EvaluationRows.chunks(new ArrayList<>(taskIds))) {
                 moved += mapper.markAdjustments(chunk, to.name(), at);
             }
             session.commit();
         }
         return moved;
-    }
-
-    /** Oracle takes at most 1,000 values in an IN list: lists are sent in parts of 500. */
-    private static <T> List<List<T>> chunks(List<T> values) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += 500) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + 500)));
-        }
-        return chunks;
-    }
-
-    private static EvalAdjustmentRow row(Adjustment a) {
-        EvalAdjustmentRow r = new EvalAdjustmentRow();
-        r.taskId = a.taskId();
-        r.mofDivCode = a.mofDivCode().value();
-        r.evalYear = a.evaluatedYear().value();
-        r.targetYear = a.targetYear().value();
-        r.agencyCode = a.agencyCode().value();
-        r.deptCode = a.deptCode();
-        r.proCode = a.proCode().value();
-        r.grade = a.grade().name();
-        r.total = a.total();
-        r.action = a.action().name();
-        r.cutPct = a.cutPercent();
-        r.requestedAmt = a.requested();
-        r.changeAmt = a.change();
-        r.policy = a.policy();
-        r.status = a.status().name();
-        r.createdBy = a.createdBy();
-        r.createdAt = a.createdAt();
-        r.appliedAt = a.appliedAt();
-        return r;
-    }
-
-    private static Adjustment adjustment(EvalAdjustmentRow r) {
-        return new Adjustment(r.taskId, MofDivCode.of(r.mofDivCode), FiscalYear.of(r.evalYear),
-                FiscalYear.of(r.targetYear), AgencyCode.of(r.agencyCode), r.deptCode, ProCode.of(r.proCode),
-                Grade.valueOf(r.grade), r.total.setScale(2), ResultPolicy.Kind.valueOf(r.action),
-                r.cutPct, r.requestedAmt == null ? null : r.requestedAmt.setScale(2),
-                r.changeAmt.setScale(2), r.policy, AdjustmentStatus.valueOf(r.status), r.createdBy, r.createdAt,
-                r.appliedAt);
-    }
-
-    private static List<String> codes(Collection<AgencyCode> agencyCodes) {
-        return agencyCodes == null ? null : agencyCodes.stream().map(AgencyCode::value).toList();
-    }
-
-    private static BigDecimal exact(BigDecimal value) {
-        return value.setScale(EXACT, RoundingMode.HALF_UP);
-    }
-
-    private static EvalTaskRow row(EvaluationTask t) {
-        EvalTaskRow row = new EvalTaskRow();
-        row.taskId = t.taskId();
-        row.mofDivCode = t.mofDivCode().value();
-        row.fiscalYear = t.fiscalYear().value();
-        row.agencyCode = t.agencyCode().value();
-        row.proCode = t.proCode().value();
-        row.kind = t.kind().name();
-        row.goalId = t.goalId();
-        row.goalVersion = t.goalVersion();
-        row.budgetAmt = t.budget().yuan();
-        row.spentAmt = t.spent().yuan();
-        row.status = t.status().name();
-        row.openedAt = t.openedAt();
-        row.submittedBy = t.submittedBy();
-        row.submittedAt = t.submittedAt();
-        row.total = t.total();
-        row.grade = t.grade() == null ? null : t.grade().name();
-        row.ruleVersion = t.ruleVersion();
-        row.dueDate = t.due();
-        row.evaluator = t.evaluator();
-        row.selfTotal = t.selfTotal();
-        return row;
-    }
-
-    private static EvaluationTask task(EvalTaskRow r) {
-        return new EvaluationTask(r.taskId, MofDivCode.of(r.mofDivCode), FiscalYear.of(r.fiscalYear),
-                AgencyCode.of(r.agencyCode), ProCode.of(r.proCode), EvaluationKind.valueOf(r.kind), r.goalId,
-                r.goalVersion, new Money(r.budgetAmt.setScale(2)), new Money(r.spentAmt.setScale(2)),
-                TaskStatus.valueOf(r.status), r.openedAt, r.submittedBy, r.submittedAt,
-                r.total == null ? null : r.total.setScale(2), r.grade == null ? null : Grade.valueOf(r.grade),
-                r.ruleVersion, r.dueDate, r.evaluator, r.selfTotal == null ? null : r.selfTotal.setScale(2),
-                r.gapFlag == null ? null : r.gapFlag == 1);
     }
 }

@@ -37,22 +37,25 @@ import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/** The indicator library and its imports over MyBatis; audit rows through the store's chains. */
+/** The indicator library and its imports over MyBatis; audit rows through the regions' chains. */
+@Component(service = LibraryRepository.class)
 public final class MyBatisLibrary implements LibraryRepository {
     /** Codes per lookup of an import batch. */
     private static final int LOOKUP = 500;
 
     private final SqlSessionFactory sessions;
-    private final MyBatisStore audit;
 
-    /**
-     * @param sessions the store's sessions
-     * @param audit the store, which appends audit rows to the regions' chains
-     */
-    public MyBatisLibrary(SqlSessionFactory sessions, MyBatisStore audit) {
+    @Activate
+    public MyBatisLibrary(@Reference StoreComponent store) {
+        this(store.sessions());
+    }
+
+    public MyBatisLibrary(SqlSessionFactory sessions) {
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     @Override
@@ -89,7 +92,7 @@ public final class MyBatisLibrary implements LibraryRepository {
                 }
                 throw taken;
             }
-            audit.appendAudit(session, entryAudit);
+            AuditChainWriter.append(session, entryAudit);
             session.commit();
             return true;
         }
@@ -101,7 +104,7 @@ public final class MyBatisLibrary implements LibraryRepository {
             if (session.getMapper(LibraryMapper.class).update(row(entry), expectedRevision) != 1) {
                 return false;
             }
-            audit.appendAudit(session, entryAudit);
+            AuditChainWriter.append(session, entryAudit);
             session.commit();
             return true;
         }
@@ -113,7 +116,7 @@ public final class MyBatisLibrary implements LibraryRepository {
             if (session.getMapper(LibraryMapper.class).delete(mofDivCode.value(), code, expectedRevision) != 1) {
                 return false;
             }
-            audit.appendAudit(session, entryAudit);
+            AuditChainWriter.append(session, entryAudit);
             session.commit();
             return true;
         }
@@ -201,7 +204,7 @@ public final class MyBatisLibrary implements LibraryRepository {
                 return false;
             }
             if (end != null) {
-                audit.appendAudit(session, end);
+                AuditChainWriter.append(session, end);
             }
             session.commit();
             return true;
@@ -226,7 +229,7 @@ public final class MyBatisLibrary implements LibraryRepository {
             if (session.getMapper(LibraryMapper.class).failAbandoned(row, before) == 0) {
                 return false;
             }
-            audit.appendAudit(session, end);
+            AuditChainWriter.append(session, end);
             session.commit();
             return true;
         }

@@ -1,16 +1,11 @@
 package io.jixiao.store.internal;
 
-import io.jixiao.api.goal.GateMode;
-import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.monitoring.Alert;
 import io.jixiao.api.monitoring.AlertLevel;
 import io.jixiao.api.monitoring.AlertPage;
-import io.jixiao.api.monitoring.AlertStatus;
-import io.jixiao.api.monitoring.Consequence;
-import io.jixiao.api.monitoring.Finding;
 import io.jixiao.api.monitoring.Forecast;
 import io.jixiao.api.monitoring.IndicatorProgress;
 import io.jixiao.api.monitoring.Round;
@@ -26,23 +21,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/** Monitoring rounds, results and reports over MyBatis; audit rows through the store's chains. */
+/** Monitoring rounds, results and reports over MyBatis; audit rows through the regions' chains. */
+@Component(service = MonitoringRepository.class)
 public final class MyBatisMonitoring implements MonitoringRepository {
     /** Result ids per value of JX_MON_RESULT_SEQ (its increment). */
     static final int RESULT_BLOCK = 1000;
@@ -50,15 +46,14 @@ public final class MyBatisMonitoring implements MonitoringRepository {
     private static final int LOOKUP = 500;
 
     private final SqlSessionFactory sessions;
-    private final MyBatisStore audit;
 
-    /**
-     * @param sessions the store's sessions
-     * @param audit the store, which appends audit rows to the regions' chains
-     */
-    public MyBatisMonitoring(SqlSessionFactory sessions, MyBatisStore audit) {
+    @Activate
+    public MyBatisMonitoring(@Reference StoreComponent store) {
+        this(store.sessions());
+    }
+
+    public MyBatisMonitoring(SqlSessionFactory sessions) {
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     @Override
@@ -89,7 +84,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
         row.startedAt = r.startedAt().truncatedTo(ChronoUnit.MILLIS);
         try (SqlSession session = sessions.openSession(false)) {
             session.getMapper(MonitoringMapper.class).insertRound(row);
-            audit.appendAudit(session, entry);
+            AuditChainWriter.append(session, entry);
             session.commit();
             return true;
         } catch (PersistenceException e) {
@@ -104,7 +99,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
     public Optional<RoundState> round(long roundId) {
         try (SqlSession session = sessions.openSession()) {
             return Optional.ofNullable(session.getMapper(MonitoringMapper.class).round(roundId))
-                    .map(MyBatisMonitoring::state);
+                    .map(MonitoringRows::state);
         }
     }
 
@@ -166,7 +161,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             MonitoringMapper mapper = session.getMapper(MonitoringMapper.class);
             for (int i = 0; i < all.size(); i += LOOKUP) {
                 mapper.results(roundId, department ? 1 : 0, all.subList(i, Math.min(all.size(), i + LOOKUP)))
-                        .forEach(r -> found.put(r.subjectCode, alert(r)));
+                        .forEach(r -> found.put(r.subjectCode, MonitoringRows.alert(r)));
             }
         }
         return found;
@@ -204,7 +199,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
                         a.agencyCode(), a.deptCode(), a.budgeted(), a.paid(), a.executionRate(), a.timeProgress(),
                         a.findings(), a.level(), a.consequences(), a.enforced(), a.holdId(), a.status(),
                         a.rectification(), a.createdAt().truncatedTo(ChronoUnit.MILLIS));
-                mapper.insertResult(row(withId));
+                mapper.insertResult(MonitoringRows.row(withId));
                 stored.add(withId);
             }
             session.flushStatements();
@@ -247,7 +242,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
     public Optional<Alert> alert(long alertId) {
         try (SqlSession session = sessions.openSession()) {
             return Optional.ofNullable(session.getMapper(MonitoringMapper.class).result(alertId))
-                    .map(MyBatisMonitoring::alert);
+                    .map(MonitoringRows::alert);
         }
     }
 
@@ -256,7 +251,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
         try (SqlSession session = sessions.openSession()) {
             List<ResultRow> rows = session.getMapper(MonitoringMapper.class).page(roundId, minLevel.ordinal(),
                     afterId, limit + 1, agencies.isEmpty() ? null : agencies);
-            List<Alert> alerts = rows.stream().limit(limit).map(MyBatisMonitoring::alert).toList();
+            List<Alert> alerts = rows.stream().limit(limit).map(MonitoringRows::alert).toList();
             Long next = rows.size() > limit ? alerts.get(alerts.size() - 1).id() : null;
             return new AlertPage(alerts, next);
         }
@@ -278,7 +273,8 @@ public final class MyBatisMonitoring implements MonitoringRepository {
 
     @Override
     public void saveReport(UnitReport report, AuditEntry entry) {
-        ReportRow key = reportKey(report.mofDivCode(), report.fiscalYear(), report.cutOff(), report.proCode());
+        ReportRow key = MonitoringRows.reportKey(report.mofDivCode(), report.fiscalYear(), report.cutOff(),
+                report.proCode());
         try (SqlSession session = sessions.openSession(false)) {
             MonitoringMapper mapper = session.getMapper(MonitoringMapper.class);
             mapper.deleteReportKpis(key);
@@ -290,7 +286,8 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             mapper.insertReport(key);
             int seq = 0;
             for (IndicatorProgress p : report.indicators()) {
-                ReportRow kpi = reportKey(report.mofDivCode(), report.fiscalYear(), report.cutOff(), report.proCode());
+                ReportRow kpi = MonitoringRows.reportKey(report.mofDivCode(), report.fiscalYear(), report.cutOff(),
+                        report.proCode());
                 kpi.seq = ++seq;
                 kpi.name = p.name();
                 kpi.valueToDate = p.valueToDate();
@@ -299,7 +296,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
                 kpi.measure = p.measure().isEmpty() ? null : p.measure();
                 mapper.insertReportKpi(kpi);
             }
-            audit.appendAudit(session, entry);
+            AuditChainWriter.append(session, entry);
             session.commit();
         }
     }
@@ -309,7 +306,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             ProCode proCode) {
         try (SqlSession session = sessions.openSession()) {
             List<ReportRow> rows = session.getMapper(MonitoringMapper.class)
-                    .report(reportKey(mofDivCode, fiscalYear, cutOff, proCode));
+                    .report(MonitoringRows.reportKey(mofDivCode, fiscalYear, cutOff, proCode));
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -343,7 +340,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             if (statement.applyAsInt(session.getMapper(MonitoringMapper.class)) != 1) {
                 return false;
             }
-            audit.appendAudit(session, entry);
+            AuditChainWriter.append(session, entry);
             session.commit();
             return true;
         }
@@ -355,77 +352,5 @@ public final class MyBatisMonitoring implements MonitoringRepository {
             session.commit();
             return n;
         }
-    }
-
-    private static ReportRow reportKey(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate cutOff,
-            ProCode proCode) {
-        ReportRow key = new ReportRow();
-        key.mofDivCode = mofDivCode.value();
-        key.fiscalYear = fiscalYear.value();
-        key.cutOff = cutOff;
-        key.proCode = proCode.value();
-        return key;
-    }
-
-    private static RoundState state(RoundRow r) {
-        Map<AlertLevel, Long> counts = new EnumMap<>(AlertLevel.class);
-        counts.put(AlertLevel.GREEN, r.nGreen);
-        counts.put(AlertLevel.BLUE, r.nBlue);
-        counts.put(AlertLevel.YELLOW, r.nYellow);
-        counts.put(AlertLevel.RED, r.nRed);
-        Round round = new Round(r.roundId, MofDivCode.of(r.mofDivCode), FiscalYear.of(r.fiscalYear), r.cutOff, r.due,
-                r.scheduled == 1, RoundStatus.valueOf(r.status), r.ruleVersion, GateMode.valueOf(r.mode), r.total,
-                r.processed, r.projects, counts, r.holds, r.error, r.startedOperator, r.startedAt, r.finishedAt);
-        return new RoundState(round, r.cursorToken, Rows.actor(r.startedCaller, r.startedOperator, r.startedRoles),
-                r.owner, r.heartbeatAt);
-    }
-
-    private static ResultRow row(Alert a) {
-        ResultRow r = new ResultRow();
-        r.resultId = a.id();
-        r.roundId = a.roundId();
-        r.isDept = a.department() ? 1 : 0;
-        r.subjectCode = a.department() ? a.deptCode() : a.proCode().value();
-        r.mofDivCode = a.mofDivCode().value();
-        r.fiscalYear = a.fiscalYear().value();
-        r.agencyCode = a.agencyCode() == null ? null : a.agencyCode().value();
-        r.deptCode = a.deptCode();
-        r.budgeted = a.budgeted();
-        r.paid = a.paid();
-        r.execRate = a.executionRate();
-        r.timeProgress = a.timeProgress();
-        r.findings = names(a.findings());
-        r.alertLevel = a.level().name();
-        r.levelRank = a.level().ordinal();
-        r.consequences = names(a.consequences());
-        r.enforced = a.enforced() ? 1 : 0;
-        r.holdId = a.holdId();
-        r.status = a.status().name();
-        r.rectification = a.rectification();
-        r.createdAt = a.createdAt();
-        return r;
-    }
-
-    private static Alert alert(ResultRow r) {
-        boolean dept = r.isDept == 1;
-        return new Alert(r.resultId, r.roundId, MofDivCode.of(r.mofDivCode), FiscalYear.of(r.fiscalYear),
-                dept ? null : ProCode.of(r.subjectCode), r.agencyCode == null ? null : AgencyCode.of(r.agencyCode),
-                r.deptCode, r.budgeted.setScale(2), r.paid.setScale(2), r.execRate.setScale(2),
-                r.timeProgress.setScale(2), constants(r.findings, Finding.class), AlertLevel.valueOf(r.alertLevel),
-                constants(r.consequences, Consequence.class), r.enforced == 1, r.holdId,
-                AlertStatus.valueOf(r.status), r.rectification, r.createdAt);
-    }
-
-    private static String names(Set<? extends Enum<?>> set) {
-        return set.isEmpty() ? null : set.stream().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    private static <E extends Enum<E>> Set<E> constants(String raw, Class<E> type) {
-        EnumSet<E> set = EnumSet.noneOf(type);
-        if (raw != null) {
-            Arrays.stream(raw.split(",")).filter(s -> !s.isBlank()).map(s -> Enum.valueOf(type, s.trim()))
-                    .forEach(set::add);
-        }
-        return set;
     }
 }

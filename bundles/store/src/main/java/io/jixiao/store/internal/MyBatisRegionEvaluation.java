@@ -26,18 +26,25 @@ import java.util.function.Function;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Comprehensive evaluations over MyBatis. A region evaluates tens of lower governments a year: rows are written one
  * statement at a time, each call in one transaction with its audit rows.
  */
+@Component(service = RegionEvaluationRepository.class)
 public final class MyBatisRegionEvaluation implements RegionEvaluationRepository {
     private final SqlSessionFactory sessions;
-    private final MyBatisStore audit;
 
-    public MyBatisRegionEvaluation(SqlSessionFactory sessions, MyBatisStore audit) {
+    @Activate
+    public MyBatisRegionEvaluation(@Reference StoreComponent store) {
+        this(store.sessions());
+    }
+
+    public MyBatisRegionEvaluation(SqlSessionFactory sessions) {
         this.sessions = sessions;
-        this.audit = audit;
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
                 mapper.insertEvaluation(row(withId));
                 stored.add(withId);
             }
-            audit.appendAudits(session, stored.stream().map(auditOf).toList());
+            AuditChainWriter.append(session, stored.stream().map(auditOf).toList());
             session.commit();
         } catch (PersistenceException e) {
             if (Rows.isDuplicateKey(e)) {
@@ -104,7 +111,7 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
                 row.score = c.score();
                 mapper.insertCriterion(row);
             }
-            audit.appendAudit(session, auditEntry);
+            AuditChainWriter.append(session, auditEntry);
             session.commit();
             return true;
         }
@@ -148,7 +155,7 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
                 mapper.insertAdjustment(row(a));
                 mapper.markAdjusted(a.evaluationId());
             }
-            audit.appendAudits(session, adjustments.stream().map(auditOf).toList());
+            AuditChainWriter.append(session, adjustments.stream().map(auditOf).toList());
             session.commit();
         } catch (PersistenceException e) {
             if (Rows.isDuplicateKey(e)) {

@@ -2,25 +2,12 @@ package io.jixiao.store.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.jixiao.api.service.AuditService;
-import io.jixiao.store.AuditTrail;
-import io.jixiao.store.DecisionRepository;
-import io.jixiao.store.GoalRepository;
-import io.jixiao.store.HoldRepository;
-import io.jixiao.store.IdempotencyRepository;
-import io.jixiao.store.LibraryRepository;
-import io.jixiao.store.MonitoringRepository;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
-import java.util.Hashtable;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.osgi.annotation.bundle.Capability;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,31 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the configured database through its driver's {@link DataSourceFactory}, pools it, migrates the schema
- * and registers the repositories. A database that does not answer at start does not stop the store: the
- * repositories are registered and refuse every call until the database answers and the schema is migrated
- * ({@link StartGate}). A database that answers and refuses (credentials, a failing migration) does.
+ * Opens the configured database through its driver's {@link DataSourceFactory}, pools it and migrates the schema;
+ * each repository is a component of its own over this one's sessions ({@code MyBatisHolds}, {@code MyBatisGoals},
+ * ...). A database that does not answer at start does not stop the store: the repositories are registered and
+ * refuse every call until the database answers and the schema is migrated ({@link StartGate}). A database that
+ * answers and refuses (credentials, a failing migration) does.
  */
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>="
-        + "\"io.jixiao.store.HoldRepository,io.jixiao.store.BypassRepository,io.jixiao.store.DecisionRepository,"
-        + "io.jixiao.store.AuditTrail,io.jixiao.store.IdempotencyRepository,io.jixiao.store.GoalRepository\"",
-        uses = {HoldRepository.class, io.jixiao.store.BypassRepository.class, DecisionRepository.class,
-            AuditTrail.class, IdempotencyRepository.class, GoalRepository.class})
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.store.LibraryRepository\"",
-        uses = LibraryRepository.class)
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=\"io.jixiao.store.MonitoringRepository\"",
-        uses = MonitoringRepository.class)
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=\"io.jixiao.store.EvaluationRepository\"",
-        uses = io.jixiao.store.EvaluationRepository.class)
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=\"io.jixiao.store.RegionEvaluationRepository\"",
-        uses = io.jixiao.store.RegionEvaluationRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.jixiao.api.service.AuditService\"",
-        uses = AuditService.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {})
+        service = StoreComponent.class)
 @Designate(ocd = StoreConfiguration.class)
 public final class StoreComponent {
     static final String PID = "io.jixiao.store";
@@ -67,20 +37,16 @@ public final class StoreComponent {
     private final long retrySeconds;
     private final boolean migrate;
     private final H2Triggers h2Triggers;
-    private final ServiceRegistration<?> registration;
-    private final ServiceRegistration<AuditService> auditRegistration;
-    private final ServiceRegistration<LibraryRepository> libraryRegistration;
-    private final ServiceRegistration<MonitoringRepository> monitoringRegistration;
-    private final ServiceRegistration<io.jixiao.store.EvaluationRepository> evaluationRegistration;
-    private final ServiceRegistration<io.jixiao.store.RegionEvaluationRepository> regionEvaluationRegistration;
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jixiao-store-housekeeping");
+    private final UnitAwareSessions sessions;
+    private final ChainBreaks breaks = new ChainBreaks();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jixiao-store-start");
         t.setDaemon(true);
         return t;
     });
 
     @Activate
-    public StoreComponent(BundleContext context, StoreConfiguration config, 
+    public StoreComponent(StoreConfiguration config,
             @Reference(name = "dataSourceFactory") DataSourceFactory driver) throws SQLException {
         H2Durability.Decision durable = H2Durability.of(config.url());
         durable.warning().ifPresent(LOG::warn);
@@ -114,37 +80,16 @@ public final class StoreComponent {
             } else {
                 databaseId = startWithoutDatabase(config);
             }
-            UnitAwareSessions sessions = Database.sessions(gate, databaseId);
-            databaseId = sessions.getConfiguration().getDatabaseId();
-            Hashtable<String, Object> serviceProps = new Hashtable<>();
-            serviceProps.put("jixiao.database.id", databaseId);
+            this.sessions = Database.sessions(gate, databaseId);
             if (gate.isOpen()) {
-                LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()), databaseId);
-            }
-            MyBatisStore store = new MyBatisStore(sessions);
-            if (gate.isOpen()) {
-                checkChains(store);
-            }
-            this.registration = context.registerService(new String[] {HoldRepository.class.getName(),
-                io.jixiao.store.BypassRepository.class.getName(), DecisionRepository.class.getName(),
-                AuditTrail.class.getName(), IdempotencyRepository.class.getName(), GoalRepository.class.getName()},
-                store, serviceProps);
-            this.libraryRegistration = context.registerService(LibraryRepository.class,
-                    new MyBatisLibrary(sessions, store), serviceProps);
-            this.monitoringRegistration = context.registerService(MonitoringRepository.class,
-                    new MyBatisMonitoring(sessions, store), serviceProps);
-            this.evaluationRegistration = context.registerService(io.jixiao.store.EvaluationRepository.class,
-                    new MyBatisEvaluation(sessions, store), serviceProps);
-            this.regionEvaluationRegistration = context.registerService(
-                    io.jixiao.store.RegionEvaluationRepository.class, new MyBatisRegionEvaluation(sessions, store),
-                    serviceProps);
-            this.housekeeping.scheduleWithFixedDelay(() -> purgeExpiredKeys(store), 1, 10, TimeUnit.MINUTES);
-            this.auditRegistration = context.registerService(AuditService.class, new AuditServiceImpl(store), null);
-            if (!gate.isOpen()) {
-                housekeeping.schedule(() -> retryStart(store), retrySeconds, TimeUnit.SECONDS);
+                LOG.info("Store ready on {} (SQL dialect {})", redact(config.url()),
+                        sessions.getConfiguration().getDatabaseId());
+                checkChains();
+            } else {
+                retries.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
             }
         } catch (RuntimeException e) {
-            housekeeping.shutdownNow();
+            retries.shutdownNow();
             pool.close();
             if (h2Triggers != null) {
                 h2Triggers.unregister();
@@ -192,7 +137,7 @@ public final class StoreComponent {
         return databaseId;
     }
 
-    private void retryStart(MyBatisStore store) {
+    private void retryStart() {
         boolean ready;
         try {
             ready = prepare();
@@ -203,10 +148,10 @@ public final class StoreComponent {
         }
         if (ready) {
             gate.open();
-            checkChains(store);
+            checkChains();
             LOG.info("Store: the database answers again; store ready");
-        } else if (!housekeeping.isShutdown()) {
-            housekeeping.schedule(() -> retryStart(store), retrySeconds, TimeUnit.SECONDS);
+        } else if (!retries.isShutdown()) {
+            retries.schedule(this::retryStart, retrySeconds, TimeUnit.SECONDS);
         }
     }
 
@@ -214,9 +159,9 @@ public final class StoreComponent {
      * A chain head that disagrees with its chain's last row means audit rows were lost or removed: said once per
      * region, as an error; the node keeps serving, verification reports the chain broken (docs/security.md).
      */
-    private static void checkChains(MyBatisStore store) {
+    private void checkChains() {
         try {
-            for (String broken : store.chainHeadsThatDisagree()) {
+            for (String broken : breaks.checkHeads(sessions)) {
                 LOG.error("Audit trail: {}. Rows at the end of the chain are missing or altered; verification "
                         + "reports the chain broken until an auditor records the break (docs/security.md)", broken);
             }
@@ -225,31 +170,24 @@ public final class StoreComponent {
         }
     }
 
+    /** @return the sessions the repositories work in */
+    UnitAwareSessions sessions() {
+        return sessions;
+    }
+
+    /** @return the audit chains' problems as found at start and by verifications */
+    ChainBreaks breaks() {
+        return breaks;
+    }
+
     @Deactivate
     void deactivate() {
-        housekeeping.shutdownNow();
-        auditRegistration.unregister();
-        evaluationRegistration.unregister();
-        regionEvaluationRegistration.unregister();
-        monitoringRegistration.unregister();
-        libraryRegistration.unregister();
-        registration.unregister();
+        retries.shutdownNow();
         pool.close();
         if (h2Triggers != null) {
             h2Triggers.unregister();
         }
         LOG.info("Store closed");
-    }
-
-    private static void purgeExpiredKeys(MyBatisStore store) {
-        try {
-            int purged = store.purgeExpired(Instant.now());
-            if (purged > 0) {
-                LOG.info("Purged {} expired idempotency keys", purged);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Purging expired idempotency keys failed; will retry: {}", e.toString());
-        }
     }
 
     private static String redact(String url) {

@@ -51,7 +51,7 @@ class AuditChainTest extends EveryDialect {
         assertThatThrownBy(() -> TestDatabase.execute(db.dataSource(),
                 "DELETE FROM JX_AUDIT WHERE MOF_DIV_CODE = '" + region + "'"))
                 .hasMessageContaining("append-only");
-        assertThat(store(db).verify(region).intact()).isTrue();
+        assertThat(store(db).audit().verify(region).intact()).isTrue();
     }
 
     @ParameterizedTest
@@ -60,10 +60,10 @@ class AuditChainTest extends EveryDialect {
         MofDivCode region = region();
         audited(db, region, 6);
 
-        AuditVerification v = store(db).verify(region);
+        AuditVerification v = store(db).audit().verify(region);
         assertThat(v.intact()).as(v.problem()).isTrue();
         assertThat(v.rowsChecked()).isEqualTo(6);
-        assertThat(store(db).verify(region()).rowsChecked()).as("an empty region").isZero();
+        assertThat(store(db).audit().verify(region()).rowsChecked()).as("an empty region").isZero();
     }
 
     @ParameterizedTest
@@ -75,7 +75,7 @@ class AuditChainTest extends EveryDialect {
 
         db.tamper("UPDATE JX_AUDIT SET REASON = 'nothing to see' WHERE AUDIT_ID = " + third);
 
-        AuditVerification v = store(db).verify(region);
+        AuditVerification v = store(db).audit().verify(region);
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBadSequence()).isEqualTo(3);
         assertThat(v.firstBadAuditId()).isEqualTo(third);
@@ -91,7 +91,7 @@ class AuditChainTest extends EveryDialect {
 
         db.tamper("UPDATE JX_AUDIT SET ROW_HASH = '" + "f".repeat(64) + "' WHERE AUDIT_ID = " + second);
 
-        AuditVerification v = store(db).verify(region);
+        AuditVerification v = store(db).audit().verify(region);
         assertThat(v.firstBadSequence()).isEqualTo(2);
         assertThat(v.firstBadAuditId()).isEqualTo(second);
     }
@@ -104,7 +104,7 @@ class AuditChainTest extends EveryDialect {
 
         db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 2));
 
-        AuditVerification v = store(db).verify(region);
+        AuditVerification v = store(db).audit().verify(region);
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBadSequence()).isEqualTo(2);
         assertThat(v.problem()).contains("missing");
@@ -118,7 +118,7 @@ class AuditChainTest extends EveryDialect {
 
         db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 3));
 
-        AuditVerification v = store(db).verify(region);
+        AuditVerification v = store(db).audit().verify(region);
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBadSequence()).isEqualTo(3);
         assertThat(v.problem()).contains("head");
@@ -135,32 +135,34 @@ class AuditChainTest extends EveryDialect {
     @MethodSource("databases")
     void anAuditorRecordsABreakAndTheRowsAfterItVerifyAgain(TestDatabase db) throws Exception {
         MofDivCode region = region();
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         audited(db, region, 3);
         db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 3));
         store.chainHeadsThatDisagree();
-        assertThat(store.chainBreak(region)).hasValueSatisfying(b -> assertThat(b).contains("position 3"));
+        assertThat(store.audit().chainBreak(region)).hasValueSatisfying(b -> assertThat(b).contains("position 3"));
         audited(db, region, 2); // the node went on: positions 4 and 5, linked to the lost row 3
 
-        AuditVerification broken = store.verify(region);
+        AuditVerification broken = store.audit().verify(region);
         assertThat(broken.problem()).isEqualTo("row 3 is missing (found 4 next)");
-        AuditVerification after = store.acknowledgeBreak(region, new AuditEntry(now(), "ignored", region, "x", "x",
+        AuditVerification after = store.audit().acknowledgeBreak(region, new AuditEntry(now(), "ignored", region, "x",
+                "x",
                 AUDITOR, "事故报告 2026-17: 断电丢失第 3 行", "ignored"));
 
         assertThat(after.intact()).as(after.problem()).isTrue();
         assertThat(after.acknowledgedBreaks()).isEqualTo(1);
         assertThat(after.rowsChecked()).as("positions 1-2 and 4-6, the acknowledgement at 6").isEqualTo(6);
-        assertThat(store.chainBreak(region)).isEmpty();
-        assertThat(store.findBySubject("AUDIT_CHAIN", region.value(), 5)).singleElement().satisfies(e -> {
+        assertThat(store.audit().chainBreak(region)).isEmpty();
+        assertThat(store.audit().findBySubject("AUDIT_CHAIN", region.value(), 5)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("AUDIT_CHAIN_BREAK_ACKNOWLEDGED");
             assertThat(e.detail()).isEqualTo("missing=3..3");
             assertThat(e.actor()).isEqualTo(AUDITOR);
         });
         audited(db, region, 1);
-        assertThat(store.verify(region).intact()).as("rows after the acknowledgement").isTrue();
+        assertThat(store.audit().verify(region).intact()).as("rows after the acknowledgement").isTrue();
         // the command-line verify of an export passes over the gap the export's acknowledgement names, and only then
         List<io.jixiao.api.service.AuditRecord> exported = new java.util.ArrayList<>();
-        new AuditServiceImpl(store).export(io.jixiao.api.service.AuditQuery.all(region), AUDITOR, exported::add);
+        new AuditServiceImpl(store.audit()).export(io.jixiao.api.service.AuditQuery.all(region), AUDITOR,
+                exported::add);
         StringBuilder csv = new StringBuilder();
         io.jixiao.store.AuditCsv.header(csv);
         exported.forEach(r -> io.jixiao.store.AuditCsv.row(csv, r));
@@ -175,14 +177,16 @@ class AuditChainTest extends EveryDialect {
                 .forEach(r -> io.jixiao.store.AuditCsv.row(withoutIt, r));
         assertThat(AuditExportVerifier.verify(() -> new java.io.StringReader(withoutIt.toString()), false).problem())
                 .isEqualTo("chain position 3 is missing (found 4)");
-        assertThatThrownBy(() -> store.acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x", AUDITOR,
+        assertThatThrownBy(() -> store.audit().acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x",
+                AUDITOR,
                 "again", "x"))).isInstanceOf(io.jixiao.api.model.ConflictException.class).hasMessageContaining("intact");
 
         // a second gap is not covered by the first acknowledgement; altered content cannot be acknowledged
         db.tamper("DELETE FROM JX_AUDIT WHERE AUDIT_ID = " + auditId(db, region, 5));
-        assertThat(store.verify(region).problem()).isEqualTo("row 5 is missing (found 6 next)");
+        assertThat(store.audit().verify(region).problem()).isEqualTo("row 5 is missing (found 6 next)");
         db.tamper("UPDATE JX_AUDIT SET REASON = 'rewritten' WHERE AUDIT_ID = " + auditId(db, region, 2));
-        assertThatThrownBy(() -> store.acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x", AUDITOR,
+        assertThatThrownBy(() -> store.audit().acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x",
+                AUDITOR,
                 "hide it", "x"))).isInstanceOf(io.jixiao.api.model.ConflictException.class)
                 .hasMessageContaining("only missing rows");
     }
@@ -214,20 +218,21 @@ class AuditChainTest extends EveryDialect {
         } finally {
             pool.shutdown();
         }
-        assertThat(store(db).verify(a)).satisfies(v -> {
+        assertThat(store(db).audit().verify(a)).satisfies(v -> {
             assertThat(v.intact()).as(v.problem()).isTrue();
             assertThat(v.rowsChecked()).isEqualTo(30);
         });
-        assertThat(store(db).verify(b).rowsChecked()).isEqualTo(30);
+        assertThat(store(db).audit().verify(b).rowsChecked()).isEqualTo(30);
     }
 
     /** Writes {@code count} audit rows for the region through the repositories (hold placed, hold released). */
     private void audited(TestDatabase db, MofDivCode region, int count) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         for (int i = 0; i < count; i++) {
-            Hold hold = new Hold(store.nextHoldId(), HoldTarget.project(region, ProCode.of("P" + i)),
+            Hold hold = new Hold(store.holds().nextHoldId(), HoldTarget.project(region, ProCode.of("P" + i)),
                     HoldKind.SUSPEND, Reason.of("偏离 " + i), HoldStatus.ACTIVE, FINANCE, now(), null);
-            store.insert(hold, new AuditEntry(now(), "HOLD_PLACED", region, "HOLD", Long.toString(hold.holdId()),
+            store.holds().insert(hold, new AuditEntry(now(), "HOLD_PLACED", region, "HOLD",
+                    Long.toString(hold.holdId()),
                     FINANCE, "偏离 " + i, "n=" + i));
         }
     }

@@ -51,9 +51,10 @@ class AuditQueryTest extends EveryDialect {
             Actor actor = Actor.of("JIXIAO-UI", i % 2 == 0 ? "li.finance" : "wang.finance", Role.FINANCE);
             Instant at = T0.plus(i, ChronoUnit.MINUTES);
             ProCode project = ProCode.of("P" + i);
-            Hold hold = new Hold(store(db).nextHoldId(), HoldTarget.project(region, project), HoldKind.SUSPEND,
+            Hold hold = new Hold(store(db).holds().nextHoldId(), HoldTarget.project(region, project), HoldKind.SUSPEND,
                     Reason.of("偏离, \"严重\" " + i), HoldStatus.ACTIVE, actor, at, null);
-            store(db).insert(hold, new AuditEntry(at, "HOLD_PLACED", region, "HOLD", Long.toString(hold.holdId()),
+            store(db).holds().insert(hold, new AuditEntry(at, "HOLD_PLACED", region, "HOLD",
+                    Long.toString(hold.holdId()),
                     actor, hold.reason().text(), "n=" + i + "\nline two",
                     agencies[i] == null ? null : AgencyCode.of(agencies[i]), project));
         }
@@ -74,7 +75,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void filtersByAgencyProjectActorAndTime(TestDatabase db) {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
 
         assertThat(projects(audit.search(query(region, null, null, null, null, null), AUDITOR)))
                 .containsExactly("P0", "P1", "P2", "P3", "P4", "P5");
@@ -95,7 +96,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void pagesFollowTrailOrder(TestDatabase db) {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
         AuditQuery q = new AuditQuery(region, null, null, null, null, null, 0, 4);
 
         AuditPage first = audit.search(q, AUDITOR);
@@ -112,7 +113,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void onlyAuditorsAndFinanceReadAndAnAgencyScopedAccountSeesItsOwn(TestDatabase db) {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
         Actor a2Auditor = new Actor("AUDIT-PORTAL", "a2", EnumSet.of(Role.AUDITOR), new Scope(Set.of(), Set.of("A2")));
         Actor elsewhere = new Actor("AUDIT-PORTAL", "x", EnumSet.of(Role.AUDITOR),
                 new Scope(Set.of("110000000"), Set.of()));
@@ -133,7 +134,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void theExportVerifiesOnItsOwnAndEndsAtTheHead(TestDatabase db) throws Exception {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
         StringBuilder csv = new StringBuilder();
         AuditCsv.header(csv);
 
@@ -152,7 +153,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void anEditedOrShortenedExportNamesTheRow(TestDatabase db) throws Exception {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
         List<AuditRecord> records = new ArrayList<>();
         audit.export(AuditQuery.all(region), AUDITOR, records::add);
 
@@ -179,7 +180,7 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void aFilteredExportVerifiesRowByRow(TestDatabase db) throws Exception {
         MofDivCode region = trail(db);
-        AuditServiceImpl audit = new AuditServiceImpl(store(db));
+        AuditServiceImpl audit = new AuditServiceImpl(store(db).audit());
         StringBuilder csv = new StringBuilder();
         AuditCsv.header(csv);
         audit.export(query(region, "A1", null, null, null, null), AUDITOR, r -> AuditCsv.row(csv, r));
@@ -196,12 +197,12 @@ class AuditQueryTest extends EveryDialect {
     @MethodSource("databases")
     void clearingAnAuditedAgencyBreaksTheChain(TestDatabase db) throws Exception {
         MofDivCode region = trail(db);
-        long second = store(db).search(query(region, null, "P1", null, null, null), Set.of()).entries().get(0)
+        long second = store(db).audit().search(query(region, null, "P1", null, null, null), Set.of()).entries().get(0)
                 .auditId();
 
         db.tamper("UPDATE JX_AUDIT SET AGENCY_CODE = NULL WHERE AUDIT_ID = " + second);
 
-        assertThat(store(db).verify(region).firstBadAuditId()).isEqualTo(second);
+        assertThat(store(db).audit().verify(region).firstBadAuditId()).isEqualTo(second);
     }
 
     @Test

@@ -40,13 +40,14 @@ class EvaluationRepositoryTest extends EveryDialect {
     private static final FiscalYear YEAR = FiscalYear.of(2026);
 
     private EvaluationRepository repo(TestDatabase db) {
-        return new MyBatisEvaluation(Database.sessions(db.dataSource(), db.databaseId()), store(db));
+        return new MyBatisEvaluation(Database.sessions(db.dataSource(), db.databaseId()));
     }
 
     private static EvaluationTask task(MofDivCode region, String agency, String project) {
         return new EvaluationTask(0, region, YEAR, AgencyCode.of(agency), ProCode.of(project), EvaluationKind.SELF, 7,
                 1, new Money(new BigDecimal("1000000.00")), new Money(new BigDecimal("850000.00")), TaskStatus.OPEN,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null, java.time.LocalDate.of(2027, 6, 15),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null, null, null,
+                        java.time.LocalDate.of(2027, 6, 15),
                 null, null, null);
     }
 
@@ -144,7 +145,8 @@ class EvaluationRepositoryTest extends EveryDialect {
         MofDivCode region = region();
         List<EvaluationTask> open = repo.openTasks(List.of(task(region, "101001", "P-A"), task(region, "101001", "P-B"),
                 task(region, "101001", "P-C")), EvaluationRepositoryTest::opened);
-        Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(open.get(0).budget(), open.get(0).spent(),
+        Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(open.get(0).budget(),
+                open.get(0).spent(),
                 new BigDecimal("0.85"), BigDecimal.TEN, new BigDecimal("8.5")), new BigDecimal("72.5"),
                 new BigDecimal("72.50"), Grade.FAIR);
         for (EvaluationTask t : open.subList(0, 2)) {

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EveryDialect {
     private final List<TestDatabase> databases = TestDatabase.all();
-    private final List<MyBatisStore> stores = new ArrayList<>();
+    private final List<Repositories> stores = new ArrayList<>();
 
     @BeforeAll
     void migrate() {
         for (TestDatabase db : databases) {
             Database.migrate(db.dataSource());
-            stores.add(new MyBatisStore(Database.sessions(db.dataSource(), db.databaseId())));
+            stores.add(Repositories.over(Database.sessions(db.dataSource(), db.databaseId())));
         }
     }
 
@@ -34,7 +34,7 @@ abstract class EveryDialect {
         return databases;
     }
 
-    MyBatisStore store(TestDatabase db) {
+    Repositories store(TestDatabase db) {
         return stores.get(databases.indexOf(db));
     }
 }

@@ -44,48 +44,48 @@ class IdempotencyTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void firstUseReservesARetryDuringTheLeaseIsToldToWaitAndTheAnswerIsReplayed(TestDatabase db) throws Exception {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
 
-        Entry first = keys.begin(key, "hash-a", NOW, LATER, LEASE);
+        Entry first = keys.keys().begin(key, "hash-a", NOW, LATER, LEASE);
         assertThat(first.state()).isEqualTo(State.RESERVED);
-        Entry during = elsewhere(() -> keys.begin(key, "hash-a", NOW.plusMillis(20_500), LATER, LEASE));
+        Entry during = elsewhere(() -> keys.keys().begin(key, "hash-a", NOW.plusMillis(20_500), LATER, LEASE));
         assertThat(during.state()).as("while the first call runs").isEqualTo(State.IN_PROGRESS);
         assertThat(during.retryAfter()).as("the lease left, rounded up").isEqualTo(Duration.ofSeconds(10));
         first.call().answer(201, "application/json", "http://x/holds/1000", "{\"HOLD_ID\":1000,\"REASON\":\"偏离\"}");
 
-        Entry replay = keys.begin(key, "hash-a", NOW.plusSeconds(5), LATER, LEASE);
+        Entry replay = keys.keys().begin(key, "hash-a", NOW.plusSeconds(5), LATER, LEASE);
         assertThat(replay).isEqualTo(new Entry(State.ANSWERED, 201, "application/json", "http://x/holds/1000",
                 "{\"HOLD_ID\":1000,\"REASON\":\"偏离\"}", null, null));
-        assertThat(keys.begin(key, "hash-a", NOW.plus(LEASE).plusSeconds(1), LATER, LEASE).status())
+        assertThat(keys.keys().begin(key, "hash-a", NOW.plus(LEASE).plusSeconds(1), LATER, LEASE).status())
                 .as("an answered key is replayed after its lease too").isEqualTo(201);
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void aKeyReusedForAnotherRequestConflicts(TestDatabase db) {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
-        keys.begin(key, "hash-a", NOW, LATER, LEASE).call().answer(200, "application/json", null, "{}");
+        keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).call().answer(200, "application/json", null, "{}");
 
-        assertThat(keys.begin(key, "hash-b", NOW, LATER, LEASE).state()).isEqualTo(State.CONFLICT);
+        assertThat(keys.keys().begin(key, "hash-b", NOW, LATER, LEASE).state()).isEqualTo(State.CONFLICT);
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void anAbandonedCallChangesNothingAndItsKeyCanBeRetriedAtOnce(TestDatabase db) {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
-        Call call = keys.begin(key, "hash-a", NOW, LATER, LEASE).call();
+        Call call = keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).call();
         Hold hold = placeHold(keys, unique("IDEM-ABANDON"));
         List<String> undone = new ArrayList<>();
         Transactions.afterRollback(() -> undone.add("index"));
         call.abandon();
 
-        assertThat(keys.find(hold.holdId())).as("the call's hold was rolled back").isEmpty();
+        assertThat(keys.holds().find(hold.holdId())).as("the call's hold was rolled back").isEmpty();
         assertThat(undone).as("effects outside the database are undone").containsExactly("index");
         assertThat(UnitOfWork.current()).isNull();
-        assertThat(keys.begin(key, "hash-a", NOW, LATER, LEASE).state()).isEqualTo(State.RESERVED);
+        assertThat(keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).state()).isEqualTo(State.RESERVED);
         UnitOfWork.current().rollback();
     }
 
@@ -93,19 +93,19 @@ class IdempotencyTest extends EveryDialect {
     @MethodSource("databases")
     void theChangeAndItsAnswerAreCommittedTogetherAndWhatWaitedForTheCommitRunsAfterIt(TestDatabase db)
             throws Exception {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
-        Call call = keys.begin(key, "hash-a", NOW, LATER, LEASE).call();
+        Call call = keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).call();
         Hold hold = placeHold(keys, unique("IDEM-COMMIT"));
         List<String> ran = new ArrayList<>();
         Transactions.afterCommit(() -> ran.add("kick"));
 
-        assertThat(elsewhere(() -> keys.find(hold.holdId()))).as("nothing is visible before the answer").isEmpty();
+        assertThat(elsewhere(() -> keys.holds().find(hold.holdId()))).as("nothing is visible before the answer").isEmpty();
         assertThat(ran).isEmpty();
         call.answer(201, "application/json", null, "{\"HOLD_ID\":" + hold.holdId() + "}");
 
-        assertThat(elsewhere(() -> keys.find(hold.holdId()))).isPresent();
-        assertThat(elsewhere(() -> keys.verify(REGION).intact())).isTrue();
+        assertThat(elsewhere(() -> keys.holds().find(hold.holdId()))).isPresent();
+        assertThat(elsewhere(() -> keys.audit().verify(REGION).intact())).isTrue();
         assertThat(ran).containsExactly("kick");
         List<String> outside = new ArrayList<>();
         Transactions.afterCommit(() -> outside.add("at once"));
@@ -115,42 +115,42 @@ class IdempotencyTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void aCallThatDiedIsTakenOverAfterItsLeaseAndPerformedOnce(TestDatabase db) throws Exception {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
         String project = unique("IDEM-DIED");
         elsewhere(() -> {
-            keys.begin(key, "hash-a", NOW, LATER, LEASE);
+            keys.keys().begin(key, "hash-a", NOW, LATER, LEASE);
             placeHold(keys, project);
             UnitOfWork.current().rollback(); // the JVM died: the connection's transaction is gone, the key stays
             return null;
         });
 
-        Entry early = keys.begin(key, "hash-a", NOW.plus(LEASE).minusSeconds(1), LATER, LEASE);
+        Entry early = keys.keys().begin(key, "hash-a", NOW.plus(LEASE).minusSeconds(1), LATER, LEASE);
         assertThat(early.state()).isEqualTo(State.IN_PROGRESS);
         assertThat(early.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-        Entry retry = keys.begin(key, "hash-a", NOW.plus(LEASE), LATER, LEASE);
+        Entry retry = keys.keys().begin(key, "hash-a", NOW.plus(LEASE), LATER, LEASE);
         assertThat(retry.state()).as("the lease ran out: the retry performs the call").isEqualTo(State.RESERVED);
         Hold placed = placeHold(keys, project);
         retry.call().answer(201, "application/json", null, "{}");
 
-        assertThat(keys.findActive(HoldTarget.project(REGION, ProCode.of(project)))).extracting(Hold::holdId)
+        assertThat(keys.holds().findActive(HoldTarget.project(REGION, ProCode.of(project)))).extracting(Hold::holdId)
                 .containsExactly(placed.holdId());
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void aCallThatOutlivedItsLeaseKeepsNothingOnceARetryTookItsKeyOver(TestDatabase db) throws Exception {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
         String project = unique("IDEM-SLOW");
-        Call slow = keys.begin(key, "hash-a", NOW, LATER, LEASE).call();
+        Call slow = keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).call();
         Hold lost = placeHold(keys, project); // holds the region's audit chain until the call ends
 
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.CountDownLatch tookOver = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.Future<Long> retry = other.submit(() -> {
-                Entry entry = keys.begin(key, "hash-a", NOW.plus(LEASE).plusSeconds(1), LATER, LEASE);
+                Entry entry = keys.keys().begin(key, "hash-a", NOW.plus(LEASE).plusSeconds(1), LATER, LEASE);
                 assertThat(entry.state()).isEqualTo(State.RESERVED);
                 tookOver.countDown();
                 Hold hold = placeHold(keys, project); // waits for the slow call's chain lock
@@ -163,10 +163,11 @@ class IdempotencyTest extends EveryDialect {
             long kept = retry.get(30, TimeUnit.SECONDS);
 
             assertThat(UnitOfWork.current()).isNull();
-            assertThat(keys.find(lost.holdId())).isEmpty();
-            assertThat(keys.findActive(HoldTarget.project(REGION, ProCode.of(project)))).extracting(Hold::holdId)
+            assertThat(keys.holds().find(lost.holdId())).isEmpty();
+            assertThat(keys.holds().findActive(HoldTarget.project(REGION,
+                    ProCode.of(project)))).extracting(Hold::holdId)
                     .containsExactly(kept);
-            assertThat(keys.begin(key, "hash-a", NOW.plusSeconds(60), LATER, LEASE).state())
+            assertThat(keys.keys().begin(key, "hash-a", NOW.plusSeconds(60), LATER, LEASE).state())
                     .isEqualTo(State.ANSWERED);
         } finally {
             other.shutdownNow();
@@ -176,20 +177,20 @@ class IdempotencyTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void aRepositoryCallThatFailsInsideACallTakesBackOnlyItsOwnWrites(TestDatabase db) {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
         String journalKey = "idem-" + UUID.randomUUID();
-        Call call = keys.begin(key, "hash-a", NOW, LATER, LEASE).call();
+        Call call = keys.keys().begin(key, "hash-a", NOW, LATER, LEASE).call();
         Hold before = placeHold(keys, unique("IDEM-SP1"));
-        keys.recordNew(List.of(new JournaledDecision(journalKey, MyBatisStoreTest.decision(NOW, "SP-1"))));
-        assertThatThrownBy(() -> keys.recordNew(List.of(
-                new JournaledDecision(journalKey, MyBatisStoreTest.decision(NOW, "SP-2")))))
+        keys.decisions().recordNew(List.of(new JournaledDecision(journalKey, HoldsAndDecisionsTest.decision(NOW, "SP-1"))));
+        assertThatThrownBy(() -> keys.decisions().recordNew(List.of(
+                new JournaledDecision(journalKey, HoldsAndDecisionsTest.decision(NOW, "SP-2")))))
                 .as("a repeated journal key").isInstanceOf(PersistenceException.class);
         Hold after = placeHold(keys, unique("IDEM-SP2"));
         call.answer(200, "application/json", null, "{}");
 
-        assertThat(keys.find(before.holdId())).isPresent();
-        assertThat(keys.find(after.holdId())).as("the transaction goes on after the failed call (PostgreSQL "
+        assertThat(keys.holds().find(before.holdId())).isPresent();
+        assertThat(keys.holds().find(after.holdId())).as("the transaction goes on after the failed call (PostgreSQL "
                 + "aborts it without a savepoint)").isPresent();
     }
 
@@ -197,34 +198,35 @@ class IdempotencyTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void aUnitLeftOnAThreadIsRolledBackWhenTheNextRequestStarts(TestDatabase db) throws Exception {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         Hold left = elsewhere(() -> {
-            keys.begin(UUID.randomUUID().toString(), "hash-a", NOW, LATER, LEASE);
+            keys.keys().begin(UUID.randomUUID().toString(), "hash-a", NOW, LATER, LEASE);
             Hold hold = placeHold(keys, unique("IDEM-LEFT"));
             Transactions.discardStale(); // the next request on this pooled thread starts
             assertThat(UnitOfWork.current()).isNull();
             return hold;
         });
 
-        assertThat(keys.find(left.holdId())).isEmpty();
-        assertThat(keys.verify(REGION).intact()).as("the chain head was not left locked or moved").isTrue();
+        assertThat(keys.holds().find(left.holdId())).isEmpty();
+        assertThat(keys.audit().verify(REGION).intact()).as("the chain head was not left locked or moved").isTrue();
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void expiredKeysAreForgotten(TestDatabase db) {
-        MyBatisStore keys = store(db);
+        Repositories keys = store(db);
         String key = UUID.randomUUID().toString();
-        keys.begin(key, "hash-a", NOW, NOW.plusSeconds(60), LEASE).call().answer(200, "application/json", null, "{}");
+        keys.keys().begin(key, "hash-a", NOW, NOW.plusSeconds(60), LEASE).call().answer(200, "application/json", null,
+                "{}");
 
-        Entry again = keys.begin(key, "hash-b", NOW.plusSeconds(61), LATER, LEASE);
+        Entry again = keys.keys().begin(key, "hash-b", NOW.plusSeconds(61), LATER, LEASE);
         assertThat(again.state()).isEqualTo(State.RESERVED);
         again.call().abandon();
         String other = UUID.randomUUID().toString();
-        keys.begin(other, "h", NOW, NOW.plusSeconds(1), LEASE).call().abandon();
-        keys.begin(other, "h", NOW, NOW.plusSeconds(1), LEASE).call().answer(200, "text/plain", null, "");
-        assertThat(keys.purgeExpired(NOW.plusSeconds(2))).isGreaterThanOrEqualTo(1);
-        Entry reused = keys.begin(other, "h2", NOW.plusSeconds(3), LATER, LEASE);
+        keys.keys().begin(other, "h", NOW, NOW.plusSeconds(1), LEASE).call().abandon();
+        keys.keys().begin(other, "h", NOW, NOW.plusSeconds(1), LEASE).call().answer(200, "text/plain", null, "");
+        assertThat(keys.keys().purgeExpired(NOW.plusSeconds(2))).isGreaterThanOrEqualTo(1);
+        Entry reused = keys.keys().begin(other, "h2", NOW.plusSeconds(3), LATER, LEASE);
         assertThat(reused.state()).isEqualTo(State.RESERVED);
         reused.call().abandon();
     }
@@ -234,11 +236,13 @@ class IdempotencyTest extends EveryDialect {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Hold placeHold(MyBatisStore store, String project) {
+    private static Hold placeHold(Repositories store, String project) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Hold hold = new Hold(store.nextHoldId(), HoldTarget.project(REGION, ProCode.of(project)), HoldKind.SUSPEND,
+        Hold hold = new Hold(store.holds().nextHoldId(), HoldTarget.project(REGION, ProCode.of(project)),
+                HoldKind.SUSPEND,
                 Reason.of("执行率严重偏离"), HoldStatus.ACTIVE, FINANCE, at, null);
-        store.insert(hold, new AuditEntry(at, "HOLD_PLACED", REGION, "HOLD", Long.toString(hold.holdId()), FINANCE,
+        store.holds().insert(hold, new AuditEntry(at, "HOLD_PLACED", REGION, "HOLD", Long.toString(hold.holdId()),
+                FINANCE,
                 "执行率严重偏离", "kind=test"));
         return hold;
     }

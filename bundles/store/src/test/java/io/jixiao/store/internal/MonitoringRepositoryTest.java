@@ -42,7 +42,7 @@ class MonitoringRepositoryTest extends EveryDialect {
     private static final FiscalYear YEAR = FiscalYear.of(2026);
 
     private MonitoringRepository repo(TestDatabase db) {
-        return new MyBatisMonitoring(Database.sessions(db.dataSource(), db.databaseId()), store(db));
+        return new MyBatisMonitoring(Database.sessions(db.dataSource(), db.databaseId()));
     }
 
     private static RoundState queued(long id, LocalDate cutOff) {

@@ -33,7 +33,7 @@ class RegionEvaluationRepositoryTest extends EveryDialect {
     private static final FiscalYear YEAR = FiscalYear.of(2026);
 
     private RegionEvaluationRepository repo(TestDatabase db) {
-        return new MyBatisRegionEvaluation(Database.sessions(db.dataSource(), db.databaseId()), store(db));
+        return new MyBatisRegionEvaluation(Database.sessions(db.dataSource(), db.databaseId()));
     }
 
     /** A region of its own per test and dialect, so that tests do not see each other's evaluations. */

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every mapper statement on every dialect: H2, the oracle statements on H2 in Oracle mode, and PostgreSQL when
  * {@code JIXIAO_TEST_PG_URL} is set.
  */
-class MyBatisStoreTest extends EveryDialect {
+class HoldsAndDecisionsTest extends EveryDialect {
     private static final MofDivCode REGION = MofDivCode.of("440100000");
     private static final Actor FINANCE = Actor.of("JIXIAO-UI", "li.finance", Role.FINANCE);
     private static final Actor HOST = Actor.of("PAY-MODULE", "zhang", Role.HOST_SYSTEM);
@@ -56,14 +56,14 @@ class MyBatisStoreTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void holdIsStoredWithItsAuditRowAndReadBack(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("P-" + db.name())), HoldKind.SUSPEND);
 
-        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "执行率严重偏离"));
+        store.holds().insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "执行率严重偏离"));
 
-        assertThat(store.find(hold.holdId())).contains(hold);
-        assertThat(store.findActive(hold.target())).containsExactly(hold);
-        List<AuditEntry> trail = store.findBySubject("HOLD", Long.toString(hold.holdId()), 10);
+        assertThat(store.holds().find(hold.holdId())).contains(hold);
+        assertThat(store.holds().findActive(hold.target())).containsExactly(hold);
+        List<AuditEntry> trail = store.audit().findBySubject("HOLD", Long.toString(hold.holdId()), 10);
         assertThat(trail).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("HOLD_PLACED");
             assertThat(e.actor()).isEqualTo(FINANCE);
@@ -74,50 +74,53 @@ class MyBatisStoreTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void releaseHappensOnceAndIsAudited(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         Hold hold = activeHold(store, HoldTarget.budgetLine(REGION, BgtId.of("BGT-" + db.name())), HoldKind.STOP);
-        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
+        store.holds().insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
         Hold.Release release = new Hold.Release(FINANCE, now(), Reason.of("整改完成"));
 
-        assertThat(store.release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE, "整改完成")))
+        assertThat(store.holds().release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE,
+                "整改完成")))
                 .isTrue();
-        assertThat(store.release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE, "again")))
+        assertThat(store.holds().release(hold.holdId(), release, audit("HOLD_RELEASED", hold.holdId(), FINANCE,
+                "again")))
                 .isFalse();
 
-        Hold read = store.find(hold.holdId()).orElseThrow();
+        Hold read = store.holds().find(hold.holdId()).orElseThrow();
         assertThat(read.status()).isEqualTo(HoldStatus.RELEASED);
         assertThat(read.release()).isEqualTo(release);
-        assertThat(store.findActive(hold.target())).isEmpty();
-        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 10))
+        assertThat(store.holds().findActive(hold.target())).isEmpty();
+        assertThat(store.audit().findBySubject("HOLD", Long.toString(hold.holdId()), 10))
                 .extracting(AuditEntry::action).containsExactly("HOLD_PLACED", "HOLD_RELEASED");
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void failedWriteLeavesNoAuditRow(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("DUP-" + db.name())), HoldKind.SUSPEND);
-        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "first"));
+        store.holds().insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "first"));
 
-        assertThatThrownBy(() -> store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "duplicate id")))
+        assertThatThrownBy(() -> store.holds().insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE,
+                "duplicate id")))
                 .isInstanceOf(PersistenceException.class);
 
-        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 10))
+        assertThat(store.audit().findBySubject("HOLD", Long.toString(hold.holdId()), 10))
                 .extracting(AuditEntry::reason).containsExactly("first");
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void activeHoldsStreamThroughACursor(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         List<Long> placed = IntStream.range(0, 25).mapToObj(i -> {
             Hold h = activeHold(store, HoldTarget.project(REGION, ProCode.of("CUR-" + i)), HoldKind.SUSPEND);
-            store.insert(h, audit("HOLD_PLACED", h.holdId(), FINANCE, "bulk"));
+            store.holds().insert(h, audit("HOLD_PLACED", h.holdId(), FINANCE, "bulk"));
             return h.holdId();
         }).toList();
 
         List<Long> streamed = new ArrayList<>();
-        store.forEachActive(h -> streamed.add(h.holdId()));
+        store.holds().forEachActive(h -> streamed.add(h.holdId()));
 
         assertThat(streamed).containsAll(placed).isSorted();
     }
@@ -137,38 +140,39 @@ class MyBatisStoreTest extends EveryDialect {
     @ParameterizedTest
     @MethodSource("databases")
     void journaledDecisionsShippedTwiceAreRecordedOnce(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         PayAppNo number = PayAppNo.of("PJ-" + db.name());
         PaymentApplication app = projectPayment(number, "10.00");
         PaymentDecision passed = PaymentDecision.pass(PaymentDecision.ReasonCode.NO_ACTIVE_HOLD);
         String node = "node-" + db.name() + "-";
         // more keys than one IN list takes, so the existence check runs in several queries
         List<io.jixiao.store.JournaledDecision> first = IntStream.range(0, 1_200)
-                .mapToObj(i -> new io.jixiao.store.JournaledDecision(node + i, new DecisionRecord(app, passed, HOST, now())))
+                .mapToObj(i -> new io.jixiao.store.JournaledDecision(node + i, new DecisionRecord(app, passed, HOST,
+                        now())))
                 .toList();
-        assertThat(store.recordOnce(first.subList(0, 700))).isEqualTo(700);
+        assertThat(store.decisions().recordOnce(first.subList(0, 700))).isEqualTo(700);
         // the crash case: the batch was written but not marked shipped, so it comes again with the rest
-        assertThat(store.recordOnce(first)).isEqualTo(500);
-        assertThat(store.recordOnce(first)).isZero();
-        assertThat(store.recordOnce(List.of())).isZero();
+        assertThat(store.decisions().recordOnce(first)).isEqualTo(500);
+        assertThat(store.decisions().recordOnce(first)).isZero();
+        assertThat(store.decisions().recordOnce(List.of())).isZero();
         // offered as new although written: the unique key refuses the whole batch, nothing of it is kept
         List<io.jixiao.store.JournaledDecision> again = List.of(
                 new io.jixiao.store.JournaledDecision(node + "new", new DecisionRecord(app, passed, HOST, now())),
                 first.get(0));
-        assertThatThrownBy(() -> store.recordNew(again)).isInstanceOf(PersistenceException.class);
+        assertThatThrownBy(() -> store.decisions().recordNew(again)).isInstanceOf(PersistenceException.class);
         // recordNew asks nothing, not even of its own batch: a key in it twice is refused the same way
-        assertThatThrownBy(() -> store.recordNew(List.of(again.get(0), again.get(0))))
+        assertThatThrownBy(() -> store.decisions().recordNew(List.of(again.get(0), again.get(0))))
                 .isInstanceOf(PersistenceException.class);
-        store.recordNew(List.of(again.get(0)));
+        store.decisions().recordNew(List.of(again.get(0)));
 
-        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_201)
+        assertThat(store.decisions().findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(1_201)
                 .allSatisfy(r -> assertThat(r.decision()).isEqualTo(passed));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void decisionsAreRecordedSinglyAndInBatches(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         PayAppNo number = PayAppNo.of("PA-" + db.name());
         PaymentApplication app = projectPayment(number, "1234567.89");
         PaymentDecision held = new PaymentDecision(PaymentDecision.Outcome.HOLD,
@@ -178,23 +182,24 @@ class MyBatisStoreTest extends EveryDialect {
         io.jixiao.store.JournaledDecision hold = new io.jixiao.store.JournaledDecision("node/1/" + db.name(),
                 new DecisionRecord(app, held, HOST, now()),
                 new AuditEntry(now(), "PAYMENT_HELD", REGION, "PAY_APP", "2026/440100000/" + number, HOST, "偏离", ""));
-        assertThat(store.recordOnce(List.of(hold))).isEqualTo(1);
-        assertThat(store.recordOnce(List.of(hold))).as("the same key again: neither decision nor audit row twice")
+        assertThat(store.decisions().recordOnce(List.of(hold))).isEqualTo(1);
+        assertThat(store.decisions().recordOnce(List.of(hold))).as("the same key again: neither decision nor audit row twice")
                 .isZero();
-        store.recordAll(List.of(new DecisionRecord(app, passed, HOST, now()), new DecisionRecord(app, passed, HOST, now())));
-        store.recordAll(List.of());
+        store.decisions().recordAll(List.of(new DecisionRecord(app, passed, HOST, now()), new DecisionRecord(app,
+                passed, HOST, now())));
+        store.decisions().recordAll(List.of());
 
-        List<DecisionRecord> read = store.findByApplication(REGION, FiscalYear.of(2026), number);
+        List<DecisionRecord> read = store.decisions().findByApplication(REGION, FiscalYear.of(2026), number);
         assertThat(read).extracting(DecisionRecord::decision).containsExactly(held, passed, passed);
         assertThat(read.get(0).application()).isEqualTo(app);
         assertThat(read.get(0).application().amount().yuan()).isEqualByComparingTo("1234567.89");
-        assertThat(store.findBySubject("PAY_APP", "2026/440100000/" + number, 10)).hasSize(1);
+        assertThat(store.audit().findBySubject("PAY_APP", "2026/440100000/" + number, 10)).hasSize(1);
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void twoWritersOfTheSameHoldsAtOnceBothSucceedAndEachIsWrittenOnce(TestDatabase db) throws Exception {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         PayAppNo number = PayAppNo.of("PR-" + db.name());
         PaymentApplication app = projectPayment(number, "88.00");
         PaymentDecision held = new PaymentDecision(PaymentDecision.Outcome.HOLD,
@@ -211,7 +216,7 @@ class MyBatisStoreTest extends EveryDialect {
                 java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
                 java.util.concurrent.Callable<Integer> write = () -> {
                     together.await();
-                    return store.recordOnce(List.of(hold));
+                    return store.decisions().recordOnce(List.of(hold));
                 };
                 java.util.concurrent.Future<Integer> guard = two.submit(write);
                 java.util.concurrent.Future<Integer> journal = two.submit(write);
@@ -221,20 +226,20 @@ class MyBatisStoreTest extends EveryDialect {
             two.shutdownNow();
         }
 
-        assertThat(store.findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(rounds);
-        assertThat(store.findBySubject("PAY_APP", "2026/440100000/" + number, 1_000)).hasSize(rounds);
+        assertThat(store.decisions().findByApplication(REGION, FiscalYear.of(2026), number)).hasSize(rounds);
+        assertThat(store.audit().findBySubject("PAY_APP", "2026/440100000/" + number, 1_000)).hasSize(rounds);
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void auditReadIsLimited(TestDatabase db) {
-        MyBatisStore store = store(db);
+        Repositories store = store(db);
         Hold hold = activeHold(store, HoldTarget.project(REGION, ProCode.of("LIM-" + db.name())), HoldKind.SUSPEND);
-        store.insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
-        store.release(hold.holdId(), new Hold.Release(FINANCE, now(), Reason.of("done")),
+        store.holds().insert(hold, audit("HOLD_PLACED", hold.holdId(), FINANCE, "placed"));
+        store.holds().release(hold.holdId(), new Hold.Release(FINANCE, now(), Reason.of("done")),
                 audit("HOLD_RELEASED", hold.holdId(), FINANCE, "done"));
 
-        assertThat(store.findBySubject("HOLD", Long.toString(hold.holdId()), 1))
+        assertThat(store.audit().findBySubject("HOLD", Long.toString(hold.holdId()), 1))
                 .extracting(AuditEntry::action).containsExactly("HOLD_PLACED");
     }
 
@@ -254,8 +259,9 @@ class MyBatisStoreTest extends EveryDialect {
         }
     }
 
-    private static Hold activeHold(MyBatisStore store, HoldTarget target, HoldKind kind) {
-        return new Hold(store.nextHoldId(), target, kind, Reason.of("执行率严重偏离"), HoldStatus.ACTIVE, FINANCE, now(),
+    private static Hold activeHold(Repositories store, HoldTarget target, HoldKind kind) {
+        return new Hold(store.holds().nextHoldId(), target, kind, Reason.of("执行率严重偏离"), HoldStatus.ACTIVE, FINANCE,
+                now(),
                 null);
     }
 
