@@ -1,11 +1,10 @@
 package io.jixiao.evaluation.internal;
 
 import io.jixiao.api.evaluation.Adjustment;
-import io.jixiao.api.evaluation.Assigned;
-import io.jixiao.api.evaluation.CriterionEntry;
-import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
+import io.jixiao.api.evaluation.Assigned;
+import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.EvaluationKind;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
@@ -13,14 +12,16 @@ import io.jixiao.api.evaluation.ExecutionScore;
 import io.jixiao.api.evaluation.IndicatorActual;
 import io.jixiao.api.evaluation.IndicatorEntry;
 import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.WhatIf;
 import io.jixiao.api.evaluation.YearClosed;
-import io.jixiao.api.goal.RuleSetView;
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
@@ -34,9 +35,9 @@ import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.LedgerPage;
-import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.store.AuditEntry;
@@ -55,6 +56,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +66,10 @@ import org.slf4j.LoggerFactory;
  * The evaluation service: the final-accounts close opens self-evaluation tasks from the host's ledger, units score
  * them against their approved goals ({@link Scorer}), finance reads the scorecards. Free of OSGi.
  */
+@Component(service = EvaluationService.class, immediate = true)
 public final class Evaluations implements EvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
+    private static final Actor RULES_READER = Actor.system("evaluation");
     private static final int LEDGER_PAGE = 1_000;
     private static final int MAX_LIMIT = 1_000;
     /** Projects in code order, so that a close opens (and ids) its tasks in the same order every time. */
@@ -76,6 +82,17 @@ public final class Evaluations implements EvaluationService {
     private final Supplier<LedgerPort> ledger;
     private final Clock clock;
     private final ResultApplication results;
+
+    @Activate
+    public Evaluations(@Reference EvaluationRepository repository, @Reference GoalRepository goals,
+            @Reference GoalRuleService ruleService, @Reference HostPorts ports) {
+        this(repository, goals, rulesOf(ruleService), ports::ledger, ports::allocation, Clock.systemUTC());
+    }
+
+    /** @return the rules in force for a region and year, read as evaluation reads them */
+    static BiFunction<MofDivCode, FiscalYear, RuleSetView> rulesOf(GoalRuleService ruleService) {
+        return (region, year) -> ruleService.rules(region, year, RULES_READER);
+    }
 
     /**
      * @param ruleSets the rules in force for a region and year (scoring and result policy are read from them)

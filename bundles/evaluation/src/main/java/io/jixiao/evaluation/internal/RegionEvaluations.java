@@ -11,6 +11,7 @@ import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.TransferAdjustment;
 import io.jixiao.api.evaluation.TransferWhatIf;
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
@@ -24,6 +25,7 @@ import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.TransferAllocation;
 import io.jixiao.api.port.TransferChange;
 import io.jixiao.api.port.TransferPort;
+import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RegionEvaluationRepository;
 import io.jixiao.store.Transactions;
@@ -41,6 +43,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +56,7 @@ import org.slf4j.LoggerFactory;
  * payments of the target budget year — recorded and audited first (PENDING), then written back through the host's
  * transfer port under a stable change id. Free of OSGi.
  */
+@Component(service = ComprehensiveEvaluationService.class, immediate = true)
 public final class RegionEvaluations implements ComprehensiveEvaluationService {
     private static final Logger LOG = LoggerFactory.getLogger(RegionEvaluations.class);
     /** Most governments opened in one call. */
@@ -62,6 +68,12 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
     private final Function<MofDivCode, Optional<MofDivCode>> parent;
     private final Supplier<TransferPort> transfers;
     private final Clock clock;
+
+    @Activate
+    public RegionEvaluations(@Reference RegionEvaluationRepository repository, @Reference GoalRuleService ruleService,
+            @Reference RegionHierarchy regions, @Reference HostPorts ports) {
+        this(repository, Evaluations.rulesOf(ruleService), regions::parent, ports::transfers, Clock.systemUTC());
+    }
 
     /**
      * @param parent the configured region hierarchy: the region a region is configured under

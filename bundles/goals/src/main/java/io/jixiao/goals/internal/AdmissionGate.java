@@ -9,8 +9,8 @@ import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
-import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleViolation;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
@@ -28,18 +28,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Project-library admission 入库: an approved goal, and where the thresholds say so a supporting ex-ante
  * assessment of the required tier. The goal was checked against the rules when it was approved; a rule tightened
  * since does not silently refuse it here (the re-check report lists such goals).
  */
-final class AdmissionGate implements ProjectAdmission {
+@Component(service = ProjectAdmission.class, immediate = true)
+public final class AdmissionGate implements ProjectAdmission {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final GoalRepository goals;
     private final Supplier<RuleBook> rules;
     private final Clock clock;
+
+    @Activate
+    public AdmissionGate(@Reference GoalRepository goals, @Reference Goals rules) {
+        this(goals, rules::book, Clock.systemUTC());
+    }
 
     AdmissionGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
         this.goals = goals;

@@ -19,8 +19,8 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.GoalRepository;
 import io.jixiao.store.GoalRepository.GoalRef;
+import io.jixiao.store.GoalRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,13 +32,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The compilation gate, and the same gate for adjustments and supplementary appropriations: every line of a draft
  * is checked like an admission, from two bulk reads (the goals in force and the latest assessments of the draft's
  * projects), so a draft of many lines costs a few queries, not two per line.
  */
-final class DraftGate implements CompilationGate {
+@Component(service = CompilationGate.class, immediate = true)
+public final class DraftGate implements CompilationGate {
     /** The most lines one call may carry. */
     static final int MAX_LINES = 200_000;
     private static final Pattern DRAFT_NO = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._\\-]{0,39}");
@@ -48,6 +52,12 @@ final class DraftGate implements CompilationGate {
     private final Supplier<RuleBook> rules;
     private final Clock clock;
     private final io.jixiao.store.EvaluationRepository evaluations;
+
+    @Activate
+    public DraftGate(@Reference GoalRepository goals, @Reference Goals rules,
+            @Reference io.jixiao.store.EvaluationRepository evaluations) {
+        this(goals, rules::book, Clock.systemUTC(), evaluations);
+    }
 
     DraftGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
         this(goals, rules, clock, null);

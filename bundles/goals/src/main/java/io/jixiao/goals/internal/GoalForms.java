@@ -17,8 +17,8 @@ import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.InvalidInputException;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violation;
@@ -38,13 +38,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The standard declaration form 项目支出绩效目标申报表 as a sheet: a title row, one labelled row per project fact and
  * goal text (label in the first column, value in the second), then the indicator table under its header row.
  * Reading is strict — every row's problems are reported at once and nothing is drafted from a form with any.
  */
-final class GoalForms implements GoalFormService {
+@Component(service = GoalFormService.class, immediate = true)
+public final class GoalForms implements GoalFormService {
     static final String TITLE = "项目支出绩效目标申报表";
     /** The labelled rows, in form order. */
     static final List<String> LABELS = List.of("财政区划", "预算年度", "单位编码", "项目编码", "项目类别", "项目级次",
@@ -67,7 +71,8 @@ final class GoalForms implements GoalFormService {
 
     private final GoalService goals;
 
-    GoalForms(GoalService goals) {
+    @Activate
+    public GoalForms(@Reference GoalService goals) {
         this.goals = goals;
     }
 

@@ -10,9 +10,9 @@ import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.Recheck;
 import io.jixiao.api.goal.ReviewOpinion;
 import io.jixiao.api.goal.ReviewStage;
-import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RulesViolatedException;
+import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.FiscalYear;
@@ -23,6 +23,7 @@ import io.jixiao.api.model.Money;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
+import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
 import java.math.BigDecimal;
@@ -35,12 +36,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The goal review workflow: draft → submitted → returned or approved → published, and adjustments as new
  * versions. Roles and data scope are checked here, so every adapter meets the same rules.
  */
-final class GoalWorkflow implements GoalService {
+@Component(service = GoalService.class, immediate = true)
+public final class GoalWorkflow implements GoalService {
     static final String SUBJECT = "GOAL";
     private static final Pattern BATCH = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._\\-]{0,39}");
 
@@ -49,6 +54,12 @@ final class GoalWorkflow implements GoalService {
     private final Clock clock;
     /** Checks indicators that name a library entry, or {@code null}: references are not checked. */
     private final LibraryReferences library;
+
+    @Activate
+    public GoalWorkflow(@Reference GoalRepository goals, @Reference Goals rules,
+            @Reference io.jixiao.store.LibraryRepository library, @Reference RegionHierarchy regions) {
+        this(goals, rules::book, Clock.systemUTC(), new LibraryReferences(library, regions::parent));
+    }
 
     /**
      * @param goals where goals are kept

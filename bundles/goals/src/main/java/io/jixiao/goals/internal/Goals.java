@@ -1,76 +1,36 @@
 package io.jixiao.goals.internal;
 
-import io.jixiao.api.goal.GoalRuleService;
-import io.jixiao.api.goal.GoalService;
-import io.jixiao.api.hook.CompilationGate;
-import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.store.GoalRepository;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The goals capability put together: the configured rule sets, the rule book built from them, and the workflow
- * and admission gate that decide by it. Rule sets change one at a time; each change builds a new book, and one
- * that does not parse leaves the book in force as it was.
+ * The goal rules in force: the configured rule sets, those written through the API, and the rule book built from
+ * them, which the workflow and the gates decide by. Rule sets change one at a time; each change builds a new book,
+ * and one that does not parse leaves the book in force as it was.
  */
+@Component(service = Goals.class, immediate = true)
 public final class Goals {
     private final Map<String, RuleSet> sets = new HashMap<>();
     /** Rule sets written through the API, the newest revision of each region and year, keyed {@code region/year}. */
     private final Map<String, RuleSet> stored = new HashMap<>();
     private final Function<MofDivCode, Optional<MofDivCode>> parentOf;
-    private final GoalWorkflow workflow;
-    private final AdmissionGate admission;
-    private final DraftGate compilation;
-    private final RuleAdministration administration;
     private volatile RuleBook book;
 
-    /**
-     * @param goals where goals, assessments and decisions are kept
-     * @param parentOf the configured region hierarchy
-     */
-    public Goals(GoalRepository goals, Function<MofDivCode, Optional<MofDivCode>> parentOf) {
-        this(goals, null, parentOf);
-    }
-
-    /**
-     * @param goals where goals, assessments and decisions are kept
-     * @param library the indicator libraries that goals reference, or {@code null} not to check references
-     * @param parentOf the configured region hierarchy
-     */
-    public Goals(GoalRepository goals, io.jixiao.store.LibraryRepository library,
-            Function<MofDivCode, Optional<MofDivCode>> parentOf) {
-        this(goals, library, parentOf, null);
-    }
-
-    /**
-     * @param evaluations the evaluation results applied to budget years, shown by the compilation and adjustment
-     *        gates, or {@code null}
-     */
-    public Goals(GoalRepository goals, io.jixiao.store.LibraryRepository library,
-            Function<MofDivCode, Optional<MofDivCode>> parentOf, io.jixiao.store.EvaluationRepository evaluations) {
-        this.parentOf = parentOf;
-        this.workflow = new GoalWorkflow(goals, this::book, Clock.systemUTC(),
-                library == null ? null : new LibraryReferences(library, parentOf));
-        this.admission = new AdmissionGate(goals, this::book, Clock.systemUTC());
-        this.compilation = new DraftGate(goals, this::book, Clock.systemUTC(), evaluations);
-        this.administration = new RuleAdministration(goals, this, Clock.systemUTC());
-    }
-
-    /** @return goals in the standard declaration form, as spreadsheets */
-    public io.jixiao.api.library.GoalFormService forms() {
-        return new GoalForms(workflow);
-    }
-
-    /** @return reading and changing the rules */
-    public GoalRuleService rules() {
-        return administration;
+    /** @param regions the configured region hierarchy */
+    @Activate
+    public Goals(@Reference RegionHierarchy regions) {
+        this.parentOf = regions::parent;
     }
 
     /**
@@ -110,21 +70,6 @@ public final class Goals {
         all.addAll(stored.values());
         all.add(set);
         return new RuleBook(all, parentOf);
-    }
-
-    /** @return the goal workflow */
-    public GoalService workflow() {
-        return workflow;
-    }
-
-    /** @return the project-library admission gate */
-    public ProjectAdmission admission() {
-        return admission;
-    }
-
-    /** @return the compilation and adjustment gate */
-    public CompilationGate compilation() {
-        return compilation;
     }
 
     /**

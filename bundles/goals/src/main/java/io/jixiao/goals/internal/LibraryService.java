@@ -23,6 +23,7 @@ import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetWriter;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.LibraryRepository;
+import io.jixiao.store.StoreUnavailable;
 import io.jixiao.store.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * The indicator library: who may keep which entries, every change audited, searches, exports, and imports run by
  * {@link LibraryImport} on the given executor.
  */
+@Component(service = IndicatorLibraryService.class, immediate = true, configurationPid = LibraryService.PID)
+@Designate(ocd = LibraryConfiguration.class)
 public final class LibraryService implements IndicatorLibraryService {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryService.class);
+    static final String PID = "io.jixiao.library";
     static final String SUBJECT = "LIBRARY";
 
     private final LibraryRepository library;
@@ -55,8 +69,36 @@ public final class LibraryService implements IndicatorLibraryService {
     private final Clock clock;
     private final SheetLimits limits;
     private final Duration lease;
+    /** Renews heartbeats and marks abandoned imports, in the component; none in a plain instance. */
+    private final ScheduledExecutorService sweep;
     /** The imports this node accepted and has not ended: their heartbeat is this node's. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The component: imports run one at a time on this node, on their own thread; their heartbeat is renewed every
+     * third of the import lease, and every half lease imports that a stopped node left are marked FAILED.
+     */
+    @Activate
+    public LibraryService(LibraryConfiguration config, @Reference LibraryRepository library) {
+        this(library, Executors.newSingleThreadExecutor(daemon("jixiao-library-import")), Clock.systemUTC(),
+                SheetLimits.DEFAULT, Duration.ofSeconds(Math.max(1, config.importLeaseSeconds())),
+                Executors.newSingleThreadScheduledExecutor(daemon("jixiao-library-sweep")));
+        long leaseMillis = lease.toMillis();
+        sweep.scheduleWithFixedDelay(() -> {
+            try {
+                heartbeat();
+            } catch (RuntimeException e) {
+                LOG.warn("Renewing the heartbeat of this node's library imports failed; will retry: {}", e.toString());
+            }
+        }, leaseMillis / 3, leaseMillis / 3, TimeUnit.MILLISECONDS);
+        sweep.scheduleWithFixedDelay(() -> {
+            try {
+                failAbandoned();
+            } catch (RuntimeException e) {
+                LOG.warn("Marking abandoned library imports failed; will retry: {}", StoreUnavailable.describe(e));
+            }
+        }, 0, leaseMillis / 2, TimeUnit.MILLISECONDS);
+    }
 
     /**
      * @param library where entries and imports are kept
@@ -68,11 +110,31 @@ public final class LibraryService implements IndicatorLibraryService {
      */
     public LibraryService(LibraryRepository library, Executor imports, Clock clock, SheetLimits limits,
             Duration lease) {
+        this(library, imports, clock, limits, lease, null);
+    }
+
+    private LibraryService(LibraryRepository library, Executor imports, Clock clock, SheetLimits limits,
+            Duration lease, ScheduledExecutorService sweep) {
+        this.sweep = sweep;
         this.library = library;
         this.imports = imports;
         this.clock = clock;
         this.limits = limits;
         this.lease = lease;
+    }
+
+    @Deactivate
+    void deactivate() {
+        sweep.shutdownNow();
+        ((ExecutorService) imports).shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @Override

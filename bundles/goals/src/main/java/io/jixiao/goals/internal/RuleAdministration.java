@@ -11,8 +11,8 @@ import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.GoalRepository;
 import io.jixiao.store.GoalRepository.StoredRuleSet;
+import io.jixiao.store.GoalRepository;
 import io.jixiao.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,19 +21,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Reading the rules in force, and changing a region's rule set through the API: the change is checked (known
  * keys, values that parse, made against the revision in force), stored as the next revision with its author and
  * reason and an audit row, and put in force at once.
  */
-final class RuleAdministration implements GoalRuleService {
+@Component(service = GoalRuleService.class, immediate = true)
+public final class RuleAdministration implements GoalRuleService {
     /** Audit details stay within 2,000 bytes on Oracle, Chinese sources included. */
     private static final int MAX_DETAIL = 600;
 
     private final GoalRepository store;
     private final Goals goals;
     private final Clock clock;
+
+    @Activate
+    public RuleAdministration(@Reference GoalRepository store, @Reference Goals goals) {
+        this(store, goals, Clock.systemUTC());
+    }
 
     RuleAdministration(GoalRepository store, Goals goals, Clock clock) {
         this.store = store;

@@ -30,6 +30,7 @@ class RuleAdministrationTest {
 
     private Repositories store;
     private Goals goals;
+    private RuleAdministration rules;
 
     @BeforeEach
     void setUp() {
@@ -39,11 +40,12 @@ class RuleAdministrationTest {
         Database.migrate(ds);
         store = Repositories.over(Database.sessions(ds, ""));
         goals = node();
+        rules = new RuleAdministration(store.goals(), goals, java.time.Clock.systemUTC());
     }
 
     /** A node with the shipped presets, as Config Admin hands them over. */
     private Goals node() {
-        Goals node = new Goals(store.goals(), region -> Optional.ofNullable(Presets.PARENTS.get(region.value()))
+        Goals node = new Goals(region -> Optional.ofNullable(Presets.PARENTS.get(region.value()))
                 .map(MofDivCode::of));
         Presets.files().forEach((file, p) -> {
             Map<String, Object> values = new HashMap<>();
@@ -55,22 +57,22 @@ class RuleAdministrationTest {
 
     @Test
     void theRulesInForceReadAsKeysWithTheirSources() {
-        RuleSetView view = goals.rules().rules(GUANGZHOU, YEAR, Actor.of("PORTAL", "unit.staff", Role.UNIT));
+        RuleSetView view = rules.rules(GUANGZHOU, YEAR, Actor.of("PORTAL", "unit.staff", Role.UNIT));
         // the rules are working configuration, not a publication: the public and evaluators do not read them
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> goals.rules().rules(GUANGZHOU, YEAR,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.rules(GUANGZHOU, YEAR,
                 Actor.of("PORTAL", "anyone", Role.PUBLIC))).isInstanceOf(io.jixiao.api.model.ForbiddenException.class);
 
         assertThat(view.version()).isEqualTo("440100000/2020#1 < national/2019#3");
         assertThat(view.ruleSet()).isEqualTo("440100000/2020#1");
         assertThat(view.rules()).containsEntry("indicators.min.DEVELOPMENT", "8");
         assertThat(view.sources().get("indicators.min.DEVELOPMENT")).contains("seed 002");
-        assertThat(goals.rules().rules(MofDivCode.of("440106000"), YEAR, FINANCE).ruleSet())
+        assertThat(rules.rules(MofDivCode.of("440106000"), YEAR, FINANCE).ruleSet())
                 .as("a district without its own set inherits Guangzhou's").isNull();
     }
 
     @Test
     void aChangeIsStoredAuditedAndInForceAtOnceOnEveryNode() {
-        RuleSetView changed = goals.rules().change(new RuleSetChange(GUANGZHOU, 2020, 1,
+        RuleSetView changed = rules.change(new RuleSetChange(GUANGZHOU, 2020, 1,
                 Map.of("indicators.min.DEVELOPMENT", "9", "source.indicators.min.DEVELOPMENT", "穗财绩〔2026〕1号"),
                 "穗财绩〔2026〕1号: 发展类项目至少9个指标"), FINANCE);
 
@@ -89,16 +91,16 @@ class RuleAdministrationTest {
 
     @Test
     void aBadChangeIsRefusedAndChangesNothing() {
-        assertThrows(ConflictException.class, () -> goals.rules().change(new RuleSetChange(GUANGZHOU, 2020, 0,
+        assertThrows(ConflictException.class, () -> rules.change(new RuleSetChange(GUANGZHOU, 2020, 0,
                 Map.of("indicators.min.DEVELOPMENT", "9"), "made against no revision"), FINANCE));
-        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> rules.change(
                 new RuleSetChange(GUANGZHOU, 2020, 1, Map.of("indicators.min.EVERYTHING", "9"), "typo"), FINANCE));
         assertThat(unknown.violations().get(0).field()).isEqualTo("RULES.indicators.min.EVERYTHING");
-        InvalidInputException notANumber = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+        InvalidInputException notANumber = assertThrows(InvalidInputException.class, () -> rules.change(
                 new RuleSetChange(GUANGZHOU, 2020, 1, Map.of("indicators.min.DEVELOPMENT", "eight"), "typo"),
                 FINANCE));
         assertThat(notANumber.violations().get(0).message()).contains("indicators.min.DEVELOPMENT");
-        assertThrows(ForbiddenException.class, () -> goals.rules().change(new RuleSetChange(GUANGZHOU, 2020, 1,
+        assertThrows(ForbiddenException.class, () -> rules.change(new RuleSetChange(GUANGZHOU, 2020, 1,
                 Map.of("indicators.min.DEVELOPMENT", "9"), "units do not set rules"),
                 Actor.of("UNIT-PORTAL", "wang", Role.UNIT)));
 
@@ -108,29 +110,29 @@ class RuleAdministrationTest {
 
     @Test
     void aRegionGetsItsOwnSetFromAYearOn() {
-        RuleSetView district = goals.rules().change(new RuleSetChange(MofDivCode.of("440106000"), 2026, 0,
+        RuleSetView district = rules.change(new RuleSetChange(MofDivCode.of("440106000"), 2026, 0,
                 Map.of("gate.COMPILATION.mode", "WARN"), "天河区 pilots the compilation gate in 2026"), FINANCE);
 
         assertThat(district.version()).isEqualTo("440106000/2026#1 < 440100000/2020#1 < national/2019#3");
         assertThat(district.rules()).containsEntry("gate.COMPILATION.mode", "WARN")
                 .containsEntry("indicators.min.DEVELOPMENT", "8");
-        assertThat(goals.rules().rules(MofDivCode.of("440106000"), FiscalYear.of(2025), FINANCE).ruleSet())
+        assertThat(rules.rules(MofDivCode.of("440106000"), FiscalYear.of(2025), FINANCE).ruleSet())
                 .as("not before 2026").isNull();
     }
 
     @Test
     void evaluationAndResultRulesAreChangedThroughTheSameApiAndCheckedAlike() {
-        RuleSetView changed = goals.rules().change(new RuleSetChange(GUANGZHOU, 2020, 1, Map.of(
+        RuleSetView changed = rules.change(new RuleSetChange(GUANGZHOU, 2020, 1, Map.of(
                 "evaluation.wholeDepartment", "true", "result.department.action.FAIR", "CUT:5",
                 "evaluation.spotCheck.share", "20"), "穗财绩: 部门整体绩效与部门预算挂钩"), FINANCE);
         assertThat(changed.rules()).containsEntry("evaluation.wholeDepartment", "true")
                 .containsEntry("result.department.action.FAIR", "CUT:5");
 
-        InvalidInputException cancel = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+        InvalidInputException cancel = assertThrows(InvalidInputException.class, () -> rules.change(
                 new RuleSetChange(GUANGZHOU, 2020, 2, Map.of("result.department.action.POOR", "CANCEL"), "too far"),
                 FINANCE));
         assertThat(cancel.violations().get(0).message()).contains("result.department.action.POOR");
-        InvalidInputException share = assertThrows(InvalidInputException.class, () -> goals.rules().change(
+        InvalidInputException share = assertThrows(InvalidInputException.class, () -> rules.change(
                 new RuleSetChange(GUANGZHOU, 2020, 2, Map.of("evaluation.spotCheck.share", "0"), "none"), FINANCE));
         assertThat(share.violations().get(0).message()).contains("evaluation.spotCheck.share");
         assertThat(goals.book().rulesFor(GUANGZHOU, YEAR).version()).startsWith("440100000/2020#2");

@@ -1,4 +1,4 @@
-package io.jixiao.goals.internal.osgi;
+package io.jixiao.goals.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
