@@ -25,6 +25,7 @@ import io.jixiao.benchmarks.H2Store;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
+import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class EvaluationWriteBackBenchmark {
         try (HikariDataSource ds = postgres ? io.jixiao.benchmarks.PgStore.open() : H2Store.open(dir)) {
             System.out.println("database: " + (postgres ? "PostgreSQL, a fresh schema" : "H2 file " + dir));
             var sessions = Database.sessions(ds, "");
-            MyBatisEvaluation repository = new MyBatisEvaluation(sessions);
+            MyBatisEvaluation repository = Repositories.over(sessions).evaluation();
 
             long scored = scoring(n);
             System.out.printf("scoring %,d self-evaluations (8 indicators, national rules): %,d ms (%,.0f/s)%n", n,

@@ -2,17 +2,17 @@ package io.jixiao.goals.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.library.FileFormat;
-import io.jixiao.benchmarks.Measured;
 import io.jixiao.api.library.ImportJob;
 import io.jixiao.api.library.LibraryQuery;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Role;
+import io.jixiao.benchmarks.Measured;
 import io.jixiao.sheets.SheetFormat;
 import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetWriter;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisLibrary;
+import io.jixiao.store.internal.Repositories;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class LibraryBenchmark {
         }
         try (HikariDataSource ds = io.jixiao.benchmarks.H2Store.open(dir)) {
             var sessions = Database.sessions(ds, "");
-            LibraryService library = new LibraryService(new MyBatisLibrary(sessions),
+            LibraryService library = new LibraryService(Repositories.over(sessions).library(),
                     Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT, java.time.Duration.ofSeconds(30));
 
             Measured first = step(() -> library.importJob(library.startImport(REGION, "first", copy(file),

@@ -1,7 +1,5 @@
 package io.jixiao.monitoring.internal;
 
-import io.jixiao.guard.internal.HoldIndex;
-import io.jixiao.guard.internal.HoldRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.hook.ExpenditureKind;
@@ -22,8 +20,9 @@ import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.port.ProjectRecord;
 import io.jixiao.benchmarks.Measured;
+import io.jixiao.guard.internal.HoldIndex;
+import io.jixiao.guard.internal.HoldRegistry;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisMonitoring;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -129,7 +128,7 @@ public final class MonitoringRoundBenchmark {
             Repositories store = Repositories.over(sessions);
             HoldRegistry holds = new HoldRegistry(store.holds(), new HoldIndex(), Clock.systemUTC());
             GeneratedLedger ledger = new GeneratedLedger(projects);
-            try (Rounds rounds = new Rounds(new MyBatisMonitoring(sessions), store.goals(), holds,
+            try (Rounds rounds = new Rounds(Repositories.over(sessions).monitoring(), store.goals(), holds,
                     (region, year) -> MonitoringRules.parse("bench#1", rules), () -> ledger, () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {

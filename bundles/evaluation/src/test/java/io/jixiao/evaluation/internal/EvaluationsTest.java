@@ -7,11 +7,10 @@ import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.Assigned;
 import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.EvaluationKind;
-import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Grade;
 import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Scorecard;
-import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.YearClosed;
 import io.jixiao.api.goal.BudgetKind;
@@ -99,7 +98,7 @@ class EvaluationsTest {
             return new LedgerPage(ledger.subList(from, to), to < ledger.size() ? String.valueOf(to) : null,
                     ledger.size());
         };
-        repository = new MyBatisEvaluation(sessions);
+        repository = Repositories.over(sessions).evaluation();
         evaluations = new Evaluations(repository, store.goals(),
                 (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
                         "430603000", 3, rules, Map.of()), () -> port, () -> null,

@@ -30,7 +30,6 @@ import io.jixiao.api.port.TransferPort;
 import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
 import io.jixiao.store.internal.Database;
-import io.jixiao.store.internal.MyBatisRegionEvaluation;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -126,7 +125,7 @@ class RegionEvaluationsTest {
                 return out;
             }
         };
-        service = new RegionEvaluations(new MyBatisRegionEvaluation(sessions),
+        service = new RegionEvaluations(Repositories.over(sessions).regionEvaluation(),
                 (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", region.value(), 2, rules,
                         Map.of()), r -> Optional.ofNullable(parents.get(r)), () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));

@@ -36,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,7 +83,7 @@ class ResultApplicationTest {
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
         Repositories store = Repositories.over(sessions);
-        repository = new MyBatisEvaluation(sessions);
+        repository = Repositories.over(sessions).evaluation();
         AllocationPort host = new AllocationPort() {
             @Override
             public Map<ProCode, RequestedAmount> requested(MofDivCode region, FiscalYear year,

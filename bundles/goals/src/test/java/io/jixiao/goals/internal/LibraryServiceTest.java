@@ -76,7 +76,7 @@ class LibraryServiceTest {
         var sessions = Database.sessions(ds, "");
         store = Repositories.over(sessions);
         // imports run on the calling thread, so that a test sees them finished
-        libraries = new MyBatisLibrary(sessions);
+        libraries = Repositories.over(sessions).library();
         library = new LibraryService(libraries, Runnable::run, Clock.systemUTC(), SheetLimits.DEFAULT,
                 Duration.ofSeconds(30));
         RuleBook book = Presets.book();

@@ -3,17 +3,7 @@ package io.jixiao.monitoring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jixiao.api.goal.BudgetKind;
-import io.jixiao.api.goal.ComputeSign;
-import io.jixiao.api.goal.Goal;
-import io.jixiao.api.goal.GoalStatus;
-import io.jixiao.api.goal.GoalSubject;
-import io.jixiao.api.goal.GoalVersion;
-import io.jixiao.api.goal.Indicator;
-import io.jixiao.api.goal.Level2;
 import io.jixiao.api.goal.ProjectClass;
-import io.jixiao.api.goal.ProjectFacts;
-import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
@@ -23,7 +13,6 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Role;
@@ -41,9 +30,6 @@ import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.RoundStatus;
 import io.jixiao.api.monitoring.UnitReport;
 import io.jixiao.api.port.LedgerLine;
-import io.jixiao.guard.internal.Fixture;
-import io.jixiao.guard.internal.HoldIndex;
-import io.jixiao.guard.internal.HoldRegistry;
 import io.jixiao.api.port.LedgerPage;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.PortUnavailableException;
@@ -52,7 +38,9 @@ import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
-import io.jixiao.store.AuditEntry;
+import io.jixiao.guard.internal.Fixture;
+import io.jixiao.guard.internal.HoldIndex;
+import io.jixiao.guard.internal.HoldRegistry;
 import io.jixiao.store.internal.MyBatisMonitoring;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -101,7 +89,7 @@ class RoundsTest {
     void setUp() {
         var sessions = Fixture.sessions();
         store = Repositories.over(sessions);
-        repository = new MyBatisMonitoring(sessions);
+        repository = Repositories.over(sessions).monitoring();
         holds = new HoldRegistry(store.holds(), new HoldIndex(), CLOCK);
         rules = new HashMap<>(Map.of("monitoring.rounds", "07-31>08-31", "monitoring.gap.BLUE", "5",
                 "monitoring.gap.YELLOW", "10", "monitoring.gap.RED", "20", "monitoring.level.CANNOT_COMPLETE",

@@ -14,14 +14,19 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Ex-ante assessments 事前绩效评估 over REST. */
 @Path("assessments")
 @Produces(MediaType.APPLICATION_JSON)
-public final class AssessmentResource {
+@Component(service = RestResource.class)
+public final class AssessmentResource implements RestResource {
     private final GoalService goals;
 
-    AssessmentResource(GoalService goals) {
+    @Activate
+    public AssessmentResource(@Reference GoalService goals) {
         this.goals = goals;
     }
 

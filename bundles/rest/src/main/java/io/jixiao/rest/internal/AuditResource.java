@@ -3,17 +3,17 @@ package io.jixiao.rest.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.model.Actor;
-import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.Violations;
-import io.jixiao.api.service.AuditService;
-import io.jixiao.api.service.AuditVerification;
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
+import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.AuditChainHead;
 import io.jixiao.api.service.AuditPage;
 import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
+import io.jixiao.api.service.AuditService;
+import io.jixiao.api.service.AuditVerification;
 import io.jixiao.store.AuditCsv;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -32,19 +32,24 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
-import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The audit trail over REST: verification of a region's hash chain, the chain's head (to anchor outside
  * Jixiao), auditor queries and the finance–audit CSV export.
  */
 @Path("audit")
-public final class AuditResource {
+@Component(service = RestResource.class)
+public final class AuditResource implements RestResource {
     private final AuditService audit;
 
-    AuditResource(AuditService audit) {
+    @Activate
+    public AuditResource(@Reference AuditService audit) {
         this.audit = audit;
     }
 

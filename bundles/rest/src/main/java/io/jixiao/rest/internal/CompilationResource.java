@@ -14,6 +14,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The compilation gate over REST: {@code POST /compilation-checks} for a department's budget draft 预算编制, and
@@ -22,10 +25,12 @@ import javax.ws.rs.core.SecurityContext;
  */
 @Path("compilation-checks")
 @Produces(MediaType.APPLICATION_JSON)
-public final class CompilationResource {
+@Component(service = RestResource.class)
+public final class CompilationResource implements RestResource {
     private final CompilationGate gate;
 
-    CompilationResource(CompilationGate gate) {
+    @Activate
+    public CompilationResource(@Reference CompilationGate gate) {
         this.gate = gate;
     }
 
@@ -47,10 +52,12 @@ public final class CompilationResource {
     /** The same gate for mid-year budget adjustments and supplementary appropriations 预算调整 / 追加. */
     @Path("adjustment-checks")
     @Produces(MediaType.APPLICATION_JSON)
-    public static final class Adjustments {
+    @Component(service = RestResource.class)
+    public static final class Adjustments implements RestResource {
         private final CompilationGate gate;
 
-        Adjustments(CompilationGate gate) {
+        @Activate
+        public Adjustments(@Reference CompilationGate gate) {
             this.gate = gate;
         }
 

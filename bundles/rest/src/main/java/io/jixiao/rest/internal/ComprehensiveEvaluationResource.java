@@ -31,6 +31,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Comprehensive evaluation of lower governments over REST (对下级政府财政运行综合绩效评价): opening, scoring, and the
@@ -38,13 +41,15 @@ import javax.ws.rs.core.UriInfo;
  */
 @Path("evaluations/comprehensive")
 @Produces(MediaType.APPLICATION_JSON)
-public final class ComprehensiveEvaluationResource {
+@Component(service = RestResource.class)
+public final class ComprehensiveEvaluationResource implements RestResource {
     private static final String EVALUATION_ID = "EVALUATION_ID";
     private static final Set<String> YEAR_PARAMETERS = Set.of("MOF_DIV_CODE", "FISCAL_YEAR");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final ComprehensiveEvaluationService evaluations;
 
-    ComprehensiveEvaluationResource(ComprehensiveEvaluationService evaluations) {
+    @Activate
+    public ComprehensiveEvaluationResource(@Reference ComprehensiveEvaluationService evaluations) {
         this.evaluations = evaluations;
     }
 

@@ -9,11 +9,11 @@ import io.jixiao.api.evaluation.ApplicationRun;
 import io.jixiao.api.evaluation.Assigned;
 import io.jixiao.api.evaluation.CriterionEntry;
 import io.jixiao.api.evaluation.EvaluationKind;
-import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
 import io.jixiao.api.evaluation.IndicatorScore;
+import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.WhatIf;
@@ -40,16 +40,21 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Evaluation over REST: the final-accounts close, the tasks it opens, the units' scores and the scorecards. */
 @Path("evaluations")
 @Produces(MediaType.APPLICATION_JSON)
-public final class EvaluationResource {
+@Component(service = RestResource.class)
+public final class EvaluationResource implements RestResource {
     private static final String TASK_ID = "TASK_ID";
     private static final int MAX_INDICATORS = 200;
     private final EvaluationService evaluations;
 
-    EvaluationResource(EvaluationService evaluations) {
+    @Activate
+    public EvaluationResource(@Reference EvaluationService evaluations) {
         this.evaluations = evaluations;
     }
 

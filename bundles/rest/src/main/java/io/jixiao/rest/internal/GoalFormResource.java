@@ -24,14 +24,19 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Goals in the standard declaration form 项目支出绩效目标申报表: a form uploaded drafts its goal; a version downloads as one. */
 @javax.ws.rs.Path("goal-forms")
 @Produces(MediaType.APPLICATION_JSON)
-public final class GoalFormResource {
+@Component(service = RestResource.class)
+public final class GoalFormResource implements RestResource {
     private final GoalFormService forms;
 
-    GoalFormResource(GoalFormService forms) {
+    @Activate
+    public GoalFormResource(@Reference GoalFormService forms) {
         this.forms = forms;
     }
 

@@ -34,14 +34,19 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Performance goals over REST: declaration, review workflow, adjustments, versions and rule checks. */
 @Path("goals")
 @Produces(MediaType.APPLICATION_JSON)
-public final class GoalResource {
+@Component(service = RestResource.class)
+public final class GoalResource implements RestResource {
     private final GoalService goals;
 
-    GoalResource(GoalService goals) {
+    @Activate
+    public GoalResource(@Reference GoalService goals) {
         this.goals = goals;
     }
 

@@ -21,16 +21,21 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The goal rules as data over REST: read the rules in force, change a region's rule set (docs/rules.md). */
 @Path("goal-rules")
 @Produces(MediaType.APPLICATION_JSON)
-public final class GoalRulesResource {
+@Component(service = RestResource.class)
+public final class GoalRulesResource implements RestResource {
     private static final Set<String> QUERY = Set.of(MofDivCode.FIELD, FiscalYear.FIELD);
 
     private final GoalRuleService rules;
 
-    GoalRulesResource(GoalRuleService rules) {
+    @Activate
+    public GoalRulesResource(@Reference GoalRuleService rules) {
         this.rules = rules;
     }
 

@@ -28,15 +28,20 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The hold service over REST. */
 @Path("holds")
 @Produces(MediaType.APPLICATION_JSON)
-public final class HoldResource {
+@Component(service = RestResource.class)
+public final class HoldResource implements RestResource {
     private static final String HOLD_ID = "HOLD_ID";
     private final HoldService holds;
 
-    HoldResource(HoldService holds) {
+    @Activate
+    public HoldResource(@Reference HoldService holds) {
         this.holds = holds;
     }
 

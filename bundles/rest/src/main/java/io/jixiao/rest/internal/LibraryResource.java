@@ -43,11 +43,15 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The indicator library over REST: entries, search, spreadsheet imports with their progress, and exports. */
 @javax.ws.rs.Path("library")
 @Produces(MediaType.APPLICATION_JSON)
-public final class LibraryResource {
+@Component(service = RestResource.class)
+public final class LibraryResource implements RestResource {
     private static final Set<String> SEARCH = Set.of(MofDivCode.FIELD, "KIND", "KPI_LV1", "KPI_LV2", AgencyCode.FIELD,
             "FUNC_CLASS", "KEYWORD", "STATUS", "AFTER", "LIMIT");
     private static final Set<String> EXPORT = Set.of(MofDivCode.FIELD, "KIND", "KPI_LV1", "KPI_LV2", AgencyCode.FIELD,
@@ -58,7 +62,8 @@ public final class LibraryResource {
 
     private final IndicatorLibraryService library;
 
-    LibraryResource(IndicatorLibraryService library) {
+    @Activate
+    public LibraryResource(@Reference IndicatorLibraryService library) {
         this.library = library;
     }
 

@@ -38,16 +38,21 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** Dual monitoring over REST: rounds, their results, units' reports, rectification and release. */
 @Path("monitoring")
 @Produces(MediaType.APPLICATION_JSON)
-public final class MonitoringResource {
+@Component(service = RestResource.class)
+public final class MonitoringResource implements RestResource {
     private static final String ROUND_ID = "ROUND_ID";
     private static final String ALERT_ID = "ALERT_ID";
     private final MonitoringService monitoring;
 
-    MonitoringResource(MonitoringService monitoring) {
+    @Activate
+    public MonitoringResource(@Reference MonitoringService monitoring) {
         this.monitoring = monitoring;
     }
 

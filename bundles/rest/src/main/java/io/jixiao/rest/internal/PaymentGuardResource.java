@@ -2,6 +2,8 @@ package io.jixiao.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Reason;
@@ -9,6 +11,8 @@ import io.jixiao.api.model.Violations;
 import io.jixiao.api.service.Bypass;
 import io.jixiao.api.service.GuardState;
 import io.jixiao.api.service.PaymentGuardAdmin;
+import io.jixiao.rest.internal.Dtos.PaymentCheckRequest;
+import io.jixiao.rest.internal.Dtos.PaymentDecisionResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,18 +29,19 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
-import io.jixiao.api.hook.PaymentApplication;
-import io.jixiao.api.hook.PaymentGuard;
-import io.jixiao.rest.internal.Dtos.PaymentCheckRequest;
-import io.jixiao.rest.internal.Dtos.PaymentDecisionResponse;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The payment-guard hook over REST, the guard's state for a region, and its emergency bypass. */
 @Path("payment-guard")
-public final class PaymentGuardResource {
+@Component(service = RestResource.class)
+public final class PaymentGuardResource implements RestResource {
     private final PaymentGuard guard;
     private final PaymentGuardAdmin admin;
 
-    PaymentGuardResource(PaymentGuard guard, PaymentGuardAdmin admin) {
+    @Activate
+    public PaymentGuardResource(@Reference PaymentGuard guard, @Reference PaymentGuardAdmin admin) {
         this.guard = guard;
         this.admin = admin;
     }

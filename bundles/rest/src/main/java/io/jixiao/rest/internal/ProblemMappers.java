@@ -29,7 +29,8 @@ final class ProblemMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Domain(), new Json(), new Web(), new PortUnavailable(), new Unexpected());
+        return List.of(new Domain(), new Json(), new Web(), new PortUnavailable(), new FeatureUnavailable.Mapper(),
+                new Unexpected());
     }
 
     /** The host's service behind a port (its ledger, its compilation module) cannot be reached: retry later. */

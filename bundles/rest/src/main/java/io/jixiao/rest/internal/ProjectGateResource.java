@@ -13,14 +13,19 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The project-library admission hook 入库 over REST. */
 @Path("project-admissions")
 @Produces(MediaType.APPLICATION_JSON)
-public final class ProjectGateResource {
+@Component(service = RestResource.class)
+public final class ProjectGateResource implements RestResource {
     private final ProjectAdmission admission;
 
-    ProjectGateResource(ProjectAdmission admission) {
+    @Activate
+    public ProjectGateResource(@Reference ProjectAdmission admission) {
         this.admission = admission;
     }
 

@@ -1,20 +1,13 @@
 package io.jixiao.rest.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
-import io.jixiao.api.goal.GoalRuleService;
-import io.jixiao.api.goal.GoalService;
-import io.jixiao.api.hook.CompilationGate;
-import io.jixiao.api.hook.PaymentGuard;
-import io.jixiao.api.hook.ProjectAdmission;
-import io.jixiao.api.service.AuditService;
-import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
@@ -24,11 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.lifecycle.ResourceProvider;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
-import io.jixiao.api.library.IndicatorLibraryService;
+import org.apache.cxf.message.Message;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -36,12 +31,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the REST API on the CXF servlet while the services it adapts are present.
+ * Publishes the REST API on the CXF servlet: one address, one OpenAPI document, one chain of filters, in front of
+ * the resources each feature publishes as a component of its own ({@link RestResource}). A resource answers while
+ * its feature's service is there; without it, its paths answer 503 and every other feature answers as usual.
  */
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=\"io.jixiao.runtime.PublishedEndpoint\"", uses = PublishedEndpoint.class)
@@ -57,21 +56,15 @@ public final class RestPublisher {
             LibraryResource.class, GoalFormResource.class, MonitoringResource.class, EvaluationResource.class,
             ComprehensiveEvaluationResource.class, OpenApiResource.class);
 
+    /** The resources of the features present now, by class; a class without one answers 503. */
+    private final Map<Class<?>, RestResource> present = new ConcurrentHashMap<>();
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
 
     @Activate
-    public RestPublisher(BundleContext context, RestConfiguration config, @Reference PaymentGuard guard,
-            @Reference HoldService holds, @Reference AuditService audit,
+    public RestPublisher(BundleContext context, RestConfiguration config,
             @Reference IdempotencyRepository idempotencyKeys, @Reference Authenticator authenticator,
-            @Reference RateLimiter limiter, @Reference io.jixiao.security.ClientAdmission clients,
-            @Reference GoalService goals, @Reference ProjectAdmission admission,
-            @Reference CompilationGate compilation, @Reference GoalRuleService goalRules,
-            @Reference IndicatorLibraryService library, @Reference io.jixiao.api.library.GoalFormService forms,
-            @Reference io.jixiao.api.monitoring.MonitoringService monitoring,
-            @Reference io.jixiao.api.service.PaymentGuardAdmin guardAdmin,
-            @Reference io.jixiao.api.evaluation.EvaluationService evaluations,
-            @Reference io.jixiao.api.evaluation.ComprehensiveEvaluationService comprehensive) {
+            @Reference RateLimiter limiter, @Reference io.jixiao.security.ClientAdmission clients) {
         String missing = missingRuntimeDelegate();
         if (missing != null) {
             // every answer the API builds (a 401 first of all) needs it: publishing would answer 500 to everything
@@ -86,32 +79,10 @@ public final class RestPublisher {
             factory.setBus(BusFactory.getDefaultBus(true));
             factory.setAddress(config.address());
             factory.setResourceClasses(RESOURCES);
-            factory.setResourceProvider(PaymentGuardResource.class,
-                    new SingletonResourceProvider(new PaymentGuardResource(guard, guardAdmin)));
-            factory.setResourceProvider(HoldResource.class, new SingletonResourceProvider(new HoldResource(holds)));
-            factory.setResourceProvider(AuditResource.class, new SingletonResourceProvider(new AuditResource(audit)));
-            factory.setResourceProvider(GoalResource.class, new SingletonResourceProvider(new GoalResource(goals)));
-            factory.setResourceProvider(AssessmentResource.class,
-                    new SingletonResourceProvider(new AssessmentResource(goals)));
-            factory.setResourceProvider(ProjectGateResource.class,
-                    new SingletonResourceProvider(new ProjectGateResource(admission)));
-            factory.setResourceProvider(CompilationResource.class,
-                    new SingletonResourceProvider(new CompilationResource(compilation)));
-            factory.setResourceProvider(CompilationResource.Adjustments.class,
-                    new SingletonResourceProvider(new CompilationResource.Adjustments(compilation)));
-            factory.setResourceProvider(GoalRulesResource.class,
-                    new SingletonResourceProvider(new GoalRulesResource(goalRules)));
-            factory.setResourceProvider(LibraryResource.class,
-                    new SingletonResourceProvider(new LibraryResource(library)));
-            factory.setResourceProvider(GoalFormResource.class,
-                    new SingletonResourceProvider(new GoalFormResource(forms)));
-            factory.setResourceProvider(MonitoringResource.class,
-                    new SingletonResourceProvider(new MonitoringResource(monitoring)));
-            factory.setResourceProvider(EvaluationResource.class,
-                    new SingletonResourceProvider(new EvaluationResource(evaluations)));
-            factory.setResourceProvider(ComprehensiveEvaluationResource.class,
-                    new SingletonResourceProvider(new ComprehensiveEvaluationResource(comprehensive)));
-            factory.setResourceProvider(OpenApiResource.class, new SingletonResourceProvider(new OpenApiResource()));
+            for (Class<?> resource : RESOURCES) {
+                factory.setResourceProvider(resource, resource == OpenApiResource.class
+                        ? new SingletonResourceProvider(new OpenApiResource()) : new Present(resource));
+            }
             factory.setProviders(providers(config, new AdmissionFilter(clients), new AuthenticationFilter(authenticator),
                     limiter, idempotencyKeys));
             // the REST API reads no forms and no multipart; cap them anyway (advisories after CXF 3.6.10)
@@ -126,6 +97,53 @@ public final class RestPublisher {
                 new PublishedEndpoint.Probe("GET", address + "/holds/1", null, null, 401, "\"UNAUTHENTICATED\"",
                         "a hold, without credentials"))).register(context, "rest");
         LOG.info("REST API published at {}", address);
+    }
+
+    /** A feature's resource arrives (its bundle started, its service registered): it answers from now on. */
+    @Reference(name = "resource", service = RestResource.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addResource(RestResource resource) {
+        present.put(resource.getClass(), resource);
+    }
+
+    void removeResource(RestResource resource) {
+        present.remove(resource.getClass(), resource);
+    }
+
+    /** Hands CXF the resource present now, or refuses with 503 while its feature is gone. */
+    private final class Present implements ResourceProvider {
+        private final Class<?> type;
+
+        Present(Class<?> type) {
+            this.type = type;
+        }
+
+        @Override
+        public Object getInstance(Message m) {
+            RestResource resource = present.get(type);
+            if (resource == null) {
+                throw new FeatureUnavailable(type);
+            }
+            return resource;
+        }
+
+        @Override
+        public void releaseInstance(Message m, Object o) {
+        }
+
+        @Override
+        public Class<?> getResourceClass() {
+            return type;
+        }
+
+        /**
+         * Not a singleton to CXF: it would ask for the instance once, as the server is built, when a feature may not
+         * be there yet. The resources keep no per-request state in fields (their contexts are method parameters).
+         */
+        @Override
+        public boolean isSingleton() {
+            return false;
+        }
     }
 
     @Deactivate

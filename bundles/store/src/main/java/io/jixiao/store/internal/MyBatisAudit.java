@@ -39,7 +39,7 @@ public final class MyBatisAudit implements AuditTrail {
         this(store.sessions(), store.breaks());
     }
 
-    public MyBatisAudit(UnitAwareSessions sessions, ChainBreaks breaks) {
+    MyBatisAudit(UnitAwareSessions sessions, ChainBreaks breaks) {
         this.sessions = sessions;
         this.breaks = breaks;
     }

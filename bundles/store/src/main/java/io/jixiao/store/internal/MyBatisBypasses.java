@@ -20,7 +20,7 @@ public final class MyBatisBypasses implements io.jixiao.store.BypassRepository {
         this(store.sessions());
     }
 
-    public MyBatisBypasses(UnitAwareSessions sessions) {
+    MyBatisBypasses(UnitAwareSessions sessions) {
         this.sessions = sessions;
     }
 

@@ -32,7 +32,7 @@ public final class MyBatisDecisions implements DecisionRepository {
         this(store.sessions());
     }
 
-    public MyBatisDecisions(UnitAwareSessions sessions) {
+    MyBatisDecisions(UnitAwareSessions sessions) {
         this.sessions = sessions;
     }
 

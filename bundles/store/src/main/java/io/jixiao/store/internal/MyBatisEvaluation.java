@@ -50,7 +50,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         this(store.sessions());
     }
 
-    public MyBatisEvaluation(SqlSessionFactory sessions) {
+    MyBatisEvaluation(SqlSessionFactory sessions) {
         this.sessions = sessions;
     }
 

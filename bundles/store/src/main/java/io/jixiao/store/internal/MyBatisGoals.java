@@ -50,7 +50,7 @@ public final class MyBatisGoals implements GoalRepository {
         this(store.sessions());
     }
 
-    public MyBatisGoals(UnitAwareSessions sessions) {
+    MyBatisGoals(UnitAwareSessions sessions) {
         this.sessions = sessions;
     }
 

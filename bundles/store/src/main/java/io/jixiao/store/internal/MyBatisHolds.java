@@ -29,7 +29,7 @@ public final class MyBatisHolds implements HoldRepository {
         this(store.sessions());
     }
 
-    public MyBatisHolds(UnitAwareSessions sessions) {
+    MyBatisHolds(UnitAwareSessions sessions) {
         this.sessions = sessions;
     }
 

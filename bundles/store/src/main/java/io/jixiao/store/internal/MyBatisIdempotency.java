@@ -39,7 +39,7 @@ public final class MyBatisIdempotency implements IdempotencyRepository {
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredKeys, 1, 10, TimeUnit.MINUTES);
     }
 
-    public MyBatisIdempotency(UnitAwareSessions sessions) {
+    MyBatisIdempotency(UnitAwareSessions sessions) {
         this.sessions = sessions;
         this.housekeeping = null;
     }

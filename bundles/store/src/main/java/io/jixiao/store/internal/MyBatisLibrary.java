@@ -54,7 +54,7 @@ public final class MyBatisLibrary implements LibraryRepository {
         this(store.sessions());
     }
 
-    public MyBatisLibrary(SqlSessionFactory sessions) {
+    MyBatisLibrary(SqlSessionFactory sessions) {
         this.sessions = sessions;
     }
 

@@ -52,7 +52,7 @@ public final class MyBatisMonitoring implements MonitoringRepository {
         this(store.sessions());
     }
 
-    public MyBatisMonitoring(SqlSessionFactory sessions) {
+    MyBatisMonitoring(SqlSessionFactory sessions) {
         this.sessions = sessions;
     }
 

@@ -43,7 +43,7 @@ public final class MyBatisRegionEvaluation implements RegionEvaluationRepository
         this(store.sessions());
     }
 
-    public MyBatisRegionEvaluation(SqlSessionFactory sessions) {
+    MyBatisRegionEvaluation(SqlSessionFactory sessions) {
         this.sessions = sessions;
     }
 
