@@ -24,7 +24,6 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.ResourceProvider;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 import org.apache.cxf.message.Message;
-import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -42,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * the resources each feature publishes as a component of its own ({@link RestResource}). A resource answers while
  * its feature's service is there; without it, its paths answer 503 and every other feature answers as usual.
  */
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=\"io.jixiao.runtime.PublishedEndpoint\"", uses = PublishedEndpoint.class)
 @Component(configurationPid = RestPublisher.PID, immediate = true, service = {})
 @Designate(ocd = RestConfiguration.class)
 public final class RestPublisher {

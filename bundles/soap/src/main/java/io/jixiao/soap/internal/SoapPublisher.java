@@ -19,7 +19,6 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.service.model.ServiceInfo;
 import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
-import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the SOAP services on the CXF servlet, serving the contract WSDL unchanged.
  */
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=\"io.jixiao.runtime.PublishedEndpoint\"", uses = PublishedEndpoint.class)
 @Component(configurationPid = SoapPublisher.PID, immediate = true, service = {})
 @Designate(ocd = SoapConfiguration.class)
 public final class SoapPublisher {
