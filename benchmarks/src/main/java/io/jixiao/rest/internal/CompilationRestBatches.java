@@ -42,7 +42,8 @@ public final class CompilationRestBatches {
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path config = Path.of(args.length > 3 ? args[3] : "config");
         CompilationGate gate = CompilationGateBenchmark.gate(lines, config);
-        Principal host = new Principal("bench-host", EnumSet.of(Role.HOST_SYSTEM), Set.of(), Set.of());
+        Principal host = new Principal("bench-host", EnumSet.of(Role.HOST_SYSTEM), Set.of(Principal.ALL_REGIONS),
+                Set.of());
         Server server = publish(gate, request -> request.setSecurityContext(new AuthenticationFilter.Caller(host,
                 false)));
         List<String> bodies = new ArrayList<>();

@@ -41,8 +41,8 @@ public final class RestThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         GuardFixture fixture = new GuardFixture("rest-bench");
         BenchmarkAuthenticator authenticator = new BenchmarkAuthenticator();
-        Principal asserted = new Principal(BenchmarkAuthenticator.ACCOUNT, EnumSet.of(Role.HOST_SYSTEM), Set.of(),
-                Set.of());
+        Principal asserted = new Principal(BenchmarkAuthenticator.ACCOUNT, EnumSet.of(Role.HOST_SYSTEM),
+                Set.of(Principal.ALL_REGIONS), Set.of());
         JAXRSServerFactoryBean echo = new JAXRSServerFactoryBean();
         echo.setAddress("http://127.0.0.1:" + PORT + "/echo");
         echo.setResourceClasses(EchoResource.class);

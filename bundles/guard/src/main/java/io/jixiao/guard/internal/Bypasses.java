@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The emergency bypass (docs/payment-guard.md): finance opens it for a region for at most 72 hours, and the region's
@@ -24,6 +27,7 @@ import java.util.Map;
  * region are kept in memory, read again every sync and at once after one is opened or closed, so that the guard's
  * check asks {@link #of} without a database read.
  */
+@Component(service = Bypasses.class, immediate = true)
 public final class Bypasses {
     /** The longest a bypass may stay open. */
     static final Duration MAX_BYPASS = Duration.ofHours(72);
@@ -32,6 +36,17 @@ public final class Bypasses {
     private final Clock clock;
     private final Object reads = new Object();
     private volatile Map<String, Bypass> open = Map.of();
+
+    /** The component: reads the open bypasses once if it can; {@code GuardSchedule} reads them after each sync. */
+    @Activate
+    public Bypasses(@Reference BypassRepository store) {
+        this(store, Clock.systemUTC());
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the database is not answering: the next sync reads them, and a check meanwhile finds none open
+        }
+    }
 
     public Bypasses(BypassRepository store, Clock clock) {
         this.store = store;

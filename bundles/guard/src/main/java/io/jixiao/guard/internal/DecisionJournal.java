@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>A HOLD comes here too, under its key, when the check could not commit it within its answer budget: the journal
  * writes it with its audit row in one transaction, unless the check's own write got there first (the key again).
  */
+@Component(service = DecisionJournal.class, immediate = true, configurationPid = GuardConfiguration.PID)
 public final class DecisionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionJournal.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000L;
@@ -50,6 +55,22 @@ public final class DecisionJournal implements AutoCloseable {
      *        pages are written to disk
      * @param closeTimeout how long {@link #close()} waits for the spool to be shipped
      */
+    /** The component: this node's spool in its configured place, shipped as configured. */
+    @Activate
+    public DecisionJournal(GuardConfiguration config, @Reference DecisionRepository repository,
+            @Reference SpoolArea area) {
+        this(repository, new DecisionSpool(area.directory(), config.journal_segmentBytes(),
+                config.journal_maxSegments()), config.journal_batchSize(),
+                Duration.ofMillis(config.journal_flushIntervalMillis()),
+                Duration.ofMillis(config.journal_closeTimeoutMillis()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        close();
+        LOG.info("Payment guard stopped; {} PASS decisions written", written());
+    }
+
     public DecisionJournal(DecisionRepository repository, DecisionSpool spool, int batchSize, Duration flushInterval,
             Duration closeTimeout) {
         if (batchSize < 1 || flushInterval.isNegative() || flushInterval.isZero()) {

@@ -1,11 +1,17 @@
 package io.jixiao.guard.internal;
 
+import io.jixiao.api.goal.GoalRuleService;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.hook.PaymentApplication;
+import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.monitoring.MonitoringRules;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The economic classes each region exempts from holds (rule key {@code monitoring.exemptEconomicClasses}), read once
@@ -14,11 +20,23 @@ import java.util.function.BiFunction;
  * down): exempt payments keep passing. A region and year whose rules were never read, and cannot be read within the
  * check's budget, exempt nothing for that check.
  */
+@Component(service = ExemptClasses.class, immediate = true)
 public final class ExemptClasses {
     private final BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules;
     private final ConcurrentHashMap<String, MonitoringRules> byRegionYear = new ConcurrentHashMap<>();
 
-    public ExemptClasses(BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules) {
+    private static final Actor RULES_READER = Actor.system("payment-guard");
+
+    /** The component: the monitoring rules in force, as the goal rules hold them. */
+    @Activate
+    public ExemptClasses(@Reference GoalRuleService ruleService) {
+        this((region, year) -> {
+            RuleSetView view = ruleService.rules(region, year, RULES_READER);
+            return MonitoringRules.parse(view.version(), view.rules());
+        });
+    }
+
+    ExemptClasses(BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules) {
         this.rules = rules;
     }
 

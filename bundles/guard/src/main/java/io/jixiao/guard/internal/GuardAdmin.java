@@ -7,11 +7,16 @@ import io.jixiao.api.model.Role;
 import io.jixiao.api.service.Bypass;
 import io.jixiao.api.service.GuardState;
 import io.jixiao.api.service.PaymentGuardAdmin;
+import io.jixiao.store.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The guard's state for a region, and the emergency bypass ({@link Bypasses}): opened and closed by finance, audited. */
+@Component(service = PaymentGuardAdmin.class, immediate = true, configurationPid = GuardConfiguration.PID)
 public final class GuardAdmin implements PaymentGuardAdmin {
     private final HoldSync sync;
     private final Bypasses bypasses;
@@ -22,6 +27,13 @@ public final class GuardAdmin implements PaymentGuardAdmin {
     private final Duration staleAfter;
     private final Clock clock;
     private final java.util.function.Function<MofDivCode, java.util.Optional<String>> chainBreak;
+
+    @Activate
+    public GuardAdmin(GuardConfiguration config, @Reference HoldSync sync, @Reference Bypasses bypasses,
+            @Reference PaymentGuardEngine guard, @Reference DecisionJournal journal, @Reference AuditTrail audit) {
+        this(sync, bypasses, sync.index(), guard, journal, config.consistency().name(),
+                Duration.ofMillis(config.staleAfterMillis()), Clock.systemUTC(), audit::chainBreak);
+    }
 
     public GuardAdmin(HoldSync sync, Bypasses bypasses, HoldIndex index, PaymentGuardEngine guard,
             DecisionJournal journal, String consistency, Duration staleAfter, Clock clock) {

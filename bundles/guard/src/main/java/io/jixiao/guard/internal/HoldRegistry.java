@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Places and releases holds: the database first (hold and audit row in one transaction), then the index, so
@@ -27,10 +30,16 @@ import java.util.Optional;
  * changes commit with its answer, a placed hold is in the index at once (a payment meanwhile is held, never passed)
  * and taken out again if the call rolls back; a release reaches the index only once it is committed.
  */
+@Component(service = HoldService.class, immediate = true)
 public final class HoldRegistry implements HoldService {
     private final HoldRepository holds;
     private final HoldIndex index;
     private final Clock clock;
+
+    @Activate
+    public HoldRegistry(@Reference HoldRepository holds, @Reference HoldSync sync) {
+        this(holds, sync.index(), Clock.systemUTC());
+    }
 
     public HoldRegistry(HoldRepository holds, HoldIndex index, Clock clock) {
         this.holds = holds;

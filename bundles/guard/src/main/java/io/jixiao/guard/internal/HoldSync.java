@@ -1,8 +1,8 @@
 package io.jixiao.guard.internal;
 
 import io.jixiao.api.service.Hold;
-import io.jixiao.store.HoldRepository;
 import io.jixiao.store.HoldRepository.HoldChange;
+import io.jixiao.store.HoldRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's hold index in step with the database, where every node writes its holds and the change log
@@ -25,7 +31,10 @@ import java.util.Set;
  * <p>{@link #ensureCurrent} is the strict mode's check: one read of the last committed number, and a poll if it is
  * beyond what this node has applied. {@link #reconcile} compares the whole index with the active holds.
  */
+@Component(service = HoldSync.class, immediate = true, configurationPid = GuardConfiguration.PID)
+@Designate(ocd = GuardConfiguration.class)
 public final class HoldSync {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldSync.class);
     private static final int PAGE = 10_000;
 
     private final HoldRepository holds;
@@ -36,6 +45,22 @@ public final class HoldSync {
     private long applied;
     private volatile Instant lastSync;
     private volatile boolean loaded;
+
+    /**
+     * The component: the node's hold index, loaded once before the guard that reads it is published (a new index
+     * each time the store comes back); if the database does not answer, the guard holds project payments fail-safe
+     * and {@code GuardSchedule} keeps trying.
+     */
+    @Activate
+    public HoldSync(GuardConfiguration config, @Reference HoldRepository holds) {
+        this(holds, new HoldIndex(), Clock.systemUTC(), Duration.ofMillis(config.gapTimeoutMillis()));
+        try {
+            LOG.info("Payment guard ready: {} active holds loaded", load());
+        } catch (RuntimeException e) {
+            LOG.error("Payment guard cannot load the holds ({}); project payments are held until it can (trying "
+                    + "again every sync interval)", e.toString());
+        }
+    }
 
     public HoldSync(HoldRepository holds, HoldIndex index, Clock clock, Duration gapTimeout) {
         this.holds = holds;
@@ -49,6 +74,11 @@ public final class HoldSync {
      *
      * @return the active holds loaded
      */
+    /** @return the index this sync keeps in step */
+    public HoldIndex index() {
+        return index;
+    }
+
     public synchronized int load() {
         long from = holds.latestChange();
         int[] count = {0};

@@ -2,13 +2,13 @@ package io.jixiao.guard.internal;
 
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.hook.PaymentApplication;
-import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.hook.PaymentDecision.ReasonCode;
+import io.jixiao.api.hook.PaymentDecision;
 import io.jixiao.api.hook.PaymentGuard;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
-import io.jixiao.api.model.Role;
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.api.model.Role;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldTarget;
@@ -18,6 +18,10 @@ import io.jixiao.store.DecisionRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Decides payment applications from the in-memory hold index, each within an answer budget whatever the database
@@ -26,6 +30,8 @@ import java.time.temporal.ChronoUnit;
  * key. PASS decisions go to the journal. A check that needs the database to trust its index (STRICT) and does not
  * get it within the budget holds the payment fail-safe.
  */
+@Component(service = {PaymentGuard.class, PaymentGuardEngine.class}, immediate = true,
+        configurationPid = GuardConfiguration.PID)
 public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
     /** How long a check may take, by default. */
     public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofMillis(200);
@@ -52,6 +58,31 @@ public final class PaymentGuardEngine implements PaymentGuard, AutoCloseable {
     private volatile String strictFailure;
     private volatile ProjectKinds kinds;
     private volatile ExemptClasses exempt;
+
+    /**
+     * The component: the node's guard over the index its sync keeps, with the exempt classes, the emergency
+     * bypasses and the declared-kind check.
+     */
+    @Activate
+    public PaymentGuardEngine(GuardConfiguration config, @Reference DecisionRepository decisions,
+            @Reference DecisionJournal journal, @Reference HoldSync sync, @Reference ExemptClasses exempt,
+            @Reference Bypasses bypasses, @Reference ProjectKinds kinds) {
+        this(sync.index(), decisions, journal, Clock.systemUTC(), sync,
+                config.consistency() == GuardConfiguration.Consistency.STRICT,
+                java.time.Duration.ofMillis(config.staleAfterMillis()),
+                java.time.Duration.ofMillis(Math.max(1, config.answerBudgetMillis())));
+        exemptClasses(exempt);
+        bypasses(bypasses);
+        checkDeclaredKinds(kinds);
+        LOG.info("Payment guard consistency {} (sync every {} ms, fail-safe after {} ms, answers within {} ms)",
+                config.consistency(), config.sync_intervalMillis(), config.staleAfterMillis(),
+                config.answerBudgetMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        close();
+    }
 
     /** A guard whose index only this node writes (one node, or tests of the decision itself). */
     public PaymentGuardEngine(HoldIndex index, DecisionRepository decisions, DecisionJournal journal, Clock clock) {

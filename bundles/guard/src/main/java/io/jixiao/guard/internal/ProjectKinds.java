@@ -3,17 +3,22 @@ package io.jixiao.guard.internal;
 import io.jixiao.store.GoalRepository;
 import java.util.HashSet;
 import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The projects Jixiao knows as project expenditure (项目支出): those with an approved or published project goal. A
  * payment declared basic expenditure on one of them is decided as a project payment. Reloaded whole from the goals
  * (about 20 MB for a province's 100,000 projects would be the upper end; a set of strings per region).
  */
+@Component(service = ProjectKinds.class, immediate = true)
 public final class ProjectKinds {
     private final GoalRepository goals;
     private volatile Set<String> projects = Set.of();
 
-    public ProjectKinds(GoalRepository goals) {
+    @Activate
+    public ProjectKinds(@Reference GoalRepository goals) {
         this.goals = goals;
     }
 

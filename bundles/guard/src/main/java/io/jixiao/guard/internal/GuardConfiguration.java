@@ -1,11 +1,14 @@
-package io.jixiao.guard.internal.osgi;
+package io.jixiao.guard.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Jixiao payment guard",
         description = "How PASS decisions are recorded off the check path.")
-@interface GuardConfiguration {
+public @interface GuardConfiguration {
+    /** The PID, kept from when the guard was part of monitoring, so that existing configuration files apply. */
+    String PID = "io.jixiao.monitoring.guard";
+
 
     @AttributeDefinition(name = "Journal directory", description = "This node's decision spool (memory-mapped "
             + "segment files of PASS decisions not yet written to the database); empty: the bundle's data area. "
