@@ -98,7 +98,14 @@ public final class RestThroughput {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("http://127.0.0.1:" + PORT + path);
         factory.setResourceClasses(resource.getClass());
-        factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
+        if (resource instanceof RestResource feature) {
+            // as RestPublisher serves it: looked up per request among the features present
+            FeatureResources features = new FeatureResources();
+            features.add(feature);
+            factory.setResourceProvider(resource.getClass(), features.provider(resource.getClass()));
+        } else {
+            factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
+        }
         factory.setProviders(RestPublisher.providers(GuardFixture.defaults(RestConfiguration.class),
                 new AdmissionFilter(GuardFixture.ADMIT_ALL), identity, account -> java.time.Duration.ZERO,
                 fixture.store.keys()));

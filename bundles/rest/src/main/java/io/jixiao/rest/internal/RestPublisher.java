@@ -17,13 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
-import org.apache.cxf.jaxrs.lifecycle.ResourceProvider;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
-import org.apache.cxf.message.Message;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -53,8 +50,7 @@ public final class RestPublisher {
             LibraryResource.class, GoalFormResource.class, MonitoringResource.class, EvaluationResource.class,
             ComprehensiveEvaluationResource.class, OpenApiResource.class);
 
-    /** The resources of the features present now, by class; a class without one answers 503. */
-    private final Map<Class<?>, RestResource> present = new ConcurrentHashMap<>();
+    private final FeatureResources present = new FeatureResources();
     private final Server server;
     private final ServiceRegistration<PublishedEndpoint> registration;
 
@@ -78,7 +74,7 @@ public final class RestPublisher {
             factory.setResourceClasses(RESOURCES);
             for (Class<?> resource : RESOURCES) {
                 factory.setResourceProvider(resource, resource == OpenApiResource.class
-                        ? new SingletonResourceProvider(new OpenApiResource()) : new Present(resource));
+                        ? new SingletonResourceProvider(new OpenApiResource()) : present.provider(resource));
             }
             factory.setProviders(providers(config, new AdmissionFilter(clients), new AuthenticationFilter(authenticator),
                     limiter, idempotencyKeys));
@@ -100,47 +96,11 @@ public final class RestPublisher {
     @Reference(name = "resource", service = RestResource.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void addResource(RestResource resource) {
-        present.put(resource.getClass(), resource);
+        present.add(resource);
     }
 
     void removeResource(RestResource resource) {
-        present.remove(resource.getClass(), resource);
-    }
-
-    /** Hands CXF the resource present now, or refuses with 503 while its feature is gone. */
-    private final class Present implements ResourceProvider {
-        private final Class<?> type;
-
-        Present(Class<?> type) {
-            this.type = type;
-        }
-
-        @Override
-        public Object getInstance(Message m) {
-            RestResource resource = present.get(type);
-            if (resource == null) {
-                throw new FeatureUnavailable(type);
-            }
-            return resource;
-        }
-
-        @Override
-        public void releaseInstance(Message m, Object o) {
-        }
-
-        @Override
-        public Class<?> getResourceClass() {
-            return type;
-        }
-
-        /**
-         * Not a singleton to CXF: it would ask for the instance once, as the server is built, when a feature may not
-         * be there yet. The resources keep no per-request state in fields (their contexts are method parameters).
-         */
-        @Override
-        public boolean isSingleton() {
-            return false;
-        }
+        present.remove(resource);
     }
 
     @Deactivate
