@@ -31,6 +31,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The ports over the host's REST services (docs/contracts/host-ledger.openapi.json):
@@ -38,7 +41,10 @@ import java.util.Map;
  * {@code POST <base>/allocations/requested-amounts}, {@code POST <base>/allocations/changes},
  * {@code POST <base>/transfers/allocated-amounts} and {@code POST <base>/transfers/changes}.
  */
-final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, TransferPort {
+@Component(enabled = false, configurationPid = HostClientConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {LedgerPort.class, MasterDataPort.class, AllocationPort.class, TransferPort.class})
+public final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, TransferPort {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -46,6 +52,16 @@ final class RestHost implements LedgerPort, MasterDataPort, AllocationPort, Tran
     private final HostCall ledgerCall;
     private final HostCall masterCall;
     private final HostCall allocationCall;
+
+    /** The component: enabled by {@code HostClientSelector} when the configured protocol is this one. */
+    @Activate
+    public RestHost(HostClientConfiguration config) {
+        this(HostPorts.uri(config.url()).toString(), HostPorts.Calls.of(config));
+    }
+
+    RestHost(String base, HostPorts.Calls calls) {
+        this(base, calls.ledger(), calls.masterData(), calls.allocation());
+    }
 
     RestHost(String base, HostCall ledgerCall, HostCall masterCall, HostCall allocationCall) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

@@ -3,6 +3,7 @@ package io.jixiao.hostclient.internal;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
+import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.LedgerPage;
 import io.jixiao.api.port.LedgerPort;
@@ -26,6 +27,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The ports over the host's SOAP 1.1 service (docs/contracts/host-ledger.wsdl, document/literal, namespace
@@ -33,7 +37,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code ApplyAllocationChanges}, {@code GetTransferAllocations} and {@code ApplyTransferChanges}. Requests are written as text, answers read with
  * StAX, DTDs and external entities refused.
  */
-final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.AllocationPort, TransferPort {
+@Component(enabled = false, configurationPid = HostClientConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {LedgerPort.class, MasterDataPort.class, AllocationPort.class, TransferPort.class})
+public final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.AllocationPort, TransferPort {
     static final String NS = "http://jixiao.io/ws/host-ledger/v1";
     private static final String ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
@@ -48,6 +55,16 @@ final class SoapHost implements LedgerPort, MasterDataPort, io.jixiao.api.port.A
     private final HostCall ledgerCall;
     private final HostCall masterCall;
     private final HostCall allocationCall;
+
+    /** The component: enabled by {@code HostClientSelector} when the configured protocol is this one. */
+    @Activate
+    public SoapHost(HostClientConfiguration config) {
+        this(HostPorts.uri(config.url()).toString(), HostPorts.Calls.of(config));
+    }
+
+    SoapHost(String endpoint, HostPorts.Calls calls) {
+        this(endpoint, calls.ledger(), calls.masterData(), calls.allocation());
+    }
 
     SoapHost(String endpoint, HostCall ledgerCall, HostCall masterCall, HostCall allocationCall) {
         this.endpoint = URI.create(endpoint);

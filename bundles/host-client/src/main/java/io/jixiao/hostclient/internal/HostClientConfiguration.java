@@ -1,11 +1,13 @@
-package io.jixiao.hostclient.internal.osgi;
+package io.jixiao.hostclient.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Jixiao host client",
         description = "Where the host's ledger and project services are, and how patiently to call them.")
-@interface HostClientConfiguration {
+public @interface HostClientConfiguration {
+    String PID = "io.jixiao.hostclient";
+
 
     @AttributeDefinition(name = "Protocol", description = "REST or SOAP")
     String protocol() default "REST";
