@@ -128,14 +128,14 @@ public final class MonitoringRoundBenchmark {
             Repositories store = Repositories.over(sessions);
             HoldRegistry holds = new HoldRegistry(store.holds(), new HoldIndex(), Clock.systemUTC());
             GeneratedLedger ledger = new GeneratedLedger(projects);
-            try (Rounds rounds = new Rounds(Repositories.over(sessions).monitoring(), store.goals(), holds,
+            try (Monitoring rounds = new Monitoring(Repositories.over(sessions).monitoring(), store.goals(), holds,
                     (region, year) -> MonitoringRules.parse("bench#1", rules), () -> ledger, () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {
-                    Round started = rounds.service().start(new RoundRequest(REGION, YEAR, LocalDate.of(2026, 7, 31),
+                    Round started = rounds.start(new RoundRequest(REGION, YEAR, LocalDate.of(2026, 7, 31),
                             null), FINANCE);
                     while (true) {
-                        Round now = rounds.service().round(started.id(), FINANCE).orElseThrow();
+                        Round now = rounds.round(started.id(), FINANCE).orElseThrow();
                         if (now.status().finished()) {
                             return now;
                         }

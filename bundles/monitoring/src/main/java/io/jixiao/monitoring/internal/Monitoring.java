@@ -1,8 +1,10 @@
 package io.jixiao.monitoring.internal;
 
 import io.jixiao.api.goal.GateMode;
+import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.Indicator;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.FiscalYear;
@@ -26,6 +28,8 @@ import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.RoundSchedule;
 import io.jixiao.api.monitoring.RoundStatus;
 import io.jixiao.api.monitoring.UnitReport;
+import io.jixiao.api.port.LedgerPort;
+import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.store.AuditEntry;
@@ -33,11 +37,16 @@ import io.jixiao.store.GoalRepository;
 import io.jixiao.store.MonitoringRepository.RoundState;
 import io.jixiao.store.MonitoringRepository;
 import io.jixiao.store.Transactions;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,12 +55,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The monitoring service: starts, cancels and resumes rounds (a runner does the work), takes units' reports, and
- * carries alerts through rectification and release. Roles and data scope are checked here.
+ * The monitoring service: starts, cancels and resumes rounds (this node's worker claims them and a runner does the
+ * work), takes units' reports, and carries alerts through rectification and release. Roles and data scope are
+ * checked here.
  */
-public final class Monitoring implements MonitoringService {
+@Component(service = MonitoringService.class, immediate = true, configurationPid = RoundsConfiguration.PID)
+@Designate(ocd = RoundsConfiguration.class)
+public final class Monitoring implements MonitoringService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
+    private static final Actor RULES_READER = Actor.system("monitoring");
     /** The actor in whose name scheduled rounds run and place their holds. */
     static final Actor SCHEDULE = Actor.system("schedule");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -63,23 +85,84 @@ public final class Monitoring implements MonitoringService {
     private final BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules;
     private final Runnable kick;
     private final Clock clock;
+    private final RoundWorker worker;
 
     /**
+     * The component: this node's monitoring over the configured regions' schedules, rounds reading the host's
+     * ports as they are when a page is read.
+     */
+    @Activate
+    public Monitoring(RoundsConfiguration config, @Reference MonitoringRepository repository,
+            @Reference GoalRepository goals, @Reference GoalRuleService ruleService, @Reference HoldService holds,
+            @Reference MonitoringPorts ports) {
+        this(repository, goals, holds, (region, year) -> {
+            RuleSetView view = ruleService.rules(region, year, RULES_READER);
+            return MonitoringRules.parse(view.version(), view.rules());
+        }, ports::ledger, ports::masterData, Clock.systemUTC(),
+                config.node().isBlank() ? defaultNode() : config.node(), config.pageSize(),
+                Duration.ofSeconds(Math.max(1, config.leaseSeconds())));
+        List<MofDivCode> regions = Arrays.stream(config.regions()).map(String::trim).filter(s -> !s.isEmpty())
+                .map(MofDivCode::of).toList();
+        start(regions, Duration.ofSeconds(config.tickSeconds()));
+        LOG.info("Monitoring ready on node {}: scheduled rounds for {}", worker.node(),
+                regions.isEmpty() ? "no region" : regions);
+    }
+
+    /**
+     * Monitoring with its runner and this node's worker, wired the same in the framework and in tests.
+     *
      * @param repository rounds, results, reports
      * @param goals the goals in force, whose indicators units report on
-     * @param holds where an accepted rectification releases the hold
+     * @param holds where rounds place holds and an accepted rectification releases one
      * @param rules the monitoring rules in force for a region and year
-     * @param kick tells the runner there is a round to claim (once the round is committed)
+     * @param ledger the ledger port, or a supplier of {@code null} while there is none
+     * @param masterData the master-data port, or a supplier of {@code null}
      * @param clock the time
+     * @param node this node's name
+     * @param pageSize ledger lines per port call
+     * @param lease how long a runner keeps its round without renewing it
      */
     public Monitoring(MonitoringRepository repository, GoalRepository goals, HoldService holds,
-            BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Runnable kick, Clock clock) {
+            BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Supplier<LedgerPort> ledger,
+            Supplier<MasterDataPort> masterData, Clock clock, String node, int pageSize, Duration lease) {
+        if (pageSize < 1 || pageSize > 5000) {
+            throw new IllegalArgumentException("pageSize must be 1-5000, got " + pageSize);
+        }
         this.repository = repository;
         this.goals = goals;
         this.holds = holds;
         this.rules = rules;
-        this.kick = kick;
         this.clock = clock;
+        this.worker = new RoundWorker(repository, new RoundRunner(repository, ledger, masterData, holds, rules, clock,
+                pageSize), node, lease, clock);
+        this.kick = worker::kick; // tells the runner there is a round to claim (once the round is committed)
+    }
+
+    /** Starts the worker's ticks: scheduled rounds of these regions, and rounds left by a stopped node. */
+    public void start(List<MofDivCode> scheduledRegions, Duration tick) {
+        worker.start(this, scheduledRegions, rules, tick);
+    }
+
+    /** @return the worker, to drive by hand in tests and benchmarks */
+    public RoundWorker worker() {
+        return worker;
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        worker.close();
+    }
+
+    /** @return {@code host:pid} */
+    public static String defaultNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
     @Override

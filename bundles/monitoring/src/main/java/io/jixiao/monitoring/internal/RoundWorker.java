@@ -178,4 +178,9 @@ public final class RoundWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** @return this node's name, as its claims record it */
+    public String node() {
+        return node;
+    }
 }

@@ -82,7 +82,7 @@ class RoundsTest {
     private final Map<ProCode, ProjectRecord> masterData = new HashMap<>();
     private IntFunction<RuntimeException> failOnCall = call -> null;
     private final AtomicInteger calls = new AtomicInteger();
-    private Rounds rounds;
+    private Monitoring rounds;
     private LedgerPort port;
 
     @BeforeEach
@@ -109,8 +109,8 @@ class RoundsTest {
     }
 
     /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
-    private Rounds rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
-        return new Rounds(repository, store.goals(), holdService, (region, year) -> MonitoringRules.parse("test#1",
+    private Monitoring rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
+        return new Monitoring(repository, store.goals(), holdService, (region, year) -> MonitoringRules.parse("test#1",
                 rules),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
@@ -148,7 +148,7 @@ class RoundsTest {
     private Round run(Round round) {
         long until = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < until) {
-            Round now = rounds.service().round(round.id(), FINANCE).orElseThrow();
+            Round now = rounds.round(round.id(), FINANCE).orElseThrow();
             if (now.status().finished()) {
                 return now;
             }
@@ -164,7 +164,7 @@ class RoundsTest {
 
     private Map<String, Alert> results(Round round) {
         Map<String, Alert> byCode = new HashMap<>();
-        rounds.service().alerts(round.id(), AlertLevel.GREEN, 0, 1000, FINANCE).alerts()
+        rounds.alerts(round.id(), AlertLevel.GREEN, 0, 1000, FINANCE).alerts()
                 .forEach(a -> byCode.put(a.department() ? "dept:" + a.deptCode() : a.proCode().value(), a));
         return byCode;
     }
@@ -172,7 +172,7 @@ class RoundsTest {
     @Test
     void aRoundColoursEachProjectByItsGapAndHoldsTheRedOnes() {
         fourProjects();
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
 
         assertThat(round.status()).isEqualTo(RoundStatus.COMPLETED);
         assertThat(round.due()).as("the schedule with that cut-off").isEqualTo(LocalDate.of(2026, 8, 31));
@@ -206,7 +206,7 @@ class RoundsTest {
                 .satisfies(e -> assertThat(e.detail()).contains("red=1", "holds=1"));
 
         // a second round finds P4 held by the first and points at the same hold
-        Round again = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round again = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         assertThat(again.holds()).isZero();
         assertThat(results(again).get("P4").holdId()).isEqualTo(red.holdId());
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P4")))).hasSize(1);
@@ -216,15 +216,15 @@ class RoundsTest {
     void aRoundThatFailsResumesWhereItStoppedWithoutWritingAnythingTwice() {
         fourProjects();
         failOnCall = call -> call == 3 ? new PortUnavailableException("ledger", "timed out after 3 tries", null) : null;
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         assertThat(round.status()).isEqualTo(RoundStatus.FAILED);
         assertThat(round.error()).contains("timed out");
         assertThat(round.projects()).as("P1, P2, P3 judged; P4 straddles the failed page").isEqualTo(3);
         assertThat(audit("MONITORING_ROUND_FAILED")).hasSize(1);
 
-        assertThatThrownBy(() -> rounds.service().resume(round.id(), UNIT)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rounds.resume(round.id(), UNIT)).isInstanceOf(ForbiddenException.class);
         failOnCall = call -> null;
-        rounds.service().resume(round.id(), FINANCE);
+        rounds.resume(round.id(), FINANCE);
         Round resumed = run(round);
         assertThat(calls.get()).as("the resume re-reads from the page P4 started in").isEqualTo(6);
         assertThat(resumed.status()).isEqualTo(RoundStatus.COMPLETED);
@@ -233,7 +233,7 @@ class RoundsTest {
         assertThat(results(resumed)).hasSize(4);
         assertThat(resumed.holds()).isEqualTo(1);
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P4")))).hasSize(1);
-        assertThatThrownBy(() -> rounds.service().resume(round.id(), FINANCE)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> rounds.resume(round.id(), FINANCE)).isInstanceOf(ConflictException.class);
     }
 
     /**
@@ -281,14 +281,14 @@ class RoundsTest {
                 return holds.activeHolds(target, actor);
             }
         };
-        Rounds nodeA = rounds("node-a", dying, ticking, lease);
-        Rounds nodeB = rounds("node-b", holds, ticking, lease);
+        Monitoring nodeA = rounds("node-a", dying, ticking, lease);
+        Monitoring nodeB = rounds("node-b", holds, ticking, lease);
         try {
-            Round started = nodeA.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE);
+            Round started = nodeA.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE);
             assertThat(died.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             nodeA.close();
             long diedAt = System.nanoTime();
-            Round stopped = nodeB.service().round(started.id(), FINANCE).orElseThrow();
+            Round stopped = nodeB.round(started.id(), FINANCE).orElseThrow();
             assertThat(stopped.status()).isEqualTo(RoundStatus.RUNNING);
 
             nodeB.start(List.of(), Duration.ofMinutes(1));
@@ -327,23 +327,23 @@ class RoundsTest {
         Round[] started = new Round[1];
         failOnCall = call -> {
             if (call == 2) {
-                rounds.service().cancel(started[0].id(), FINANCE);
+                rounds.cancel(started[0].id(), FINANCE);
             }
             return null;
         };
-        started[0] = rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE);
+        started[0] = rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE);
         Round round = run(started[0]);
         assertThat(round.status()).isEqualTo(RoundStatus.CANCELLED);
         assertThat(round.projects()).isLessThan(4);
         assertThat(calls.get()).isEqualTo(2);
-        assertThatThrownBy(() -> rounds.service().cancel(round.id(), FINANCE)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> rounds.cancel(round.id(), FINANCE)).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void warnModeReportsTheHoldButPlacesNoneAndOffModeEntailsNothing() {
         fourProjects();
         rules.put("monitoring.mode", "WARN");
-        Round warned = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round warned = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Alert red = results(warned).get("P4");
         assertThat(red.consequences()).contains(Consequence.HOLD);
         assertThat(red.enforced()).isFalse();
@@ -351,7 +351,7 @@ class RoundsTest {
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P4")))).isEmpty();
 
         rules.put("monitoring.mode", "OFF");
-        Round off = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round off = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         assertThat(results(off).get("P4").level()).isEqualTo(AlertLevel.RED);
         assertThat(results(off).values()).allSatisfy(a -> {
             assertThat(a.consequences()).isEmpty();
@@ -365,25 +365,25 @@ class RoundsTest {
         approvedGoal("P1");
         UnitReport bad = report("P1", new IndicatorProgress("新建学校数", "1", Forecast.WILL_COMPLETE, "", ""),
                 new IndicatorProgress("不存在的指标", "1", Forecast.WILL_COMPLETE, "", ""));
-        assertThatThrownBy(() -> rounds.service().report(bad, UNIT)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> rounds.report(bad, UNIT)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting("field")
                         .containsExactly("INDICATORS[1].KPI_CONTENT"));
         UnitReport partial = report("P1", new IndicatorProgress("新建学校数", "1", Forecast.WILL_COMPLETE, "", ""));
-        assertThatThrownBy(() -> rounds.service().report(partial, UNIT)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> rounds.report(partial, UNIT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("家长满意度");
-        assertThatThrownBy(() -> rounds.service().report(report("P2",
+        assertThatThrownBy(() -> rounds.report(report("P2",
                 new IndicatorProgress("x", "1", Forecast.WILL_COMPLETE, "", "")), UNIT))
                 .as("no goal in force").isInstanceOf(io.jixiao.api.model.NotFoundException.class);
         Actor outsider = new Actor("UNIT-PORTAL", "zhao", Set.of(Role.UNIT), new Scope(Set.of(), Set.of("999999")));
         UnitReport good = report("P1", new IndicatorProgress("新建学校数", "1", Forecast.CANNOT_COMPLETE, "征地未完成",
                 "申请调整预算"), new IndicatorProgress("家长满意度", "85%", Forecast.WILL_COMPLETE, "", ""));
-        assertThatThrownBy(() -> rounds.service().report(good, outsider)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rounds.report(good, outsider)).isInstanceOf(ForbiddenException.class);
 
-        UnitReport stored = rounds.service().report(good, UNIT);
+        UnitReport stored = rounds.report(good, UNIT);
         assertThat(stored.late()).as("due 08-31, submitted 09-05").isTrue();
         assertThat(stored.submittedBy()).isEqualTo("wang");
 
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Alert p1 = results(round).get("P1");
         assertThat(p1.findings()).containsExactly(Finding.CANNOT_COMPLETE);
         assertThat(p1.level()).isEqualTo(AlertLevel.YELLOW);
@@ -401,7 +401,7 @@ class RoundsTest {
                 + "P2,新建学校数,1,无法完成,征地未完成,申请调整预算\n"
                 + "P2,家长满意度,80%,WILL_COMPLETE,,\n"
                 + "P3,新建学校数,1,确定能完成,,\n");
-        assertThatThrownBy(() -> rounds.service().importReports(REGION, YEAR, CUT_OFF, bad,
+        assertThatThrownBy(() -> rounds.importReports(REGION, YEAR, CUT_OFF, bad,
                 java.nio.charset.StandardCharsets.UTF_8, UNIT)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting("field")
                         .containsExactly("ROW 3 全年完成预计"));
@@ -410,46 +410,46 @@ class RoundsTest {
         java.nio.file.Path noGoal = java.nio.file.Files.createTempFile("form", ".csv");
         java.nio.file.Files.writeString(noGoal, "PRO_CODE,KPI_CONTENT,KPI_VAL_TODATE,FORECAST\n"
                 + "P1,新建学校数,1,确定能完成\nP1,家长满意度,85%,确定能完成\nP3,新建学校数,1,确定能完成\n");
-        assertThatThrownBy(() -> rounds.service().importReports(REGION, YEAR, CUT_OFF, noGoal,
+        assertThatThrownBy(() -> rounds.importReports(REGION, YEAR, CUT_OFF, noGoal,
                 java.nio.charset.StandardCharsets.UTF_8, UNIT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no approved goal");
-        assertThat(rounds.service().report(REGION, YEAR, CUT_OFF, ProCode.of("P1"), FINANCE))
+        assertThat(rounds.report(REGION, YEAR, CUT_OFF, ProCode.of("P1"), FINANCE))
                 .as("a form with one bad project stores none").isEmpty();
 
         java.nio.file.Path good = java.nio.file.Files.createTempFile("form", ".csv");
         java.nio.file.Files.writeString(good, "全年完成预计,项目代码,三级指标,截至目前完成值,偏差原因,纠偏措施\n"
                 + "确定能完成,P1,新建学校数,1,,\n确定能完成,P1,家长满意度,85%,,\n"
                 + "无法完成,P2,新建学校数,1,征地未完成,申请调整预算\n确定能完成,P2,家长满意度,80%,,\n");
-        List<UnitReport> stored = rounds.service().importReports(REGION, YEAR, CUT_OFF, good,
+        List<UnitReport> stored = rounds.importReports(REGION, YEAR, CUT_OFF, good,
                 java.nio.charset.StandardCharsets.UTF_8, UNIT);
         assertThat(stored).extracting(r -> r.proCode().value(), UnitReport::worst).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("P1", Forecast.WILL_COMPLETE),
                 org.assertj.core.groups.Tuple.tuple("P2", Forecast.CANNOT_COMPLETE));
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         assertThat(results(round).get("P2").findings()).contains(Finding.CANNOT_COMPLETE);
     }
 
     @Test
     void anAlertIsReleasedAfterTheUnitsRectificationAndItsHoldGoes() {
         fourProjects();
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Alert red = results(round).get("P4");
-        assertThatThrownBy(() -> rounds.service().release(red.id(), Reason.of("ok"), FINANCE))
+        assertThatThrownBy(() -> rounds.release(red.id(), Reason.of("ok"), FINANCE))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("rectification");
-        assertThatThrownBy(() -> rounds.service().rectify(red.id(), Reason.of("done"), FINANCE))
+        assertThatThrownBy(() -> rounds.rectify(red.id(), Reason.of("done"), FINANCE))
                 .isInstanceOf(ForbiddenException.class);
-        Alert rectified = rounds.service().rectify(red.id(), Reason.of("已调整实施计划, 8月底前完成支付"), UNIT);
+        Alert rectified = rounds.rectify(red.id(), Reason.of("已调整实施计划, 8月底前完成支付"), UNIT);
         assertThat(rectified.status()).isEqualTo(AlertStatus.RECTIFIED);
-        assertThatThrownBy(() -> rounds.service().release(red.id(), Reason.of("ok"), UNIT))
+        assertThatThrownBy(() -> rounds.release(red.id(), Reason.of("ok"), UNIT))
                 .isInstanceOf(ForbiddenException.class);
 
-        Alert closed = rounds.service().release(red.id(), Reason.of("整改到位, 恢复拨款"), FINANCE);
+        Alert closed = rounds.release(red.id(), Reason.of("整改到位, 恢复拨款"), FINANCE);
         assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
         assertThat(holds.find(red.holdId()).orElseThrow().status()).isEqualTo(HoldStatus.RELEASED);
         assertThat(holds.find(red.holdId()).orElseThrow().release().reason().text()).isEqualTo("整改到位, 恢复拨款");
         assertThat(audit("MONITORING_ALERT_RELEASED")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("hold=" + red.holdId()));
-        assertThatThrownBy(() -> rounds.service().release(red.id(), Reason.of("again"), FINANCE))
+        assertThatThrownBy(() -> rounds.release(red.id(), Reason.of("again"), FINANCE))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -459,7 +459,7 @@ class RoundsTest {
         rules.put("monitoring.departments", "true");
         masterData.put(ProCode.of("P4"), new ProjectRecord(ProCode.of("P4"), "道路工程", AgencyCode.of("101001"), "101",
                 io.jixiao.api.goal.ProjectClass.DEVELOPMENT, false, null, null));
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Map<String, Alert> results = results(round);
         assertThat(results).containsKeys("dept:101", "dept:101001");
         Alert dept = results.get("dept:101");
@@ -477,7 +477,7 @@ class RoundsTest {
         masterData.put(ProCode.of("P9"), new ProjectRecord(ProCode.of("P9"), "新城区管网", AgencyCode.of("101001"),
                 "101", io.jixiao.api.goal.ProjectClass.DEVELOPMENT, true, new BigDecimal("5000000.00"),
                 new BigDecimal("5200000.00")));
-        Round round = run(rounds.service().start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
+        Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Alert p9 = results(round).get("P9");
         assertThat(p9.findings()).contains(Finding.OVER_ESTIMATE);
         assertThat(p9.level()).isEqualTo(AlertLevel.RED);
@@ -488,8 +488,8 @@ class RoundsTest {
     void onlyFinanceInScopeStartsARoundAndOneRoundPerCutOffRunsAtATime() {
         Actor elsewhere = new Actor("JIXIAO-UI", "li", Set.of(Role.FINANCE), new Scope(Set.of("654300000"), Set.of()));
         RoundRequest request = new RoundRequest(REGION, YEAR, CUT_OFF, null);
-        assertThatThrownBy(() -> rounds.service().start(request, elsewhere)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> rounds.service().start(request, UNIT)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rounds.start(request, elsewhere)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rounds.start(request, UNIT)).isInstanceOf(ForbiddenException.class);
         java.util.concurrent.CountDownLatch hostAnswers = new java.util.concurrent.CountDownLatch(1);
         failOnCall = call -> {
             try {
@@ -499,11 +499,11 @@ class RoundsTest {
             }
             return null;
         };
-        Round first = rounds.service().start(request, FINANCE);
-        assertThatThrownBy(() -> rounds.service().start(request, FINANCE)).isInstanceOf(ConflictException.class);
+        Round first = rounds.start(request, FINANCE);
+        assertThatThrownBy(() -> rounds.start(request, FINANCE)).isInstanceOf(ConflictException.class);
         hostAnswers.countDown();
         assertThat(run(first).status()).isEqualTo(RoundStatus.COMPLETED);
-        assertThat(rounds.service().round(first.id(), elsewhere)).isEmpty();
+        assertThat(rounds.round(first.id(), elsewhere)).isEmpty();
         assertThatThrownBy(() -> new RoundRequest(REGION, YEAR, LocalDate.of(2025, 12, 31), null))
                 .isInstanceOf(InvalidInputException.class);
     }
@@ -511,17 +511,17 @@ class RoundsTest {
     @Test
     void aScheduledRoundStartsOnceOnItsDueDay() {
         fourProjects();
-        rounds.worker().configure(rounds.service(), List.of(REGION),
+        rounds.worker().configure(rounds, List.of(REGION),
                 (region, year) -> MonitoringRules.parse("test#1", rules));
         rounds.worker().startDueSchedules();
         rounds.worker().startDueSchedules();
-        Round round = rounds.service().round(1, FINANCE).orElseThrow();
+        Round round = rounds.round(1, FINANCE).orElseThrow();
         assertThat(round.scheduled()).isTrue();
         assertThat(round.cutOff()).isEqualTo(CUT_OFF);
         assertThat(round.startedBy()).isEqualTo("schedule");
-        assertThat(rounds.service().round(2, FINANCE)).isEmpty();
+        assertThat(rounds.round(2, FINANCE)).isEmpty();
         // another node of the cluster tries too: the schedule key lets one insert win
-        assertThat(rounds.service().startScheduled(REGION, YEAR, MonitoringRules.parse("x", rules).rounds().get(0)))
+        assertThat(rounds.startScheduled(REGION, YEAR, MonitoringRules.parse("x", rules).rounds().get(0)))
                 .isEmpty();
     }
 

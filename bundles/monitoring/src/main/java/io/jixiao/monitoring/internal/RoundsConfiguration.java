@@ -1,11 +1,13 @@
-package io.jixiao.monitoring.internal.osgi;
+package io.jixiao.monitoring.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Jixiao monitoring rounds",
         description = "Which regions' scheduled rounds this cluster runs, and how rounds read the ledger.")
-@interface RoundsConfiguration {
+public @interface RoundsConfiguration {
+    String PID = "io.jixiao.monitoring.rounds";
+
 
     @AttributeDefinition(name = "Regions", description = "MOF_DIV_CODEs whose scheduled rounds (monitoring.rounds in "
             + "their rules) start by themselves on the due day; on-demand rounds need no entry")
