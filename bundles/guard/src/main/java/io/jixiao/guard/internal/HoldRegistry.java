@@ -63,8 +63,8 @@ public final class HoldRegistry implements HoldService {
         Hold hold = new Hold(holds.nextHoldId(), target, kind, reason, HoldStatus.ACTIVE, actor, now, null);
         holds.insert(hold, new AuditEntry(now, Audit.HOLD_PLACED, target.mofDivCode(), Audit.SUBJECT_HOLD,
                 Long.toString(hold.holdId()), actor, reason.text(), describe(hold), null, target.proCode()));
-        index.add(hold);
-        Transactions.afterRollback(() -> index.remove(target, hold.holdId()));
+        apply(() -> index.add(hold));
+        Transactions.afterRollback(() -> apply(() -> index.remove(target, hold.holdId())));
         return hold;
     }
 
@@ -91,9 +91,19 @@ public final class HoldRegistry implements HoldService {
         if (!released) {
             throw new ConflictException("hold " + holdId + " was released concurrently");
         }
-        Transactions.afterCommit(() -> index.remove(hold.target(), holdId));
+        Transactions.afterCommit(() -> apply(() -> index.remove(hold.target(), holdId)));
         return new Hold(holdId, hold.target(), hold.kind(), hold.reason(), HoldStatus.RELEASED, hold.placedBy(),
                 hold.placedAt(), release);
+    }
+
+    /**
+     * Changes the index under the lock the sync holds while it reads and applies changes: a poll that read a hold
+     * as active before this node released it cannot put it back after the release took it out.
+     */
+    private void apply(Runnable change) {
+        synchronized (index) {
+            change.run();
+        }
     }
 
     @Override

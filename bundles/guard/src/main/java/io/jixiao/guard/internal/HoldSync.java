@@ -79,19 +79,21 @@ public final class HoldSync {
         return index;
     }
 
-    public synchronized int load() {
-        long from = holds.latestChange();
-        int[] count = {0};
-        holds.forEachActive(hold -> {
-            index.add(hold);
-            count[0]++;
-        });
-        applied = from;
-        gaps.clear();
-        loaded = true;
-        lastSync = clock.instant();
-        poll(); // what committed while loading
-        return count[0];
+    public int load() {
+        synchronized (index) { // the registry's own index changes take the same lock
+            long from = holds.latestChange();
+            int[] count = {0};
+            holds.forEachActive(hold -> {
+                index.add(hold);
+                count[0]++;
+            });
+            applied = from;
+            gaps.clear();
+            loaded = true;
+            lastSync = clock.instant();
+            poll(); // what committed while loading
+            return count[0];
+        }
     }
 
     /**
@@ -99,27 +101,29 @@ public final class HoldSync {
      *
      * @return the changes read
      */
-    public synchronized int poll() {
-        if (!loaded) {
-            return 0;
-        }
-        Instant started = clock.instant();
-        int read = 0;
-        long from = applied;
-        while (true) {
-            List<HoldChange> changes = holds.changesAfter(from, PAGE);
-            for (HoldChange change : changes) {
-                apply(change.hold());
+    public int poll() {
+        synchronized (index) { // the registry's own index changes take the same lock
+            if (!loaded) {
+                return 0;
             }
-            read += changes.size();
-            advance(changes, started);
-            if (changes.size() < PAGE) {
-                break;
+            Instant started = clock.instant();
+            int read = 0;
+            long from = applied;
+            while (true) {
+                List<HoldChange> changes = holds.changesAfter(from, PAGE);
+                for (HoldChange change : changes) {
+                    apply(change.hold());
+                }
+                read += changes.size();
+                advance(changes, started);
+                if (changes.size() < PAGE) {
+                    break;
+                }
+                from = changes.get(changes.size() - 1).seq();
             }
-            from = changes.get(changes.size() - 1).seq();
+            lastSync = started;
+            return read;
         }
-        lastSync = started;
-        return read;
     }
 
     /** Moves {@code applied} over the numbers seen, and over gaps older than the timeout. */
@@ -165,7 +169,7 @@ public final class HoldSync {
     public void ensureCurrent() {
         Instant started = clock.instant();
         long latest = holds.latestChange();
-        synchronized (this) {
+        synchronized (index) {
             if (latest <= applied) {
                 if (lastSync == null || started.isAfter(lastSync)) {
                     lastSync = started; // current as of the read: as good as a poll
@@ -181,26 +185,28 @@ public final class HoldSync {
      *
      * @return the entries repaired
      */
-    public synchronized int reconcile() {
-        if (!loaded) {
-            return 0;
-        }
-        Set<Long> active = new HashSet<>();
-        int[] repaired = {0};
-        holds.forEachActive(hold -> {
-            active.add(hold.holdId());
-            if (!index.contains(hold)) {
-                index.add(hold);
-                repaired[0]++;
+    public int reconcile() {
+        synchronized (index) { // the registry's own index changes take the same lock
+            if (!loaded) {
+                return 0;
             }
-        });
-        for (Hold hold : index.all()) {
-            if (!active.contains(hold.holdId()) && !stillActiveElsewhere(hold)) {
-                index.remove(hold.target(), hold.holdId());
-                repaired[0]++;
+            Set<Long> active = new HashSet<>();
+            int[] repaired = {0};
+            holds.forEachActive(hold -> {
+                active.add(hold.holdId());
+                if (!index.contains(hold)) {
+                    index.add(hold);
+                    repaired[0]++;
+                }
+            });
+            for (Hold hold : index.all()) {
+                if (!active.contains(hold.holdId()) && !stillActiveElsewhere(hold)) {
+                    index.remove(hold.target(), hold.holdId());
+                    repaired[0]++;
+                }
             }
+            return repaired[0];
         }
-        return repaired[0];
     }
 
     /** A hold placed after the scan started is not in the scan: ask before removing it. */
@@ -225,7 +231,9 @@ public final class HoldSync {
     }
 
     /** @return the last change number this node knows it has applied with all before it */
-    public synchronized long applied() {
-        return applied;
+    public long applied() {
+        synchronized (index) { // the registry's own index changes take the same lock
+            return applied;
+        }
     }
 }
