@@ -14,8 +14,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * monitoring: the host (or the host-client bundle) may register them after Jixiao starts; a call that needs one
  * that is not there fails with a clear message (503 over REST).
  */
-@Component(service = HostPorts.class, immediate = true)
-public final class HostPorts {
+@Component(service = EvaluationPorts.class, immediate = true)
+public final class EvaluationPorts {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LedgerPort ledger;

@@ -85,7 +85,7 @@ public final class Evaluations implements EvaluationService {
 
     @Activate
     public Evaluations(@Reference EvaluationRepository repository, @Reference GoalRepository goals,
-            @Reference GoalRuleService ruleService, @Reference HostPorts ports) {
+            @Reference GoalRuleService ruleService, @Reference EvaluationPorts ports) {
         this(repository, goals, rulesOf(ruleService), ports::ledger, ports::allocation, Clock.systemUTC());
     }
 

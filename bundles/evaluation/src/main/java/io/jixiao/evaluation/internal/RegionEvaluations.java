@@ -71,7 +71,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
 
     @Activate
     public RegionEvaluations(@Reference RegionEvaluationRepository repository, @Reference GoalRuleService ruleService,
-            @Reference RegionHierarchy regions, @Reference HostPorts ports) {
+            @Reference RegionHierarchy regions, @Reference EvaluationPorts ports) {
         this(repository, Evaluations.rulesOf(ruleService), regions::parent, ports::transfers, Clock.systemUTC());
     }
 
