@@ -16,7 +16,6 @@ import io.jixiao.store.internal.mapper.EvalAdjustmentRow;
 import io.jixiao.store.internal.mapper.EvalTaskRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -26,15 +25,6 @@ final class EvaluationRows {
     private static final int EXACT = 30;
 
     private EvaluationRows() {
-    }
-
-    /** Oracle takes at most 1,000 values in an IN list: lists are sent in parts of 500. */
-    static <T> List<List<T>> chunks(List<T> values) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += 500) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + 500)));
-        }
-        return chunks;
     }
 
     static EvalAdjustmentRow row(Adjustment a) {

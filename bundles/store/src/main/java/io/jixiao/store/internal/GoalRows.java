@@ -188,16 +188,6 @@ final class GoalRows {
         return codes;
     }
 
-    /** @return the codes in batches of at most {@code size}, for IN lists */
-    static List<String[]> batches(Set<String> codes, int size) {
-        List<String> all = new ArrayList<>(codes);
-        List<String[]> batches = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += size) {
-            batches.add(all.subList(i, Math.min(all.size(), i + size)).toArray(String[]::new));
-        }
-        return batches;
-    }
-
     static RuleSetRow ruleSetRow(StoredRuleSet set) {
         RuleSetRow row = new RuleSetRow();
         row.region = set.region();

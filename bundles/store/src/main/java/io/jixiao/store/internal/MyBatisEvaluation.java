@@ -42,6 +42,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class MyBatisEvaluation implements EvaluationRepository {
     /** Task ids per value of JX_EVAL_TASK_SEQ (its increment). */
     static final int TASK_BLOCK = 1000;
+    /** Codes per IN list, under Oracle's 1,000 expressions. */
+    private static final int LOOKUP = 500;
 
     private final SqlSessionFactory sessions;
 
@@ -122,7 +124,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<String> chunk : EvaluationRows.chunks(codes)) {
+            for (List<String> chunk : Rows.chunks(codes, LOOKUP)) {
                 for (EvalTaskRow row : mapper.tasksOf(mofDivCode.value(), fiscalYear.value(), kind.name(), chunk)) {
                     EvaluationTask task = EvaluationRows.task(row);
                     found.put(task.proCode(), task);
@@ -217,7 +219,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
                 Set<String> projects = page.stream().map(r -> r.proCode).collect(Collectors.toSet());
                 Set<String> adjusted = new java.util.HashSet<>();
                 java.util.Map<String, Integer> highest = new java.util.HashMap<>();
-                for (List<String> chunk : EvaluationRows.chunks(new ArrayList<>(projects))) {
+                for (List<String> chunk : Rows.chunks(new ArrayList<>(projects), LOOKUP)) {
                     for (EvalTaskRow k : mapper.kindsOfProjects(region, year, chunk)) {
                         highest.merge(k.proCode, EvaluationKind.valueOf(k.kind).authority(), Math::max);
                         if (k.adjusted != null && k.adjusted == 1) {
@@ -286,7 +288,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         List<String> codes = projects.stream().map(ProCode::value).distinct().toList();
         try (SqlSession session = sessions.openSession()) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<String> chunk : EvaluationRows.chunks(codes)) {
+            for (List<String> chunk : Rows.chunks(codes, LOOKUP)) {
                 for (EvalAdjustmentRow row : mapper.adjustmentsTargeting(mofDivCode.value(), targetYear.value(),
                         chunk)) {
                     Adjustment a = EvaluationRows.adjustment(row);
@@ -305,7 +307,7 @@ public final class MyBatisEvaluation implements EvaluationRepository {
         int moved = 0;
         try (SqlSession session = sessions.openSession(false)) {
             EvaluationMapper mapper = session.getMapper(EvaluationMapper.class);
-            for (List<Long> chunk : EvaluationRows.chunks(new ArrayList<>(taskIds))) {
+            for (List<Long> chunk : Rows.chunks(new ArrayList<>(taskIds), LOOKUP)) {
                 moved += mapper.markAdjustments(chunk, to.name(), at);
             }
             session.commit();

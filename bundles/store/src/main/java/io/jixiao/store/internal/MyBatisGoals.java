@@ -196,8 +196,9 @@ public final class MyBatisGoals implements GoalRepository {
                 goals.inForceOfRegion(mofDivCode.value(), fiscalYear.value(),
                         context -> keep.accept(context.getResultObject()));
             } else {
-                for (String[] batch : GoalRows.batches(wanted, BATCH)) {
-                    goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
+                for (List<String> batch : Rows.chunks(List.copyOf(wanted), BATCH)) {
+                    goals.inForceOfProjects(mofDivCode.value(), fiscalYear.value(), batch.toArray(String[]::new))
+                            .forEach(keep);
                 }
             }
         }
@@ -209,8 +210,8 @@ public final class MyBatisGoals implements GoalRepository {
         Set<ProCode> found = new HashSet<>();
         try (SqlSession session = sessions.openSession()) {
             GoalMapper goals = session.getMapper(GoalMapper.class);
-            for (String[] batch : GoalRows.batches(GoalRows.projectCodes(proCodes), BATCH)) {
-                goals.projectsWithGoal(mofDivCode.value(), fiscalYear.value(), batch)
+            for (List<String> batch : Rows.chunks(List.copyOf(GoalRows.projectCodes(proCodes)), BATCH)) {
+                goals.projectsWithGoal(mofDivCode.value(), fiscalYear.value(), batch.toArray(String[]::new))
                         .forEach(p -> found.add(ProCode.of(p)));
             }
         }
@@ -249,8 +250,9 @@ public final class MyBatisGoals implements GoalRepository {
                 goals.assessmentsOfRegion(mofDivCode.value(), fiscalYear.value(),
                         context -> keep.accept(context.getResultObject()));
             } else {
-                for (String[] batch : GoalRows.batches(wanted, BATCH)) {
-                    goals.assessmentsOfProjects(mofDivCode.value(), fiscalYear.value(), batch).forEach(keep);
+                for (List<String> batch : Rows.chunks(List.copyOf(wanted), BATCH)) {
+                    goals.assessmentsOfProjects(mofDivCode.value(), fiscalYear.value(), batch.toArray(String[]::new))
+                            .forEach(keep);
                 }
             }
         }
@@ -353,9 +355,8 @@ public final class MyBatisGoals implements GoalRepository {
                         context -> keep.accept(context.getResultObject()));
             } else {
                 List<Long> ids = wanted.stream().map(GoalRef::goalId).distinct().toList();
-                for (int i = 0; i < ids.size(); i += BATCH) {
-                    goals.stageReviewsOfGoals(stage.name(), ids.subList(i, Math.min(ids.size(), i + BATCH)))
-                            .forEach(keep);
+                for (List<Long> batch : Rows.chunks(ids, BATCH)) {
+                    goals.stageReviewsOfGoals(stage.name(), batch).forEach(keep);
                 }
             }
         }

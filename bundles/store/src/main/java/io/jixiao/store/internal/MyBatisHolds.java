@@ -101,9 +101,8 @@ public final class MyBatisHolds implements HoldRepository {
             }
             java.util.Map<Long, Hold> holds = new java.util.HashMap<>();
             List<Long> ids = rows.stream().map(r -> r.holdId).distinct().toList();
-            for (int i = 0; i < ids.size(); i += 500) {
-                mapper.findMany(ids.subList(i, Math.min(ids.size(), i + 500)))
-                        .forEach(r -> holds.put(r.holdId, Rows.hold(r)));
+            for (List<Long> chunk : Rows.chunks(ids, 500)) {
+                mapper.findMany(chunk).forEach(r -> holds.put(r.holdId, Rows.hold(r)));
             }
             return rows.stream().filter(r -> holds.containsKey(r.holdId))
                     .map(r -> new HoldChange(r.changeSeq, holds.get(r.holdId))).toList();

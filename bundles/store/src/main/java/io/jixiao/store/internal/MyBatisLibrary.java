@@ -72,9 +72,8 @@ public final class MyBatisLibrary implements LibraryRepository {
         List<String> all = new ArrayList<>(codes);
         try (SqlSession session = sessions.openSession()) {
             LibraryMapper mapper = session.getMapper(LibraryMapper.class);
-            for (int i = 0; i < all.size(); i += LOOKUP) {
-                mapper.findMany(mofDivCode.value(), all.subList(i, Math.min(all.size(), i + LOOKUP)))
-                        .forEach(r -> found.put(r.code, entry(r)));
+            for (List<String> chunk : Rows.chunks(all, LOOKUP)) {
+                mapper.findMany(mofDivCode.value(), chunk).forEach(r -> found.put(r.code, entry(r)));
             }
         }
         return found;

@@ -159,8 +159,8 @@ public final class MyBatisMonitoring implements MonitoringRepository {
         List<String> all = new ArrayList<>(codes);
         try (SqlSession session = sessions.openSession()) {
             MonitoringMapper mapper = session.getMapper(MonitoringMapper.class);
-            for (int i = 0; i < all.size(); i += LOOKUP) {
-                mapper.results(roundId, department ? 1 : 0, all.subList(i, Math.min(all.size(), i + LOOKUP)))
+            for (List<String> chunk : Rows.chunks(all, LOOKUP)) {
+                mapper.results(roundId, department ? 1 : 0, chunk)
                         .forEach(r -> found.put(r.subjectCode, MonitoringRows.alert(r)));
             }
         }

@@ -23,8 +23,10 @@ import io.jixiao.store.DecisionRecord;
 import io.jixiao.store.internal.mapper.AuditRow;
 import io.jixiao.store.internal.mapper.DecisionRow;
 import io.jixiao.store.internal.mapper.HoldRow;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Converts between the model and the column images. */
@@ -198,5 +200,17 @@ final class Rows {
     static java.math.BigDecimal plain(java.math.BigDecimal value) {
         java.math.BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
+     * @param size the most values per chunk: the IN list of one query (Oracle takes at most 1,000 expressions)
+     * @return the values in order, in chunks of at most {@code size} (views of the list)
+     */
+    static <T> List<List<T>> chunks(List<T> values, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
     }
 }
