@@ -55,7 +55,7 @@ public final class HoldSync {
     public HoldSync(GuardConfiguration config, @Reference HoldRepository holds) {
         this(holds, new HoldIndex(), Clock.systemUTC(), Duration.ofMillis(config.gapTimeoutMillis()));
         try {
-            LOG.info("Payment guard ready: {} active holds loaded", load());
+            loadAndSay();
         } catch (RuntimeException e) {
             LOG.error("Payment guard cannot load the holds ({}); project payments are held until it can (trying "
                     + "again every sync interval)", e.toString());
@@ -74,6 +74,11 @@ public final class HoldSync {
      *
      * @return the active holds loaded
      */
+    /** Loads the index ({@link #load}) and says so: the guard is ready from here. */
+    public void loadAndSay() {
+        LOG.info("Payment guard ready: {} active holds loaded", load());
+    }
+
     /** @return the index this sync keeps in step */
     public HoldIndex index() {
         return index;

@@ -60,9 +60,8 @@ public final class GuardSchedule {
     private void syncOnce() {
         try {
             if (!sync.loaded()) {
-                int loaded = sync.load();
+                sync.loadAndSay();
                 bypasses.refresh();
-                LOG.info("Payment guard ready: {} active holds loaded", loaded);
                 failing = false;
                 return;
             }
