@@ -79,7 +79,7 @@ public final class SoapThroughput {
     private static Server publish(SoapConfiguration config, PaymentGuard guard, GuardFixture fixture,
             RequestIds requestIds, String address) throws Exception {
         return SoapPublisher.publish(config, new BenchmarkAuthenticator(), account -> Duration.ZERO,
-                io.jixiao.benchmarks.GuardFixture.ADMIT_ALL, new PaymentGuardEndpoint(guard, fixture.holds, null,
+                io.jixiao.benchmarks.GuardFixture.ADMIT_ALL, fixture.store.keys(), new PaymentGuardEndpoint(guard, fixture.holds, null,
                         requestIds), PaymentGuardEndpoint.WSDL, address,
                 new QName(SoapEcho.NS, "PaymentGuardService"), new QName(SoapEcho.NS, "PaymentGuardPort"),
                 io.jixiao.soap.internal.generated.JixiaoFaultMessage.class);

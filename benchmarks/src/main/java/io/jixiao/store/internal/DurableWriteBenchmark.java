@@ -13,7 +13,7 @@ import io.jixiao.api.service.HoldTarget;
 import io.jixiao.benchmarks.H2Store;
 import io.jixiao.benchmarks.PgStore;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;

@@ -33,15 +33,6 @@ public final class Transactions {
     }
 
     /**
-     * Rolls back a unit of work still bound to the calling thread, with a warning: one left by a call that never
-     * reached its answer (an {@link Error} past the adapter). The adapters call it as each request starts, so that a
-     * pooled thread never carries one into the next request, whose writes would join it and never commit.
-     */
-    public static void discardStale() {
-        UnitOfWork.discardStale();
-    }
-
-    /**
      * Runs work outside the calling thread's unit of work: each repository call in it commits on its own, whatever
      * becomes of the unit.
      *

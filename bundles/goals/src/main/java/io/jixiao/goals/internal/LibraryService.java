@@ -23,7 +23,7 @@ import io.jixiao.sheets.SheetLimits;
 import io.jixiao.sheets.SheetWriter;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.LibraryRepository;
-import io.jixiao.store.StoreUnavailable;
+import io.jixiao.api.call.StoreUnavailable;
 import io.jixiao.store.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;

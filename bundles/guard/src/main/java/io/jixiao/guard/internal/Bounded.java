@@ -59,7 +59,7 @@ final class Bounded implements AutoCloseable {
             return new Outcome<>(null, "the database did not answer within the check's budget");
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            String unavailable = io.jixiao.store.StoreUnavailable.reason(cause);
+            String unavailable = io.jixiao.api.call.StoreUnavailable.reason(cause);
             return new Outcome<>(null, unavailable != null ? "the database cannot be reached: " + unavailable
                     : cause.toString());
         } catch (InterruptedException e) {

@@ -235,7 +235,7 @@ public final class DecisionJournal implements AutoCloseable {
                     firstFailure = System.nanoTime();
                     LOG.warn("writing {} decisions failed, retrying with a growing pause (up to {} ms) until the "
                             + "database takes them; they stay in the spool: {}", batch.size(), MAX_BACKOFF_MILLIS,
-                            io.jixiao.store.StoreUnavailable.describe(e));
+                            io.jixiao.api.call.StoreUnavailable.describe(e));
                 } else {
                     LOG.debug("writing {} decisions failed again, retrying in {} ms", batch.size(), backoff, e);
                 }

@@ -144,7 +144,7 @@ public final class RoundWorker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Monitoring round worker: {}; will retry on the next tick",
-                    io.jixiao.store.StoreUnavailable.describe(e));
+                    io.jixiao.api.call.StoreUnavailable.describe(e));
         }
     }
 

@@ -14,7 +14,7 @@ import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
 import io.jixiao.api.service.AuditService;
 import io.jixiao.api.service.AuditVerification;
-import io.jixiao.store.AuditCsv;
+import io.jixiao.api.service.AuditCsv;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -31,7 +31,6 @@ final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        io.jixiao.store.Transactions.discardStale(); // the first filter of every request
         if ("GET".equals(request.getMethod()) && request.getUriInfo().getPath().equals(OpenApiResource.DOCUMENT)) {
             return;
         }

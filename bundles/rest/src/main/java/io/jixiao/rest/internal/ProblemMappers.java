@@ -145,12 +145,12 @@ final class ProblemMappers {
                 }
                 return Problem.response(400, "HTTP_400", "Bad Request", "the request ended early", null);
             }
-            String unavailable = io.jixiao.store.StoreUnavailable.reason(e);
+            String unavailable = io.jixiao.api.call.StoreUnavailable.reason(e);
             if (unavailable != null) {
                 LOG.warn("Answered 503: the database cannot be reached ({})", unavailable);
                 return Response.fromResponse(Problem.response(503, "STORE_UNAVAILABLE", "Service Unavailable",
                         "the database cannot be reached; nothing was changed: try again later", null))
-                        .header("Retry-After", Integer.toString(io.jixiao.store.StoreUnavailable.RETRY_AFTER_SECONDS))
+                        .header("Retry-After", Integer.toString(io.jixiao.api.call.StoreUnavailable.RETRY_AFTER_SECONDS))
                         .build();
             }
             String incident = UUID.randomUUID().toString();

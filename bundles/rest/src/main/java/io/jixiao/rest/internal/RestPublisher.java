@@ -11,8 +11,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
-import io.jixiao.store.IdempotencyKeys;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyKeys;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +127,8 @@ public final class RestPublisher {
     }
 
     /**
-     * The providers every published resource runs behind, in the order they apply: JSON, admission by client
+     * The providers every published resource runs behind, in the order they apply: JSON, a call left on the thread
+     * rolled back, admission by client
      * address, size limit, the caller's identity, request budgets, idempotency keys, answers with a length, problem
      * mappers.
      *
@@ -139,6 +140,7 @@ public final class RestPublisher {
         List<Object> providers = new ArrayList<>();
         ObjectMapper json = mapper(config);
         providers.add(new JacksonJsonProvider(json));
+        providers.add(new StaleCallFilter(idempotencyKeys));
         providers.add(admission);
         providers.add(new CanonicalPath());
         providers.add(new RequestSizeLimit(config.maxRequestBytes(), config.maxUploadBytes()));

@@ -5,7 +5,7 @@ import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
 import io.jixiao.soap.internal.evaluation.JixiaoFaultMessage;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class EvaluationSoapPublisher {
             @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.evaluation_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new EvaluationEndpoint(evaluations,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, idempotencyKeys, new EvaluationEndpoint(evaluations,
                 comprehensive, requestIds), EvaluationEndpoint.WSDL, address, new QName(EvaluationEndpoint.NAMESPACE,
                 "EvaluationService"), new QName(EvaluationEndpoint.NAMESPACE, "EvaluationPort"),
                 JixiaoFaultMessage.class);

@@ -94,14 +94,14 @@ final class FaultContract<F extends Exception> {
         } catch (JixiaoException e) {
             throw of(e);
         } catch (RuntimeException e) {
-            String unavailable = io.jixiao.store.StoreUnavailable.reason(e);
+            String unavailable = io.jixiao.api.call.StoreUnavailable.reason(e);
             if (unavailable == null) {
                 throw e;
             }
             org.slf4j.LoggerFactory.getLogger(FaultContract.class).warn(
                     "Answered STORE_UNAVAILABLE: the database cannot be reached ({})", unavailable);
             throw fault("STORE_UNAVAILABLE", "the database cannot be reached; nothing was changed: try again in "
-                    + io.jixiao.store.StoreUnavailable.RETRY_AFTER_SECONDS + " s", List.of());
+                    + io.jixiao.api.call.StoreUnavailable.RETRY_AFTER_SECONDS + " s", List.of());
         }
     }
 

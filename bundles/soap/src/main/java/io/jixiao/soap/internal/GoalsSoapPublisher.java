@@ -8,7 +8,7 @@ import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
 import io.jixiao.soap.internal.goals.JixiaoFaultMessage;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class GoalsSoapPublisher {
             @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.goals_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, clients,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, idempotencyKeys,
                 new GoalsEndpoint(goals, admission, compilation, ruleService, requestIds), GoalsEndpoint.WSDL, address,
                 new QName(GoalsEndpoint.NAMESPACE, "GoalsService"), new QName(GoalsEndpoint.NAMESPACE, "GoalsPort"),
                 JixiaoFaultMessage.class);

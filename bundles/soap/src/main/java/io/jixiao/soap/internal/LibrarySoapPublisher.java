@@ -5,7 +5,7 @@ import io.jixiao.security.RateLimiter;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.soap.internal.library.JixiaoFaultMessage;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class LibrarySoapPublisher {
             @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.library_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new LibraryEndpoint(library, forms, requestIds),
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, idempotencyKeys, new LibraryEndpoint(library, forms, requestIds),
                 LibraryEndpoint.WSDL, address, new QName(LibraryEndpoint.NAMESPACE, "LibraryService"),
                 new QName(LibraryEndpoint.NAMESPACE, "LibraryPort"), JixiaoFaultMessage.class,
                 LibraryEndpoint.MAX_DOCUMENT_CHARACTERS, LibraryEndpoint.MAX_DOCUMENT_CHARACTERS);

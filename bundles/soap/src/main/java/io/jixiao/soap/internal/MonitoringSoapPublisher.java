@@ -5,7 +5,7 @@ import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
 import io.jixiao.soap.internal.monitoring.JixiaoFaultMessage;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class MonitoringSoapPublisher {
             @Reference io.jixiao.security.ClientAdmission clients, @Reference IdempotencyRepository idempotencyKeys) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
         String address = config.monitoring_address();
-        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, new MonitoringEndpoint(monitoring,
+        this.server = SoapPublisher.publish(config, authenticator, limiter, clients, idempotencyKeys, new MonitoringEndpoint(monitoring,
                 requestIds), MonitoringEndpoint.WSDL, address, new QName(MonitoringEndpoint.NAMESPACE,
                 "MonitoringService"), new QName(MonitoringEndpoint.NAMESPACE, "MonitoringPort"),
                 JixiaoFaultMessage.class);

@@ -2,9 +2,9 @@ package io.jixiao.soap.internal;
 
 import io.jixiao.security.Principal;
 import io.jixiao.api.model.JixiaoException;
-import io.jixiao.store.IdempotencyKeys;
-import io.jixiao.store.IdempotencyRepository;
-import io.jixiao.store.IdempotencyRepository.Entry;
+import io.jixiao.api.call.IdempotencyKeys;
+import io.jixiao.api.call.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository.Entry;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

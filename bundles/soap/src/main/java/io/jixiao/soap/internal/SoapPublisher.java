@@ -5,7 +5,7 @@ import io.jixiao.api.service.HoldService;
 import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.security.RateLimiter;
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.URL;
@@ -48,7 +48,7 @@ public final class SoapPublisher {
             @Reference io.jixiao.security.ClientAdmission clients,
             @Reference IdempotencyRepository idempotencyKeys, @Reference io.jixiao.api.service.PaymentGuardAdmin admin) {
         RequestIds requestIds = RequestIds.of(idempotencyKeys, config);
-        this.server = publish(config, authenticator, limiter, clients, new PaymentGuardEndpoint(guard, holds, admin,
+        this.server = publish(config, authenticator, limiter, clients, idempotencyKeys, new PaymentGuardEndpoint(guard, holds, admin,
                 requestIds),
                 PaymentGuardEndpoint.WSDL, config.address(), new QName(NAMESPACE, "PaymentGuardService"),
                 new QName(NAMESPACE, "PaymentGuardPort"),
@@ -61,15 +61,15 @@ public final class SoapPublisher {
     }
 
     /**
-     * Publishes one WSDL-first service with what every Jixiao SOAP service has: admission by client address, the
-     * contract served unchanged, schema validation, the document limits, UsernameToken authentication with rate
-     * limits, and typed faults answered as client faults.
+     * Publishes one WSDL-first service with what every Jixiao SOAP service has: a call an earlier request left on
+     * the thread rolled back, admission by client address, the contract served unchanged, schema validation, the
+     * document limits, UsernameToken authentication with rate limits, and typed faults answered as client faults.
      */
     static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
-            io.jixiao.security.ClientAdmission clients, Object implementation, String wsdlResource, String address,
+            io.jixiao.security.ClientAdmission clients, IdempotencyRepository calls, Object implementation, String wsdlResource, String address,
             QName service, QName port,
             Class<? extends Exception> typedFault) {
-        return publish(config, authenticator, limiter, clients, implementation, wsdlResource, address, service, port,
+        return publish(config, authenticator, limiter, clients, calls, implementation, wsdlResource, address, service, port,
                 typedFault, config.maxDocumentCharacters(), null);
     }
 
@@ -78,7 +78,7 @@ public final class SoapPublisher {
      * @param maxTextLength the characters one element's text may have, or {@code null} for the runtime's limit
      */
     static Server publish(SoapConfiguration config, Authenticator authenticator, RateLimiter limiter,
-            io.jixiao.security.ClientAdmission clients, Object implementation, String wsdlResource, String address,
+            io.jixiao.security.ClientAdmission clients, IdempotencyRepository calls, Object implementation, String wsdlResource, String address,
             QName service, QName port,
             Class<? extends Exception> typedFault, long maxDocumentCharacters, Integer maxTextLength) {
         URL wsdl = SoapPublisher.class.getClassLoader().getResource(wsdlResource);
@@ -107,6 +107,7 @@ public final class SoapPublisher {
             properties.put(org.apache.cxf.logging.FaultListener.class.getName(),
                     new AdmissionInterceptors.QuietConnectionFaults());
             factory.setProperties(properties);
+            factory.getInInterceptors().add(new StaleCallInterceptor(calls));
             factory.getInInterceptors().add(new AdmissionInterceptors.Admit(clients));
             factory.getOutInterceptors().add(new AdmissionInterceptors.Release());
             factory.getOutFaultInterceptors().add(new AdmissionInterceptors.Release());

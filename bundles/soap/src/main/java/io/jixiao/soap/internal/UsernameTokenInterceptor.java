@@ -74,7 +74,6 @@ final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        io.jixiao.store.Transactions.discardStale(); // runs first for every request of every service
         Element token = null;
         for (Header header : message.getHeaders()) {
             if (SECURITY.equals(header.getName()) && header.getObject() instanceof Element security) {

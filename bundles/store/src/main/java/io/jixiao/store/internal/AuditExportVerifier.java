@@ -1,6 +1,6 @@
 package io.jixiao.store.internal;
 
-import io.jixiao.store.AuditCsv;
+import io.jixiao.api.service.AuditCsv;
 import io.jixiao.store.internal.mapper.AuditRow;
 import java.io.IOException;
 import java.io.PushbackReader;

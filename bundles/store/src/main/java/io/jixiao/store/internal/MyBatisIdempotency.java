@@ -1,6 +1,6 @@
 package io.jixiao.store.internal;
 
-import io.jixiao.store.IdempotencyRepository;
+import io.jixiao.api.call.IdempotencyRepository;
 import io.jixiao.store.internal.mapper.IdempotencyMapper;
 import io.jixiao.store.internal.mapper.IdempotencyRow;
 import java.time.Duration;
@@ -58,6 +58,11 @@ public final class MyBatisIdempotency implements IdempotencyRepository {
         } catch (RuntimeException e) {
             LOG.warn("Purging expired idempotency keys failed; will retry: {}", e.toString());
         }
+    }
+
+    @Override
+    public void discardStale() {
+        UnitOfWork.discardStale();
     }
 
     @Override

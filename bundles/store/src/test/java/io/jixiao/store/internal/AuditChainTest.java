@@ -164,17 +164,17 @@ class AuditChainTest extends EveryDialect {
         new AuditServiceImpl(store.audit()).export(io.jixiao.api.service.AuditQuery.all(region), AUDITOR,
                 exported::add);
         StringBuilder csv = new StringBuilder();
-        io.jixiao.store.AuditCsv.header(csv);
-        exported.forEach(r -> io.jixiao.store.AuditCsv.row(csv, r));
+        io.jixiao.api.service.AuditCsv.header(csv);
+        exported.forEach(r -> io.jixiao.api.service.AuditCsv.row(csv, r));
         AuditExportVerifier.Result offline = AuditExportVerifier.verify(() -> new java.io.StringReader(csv.toString()),
                 false);
         assertThat(offline.intact()).as(offline.problem()).isTrue();
         assertThat(offline.passedGaps()).containsExactly("missing=3..3");
         assertThat(offline.lastSeq()).isEqualTo(7);
         StringBuilder withoutIt = new StringBuilder();
-        io.jixiao.store.AuditCsv.header(withoutIt);
+        io.jixiao.api.service.AuditCsv.header(withoutIt);
         exported.stream().filter(r -> !r.action().equals("AUDIT_CHAIN_BREAK_ACKNOWLEDGED"))
-                .forEach(r -> io.jixiao.store.AuditCsv.row(withoutIt, r));
+                .forEach(r -> io.jixiao.api.service.AuditCsv.row(withoutIt, r));
         assertThat(AuditExportVerifier.verify(() -> new java.io.StringReader(withoutIt.toString()), false).problem())
                 .isEqualTo("chain position 3 is missing (found 4)");
         assertThatThrownBy(() -> store.audit().acknowledgeBreak(region, new AuditEntry(now(), "x", region, "x", "x",

@@ -20,7 +20,7 @@ import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
-import io.jixiao.store.AuditCsv;
+import io.jixiao.api.service.AuditCsv;
 import io.jixiao.store.AuditEntry;
 import java.io.StringReader;
 import java.time.Instant;

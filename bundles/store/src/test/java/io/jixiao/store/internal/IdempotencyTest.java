@@ -13,10 +13,10 @@ import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.IdempotencyRepository.Call;
-import io.jixiao.store.IdempotencyRepository.Entry;
-import io.jixiao.store.IdempotencyRepository.LeaseLostException;
-import io.jixiao.store.IdempotencyRepository.State;
+import io.jixiao.api.call.IdempotencyRepository.Call;
+import io.jixiao.api.call.IdempotencyRepository.Entry;
+import io.jixiao.api.call.IdempotencyRepository.LeaseLostException;
+import io.jixiao.api.call.IdempotencyRepository.State;
 import io.jixiao.store.JournaledDecision;
 import io.jixiao.store.Transactions;
 import java.time.Duration;
@@ -202,7 +202,7 @@ class IdempotencyTest extends EveryDialect {
         Hold left = elsewhere(() -> {
             keys.keys().begin(UUID.randomUUID().toString(), "hash-a", NOW, LATER, LEASE);
             Hold hold = placeHold(keys, unique("IDEM-LEFT"));
-            Transactions.discardStale(); // the next request on this pooled thread starts
+            keys.keys().discardStale(); // the next request on this pooled thread starts
             assertThat(UnitOfWork.current()).isNull();
             return hold;
         });

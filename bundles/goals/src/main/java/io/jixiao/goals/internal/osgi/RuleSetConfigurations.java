@@ -2,7 +2,7 @@ package io.jixiao.goals.internal.osgi;
 
 import io.jixiao.goals.internal.Goals;
 import io.jixiao.store.GoalRepository;
-import io.jixiao.store.StoreUnavailable;
+import io.jixiao.api.call.StoreUnavailable;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Map;

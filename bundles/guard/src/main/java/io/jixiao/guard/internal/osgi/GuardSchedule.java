@@ -5,7 +5,7 @@ import io.jixiao.guard.internal.Bypasses;
 import io.jixiao.guard.internal.ExemptClasses;
 import io.jixiao.guard.internal.HoldSync;
 import io.jixiao.guard.internal.ProjectKinds;
-import io.jixiao.store.StoreUnavailable;
+import io.jixiao.api.call.StoreUnavailable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

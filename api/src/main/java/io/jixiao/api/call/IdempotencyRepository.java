@@ -1,4 +1,4 @@
-package io.jixiao.store;
+package io.jixiao.api.call;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * key expires; a replay during the lease is told to come back; a replay after the lease, when the first call died
  * without an answer, performs the call itself (the first call's changes were never committed).
  *
- * @since 1.1.0
+ * @since 1.0.0
  */
 @ProviderType
 public interface IdempotencyRepository {
@@ -36,7 +36,6 @@ public interface IdempotencyRepository {
      * @param body the first answer, for {@link State#ANSWERED}
      * @param retryAfter for {@link State#IN_PROGRESS}: the lease left to the call performing it (at least 1 s)
      * @param call for {@link State#RESERVED}: this call's unit of work, bound to the calling thread
-     * @since 2.0.0
      */
     record Entry(State state, int status, String contentType, String location, String body, Duration retryAfter,
             Call call) {
@@ -49,13 +48,12 @@ public interface IdempotencyRepository {
      * A reserved key's call. From {@link #begin} until {@link #answer} or {@link #abandon}, every repository call on
      * the calling thread joins one transaction; exactly one of the two must be called, on the same thread.
      *
-     * @since 2.0.0
      */
     @ProviderType
     interface Call {
         /**
-         * Keeps the answer and commits it with everything the call changed, then runs what waited for the commit
-         * ({@link Transactions#afterCommit}).
+         * Keeps the answer and commits it with everything the call changed, then runs what the services asked to run
+         * once it is committed (lifting a hold from the in-memory index, waking a worker).
          *
          * @param status the answer's status
          * @param contentType the answer's content type
@@ -72,7 +70,6 @@ public interface IdempotencyRepository {
     /**
      * The call's lease ran out and a retry under the same key took it over; this call's changes were rolled back.
      *
-     * @since 2.0.0
      */
     final class LeaseLostException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -92,7 +89,6 @@ public interface IdempotencyRepository {
      * @param expiresAt until when the key and its answer are kept
      * @param lease how long the reservation stands against retries while the call runs
      * @return the key's state for this call
-     * @since 2.0.0
      */
     Entry begin(String key, String requestHash, Instant now, Instant expiresAt, Duration lease);
 
@@ -101,4 +97,13 @@ public interface IdempotencyRepository {
      * @return how many expired keys were removed
      */
     int purgeExpired(Instant now);
+
+    /**
+     * Rolls back, with a warning, a call still bound to the calling thread that never reached {@link Call#answer} or
+     * {@link Call#abandon} (an {@link Error} past the adapter). Every adapter calls it as each request starts, so
+     * that a pooled thread never carries such a call into the next request, whose writes would join it and never
+     * commit.
+     *
+     */
+    void discardStale();
 }

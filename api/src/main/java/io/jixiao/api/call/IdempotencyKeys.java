@@ -1,4 +1,4 @@
-package io.jixiao.store;
+package io.jixiao.api.call;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * per account (another caller's key never replays to you), and a request is identified by a hash of what it
  * asks.
  *
- * @since 1.2.0
+ * @since 1.0.0
  */
 public final class IdempotencyKeys {
     /** What a client's key may look like. */
@@ -30,7 +30,6 @@ public final class IdempotencyKeys {
     /**
      * @param seconds a configured lease
      * @return the lease a key is reserved for: the configured seconds, at least 1, at most {@link #MAX_LEASE}
-     * @since 2.0.0
      */
     public static java.time.Duration lease(long seconds) {
         return java.time.Duration.ofSeconds(Math.min(MAX_LEASE.toSeconds(), Math.max(1, seconds)));

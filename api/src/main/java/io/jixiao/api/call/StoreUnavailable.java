@@ -1,4 +1,4 @@
-package io.jixiao.store;
+package io.jixiao.api.call;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
  * broken connection — from every other failure, so that adapters answer it as a temporary condition (503 with
  * {@code Retry-After}, a SOAP fault {@code STORE_UNAVAILABLE}) and log one line, not a stack trace.
  *
- * @since 3.0.0
+ * @since 1.0.0
  */
 public final class StoreUnavailable {
     /** Seconds a client should wait before trying again. */
@@ -39,7 +39,6 @@ public final class StoreUnavailable {
      * @param failure what a call threw
      * @return one line for a log: the database's reason when it cannot be reached, else the deepest cause's message
      *         (MyBatis repeats a failed statement in its own)
-     * @since 3.1.0
      */
     public static String describe(Throwable failure) {
         String unavailable = reason(failure);

@@ -1,4 +1,4 @@
-package io.jixiao.store;
+package io.jixiao.api.service;
 
 import io.jixiao.api.service.AuditRecord;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code java -cp store.jar io.jixiao.store.internal.AuditExportVerifier export.csv}). Values are written as
  * stored — no spreadsheet-formula escaping, which would break the hashes: import the file as text.
  *
- * @since 1.2.0
+ * @since 1.7.0
  */
 public final class AuditCsv {
     /**

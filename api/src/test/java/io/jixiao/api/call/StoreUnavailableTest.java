@@ -1,4 +1,4 @@
-package io.jixiao.store;
+package io.jixiao.api.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
