@@ -34,4 +34,19 @@ public record ReviewOpinion(List<Integer> codes, String text) {
         }
         v.throwIfAny();
     }
+
+    /**
+     * Builds an opinion from the fields of a remote request ({@code OPINION_CODES} / {@code OPINION_CODE} repeated,
+     * {@code OPINION_TEXT}): the text's character rule ({@link Violations#text}) and this record's own.
+     *
+     * @param v collects every broken rule
+     * @return the opinion, or {@code null} if a rule was broken
+     * @since 1.4.0
+     */
+    public static ReviewOpinion from(Violations v, List<Integer> codes, String text) {
+        int before = v.count();
+        v.text("OPINION_TEXT", text, 2000, false);
+        ReviewOpinion opinion = v.check(() -> new ReviewOpinion(codes, text));
+        return v.count() > before ? null : opinion;
+    }
 }

@@ -78,6 +78,48 @@ public final class Violations {
     }
 
     /**
+     * Checks a text field: present when required, at most {@code max} characters, no control characters but line
+     * breaks and tabs. The one rule of every free-text field a request carries.
+     *
+     * @param field element name
+     * @param value the text, or {@code null}
+     * @param max the most characters it may have
+     * @param required whether it must be present
+     * @since 1.4.0
+     */
+    public void text(String field, String value, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                add(field, "required", "is required");
+            }
+        } else if (value.length() > max) {
+            add(field, "length", "at most " + max + " characters");
+        } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            add(field, "characters", "must not contain control characters");
+        }
+    }
+
+    /**
+     * Checks a part of a request (an element of a list, a nested record) whose fields are named from the part: its
+     * violations are collected here with {@code prefix} before each field, e.g. {@code INDICATORS[2].} before
+     * {@code WEIGHT}.
+     *
+     * @param <T> what the part becomes
+     * @param prefix the part's path, ending in {@code .}
+     * @param part checks the part into the violations it is given and returns its value, or {@code null}
+     * @return the part's value, or {@code null} if it broke a rule
+     * @since 1.4.0
+     */
+    public <T> T within(String prefix, java.util.function.Function<Violations, T> part) {
+        Violations inner = new Violations();
+        T value = part.apply(inner);
+        for (Violation violation : inner.found) {
+            add(prefix + violation.field(), violation.rule(), violation.message());
+        }
+        return inner.hasAny() ? null : value;
+    }
+
+    /**
      * @return whether any violation was collected
      * @since 1.1.0
      */

@@ -1,7 +1,6 @@
 package io.jixiao.api.service;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The payment guard as one node sees it, for a region.

@@ -3,28 +3,15 @@ package io.jixiao.rest.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.goal.Assessment;
-import io.jixiao.api.goal.AssessmentConclusion;
-import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.BudgetDraft;
-import io.jixiao.api.goal.BudgetKind;
-import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.DraftDecision;
 import io.jixiao.api.goal.GateDecision;
 import io.jixiao.api.goal.Goal;
-import io.jixiao.api.goal.GoalSubject;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.Indicator;
-import io.jixiao.api.goal.Level2;
-import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
-import io.jixiao.api.goal.ProjectLevel;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RuleViolation;
-import io.jixiao.api.model.AgencyCode;
-import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.Money;
-import io.jixiao.api.model.MofDivCode;
-import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,34 +39,9 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         ProjectFacts facts(Violations v) {
-            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
-            AgencyCode agency = v.check(() -> AgencyCode.of(agencyCode));
-            ProCode project = v.check(() -> ProCode.of(proCode));
-            ProjectClass type = v.oneOf("PROJECT_CLASS", projectClass, ProjectClass.class);
-            ProjectLevel level = v.oneOf("PROJECT_LEVEL", projectLevel, ProjectLevel.class);
-            BudgetKind budget = v.oneOf("BUDGET_KIND", budgetKind, BudgetKind.class);
-            Money money = v.check(() -> Money.positive("AMOUNT", amount));
-            Money previous = prevAmount == null ? null : v.check(() -> Money.positive("PREV_AMOUNT", prevAmount));
-            if (newProject == null) {
-                v.add("NEW_PROJECT", "required", "is required (true for a new project, false for a continuing one)");
-            }
-            if (recurring == null) {
-                v.add("RECURRING", "required", "is required (true for recurring, false for one-off)");
-            }
-            if (v.hasAny()) {
-                return null;
-            }
-            return new ProjectFacts(region, year, agency, project, type, level, budget, money, newProject, recurring,
-                    previous);
+            return ProjectFacts.from(v, mofDivCode, fiscalYear, agencyCode, proCode, projectClass, projectLevel,
+                    budgetKind, amount, newProject, recurring, prevAmount);
         }
-    }
-
-    private static <T> T required(Violations v, String field, T value) {
-        if (value == null) {
-            throw io.jixiao.api.model.InvalidInputException.of(field, "required", "is required");
-        }
-        return value;
     }
 
     /** One indicator. */
@@ -119,70 +81,9 @@ final class GoalDtos {
         @JsonProperty("ADJUST_BATCH") public String adjustmentBatch;
 
         Goal goal(Violations v) {
-            GoalSubject s = subject == null ? GoalSubject.PROJECT : v.oneOf("SUBJECT", subject, GoalSubject.class);
-            text(v, "KPI_TARGET", annualOverview, 4000, true);
-            if (annualOverview != null && annualOverview.isBlank()) {
-                v.add("KPI_TARGET", "required", "the annual goal overview is required");
-            }
-            text(v, "MID_TERM_TARGET", midTermOverview, 4000, false);
-            List<Indicator> out = new ArrayList<>();
-            if (indicators == null) {
-                v.add("INDICATORS", "required", "is required (may be empty in a draft)");
-            } else if (indicators.size() > 200) {
-                v.add("INDICATORS", "size", "at most 200 indicators");
-            } else {
-                for (int i = 0; i < indicators.size(); i++) {
-                    Indicator k = indicator(v, "INDICATORS[" + i + "].", indicators.get(i));
-                    if (k != null) {
-                        out.add(k);
-                    }
-                }
-            }
-            return v.hasAny() ? null : new Goal(s, annualOverview, midTermOverview, out);
-        }
-
-        private static Indicator indicator(Violations v, String at, IndicatorJson j) {
-            if (j == null) {
-                v.add(at.substring(0, at.length() - 1), "required", "an indicator is required");
-                return null;
-            }
-            int before = v.count();
-            Level2 level2 = v.oneOf(at + "KPI_LV2", j.level2, Level2.class);
-            if (level2 != null && j.level1 != null && !level2.level1().name().equals(j.level1)) {
-                v.add(at + "KPI_LV1", "matches-level2", level2 + " belongs to " + level2.level1());
-            }
-            text(v, at + "KPI_CONTENT", j.name, 400, true);
-            ComputeSign sign = null;
-            if (j.sign == null) {
-                v.add(at + "COMPUTESIGN", "required", "is required (1 ≥, 2 >, 3 =, 4 <, 5 ≤, 6 qualitative)");
-            } else {
-                sign = v.check(() -> ComputeSign.of(j.sign));
-            }
-            text(v, at + "KPI_VAL", j.target, 200, true);
-            text(v, at + "METERUNIT", j.unit, 40, false);
-            text(v, at + "KPI_EVALSTD", j.standard, 2000, false);
-            text(v, at + "LIBRARY_ID", j.libraryId, 40, false);
-            if (j.points == null) {
-                v.add(at + "WEIGHT", "required", "is required");
-            } else if (j.points.scale() > 2 || j.points.compareTo(BigDecimal.valueOf(100_000)) >= 0) {
-                v.add(at + "WEIGHT", "range", "at most 2 decimals and below 100000");
-            }
-            if (v.count() > before) {
-                return null;
-            }
-            return new Indicator(level2, j.name, sign, j.target, j.unit, j.points, j.standard, j.libraryId);
-        }
-    }
-
-    private static void text(Violations v, String field, String value, int max, boolean required) {
-        if (value == null) {
-            if (required) {
-                v.add(field, "required", "is required");
-            }
-        } else if (value.length() > max) {
-            v.add(field, "length", "at most " + max + " characters");
-        } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            v.add(field, "characters", "must not contain control characters");
+            return Goal.from(v, subject, annualOverview, midTermOverview, "INDICATORS", indicators,
+                    (x, j) -> Indicator.from(x, j.level1, j.level2, j.name, j.sign, j.target, j.unit, j.points,
+                            j.standard, j.libraryId));
         }
     }
 
@@ -316,21 +217,8 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         Assessment assessment(Violations v) {
-            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
-            ProCode project = v.check(() -> ProCode.of(proCode));
-            AssessmentTier t = v.oneOf("TIER", tier, AssessmentTier.class);
-            AssessmentConclusion c = v.oneOf("CONCLUSION", conclusion, AssessmentConclusion.class);
-            if (scores != null && scores.size() > 20) {
-                v.add("SCORES", "size", "at most 20 dimensions");
-            }
-            text(v, "ASSESSOR", assessor, 200, true);
-            text(v, "DOCUMENT_REF", documentRef, 200, true);
-            if (v.hasAny()) {
-                return null;
-            }
-            return v.check(() -> new Assessment(region, year, project, t, scores, c, assessor, thirdParty,
-                    documentRef));
+            return Assessment.from(v, mofDivCode, fiscalYear, proCode, tier, "SCORES", scores, conclusion, assessor,
+                    thirdParty, documentRef);
         }
     }
 
@@ -339,10 +227,6 @@ final class GoalDtos {
         @JsonProperty("OPINION_CODES") public List<Integer> codes;
         @JsonProperty("OPINION_TEXT") public String text;
         @JsonProperty("OPERATOR") public String operator;
-
-        void validate(Violations v) {
-            text(v, "OPINION_TEXT", text, 2000, false);
-        }
     }
 
     /** POST /goals/{id}/versions/{v}/stage-reviews. */
@@ -353,7 +237,7 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         io.jixiao.api.goal.ReviewStage stage(Violations v) {
-            text(v, "OPINION", opinion, io.jixiao.api.goal.StageReview.MAX_OPINION, false);
+            v.text("OPINION", opinion, io.jixiao.api.goal.StageReview.MAX_OPINION, false);
             if (stage == null) {
                 v.add("STAGE", "required", "one of " + List.of(io.jixiao.api.goal.ReviewStage.values()));
                 return null;
@@ -413,50 +297,9 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         BudgetDraft draft(io.jixiao.api.goal.Gate gate, Violations v) {
-            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(required(v, FiscalYear.FIELD, fiscalYear)));
-            if (draftNo == null) {
-                v.add("DRAFT_NO", "required", "the draft's document number");
-            }
-            if (lines == null || lines.isEmpty()) {
-                v.add("LINES", "required", "one or more project lines");
-            }
-            if (v.hasAny()) {
-                return null;
-            }
-            List<ProjectFacts> facts = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                LineJson l = lines.get(i);
-                if (l == null) {
-                    v.add("LINES[" + i + "]", "required", "a project line is required");
-                    continue;
-                }
-                ProjectJson p = new ProjectJson();
-                p.mofDivCode = mofDivCode;
-                p.fiscalYear = fiscalYear;
-                p.agencyCode = l.agencyCode;
-                p.proCode = l.proCode;
-                p.projectClass = l.projectClass;
-                p.projectLevel = l.projectLevel;
-                p.budgetKind = l.budgetKind;
-                p.amount = l.amount;
-                p.newProject = l.newProject;
-                p.recurring = l.recurring;
-                p.prevAmount = l.prevAmount;
-                Violations line = new Violations();
-                ProjectFacts f = p.facts(line);
-                if (f != null) {
-                    facts.add(f);
-                } else {
-                    String at = "LINES[" + i + "].";
-                    try {
-                        line.throwIfAny();
-                    } catch (io.jixiao.api.model.InvalidInputException e) {
-                        e.violations().forEach(x -> v.add(at + x.field(), x.rule(), x.message()));
-                    }
-                }
-            }
-            return v.hasAny() ? null : new BudgetDraft(gate, region, year, facts, draftNo);
+            return BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, "LINES", lines,
+                    (x, l) -> ProjectFacts.from(x, mofDivCode, fiscalYear, l.agencyCode, l.proCode, l.projectClass,
+                            l.projectLevel, l.budgetKind, l.amount, l.newProject, l.recurring, l.prevAmount));
         }
     }
 

@@ -136,8 +136,7 @@ public final class GoalResource implements RestResource {
         Violations v = new Violations();
         Long id = v.check(() -> RequestBodies.id("GOAL_ID", goalId));
         Integer n = v.check(() -> version(version));
-        r.validate(v);
-        ReviewOpinion opinion = v.check(() -> new ReviewOpinion(r.codes, r.text));
+        ReviewOpinion opinion = ReviewOpinion.from(v, r.codes, r.text);
         Actor actor = actor(caller, r.operator, v);
         v.throwIfAny();
         return GoalVersionJson.of(goals.returnForRevision(id, n, opinion, actor));

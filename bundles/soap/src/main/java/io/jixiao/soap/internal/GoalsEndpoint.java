@@ -3,10 +3,8 @@ package io.jixiao.soap.internal;
 import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
 
 import io.jixiao.api.goal.Assessment;
-import io.jixiao.api.goal.AssessmentConclusion;
 import io.jixiao.api.goal.BudgetDraft;
 import io.jixiao.api.goal.BudgetKind;
-import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.DraftDecision;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateDecision;
@@ -26,17 +24,12 @@ import io.jixiao.api.goal.StageReview;
 import io.jixiao.api.goal.RuleReport;
 import io.jixiao.api.goal.RuleSetChange;
 import io.jixiao.api.goal.RuleSetView;
-import io.jixiao.api.goal.RulesViolatedException;
 import io.jixiao.api.hook.CompilationGate;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.Actor;
-import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.JixiaoException;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
-import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import io.jixiao.soap.internal.goals.AdjustGoalRequest;
 import io.jixiao.soap.internal.goals.AdjustGoalResult;
@@ -169,7 +162,7 @@ public final class GoalsEndpoint implements GoalsPortType {
     public ReturnGoalResult returnGoal(ReturnGoalRequest r) throws JixiaoFaultMessage {
         return requestIds.once("ReturnGoal", r, ReturnGoalResult.class, FAULTS, () -> {
             Violations v = new Violations();
-            ReviewOpinion opinion = v.check(() -> new ReviewOpinion(r.getOPINIONCODE(), r.getOPINIONTEXT()));
+            ReviewOpinion opinion = ReviewOpinion.from(v, r.getOPINIONCODE(), r.getOPINIONTEXT());
             Actor actor = actor(r.getOPERATOR(), v);
             v.throwIfAny();
             ReturnGoalResult out = new ReturnGoalResult();
@@ -226,6 +219,7 @@ public final class GoalsEndpoint implements GoalsPortType {
             Violations v = new Violations();
             ReviewStage stage = v.oneOf("STAGE", r.getSTAGE() == null ? null : r.getSTAGE().value(),
                     ReviewStage.class);
+            v.text("OPINION", r.getOPINION(), StageReview.MAX_OPINION, false);
             Actor actor = actor(r.getOPERATOR(), v);
             v.throwIfAny();
             ReviewGoalStageResult out = new ReviewGoalStageResult();
@@ -296,23 +290,18 @@ public final class GoalsEndpoint implements GoalsPortType {
     public RecordAssessmentResult recordAssessment(RecordAssessmentRequest r) throws JixiaoFaultMessage {
         return requestIds.once("RecordAssessment", r, RecordAssessmentResult.class, FAULTS, () -> {
             Violations v = new Violations();
-            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
-            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
-            ProCode project = v.check(() -> ProCode.of(r.getPROCODE()));
-            io.jixiao.api.goal.AssessmentTier tier = v.oneOf("TIER", r.getTIER() == null ? null
-                    : r.getTIER().value(), io.jixiao.api.goal.AssessmentTier.class);
-            AssessmentConclusion conclusion = v.oneOf("CONCLUSION", r.getCONCLUSION() == null ? null
-                    : r.getCONCLUSION().value(), AssessmentConclusion.class);
             Map<String, BigDecimal> scores = new LinkedHashMap<>();
             for (Score score : r.getSCORE()) {
                 if (scores.put(score.getDIMENSION(), score.getVALUE()) != null) {
                     v.add("SCORE", "unique", "dimension " + score.getDIMENSION() + " is scored twice");
                 }
             }
+            Assessment assessment = Assessment.from(v, r.getMOFDIVCODE(), r.getFISCALYEAR(), r.getPROCODE(),
+                    r.getTIER() == null ? null : r.getTIER().value(), "SCORE", scores,
+                    r.getCONCLUSION() == null ? null : r.getCONCLUSION().value(), r.getASSESSOR(), r.isTHIRDPARTY(),
+                    r.getDOCUMENTREF());
             Actor actor = actor(r.getOPERATOR(), v);
             v.throwIfAny();
-            Assessment assessment = new Assessment(region, year, project, tier, scores, conclusion,
-                    r.getASSESSOR(), r.isTHIRDPARTY(), r.getDOCUMENTREF());
             RecordAssessmentResult out = new RecordAssessmentResult();
             out.setASSESSMENTID(goals.recordAssessment(assessment, actor));
             return out;
@@ -459,31 +448,13 @@ public final class GoalsEndpoint implements GoalsPortType {
     private DraftOutcome draft(Gate gate, String mofDivCode, int fiscalYear, String draftNo, List<Line> lines,
             String operator) {
         Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(fiscalYear));
+        BudgetDraft draft = BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, "LINE", lines,
+                (x, l) -> ProjectFacts.from(x, mofDivCode, fiscalYear, l.getAGENCYCODE(), l.getPROCODE(),
+                        name(l.getPROJECTCLASS()), name(l.getPROJECTLEVEL()), name(l.getBUDGETKIND()), l.getAMOUNT(),
+                        l.isNEWPROJECT(), l.isRECURRING(), l.getPREVAMOUNT()));
         Actor actor = actor(operator, v);
-        List<ProjectFacts> facts = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            String at = "LINE[" + i + "].";
-            AgencyCode agency = v.check(() -> AgencyCode.of(l.getAGENCYCODE()));
-            ProCode project = v.check(() -> ProCode.of(l.getPROCODE()));
-            ProjectClass type = v.oneOf(at + "PROJECT_CLASS", name(l.getPROJECTCLASS()), ProjectClass.class);
-            ProjectLevel level = v.oneOf(at + "PROJECT_LEVEL", name(l.getPROJECTLEVEL()), ProjectLevel.class);
-            BudgetKind budget = v.oneOf(at + "BUDGET_KIND", name(l.getBUDGETKIND()), BudgetKind.class);
-            Money amount = v.check(() -> Money.positive(at + "AMOUNT", l.getAMOUNT()));
-            Money previous = l.getPREVAMOUNT() == null ? null
-                    : v.check(() -> Money.positive(at + "PREV_AMOUNT", l.getPREVAMOUNT()));
-            if (!v.hasAny()) {
-                facts.add(new ProjectFacts(region, year, agency, project, type, level, budget, amount,
-                        l.isNEWPROJECT(), l.isRECURRING(), previous));
-            }
-        }
-        if (draftNo == null) {
-            v.add("DRAFT_NO", "required", "the draft's document number");
-        }
         v.throwIfAny();
-        BudgetDraft draft = new BudgetDraft(gate, region, year, facts, draftNo);
+        List<ProjectFacts> facts = draft.lines();
         DraftDecision d = compilation.check(draft, actor);
         List<LineDecision> out = new ArrayList<>(d.lines().size());
         for (int i = 0; i < d.lines().size(); i++) {
@@ -530,19 +501,9 @@ public final class GoalsEndpoint implements GoalsPortType {
             v.add("PROJECT", "required", "the project's facts are required");
             return null;
         }
-        int before = v.count();
-        MofDivCode region = v.check(() -> MofDivCode.of(p.getMOFDIVCODE()));
-        FiscalYear year = v.check(() -> FiscalYear.of(p.getFISCALYEAR()));
-        AgencyCode agency = v.check(() -> AgencyCode.of(p.getAGENCYCODE()));
-        ProCode project = v.check(() -> ProCode.of(p.getPROCODE()));
-        ProjectClass type = v.oneOf("PROJECT_CLASS", name(p.getPROJECTCLASS()), ProjectClass.class);
-        ProjectLevel level = v.oneOf("PROJECT_LEVEL", name(p.getPROJECTLEVEL()), ProjectLevel.class);
-        BudgetKind budget = v.oneOf("BUDGET_KIND", name(p.getBUDGETKIND()), BudgetKind.class);
-        Money amount = v.check(() -> Money.positive("AMOUNT", p.getAMOUNT()));
-        Money previous = p.getPREVAMOUNT() == null ? null : v.check(() -> Money.positive("PREV_AMOUNT",
-                p.getPREVAMOUNT()));
-        return v.count() > before ? null : new ProjectFacts(region, year, agency, project, type, level, budget,
-                amount, p.isNEWPROJECT(), p.isRECURRING(), previous);
+        return ProjectFacts.from(v, p.getMOFDIVCODE(), p.getFISCALYEAR(), p.getAGENCYCODE(), p.getPROCODE(),
+                name(p.getPROJECTCLASS()), name(p.getPROJECTLEVEL()), name(p.getBUDGETKIND()), p.getAMOUNT(),
+                p.isNEWPROJECT(), p.isRECURRING(), p.getPREVAMOUNT());
     }
 
     private static Goal goal(GoalContent g, Violations v) {
@@ -550,30 +511,10 @@ public final class GoalsEndpoint implements GoalsPortType {
             v.add("GOAL", "required", "the goal is required");
             return null;
         }
-        int before = v.count();
-        GoalSubject subject = g.getSUBJECT() == null ? GoalSubject.PROJECT
-                : v.oneOf("SUBJECT", g.getSUBJECT().name(), GoalSubject.class);
-        if (g.getKPITARGET() == null || g.getKPITARGET().isBlank()) {
-            v.add("KPI_TARGET", "required", "the annual goal overview is required");
-        }
-        List<Indicator> indicators = new ArrayList<>();
-        for (int i = 0; i < g.getINDICATOR().size(); i++) {
-            io.jixiao.soap.internal.goals.Indicator k = g.getINDICATOR().get(i);
-            String at = "INDICATOR[" + i + "].";
-            Level2 level2 = v.oneOf(at + "KPI_LV2", name(k.getKPILV2()), Level2.class);
-            if (level2 != null && k.getKPILV1() != null && !level2.level1().name().equals(k.getKPILV1().name())) {
-                v.add(at + "KPI_LV1", "matches-level2", level2 + " belongs to " + level2.level1());
-            }
-            ComputeSign sign = v.check(() -> ComputeSign.of(k.getCOMPUTESIGN()));
-            if (k.getKPICONTENT() == null || k.getKPIVAL() == null || k.getWEIGHT() == null) {
-                v.add(at + "KPI_CONTENT", "required", "KPI_CONTENT, KPI_VAL and WEIGHT are required");
-            }
-            if (level2 != null && sign != null && !v.hasAny()) {
-                indicators.add(new Indicator(level2, k.getKPICONTENT(), sign, k.getKPIVAL(), k.getMETERUNIT(),
-                        k.getWEIGHT(), k.getKPIEVALSTD(), k.getLIBRARYID()));
-            }
-        }
-        return v.count() > before ? null : new Goal(subject, g.getKPITARGET(), g.getMIDTERMTARGET(), indicators);
+        return Goal.from(v, name(g.getSUBJECT()), g.getKPITARGET(), g.getMIDTERMTARGET(), "INDICATOR",
+                g.getINDICATOR(), (x, k) -> Indicator.from(x, name(k.getKPILV1()), name(k.getKPILV2()),
+                        k.getKPICONTENT(), k.getCOMPUTESIGN(), k.getKPIVAL(), k.getMETERUNIT(), k.getWEIGHT(),
+                        k.getKPIEVALSTD(), k.getLIBRARYID()));
     }
 
     private GoalVersion version(io.jixiao.api.goal.GoalVersion g) {

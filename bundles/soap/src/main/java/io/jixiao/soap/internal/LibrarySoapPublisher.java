@@ -6,8 +6,6 @@ import io.jixiao.runtime.PublishedEndpoint;
 import io.jixiao.security.Authenticator;
 import io.jixiao.soap.internal.library.JixiaoFaultMessage;
 import io.jixiao.api.call.IdempotencyRepository;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.cxf.endpoint.Server;

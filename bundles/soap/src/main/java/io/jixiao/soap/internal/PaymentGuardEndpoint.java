@@ -26,7 +26,6 @@ import io.jixiao.soap.internal.generated.PlaceHoldResult;
 import io.jixiao.soap.internal.generated.ReleaseHoldRequest;
 import io.jixiao.soap.internal.generated.ReleaseHoldResult;
 import io.jixiao.soap.internal.generated.TargetType;
-import java.util.List;
 import javax.jws.WebService;
 
 /**

@@ -1,0 +1,131 @@
+package io.jixiao.it.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One rule, two contracts: each request type reaches the API through its one {@code X.from} (or the service), so
+ * the same bad value is refused over REST and SOAP by the same rule, at the same field in each contract's own
+ * names (docs/api.md, "One rule, two contracts": JSON {@code INDICATORS[i]} is XML {@code INDICATOR[i]}, JSON
+ * {@code LINES[i]} is XML {@code LINE[i]}). The values pass the SOAP schema, so that what answers is Jixiao's rule
+ * and not the schema's.
+ */
+class SameRuleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VIOLATION = Pattern.compile(
+            "<VIOLATION><FIELD>([^<]*)</FIELD><RULE>([^<]*)</RULE>");
+
+    /**
+     * @param jsonField the field REST names; {@code xmlField} the one SOAP names
+     */
+    record Case(String name, String account, String restPath, String json, String soapService, String operation,
+            String xml, String jsonField, String xmlField, String rule) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Jixiao.start();
+    }
+
+    /** The first indicator of {@link Goals#goal} claims a level 1 its level 2 does not belong to. */
+    private static String mismatchedJsonGoal() {
+        return Goals.goal(8).replaceFirst("\\{\"KPI_LV2\":\"QUANTITY\"", "{\"KPI_LV1\":\"BENEFIT\",\"KPI_LV2\":\"QUANTITY\"");
+    }
+
+    private static String mismatchedSoapGoal() {
+        return Goals.soapGoal(8).replaceFirst("<pg:INDICATOR><pg:KPI_LV2>QUANTITY",
+                "<pg:INDICATOR><pg:KPI_LV1>BENEFIT</pg:KPI_LV1><pg:KPI_LV2>QUANTITY");
+    }
+
+    static Stream<Case> cases() {
+        String project = Goals.project("440100000", "SAME-RULE-1", "2000000.00", false);
+        String soapProject = Goals.soapProject("440100000", "SAME-RULE-1", "2000000.00", false);
+        String goal = mismatchedJsonGoal();
+        String soapGoal = mismatchedSoapGoal();
+        String ids = Jixiao.elements("GOAL_ID", "1", "VERSION", "1");
+        String draftLine = "\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\"SAME-RULE-1\",\"PROJECT_CLASS\":\"DEVELOPMENT\","
+                + "\"PROJECT_LEVEL\":\"FIRST\",\"BUDGET_KIND\":\"GENERAL_PUBLIC\",\"AMOUNT\":2000000.00,"
+                + "\"NEW_PROJECT\":false,\"RECURRING\":true";
+        List<Case> all = new ArrayList<>();
+        all.add(new Case("DraftGoal: an indicator's level 1 against its level 2", "unit01", "/goals",
+                "{" + project + "," + goal + "}", Jixiao.GOALS_SOAP, "DraftGoal",
+                Goals.soap("DraftGoalRequest", soapProject, soapGoal), "INDICATORS[0].KPI_LV1",
+                "INDICATOR[0].KPI_LV1", "matches-level2"));
+        all.add(new Case("ReviseGoal: an indicator's level 1 against its level 2", "unit01",
+                "/goals/1/versions/1/revision", "{" + project + "," + goal + "}", Jixiao.GOALS_SOAP, "ReviseGoal",
+                Goals.soap("ReviseGoalRequest", ids, soapProject, soapGoal), "INDICATORS[0].KPI_LV1",
+                "INDICATOR[0].KPI_LV1", "matches-level2"));
+        all.add(new Case("AdjustGoal: an indicator's level 1 against its level 2", "unit01", "/goals/1/adjustments",
+                "{" + project + ",\"ADJUST_BATCH\":\"2026-1\"," + goal + "}", Jixiao.GOALS_SOAP, "AdjustGoal",
+                Goals.soap("AdjustGoalRequest", Jixiao.elements("GOAL_ID", "1", "ADJUST_BATCH", "2026-1"),
+                        soapProject, soapGoal), "INDICATORS[0].KPI_LV1", "INDICATOR[0].KPI_LV1", "matches-level2"));
+        all.add(new Case("CheckGoal: an indicator's level 1 against its level 2", "unit01", "/goals/checks",
+                "{" + project + "," + goal + "}", Jixiao.GOALS_SOAP, "CheckGoal",
+                Goals.soap("CheckGoalRequest", soapProject, soapGoal), "INDICATORS[0].KPI_LV1",
+                "INDICATOR[0].KPI_LV1", "matches-level2"));
+        all.add(new Case("ReturnGoal: opinion 11 (other) without a text", "finance01", "/goals/1/versions/1/return",
+                "{\"OPINION_CODES\":[2,11]}", Jixiao.GOALS_SOAP, "ReturnGoal",
+                Goals.soap("ReturnGoalRequest", ids, Jixiao.elements("OPINION_CODE", "2", "OPINION_CODE", "11")),
+                "OPINION_TEXT", "OPINION_TEXT", "required"));
+        all.add(new Case("AdmitProject: a host system's call without its operator", "pay-module",
+                "/project-admissions", "{" + project + "}", Jixiao.GOALS_SOAP, "AdmitProject",
+                Goals.soap("AdmitProjectRequest", soapProject), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("CheckCompilation: a host system's call without its operator", "pay-module",
+                "/compilation-checks", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"BZ-SAME\","
+                        + "\"LINES\":[{" + draftLine + "}]}", Jixiao.GOALS_SOAP, "CheckCompilation",
+                Goals.soapDraft("CheckCompilationRequest", "SAME-RULE-1", "x").replaceAll(
+                        "<pg:OPERATOR>[^<]*</pg:OPERATOR>", ""), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("RecordAssessment: dimensions other than the region's", "finance01", "/assessments",
+                "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"PRO_CODE\":\"SAME-RULE-1\",\"TIER\":\"GENERAL\","
+                        + "\"SCORES\":{\"NOT_A_DIMENSION\":50},\"CONCLUSION\":\"SUPPORT\",\"ASSESSOR\":\"评估中心\","
+                        + "\"THIRD_PARTY\":true,\"DOCUMENT_REF\":\"穗财评〔2026〕1号\"}", Jixiao.GOALS_SOAP,
+                "RecordAssessment", Goals.soap("RecordAssessmentRequest", Jixiao.elements("MOF_DIV_CODE",
+                        "440100000", "FISCAL_YEAR", "2026", "PRO_CODE", "SAME-RULE-1", "TIER", "GENERAL"),
+                        Goals.soap("SCORE", Jixiao.elements("DIMENSION", "NOT_A_DIMENSION", "VALUE", "50")),
+                        Jixiao.elements("CONCLUSION", "SUPPORT", "ASSESSOR", "评估中心", "THIRD_PARTY", "true",
+                                "DOCUMENT_REF", "穗财评〔2026〕1号")), "SCORES", "SCORES", "dimensions"));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theSameBadValueBreaksTheSameRuleOverRestAndSoap(Case c) throws Exception {
+        HttpResponse<String> rest = Jixiao.post(Jixiao.REST + c.restPath(), "application/json", c.json(),
+                "Authorization", Jixiao.basic(c.account()));
+        HttpResponse<String> soap = Jixiao.soapAs(c.account(), Jixiao.PASSWORD, c.soapService(), c.operation(),
+                c.xml());
+
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(rest.body());
+        assertThat(problem.get("code").asText()).isEqualTo("INVALID_INPUT");
+        List<String> restRules = new ArrayList<>();
+        problem.get("errors").forEach(e -> restRules.add(e.get("field").asText() + " " + e.get("rule").asText()));
+        assertThat(restRules).as(rest.body()).contains(c.jsonField() + " " + c.rule());
+
+        assertThat(soap.statusCode()).as(soap.body()).isEqualTo(500);
+        assertThat(soap.body()).contains("<faultcode>soap:Client</faultcode>", "<CODE>INVALID_INPUT</CODE>");
+        List<String> soapRules = new ArrayList<>();
+        Matcher m = VIOLATION.matcher(soap.body());
+        while (m.find()) {
+            soapRules.add(m.group(1) + " " + m.group(2));
+        }
+        assertThat(soapRules).as(soap.body()).contains(c.xmlField() + " " + c.rule());
+        assertThat(soapRules).as("the same rules, each field in its contract's names")
+                .hasSameSizeAs(restRules);
+    }
+}
