@@ -101,4 +101,43 @@ public record LibraryIndicator(MofDivCode mofDivCode, String code, IndicatorKind
     public boolean validOn(LocalDate day) {
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
     }
+
+    /**
+     * Builds a library indicator from the fields of a remote request, in the platform's element names
+     * ({@code MOF_DIV_CODE}, {@code IND_CODE}, {@code KIND}, {@code AGENCY_CODE}, {@code KPI_LV1}, {@code KPI_LV2},
+     * {@code KPI_CONTENT}, {@code FUNC_CLASS}, {@code COMPUTESIGN}, {@code METERUNIT}, {@code KPI_VAL},
+     * {@code KPI_EVALSTD}, {@code VALID_FROM}, {@code VALID_TO}); the dates come parsed, each contract having its
+     * own date syntax. When a field breaks a rule, this record's own checks run too, so that one answer names every
+     * broken rule.
+     *
+     * @param v collects every broken rule
+     * @param answeredFieldsSet whether the request set what only answers carry ({@code STATUS}, {@code REVISION},
+     *        {@code CHANGED_BY}, {@code CHANGED_AT})
+     * @param level1 the level-1 category, optional, must match {@code level2}'s
+     * @return the indicator, or {@code null} if a rule was broken
+     * @since 1.1.0
+     */
+    public static LibraryIndicator from(Violations v, boolean answeredFieldsSet, String mofDivCode, String code,
+            String kind, String agencyCode, String level1, String level2, String name, String functionalClass,
+            Integer sign, String unit, String target, String scoring, LocalDate validFrom, LocalDate validTo) {
+        int before = v.count();
+        if (answeredFieldsSet) {
+            v.add("STATUS", "read-only", "STATUS, REVISION, CHANGED_BY and CHANGED_AT are answered, not set");
+        }
+        MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+        IndicatorKind k = v.oneOf("KIND", kind, IndicatorKind.class);
+        AgencyCode agency = v.optional(agencyCode, AgencyCode::of);
+        Level2 l2 = v.oneOf("KPI_LV2", level2, Level2.class);
+        if (level1 != null && l2 != null && !level1.equals(l2.level1().name())) {
+            v.add("KPI_LV1", "matches-level2", "KPI_LV2 " + l2 + " is under " + l2.level1());
+        }
+        ComputeSign s = sign == null ? null : v.check(() -> ComputeSign.of(sign));
+        if (v.count() > before) {
+            v.check(() -> new LibraryIndicator(region, code, k, agency, l2, name, functionalClass, s, unit, target,
+                    scoring, validFrom, validTo));
+            return null;
+        }
+        return v.check(() -> new LibraryIndicator(region, code, k, agency, l2, name, functionalClass, s, unit, target,
+                scoring, validFrom, validTo));
+    }
 }

@@ -4,5 +4,5 @@
  * code ({@link io.jixiao.api.goal.Indicator#libraryId()}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.jixiao.api.library;

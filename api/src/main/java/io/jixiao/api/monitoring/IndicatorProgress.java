@@ -38,4 +38,18 @@ public record IndicatorProgress(String name, String valueToDate, Forecast foreca
         }
         return v;
     }
+
+    /**
+     * Builds one indicator's progress from the fields of a remote request ({@code KPI_CONTENT},
+     * {@code KPI_VAL_TODATE}, {@code FORECAST}, {@code DEVIATION_REASON}, {@code MEASURE}).
+     *
+     * @param v collects every broken rule
+     * @return the progress, or {@code null} if a rule was broken
+     * @since 1.1.0
+     */
+    public static IndicatorProgress from(io.jixiao.api.model.Violations v, String name, String valueToDate,
+            String forecast, String deviationReason, String measure) {
+        Forecast f = v.oneOf("FORECAST", forecast, Forecast.class);
+        return f == null ? null : v.check(() -> new IndicatorProgress(name, valueToDate, f, deviationReason, measure));
+    }
 }

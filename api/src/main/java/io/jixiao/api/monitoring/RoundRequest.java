@@ -40,4 +40,34 @@ public record RoundRequest(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDa
             throw InvalidInputException.of("CUT_OFF", "year", "must lie in FISCAL_YEAR " + fiscalYear.value());
         }
     }
+
+    /**
+     * Builds a round's request from the fields of a remote request ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR},
+     * {@code CUT_OFF}, {@code DUE}); the days come parsed, each contract having its own date syntax.
+     *
+     * @param v collects every broken rule
+     * @param cutOff the cut-off day, or {@code null} when the request has none
+     * @param due when units' reports are due, or {@code null}
+     * @return the request, or {@code null} if a rule was broken
+     * @since 1.1.0
+     */
+    public static RoundRequest from(io.jixiao.api.model.Violations v, String mofDivCode, Integer fiscalYear,
+            LocalDate cutOff, LocalDate due) {
+        int before = v.count();
+        MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
+        FiscalYear year = null;
+        if (fiscalYear == null) {
+            v.add(FiscalYear.FIELD, "required", "is required");
+        } else {
+            year = v.check(() -> FiscalYear.of(fiscalYear));
+        }
+        if (cutOff == null) {
+            v.add("CUT_OFF", "required", "is required (yyyy-MM-dd)");
+        }
+        if (v.count() > before) {
+            return null;
+        }
+        FiscalYear y = year;
+        return v.check(() -> new RoundRequest(region, y, cutOff, due));
+    }
 }

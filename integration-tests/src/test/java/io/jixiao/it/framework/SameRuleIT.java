@@ -99,6 +99,47 @@ class SameRuleIT {
                         Goals.soap("SCORE", Jixiao.elements("DIMENSION", "NOT_A_DIMENSION", "VALUE", "50")),
                         Jixiao.elements("CONCLUSION", "SUPPORT", "ASSESSOR", "评估中心", "THIRD_PARTY", "true",
                                 "DOCUMENT_REF", "穗财评〔2026〕1号")), "SCORES", "SCORES", "dimensions"));
+        all.add(new Case("SaveLibraryIndicator: valid to before valid from", "finance01", "/library/indicators",
+                "{\"MOF_DIV_CODE\":\"140400000\",\"IND_CODE\":\"SAME-RULE-1\",\"KIND\":\"COMMON\",\"KPI_LV2\":\"QUANTITY\","
+                        + "\"KPI_CONTENT\":\"培训人次\",\"COMPUTESIGN\":1,\"VALID_FROM\":\"2026-06-01\","
+                        + "\"VALID_TO\":\"2026-01-01\"}", Jixiao.LIBRARY_SOAP, "SaveLibraryIndicator",
+                Goals.soap("SaveLibraryIndicatorRequest", Goals.soap("INDICATOR", Jixiao.elements("MOF_DIV_CODE",
+                        "140400000", "IND_CODE", "SAME-RULE-1", "KIND", "COMMON", "KPI_LV2", "QUANTITY",
+                        "KPI_CONTENT", "培训人次", "COMPUTESIGN", "1", "VALID_FROM", "2026-06-01", "VALID_TO",
+                        "2026-01-01"))), "VALID_TO", "VALID_TO", "after-from"));
+        all.add(new Case("SaveLibraryIndicator: an industry indicator without its department", "finance01",
+                "/library/indicators", "{\"MOF_DIV_CODE\":\"140400000\",\"IND_CODE\":\"SAME-RULE-2\","
+                        + "\"KIND\":\"INDUSTRY\",\"KPI_LV2\":\"QUANTITY\",\"KPI_CONTENT\":\"培训人次\",\"COMPUTESIGN\":1,"
+                        + "\"VALID_FROM\":\"2026-01-01\"}", Jixiao.LIBRARY_SOAP, "SaveLibraryIndicator",
+                Goals.soap("SaveLibraryIndicatorRequest", Goals.soap("INDICATOR", Jixiao.elements("MOF_DIV_CODE",
+                        "140400000", "IND_CODE", "SAME-RULE-2", "KIND", "INDUSTRY", "KPI_LV2", "QUANTITY",
+                        "KPI_CONTENT", "培训人次", "COMPUTESIGN", "1", "VALID_FROM", "2026-01-01"))), "AGENCY_CODE",
+                "AGENCY_CODE", "required"));
+        all.add(new Case("StartMonitoringRound: reports due before the cut-off", "finance01", "/monitoring/rounds",
+                "{\"MOF_DIV_CODE\":\"120000000\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2026-07-31\",\"DUE\":\"2026-07-01\"}",
+                Jixiao.MONITORING_SOAP, "StartMonitoringRound", Goals.soap("StartMonitoringRoundRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "120000000", "FISCAL_YEAR", "2026", "CUT_OFF", "2026-07-31",
+                                "DUE", "2026-07-01")), "DUE", "DUE", "order"));
+        all.add(new Case("SubmitMonitoringReport: a deviation without its reason", "unit01", "/monitoring/reports",
+                "{\"MOF_DIV_CODE\":\"120000000\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2026-07-31\",\"PRO_CODE\":\"SAME-RULE-1\","
+                        + "\"INDICATORS\":[{\"KPI_CONTENT\":\"指标0\",\"KPI_VAL_TODATE\":\"60\",\"FORECAST\":\"WILL_COMPLETE\"},"
+                        + "{\"KPI_CONTENT\":\"指标1\",\"KPI_VAL_TODATE\":\"10\",\"FORECAST\":\"CANNOT_COMPLETE\"}]}",
+                Jixiao.MONITORING_SOAP, "SubmitMonitoringReport", Goals.soap("SubmitMonitoringReportRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "120000000", "FISCAL_YEAR", "2026", "CUT_OFF", "2026-07-31",
+                                "PRO_CODE", "SAME-RULE-1"),
+                        Goals.soap("INDICATOR", Jixiao.elements("KPI_CONTENT", "指标0", "KPI_VAL_TODATE", "60",
+                                "FORECAST", "WILL_COMPLETE")),
+                        Goals.soap("INDICATOR", Jixiao.elements("KPI_CONTENT", "指标1", "KPI_VAL_TODATE", "10",
+                                "FORECAST", "CANNOT_COMPLETE"))),
+                "INDICATORS[1].DEVIATION_REASON", "INDICATOR[1].DEVIATION_REASON", "required"));
+        all.add(new Case("SubmitMonitoringReport: a cut-off outside the fiscal year", "unit01", "/monitoring/reports",
+                "{\"MOF_DIV_CODE\":\"120000000\",\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"2025-12-31\",\"PRO_CODE\":\"SAME-RULE-1\","
+                        + "\"INDICATORS\":[{\"KPI_CONTENT\":\"指标0\",\"KPI_VAL_TODATE\":\"60\",\"FORECAST\":\"WILL_COMPLETE\"}]}",
+                Jixiao.MONITORING_SOAP, "SubmitMonitoringReport", Goals.soap("SubmitMonitoringReportRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "120000000", "FISCAL_YEAR", "2026", "CUT_OFF", "2025-12-31",
+                                "PRO_CODE", "SAME-RULE-1"),
+                        Goals.soap("INDICATOR", Jixiao.elements("KPI_CONTENT", "指标0", "KPI_VAL_TODATE", "60",
+                                "FORECAST", "WILL_COMPLETE"))), "CUT_OFF", "CUT_OFF", "year"));
         return all.stream();
     }
 

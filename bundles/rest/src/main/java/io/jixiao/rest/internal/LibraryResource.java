@@ -2,7 +2,6 @@ package io.jixiao.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.Level1;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.library.EntryStatus;
@@ -91,25 +90,11 @@ public final class LibraryResource implements RestResource {
         @JsonProperty("CHANGED_AT") public String changedAt;
 
         LibraryIndicator indicator(Violations v) {
-            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            IndicatorKind k = v.oneOf("KIND", kind, IndicatorKind.class);
-            AgencyCode agency = v.optional(agencyCode, AgencyCode::of);
-            Level2 l2 = v.oneOf("KPI_LV2", level2, Level2.class);
-            if (level1 != null && l2 != null && !level1.equals(l2.level1().name())) {
-                v.add("KPI_LV1", "matches-level2", "KPI_LV2 " + l2 + " is under " + l2.level1());
-            }
-            ComputeSign s = sign == null ? null : v.check(() -> ComputeSign.of(sign));
             LocalDate from = RequestBodies.date(v, "VALID_FROM", validFrom, false);
             LocalDate to = RequestBodies.date(v, "VALID_TO", validTo, false);
-            int before = v.count();
-            if (before > 0) {
-                // the constructor's own checks too, so that one answer names every broken rule
-                v.check(() -> new LibraryIndicator(region, code, k, agency, l2, name, functionalClass, s, unit, target,
-                        scoring, from, to));
-                return null;
-            }
-            return v.check(() -> new LibraryIndicator(region, code, k, agency, l2, name, functionalClass, s, unit,
-                    target, scoring, from, to));
+            return LibraryIndicator.from(v, status != null || revision != null || changedBy != null
+                    || changedAt != null, mofDivCode, code, kind, agencyCode, level1, level2, name, functionalClass,
+                    sign, unit, target, scoring, from, to);
         }
 
         static EntryJson of(LibraryEntry e) {
@@ -212,9 +197,6 @@ public final class LibraryResource implements RestResource {
     public Response save(EntryJson body, @Context UriInfo uri, @Context SecurityContext caller) {
         EntryJson r = RequestBodies.required(body);
         Violations v = new Violations();
-        if (r.status != null || r.revision != null || r.changedBy != null || r.changedAt != null) {
-            v.add("STATUS", "read-only", "STATUS, REVISION, CHANGED_BY and CHANGED_AT are answered, not set");
-        }
         LibraryIndicator indicator = r.indicator(v);
         Actor actor = GoalResource.actor(caller, r.operator, v);
         v.throwIfAny();

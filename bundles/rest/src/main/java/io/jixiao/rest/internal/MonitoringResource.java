@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
 import io.jixiao.api.model.ProCode;
@@ -13,7 +12,6 @@ import io.jixiao.api.model.Violations;
 import io.jixiao.api.monitoring.Alert;
 import io.jixiao.api.monitoring.AlertLevel;
 import io.jixiao.api.monitoring.AlertPage;
-import io.jixiao.api.monitoring.Forecast;
 import io.jixiao.api.monitoring.IndicatorProgress;
 import io.jixiao.api.monitoring.MonitoringService;
 import io.jixiao.api.monitoring.Round;
@@ -21,7 +19,6 @@ import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.UnitReport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,39 +226,10 @@ public final class MonitoringResource implements RestResource {
         }
 
         UnitReport report(Violations v) {
-            MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, fiscalYear)));
-            LocalDate cut = RequestBodies.date(v, "CUT_OFF", cutOff, true);
-            ProCode project = v.check(() -> ProCode.of(proCode));
-            List<IndicatorProgress> progress = new ArrayList<>();
-            if (indicators == null || indicators.isEmpty()) {
-                v.add("INDICATORS", "required", "lists at least one indicator");
-            } else if (indicators.size() > UnitReport.MAX_INDICATORS) {
-                v.add("INDICATORS", "size", "lists at most " + UnitReport.MAX_INDICATORS + " indicators");
-            } else {
-                for (int i = 0; i < indicators.size(); i++) {
-                    IndicatorJson in = indicators.get(i);
-                    String at = "INDICATORS[" + i + "].";
-                    if (in == null) {
-                        v.add("INDICATORS[" + i + "]", "required", "is required");
-                        continue;
-                    }
-                    Forecast forecast = v.oneOf(at + "FORECAST", in.forecast, Forecast.class);
-                    if (forecast == null) {
-                        continue;
-                    }
-                    try {
-                        progress.add(new IndicatorProgress(in.name, in.valueToDate, forecast, in.deviationReason,
-                                in.measure));
-                    } catch (InvalidInputException e) {
-                        e.violations().forEach(x -> v.add(at + x.field(), x.rule(), x.message()));
-                    }
-                }
-            }
-            if (v.hasAny()) {
-                return null;
-            }
-            return v.check(() -> new UnitReport(region, year, cut, project, progress, null, null, false));
+            LocalDate cut = RequestBodies.date(v, "CUT_OFF", cutOff, false);
+            return UnitReport.from(v, mofDivCode, fiscalYear, cut, proCode, "INDICATORS", indicators,
+                    (x, in) -> IndicatorProgress.from(x, in.name, in.valueToDate, in.forecast, in.deviationReason,
+                            in.measure));
         }
     }
 
@@ -272,13 +240,10 @@ public final class MonitoringResource implements RestResource {
     public Response start(RoundRequestJson body, @Context UriInfo uri, @Context SecurityContext caller) {
         RoundRequestJson r = RequestBodies.required(body);
         Violations v = new Violations();
-        MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
-        LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", r.cutOff, true);
+        LocalDate cutOff = RequestBodies.date(v, "CUT_OFF", r.cutOff, false);
         LocalDate due = RequestBodies.date(v, "DUE", r.due, false);
+        RoundRequest request = RoundRequest.from(v, r.mofDivCode, r.fiscalYear, cutOff, due);
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
-        v.throwIfAny();
-        RoundRequest request = v.check(() -> new RoundRequest(region, year, cutOff, due));
         v.throwIfAny();
         Round round = monitoring.start(request, actor);
         return Response.accepted(RoundJson.of(round)).location(uri.getAbsolutePathBuilder()

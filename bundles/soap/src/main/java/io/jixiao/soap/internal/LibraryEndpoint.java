@@ -2,7 +2,6 @@ package io.jixiao.soap.internal;
 
 import static io.jixiao.soap.internal.UsernameTokenInterceptor.caller;
 
-import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.library.EntryStatus;
 import io.jixiao.api.library.FileFormat;
 import io.jixiao.api.library.ImportJob;
@@ -309,34 +308,21 @@ public final class LibraryEndpoint implements LibraryPortType {
             v.add("INDICATOR", "required", "is required");
             return null;
         }
-        if (i.getSTATUS() != null || i.getREVISION() != null || i.getCHANGEDBY() != null
-                || i.getCHANGEDAT() != null) {
-            v.add("STATUS", "read-only", "STATUS, REVISION, CHANGED_BY and CHANGED_AT are answered, not set");
-        }
-        io.jixiao.api.goal.Level2 level2 = i.getKPILV2() == null ? null
-                : io.jixiao.api.goal.Level2.valueOf(i.getKPILV2().value());
-        if (i.getKPILV1() != null && level2 != null && !level2.level1().name().equals(i.getKPILV1().value())) {
-            v.add("KPI_LV1", "matches-level2", "KPI_LV2 " + level2 + " is under " + level2.level1());
-        }
-        MofDivCode region = v.check(() -> MofDivCode.of(i.getMOFDIVCODE()));
-        AgencyCode agency = v.optional(i.getAGENCYCODE(), AgencyCode::of);
-        LocalDate from = date(i.getVALIDFROM());
-        LocalDate to = date(i.getVALIDTO());
-        if (v.count() > 0) {
-            return null;
-        }
-        return v.check(() -> new LibraryIndicator(region, i.getINDCODE(),
-                i.getKIND() == null ? null : IndicatorKind.valueOf(i.getKIND().value()), agency, level2,
-                i.getKPICONTENT(), i.getFUNCCLASS(), ComputeSign.of(i.getCOMPUTESIGN()), i.getMETERUNIT(),
-                i.getKPIVAL(), i.getKPIEVALSTD(), from, to));
+        return LibraryIndicator.from(v, i.getSTATUS() != null || i.getREVISION() != null
+                || i.getCHANGEDBY() != null || i.getCHANGEDAT() != null, i.getMOFDIVCODE(), i.getINDCODE(),
+                i.getKIND() == null ? null : i.getKIND().value(), i.getAGENCYCODE(),
+                i.getKPILV1() == null ? null : i.getKPILV1().value(), i.getKPILV2() == null ? null
+                        : i.getKPILV2().value(), i.getKPICONTENT(), i.getFUNCCLASS(), i.getCOMPUTESIGN(),
+                i.getMETERUNIT(), i.getKPIVAL(), i.getKPIEVALSTD(), date("VALID_FROM", i.getVALIDFROM()),
+                date("VALID_TO", i.getVALIDTO()));
     }
 
-    private static LocalDate date(XMLGregorianCalendar x) {
+    private static LocalDate date(String field, XMLGregorianCalendar x) {
         if (x == null) {
             return null;
         }
         if (x.getYear() == DatatypeConstants.FIELD_UNDEFINED) {
-            throw InvalidInputException.of("VALID_FROM", "date", "a date such as 2026-01-01");
+            throw InvalidInputException.of(field, "date", "a date such as 2026-01-01");
         }
         return LocalDate.of(x.getYear(), x.getMonth(), x.getDay());
     }

@@ -7,7 +7,6 @@ import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.NotFoundException;
-import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Reason;
 import io.jixiao.api.model.Violations;
 import io.jixiao.api.monitoring.AlertLevel;
@@ -41,7 +40,6 @@ import io.jixiao.soap.internal.monitoring.StartMonitoringRoundResult;
 import io.jixiao.soap.internal.monitoring.SubmitMonitoringReportRequest;
 import io.jixiao.soap.internal.monitoring.SubmitMonitoringReportResult;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.jws.WebService;
 
@@ -66,13 +64,11 @@ public final class MonitoringEndpoint implements MonitoringPortType {
     public StartMonitoringRoundResult startMonitoringRound(StartMonitoringRoundRequest r) throws JixiaoFaultMessage {
         return requestIds.once("StartMonitoringRound", r, StartMonitoringRoundResult.class, FAULTS, () -> {
             Violations v = new Violations();
-            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
-            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
-            LocalDate cutOff = v.check(() -> required("CUT_OFF", XmlTimes.day("CUT_OFF", r.getCUTOFF())));
+            LocalDate cutOff = v.check(() -> XmlTimes.day("CUT_OFF", r.getCUTOFF()));
             LocalDate due = v.check(() -> XmlTimes.day("DUE", r.getDUE()));
+            RoundRequest request = RoundRequest.from(v, r.getMOFDIVCODE(), r.getFISCALYEAR(), cutOff, due);
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
-            RoundRequest request = new RoundRequest(region, year, cutOff, due);
             StartMonitoringRoundResult out = new StartMonitoringRoundResult();
             out.setROUND(round(monitoring.start(request, actor)));
             return out;
@@ -140,26 +136,14 @@ public final class MonitoringEndpoint implements MonitoringPortType {
             throws JixiaoFaultMessage {
         return requestIds.once("SubmitMonitoringReport", r, SubmitMonitoringReportResult.class, FAULTS, () -> {
             Violations v = new Violations();
-            MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
-            FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
-            LocalDate cutOff = v.check(() -> required("CUT_OFF", XmlTimes.day("CUT_OFF", r.getCUTOFF())));
-            ProCode project = v.check(() -> ProCode.of(r.getPROCODE()));
-            List<IndicatorProgress> indicators = new ArrayList<>();
-            for (int i = 0; i < r.getINDICATOR().size(); i++) {
-                io.jixiao.soap.internal.monitoring.IndicatorProgress p = r.getINDICATOR().get(i);
-                String at = "INDICATOR[" + i + "].";
-                try {
-                    indicators.add(new IndicatorProgress(p.getKPICONTENT(), p.getKPIVALTODATE(),
-                            p.getFORECAST() == null ? null : Forecast.valueOf(p.getFORECAST().value()),
+            LocalDate cutOff = v.check(() -> XmlTimes.day("CUT_OFF", r.getCUTOFF()));
+            UnitReport report = UnitReport.from(v, r.getMOFDIVCODE(), r.getFISCALYEAR(), cutOff, r.getPROCODE(),
+                    "INDICATOR", r.getINDICATOR(), (x, p) -> IndicatorProgress.from(x, p.getKPICONTENT(),
+                            p.getKPIVALTODATE(), p.getFORECAST() == null ? null : p.getFORECAST().value(),
                             p.getDEVIATIONREASON(), p.getMEASURE()));
-                } catch (InvalidInputException e) {
-                    e.violations().forEach(x -> v.add(at + x.field(), x.rule(), x.message()));
-                }
-            }
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
-            UnitReport stored = monitoring.report(new UnitReport(region, year, cutOff, project, indicators, null,
-                    null, false), actor);
+            UnitReport stored = monitoring.report(report, actor);
             SubmitMonitoringReportResult out = new SubmitMonitoringReportResult();
             out.setPROCODE(stored.proCode().value());
             out.setWORST(io.jixiao.soap.internal.monitoring.Forecast.fromValue(stored.worst().name()));
