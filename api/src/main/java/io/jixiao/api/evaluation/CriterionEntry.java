@@ -18,4 +18,24 @@ public record CriterionEntry(KeyPart part, String name, BigDecimal points, BigDe
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(score, "score");
     }
+
+    /**
+     * Builds one criterion of a key evaluation from the fields of a remote request ({@code PART}, {@code NAME},
+     * {@code POINTS}, {@code SCORE}).
+     *
+     * @param v collects every broken rule
+     * @return the criterion, or {@code null} if a rule was broken
+     * @since 1.4.0
+     */
+    public static CriterionEntry from(io.jixiao.api.model.Violations v, String part, String name, BigDecimal points,
+            BigDecimal score) {
+        int before = v.count();
+        if (part == null || name == null || points == null || score == null) {
+            v.add("PART", "required", "names PART (DECISION or PROCESS), NAME, POINTS (in the plan) and SCORE "
+                    + "(earned)");
+            return null;
+        }
+        KeyPart p = v.oneOf("PART", part, KeyPart.class);
+        return v.count() > before ? null : new CriterionEntry(p, name, points, score);
+    }
 }

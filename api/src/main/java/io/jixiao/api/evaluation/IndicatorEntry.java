@@ -17,4 +17,23 @@ public record IndicatorEntry(int line, BigDecimal actual, Achievement achievemen
     public IndicatorEntry {
         deviationReason = deviationReason == null ? "" : deviationReason;
     }
+
+    /**
+     * Builds one indicator line's entry from the fields of a remote request ({@code LINE}, {@code ACTUAL},
+     * {@code ACHIEVEMENT}, {@code PERCENT}, {@code DEVIATION_REASON}); what the line's indicator asks of it is the
+     * service's rule.
+     *
+     * @param v collects every broken rule
+     * @return the entry, or {@code null} if a rule was broken
+     * @since 1.4.0
+     */
+    public static IndicatorEntry from(io.jixiao.api.model.Violations v, Integer line, BigDecimal actual,
+            String achievement, BigDecimal percent, String deviationReason) {
+        int before = v.count();
+        if (line == null) {
+            v.add("LINE", "required", "names the indicator's line in the goal, from 1");
+        }
+        Achievement a = achievement == null ? null : v.oneOf("ACHIEVEMENT", achievement, Achievement.class);
+        return v.count() > before ? null : new IndicatorEntry(line, actual, a, percent, deviationReason);
+    }
 }

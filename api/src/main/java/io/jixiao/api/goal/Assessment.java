@@ -69,38 +69,31 @@ public record Assessment(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode p
 
     /**
      * Builds an assessment from the fields of a remote request, in the platform's element names
-     * ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR}, {@code PRO_CODE}, {@code TIER}, the scores, {@code CONCLUSION},
-     * {@code ASSESSOR}, {@code THIRD_PARTY}, {@code DOCUMENT_REF}); the scores' field is the contract's own
-     * ({@code SCORES}, an object of dimension → score, in JSON; {@code SCORE} repeated in XML).
+     * ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR}, {@code PRO_CODE}, {@code TIER}, {@code CONCLUSION},
+     * {@code ASSESSOR}, {@code THIRD_PARTY}, {@code DOCUMENT_REF}, {@code SCORES}: an object of dimension → score in
+     * JSON, {@code SCORE} repeated in XML, docs/api.md).
      *
      * @param v collects every broken rule
-     * @param scoresField the scores as the contract names them
      * @return the assessment, or {@code null} if a rule was broken
      * @since 1.4.0
      */
     public static Assessment from(Violations v, String mofDivCode, Integer fiscalYear, String proCode, String tier,
-            String scoresField, Map<String, BigDecimal> scores, String conclusion, String assessor,
+            Map<String, BigDecimal> scores, String conclusion, String assessor,
             boolean thirdParty, String documentRef) {
         int before = v.count();
         MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = null;
-        if (fiscalYear == null) {
-            v.add(FiscalYear.FIELD, "required", "is required");
-        } else {
-            year = v.check(() -> FiscalYear.of(fiscalYear));
-        }
+        FiscalYear year = FiscalYear.from(v, fiscalYear);
         ProCode project = v.check(() -> ProCode.of(proCode));
         AssessmentTier t = v.oneOf("TIER", tier, AssessmentTier.class);
         AssessmentConclusion c = v.oneOf("CONCLUSION", conclusion, AssessmentConclusion.class);
         if (scores != null && scores.size() > MAX_DIMENSIONS) {
-            v.add(scoresField, "size", "at most " + MAX_DIMENSIONS + " dimensions");
+            v.add("SCORES", "size", "at most " + MAX_DIMENSIONS + " dimensions");
         }
         v.text("ASSESSOR", assessor, 200, true);
         v.text("DOCUMENT_REF", documentRef, 200, true);
         if (v.count() > before) {
             return null;
         }
-        FiscalYear y = year;
-        return v.check(() -> new Assessment(region, y, project, t, scores, c, assessor, thirdParty, documentRef));
+        return v.check(() -> new Assessment(region, year, project, t, scores, c, assessor, thirdParty, documentRef));
     }
 }

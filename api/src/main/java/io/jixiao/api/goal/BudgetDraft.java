@@ -31,66 +31,42 @@ public record BudgetDraft(Gate gate, MofDivCode mofDivCode, FiscalYear fiscalYea
     }
 
     /**
-     * Reads one line of a draft, in whatever shape the adapter received it.
+     * The lines' list.
      *
-     * @param <T> the adapter's shape of a line
      * @since 1.4.0
      */
-    @FunctionalInterface
-    public interface LineReader<T> {
-        /**
-         * @param v collects the line's broken rules, named from the line
-         * @param raw the line as received, not {@code null}
-         * @return the line's project, through {@link ProjectFacts#from} with the draft's region and year
-         */
-        ProjectFacts read(Violations v, T raw);
-    }
+    public static final String LINES = "LINES";
 
     /**
      * Builds a draft from the fields of a remote request ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR},
-     * {@code DRAFT_NO} and the lines' list: {@code LINES} in JSON, {@code LINE} (repeated) in XML). The draft's own
-     * fields are checked first; its lines only when those hold, each line's broken rule named
-     * {@code <list>[i].<field>}. The gate checks the rest (the number's pattern, how many lines).
+     * {@code DRAFT_NO}, {@code LINES}). The draft's own fields are checked first; its lines only when those hold,
+     * each line's broken rule named {@code LINES[i].<field>} (in SOAP's names {@code LINE[i].<field>}: docs/api.md).
+     * The gate checks the rest (the number's pattern, how many lines).
      *
      * @param v collects every broken rule
      * @param gate the gate the draft goes through
-     * @param listField the lines' list as the contract names it
      * @param lines the lines as received; {@code null} when the list is missing
-     * @param reader turns one received line into its project's facts
+     * @param reader turns one received line into its project's facts ({@link ProjectFacts#from} with the draft's
+     *        region and year)
      * @return the draft, or {@code null} if a rule was broken
      * @since 1.4.0
      */
     public static <T> BudgetDraft from(Violations v, Gate gate, String mofDivCode, Integer fiscalYear,
-            String draftNo, String listField, List<T> lines, LineReader<T> reader) {
+            String draftNo, List<T> lines,
+            java.util.function.BiFunction<Violations, T, ProjectFacts> reader) {
         int before = v.count();
         MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = null;
-        if (fiscalYear == null) {
-            v.add(FiscalYear.FIELD, "required", "is required");
-        } else {
-            year = v.check(() -> FiscalYear.of(fiscalYear));
-        }
+        FiscalYear year = FiscalYear.from(v, fiscalYear);
         if (draftNo == null) {
             v.add("DRAFT_NO", "required", "the draft's document number");
         }
         if (lines == null || lines.isEmpty()) {
-            v.add(listField, "required", "one or more project lines");
+            v.add(LINES, "required", "one or more project lines");
         }
         if (v.count() > before) {
             return null;
         }
-        List<ProjectFacts> facts = new java.util.ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            T raw = lines.get(i);
-            if (raw == null) {
-                v.add(listField + "[" + i + "]", "required", "a project line is required");
-                continue;
-            }
-            ProjectFacts line = v.within(listField + "[" + i + "].", x -> reader.read(x, raw));
-            if (line != null) {
-                facts.add(line);
-            }
-        }
+        List<ProjectFacts> facts = v.each(LINES, lines, reader);
         return v.count() > before ? null : new BudgetDraft(gate, region, year, facts, draftNo);
     }
 }

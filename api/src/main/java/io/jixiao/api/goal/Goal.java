@@ -28,36 +28,25 @@ public record Goal(GoalSubject subject, String annualOverview, String midTermOve
     public static final int MAX_INDICATORS = 200;
 
     /**
-     * Reads one indicator of a request's list, in whatever shape the adapter received it.
+     * The indicators' list.
      *
-     * @param <T> the adapter's shape of an indicator
      * @since 1.4.0
      */
-    @FunctionalInterface
-    public interface IndicatorReader<T> {
-        /**
-         * @param v collects the indicator's broken rules, named from the indicator
-         * @param raw the indicator as received, not {@code null}
-         * @return the indicator, through {@link Indicator#from}
-         */
-        Indicator read(Violations v, T raw);
-    }
+    public static final String INDICATORS = "INDICATORS";
 
     /**
      * Builds a goal from the fields of a remote request, in the platform's element names ({@code SUBJECT},
-     * {@code KPI_TARGET}, {@code MID_TERM_TARGET} and the indicators' list). The list's name is the contract's own:
-     * {@code INDICATORS} in JSON, {@code INDICATOR} (repeated) in XML; an indicator's broken rule is named
-     * {@code <list>[i].<field>}.
+     * {@code KPI_TARGET}, {@code MID_TERM_TARGET}, {@code INDICATORS}); an indicator's broken rule is named
+     * {@code INDICATORS[i].<field>} (in SOAP's names {@code INDICATOR[i].<field>}: docs/api.md).
      *
      * @param v collects every broken rule
-     * @param listField the indicators' list as the contract names it
      * @param indicators the indicators as received; {@code null} when the list is missing
-     * @param reader turns one received indicator into an {@link Indicator}
+     * @param reader turns one received indicator into an {@link Indicator} ({@link Indicator#from})
      * @return the goal, or {@code null} if a rule was broken
      * @since 1.4.0
      */
     public static <T> Goal from(Violations v, String subject, String annualOverview, String midTermOverview,
-            String listField, List<T> indicators, IndicatorReader<T> reader) {
+            List<T> indicators, java.util.function.BiFunction<Violations, T, Indicator> reader) {
         int before = v.count();
         GoalSubject s = subject == null ? GoalSubject.PROJECT : v.oneOf("SUBJECT", subject, GoalSubject.class);
         v.text("KPI_TARGET", annualOverview, 4000, true);
@@ -65,23 +54,13 @@ public record Goal(GoalSubject subject, String annualOverview, String midTermOve
             v.add("KPI_TARGET", "required", "the annual goal overview is required");
         }
         v.text("MID_TERM_TARGET", midTermOverview, 4000, false);
-        List<Indicator> out = new java.util.ArrayList<>();
+        List<Indicator> out = List.of();
         if (indicators == null) {
-            v.add(listField, "required", "is required (may be empty in a draft)");
+            v.add(INDICATORS, "required", "is required (may be empty in a draft)");
         } else if (indicators.size() > MAX_INDICATORS) {
-            v.add(listField, "size", "at most " + MAX_INDICATORS + " indicators");
+            v.add(INDICATORS, "size", "at most " + MAX_INDICATORS + " indicators");
         } else {
-            for (int i = 0; i < indicators.size(); i++) {
-                T raw = indicators.get(i);
-                if (raw == null) {
-                    v.add(listField + "[" + i + "]", "required", "an indicator is required");
-                    continue;
-                }
-                Indicator k = v.within(listField + "[" + i + "].", x -> reader.read(x, raw));
-                if (k != null) {
-                    out.add(k);
-                }
-            }
+            out = v.each(INDICATORS, indicators, reader);
         }
         return v.count() > before ? null : new Goal(s, annualOverview, midTermOverview, out);
     }

@@ -53,12 +53,7 @@ public record ProjectFacts(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyC
             Boolean newProject, Boolean recurring, BigDecimal prevAmount) {
         int before = v.count();
         MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = null;
-        if (fiscalYear == null) {
-            v.add(FiscalYear.FIELD, "required", "is required");
-        } else {
-            year = v.check(() -> FiscalYear.of(fiscalYear));
-        }
+        FiscalYear year = FiscalYear.from(v, fiscalYear);
         AgencyCode agency = v.check(() -> AgencyCode.of(agencyCode));
         ProCode project = v.check(() -> ProCode.of(proCode));
         ProjectClass type = v.oneOf("PROJECT_CLASS", projectClass, ProjectClass.class);

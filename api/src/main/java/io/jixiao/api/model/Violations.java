@@ -120,6 +120,35 @@ public final class Violations {
     }
 
     /**
+     * Checks each element of a request's list through {@link #within}, named {@code <list>[i].<field>}; a missing
+     * element is named {@code <list>[i]}. How many elements a list may have is the caller's rule.
+     *
+     * @param <T> the adapter's shape of an element
+     * @param <R> what an element becomes
+     * @param listField the list as the contract names it
+     * @param raw the elements as received, not {@code null}
+     * @param reader checks one element, not {@code null}, into the violations it is given
+     * @return the elements that broke no rule, in order
+     * @since 1.4.0
+     */
+    public <T, R> List<R> each(String listField, List<T> raw,
+            java.util.function.BiFunction<Violations, T, R> reader) {
+        List<R> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            T element = raw.get(i);
+            if (element == null) {
+                add(listField + "[" + i + "]", "required", "is required");
+                continue;
+            }
+            R value = within(listField + "[" + i + "].", x -> reader.apply(x, element));
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @return whether any violation was collected
      * @since 1.1.0
      */

@@ -55,19 +55,13 @@ public record RoundRequest(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDa
             LocalDate cutOff, LocalDate due) {
         int before = v.count();
         MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = null;
-        if (fiscalYear == null) {
-            v.add(FiscalYear.FIELD, "required", "is required");
-        } else {
-            year = v.check(() -> FiscalYear.of(fiscalYear));
-        }
+        FiscalYear year = FiscalYear.from(v, fiscalYear);
         if (cutOff == null) {
             v.add("CUT_OFF", "required", "is required (yyyy-MM-dd)");
         }
         if (v.count() > before) {
             return null;
         }
-        FiscalYear y = year;
-        return v.check(() -> new RoundRequest(region, y, cutOff, due));
+        return v.check(() -> new RoundRequest(region, year, cutOff, due));
     }
 }

@@ -28,6 +28,13 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
     /** The most indicators one report carries. */
     public static final int MAX_INDICATORS = 200;
 
+    /**
+     * The indicators' list.
+     *
+     * @since 1.1.0
+     */
+    public static final String INDICATORS = "INDICATORS";
+
     public UnitReport {
         Objects.requireNonNull(mofDivCode, "mofDivCode");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
@@ -54,63 +61,31 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
     }
 
     /**
-     * Reads one indicator's progress of a report, in whatever shape the adapter received it.
-     *
-     * @param <T> the adapter's shape of an indicator's progress
-     * @since 1.1.0
-     */
-    @FunctionalInterface
-    public interface ProgressReader<T> {
-        /**
-         * @param v collects the indicator's broken rules, named from the indicator
-         * @param raw the indicator's progress as received, not {@code null}
-         * @return its progress, through {@link IndicatorProgress#from}
-         */
-        IndicatorProgress read(Violations v, T raw);
-    }
-
-    /**
      * Builds a unit's report from the fields of a remote request, in the platform's element names
-     * ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR}, {@code CUT_OFF}, {@code PRO_CODE} and the indicators' list:
-     * {@code INDICATORS} in JSON, {@code INDICATOR} (repeated) in XML); the cut-off comes parsed, each contract
-     * having its own date syntax.
+     * ({@code MOF_DIV_CODE}, {@code FISCAL_YEAR}, {@code CUT_OFF}, {@code PRO_CODE}, {@code INDICATORS}: in SOAP's
+     * names {@code INDICATOR}, docs/api.md); the cut-off comes parsed, each contract having its own date syntax.
      *
      * @param v collects every broken rule
      * @param cutOff the cut-off day, or {@code null} when the request has none
-     * @param listField the indicators' list as the contract names it
      * @param indicators the indicators as received; {@code null} when the list is missing
-     * @param reader turns one received indicator into its progress
+     * @param reader turns one received indicator into its progress ({@link IndicatorProgress#from})
      * @return the report, not yet submitted, or {@code null} if a rule was broken
      * @since 1.1.0
      */
     public static <T> UnitReport from(Violations v, String mofDivCode, Integer fiscalYear, LocalDate cutOff,
-            String proCode, String listField, List<T> indicators, ProgressReader<T> reader) {
+            String proCode, List<T> indicators,
+            java.util.function.BiFunction<Violations, T, IndicatorProgress> reader) {
         int before = v.count();
         MofDivCode region = v.check(() -> MofDivCode.of(mofDivCode));
-        FiscalYear year = null;
-        if (fiscalYear == null) {
-            v.add(FiscalYear.FIELD, "required", "is required");
-        } else {
-            year = v.check(() -> FiscalYear.of(fiscalYear));
-        }
+        FiscalYear year = FiscalYear.from(v, fiscalYear);
         ProCode project = v.check(() -> ProCode.of(proCode));
-        List<IndicatorProgress> progress = new java.util.ArrayList<>();
+        List<IndicatorProgress> progress = List.of();
         if (indicators == null || indicators.isEmpty()) {
-            v.add(listField, "required", "lists at least one indicator");
+            v.add(INDICATORS, "required", "lists at least one indicator");
         } else if (indicators.size() > MAX_INDICATORS) {
-            v.add(listField, "size", "lists at most " + MAX_INDICATORS + " indicators");
+            v.add(INDICATORS, "size", "lists at most " + MAX_INDICATORS + " indicators");
         } else {
-            for (int i = 0; i < indicators.size(); i++) {
-                T raw = indicators.get(i);
-                if (raw == null) {
-                    v.add(listField + "[" + i + "]", "required", "is required");
-                    continue;
-                }
-                IndicatorProgress p = v.within(listField + "[" + i + "].", x -> reader.read(x, raw));
-                if (p != null) {
-                    progress.add(p);
-                }
-            }
+            progress = v.each(INDICATORS, indicators, reader);
         }
         if (cutOff == null) {
             v.add("CUT_OFF", "required", "is required (yyyy-MM-dd)");
@@ -118,7 +93,7 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
         if (v.count() > before) {
             return null;
         }
-        FiscalYear y = year;
-        return v.check(() -> new UnitReport(region, y, cutOff, project, progress, null, null, false));
+        List<IndicatorProgress> read = progress;
+        return v.check(() -> new UnitReport(region, year, cutOff, project, read, null, null, false));
     }
 }

@@ -98,7 +98,7 @@ class SameRuleIT {
                         "440100000", "FISCAL_YEAR", "2026", "PRO_CODE", "SAME-RULE-1", "TIER", "GENERAL"),
                         Goals.soap("SCORE", Jixiao.elements("DIMENSION", "NOT_A_DIMENSION", "VALUE", "50")),
                         Jixiao.elements("CONCLUSION", "SUPPORT", "ASSESSOR", "评估中心", "THIRD_PARTY", "true",
-                                "DOCUMENT_REF", "穗财评〔2026〕1号")), "SCORES", "SCORES", "dimensions"));
+                                "DOCUMENT_REF", "穗财评〔2026〕1号")), "SCORES", "SCORE", "dimensions"));
         all.add(new Case("SaveLibraryIndicator: valid to before valid from", "finance01", "/library/indicators",
                 "{\"MOF_DIV_CODE\":\"140400000\",\"IND_CODE\":\"SAME-RULE-1\",\"KIND\":\"COMMON\",\"KPI_LV2\":\"QUANTITY\","
                         + "\"KPI_CONTENT\":\"培训人次\",\"COMPUTESIGN\":1,\"VALID_FROM\":\"2026-06-01\","
@@ -140,6 +140,11 @@ class SameRuleIT {
                                 "PRO_CODE", "SAME-RULE-1"),
                         Goals.soap("INDICATOR", Jixiao.elements("KPI_CONTENT", "指标0", "KPI_VAL_TODATE", "60",
                                 "FORECAST", "WILL_COMPLETE"))), "CUT_OFF", "CUT_OFF", "year"));
+        all.add(new Case("AssignEvaluations: a key evaluation without its evaluator", "finance01",
+                "/evaluations/assignments", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2025,\"KIND\":\"KEY\","
+                        + "\"PRO_CODES\":[\"SAME-RULE-1\"]}", Jixiao.EVALUATION_SOAP, "AssignEvaluations",
+                Goals.soap("AssignEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                        "2025", "KIND", "KEY", "PRO_CODE", "SAME-RULE-1")), "EVALUATOR", "EVALUATOR", "required"));
         return all.stream();
     }
 

@@ -201,7 +201,7 @@ public final class ComprehensiveEvaluationResource implements RestResource {
         OpenJson r = RequestBodies.required(body);
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        FiscalYear year = FiscalYear.from(v, r.fiscalYear);
         List<MofDivCode> subjects = new ArrayList<>();
         if (r.subjects == null || r.subjects.isEmpty()) {
             v.add("MOF_DIV_CODES", "required", "lists the lower governments to evaluate");

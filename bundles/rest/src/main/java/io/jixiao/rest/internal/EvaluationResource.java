@@ -2,7 +2,6 @@ package io.jixiao.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.jixiao.api.evaluation.Achievement;
 import io.jixiao.api.evaluation.Adjustment;
 import io.jixiao.api.evaluation.AdjustmentStatus;
 import io.jixiao.api.evaluation.ApplicationRun;
@@ -12,8 +11,8 @@ import io.jixiao.api.evaluation.EvaluationKind;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.Submission;
 import io.jixiao.api.evaluation.IndicatorScore;
-import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.Scorecard;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.WhatIf;
@@ -266,7 +265,7 @@ public final class EvaluationResource implements RestResource {
         YearCloseJson r = RequestBodies.required(body);
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        FiscalYear year = FiscalYear.from(v, r.fiscalYear);
         AgencyCode agency = v.check(() -> AgencyCode.of(r.agencyCode));
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
@@ -288,7 +287,7 @@ public final class EvaluationResource implements RestResource {
         AssignJson r = RequestBodies.required(body);
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-        FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD, r.fiscalYear)));
+        FiscalYear year = FiscalYear.from(v, r.fiscalYear);
         EvaluationKind kind = v.oneOf("KIND", r.kind, EvaluationKind.class);
         List<ProCode> projects = new ArrayList<>();
         if (r.proCodes != null && r.proCodes.size() > MAX_PROJECTS) {
@@ -370,45 +369,12 @@ public final class EvaluationResource implements RestResource {
         SelfEvaluationJson r = RequestBodies.required(body);
         Violations v = new Violations();
         Long id = v.check(() -> RequestBodies.id(TASK_ID, taskId));
-        List<IndicatorEntry> entries = new ArrayList<>();
-        if (r.indicators == null || r.indicators.isEmpty()) {
-            v.add("INDICATORS", "required", "lists one entry per indicator line of the goal");
-        } else if (r.indicators.size() > MAX_INDICATORS) {
-            v.add("INDICATORS", "size", "lists at most " + MAX_INDICATORS + " entries");
-        } else {
-            for (int i = 0; i < r.indicators.size(); i++) {
-                EntryJson e = r.indicators.get(i);
-                String at = "INDICATORS[" + i + "].";
-                if (e == null || e.line == null) {
-                    v.add(at + "LINE", "required", "names the indicator's line in the goal, from 1");
-                    continue;
-                }
-                Achievement achievement = e.achievement == null ? null
-                        : v.oneOf(at + "ACHIEVEMENT", e.achievement, Achievement.class);
-                entries.add(new IndicatorEntry(e.line, e.actual, achievement, e.percent, e.deviationReason));
-            }
-        }
-        List<CriterionEntry> criteria = new ArrayList<>();
-        if (r.criteria != null && r.criteria.size() > MAX_INDICATORS) {
-            v.add("CRITERIA", "size", "lists at most " + MAX_INDICATORS + " criteria");
-        } else if (r.criteria != null) {
-            for (int i = 0; i < r.criteria.size(); i++) {
-                CriterionJson c = r.criteria.get(i);
-                String at = "CRITERIA[" + i + "].";
-                if (c == null || c.part == null || c.name == null || c.points == null || c.score == null) {
-                    v.add(at.substring(0, at.length() - 1), "required", "names PART (DECISION or PROCESS), NAME, "
-                            + "POINTS (in the plan) and SCORE (earned)");
-                    continue;
-                }
-                KeyPart part = v.oneOf(at + "PART", c.part, KeyPart.class);
-                if (part != null) {
-                    criteria.add(new CriterionEntry(part, c.name, c.points, c.score));
-                }
-            }
-        }
+        Submission submission = Submission.from(v, r.indicators,
+                (x, e) -> IndicatorEntry.from(x, e.line, e.actual, e.achievement, e.percent, e.deviationReason),
+                r.criteria, (x, c) -> CriterionEntry.from(x, c.part, c.name, c.points, c.score));
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
-        return ScorecardJson.of(id, evaluations.submit(id, entries, criteria, actor));
+        return ScorecardJson.of(id, evaluations.submit(id, submission.indicators(), submission.criteria(), actor));
     }
 
     @GET
@@ -429,8 +395,7 @@ public final class EvaluationResource implements RestResource {
             ApplyJson r = RequestBodies.required(body);
             Violations v = new Violations();
             MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD,
-                    r.fiscalYear)));
+            FiscalYear year = FiscalYear.from(v, r.fiscalYear);
             Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
             v.throwIfAny();
             return new RegionYearCall(region, year, java.util.Map.of(), actor);
@@ -531,8 +496,7 @@ public final class EvaluationResource implements RestResource {
             WhatIfRequestJson r = RequestBodies.required(body);
             Violations v = new Violations();
             MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
-            FiscalYear year = v.check(() -> FiscalYear.of(RequestBodies.requiredField(FiscalYear.FIELD,
-                    r.fiscalYear)));
+            FiscalYear year = FiscalYear.from(v, r.fiscalYear);
             if (r.policy != null && r.policy.size() > 20) {
                 v.add("POLICY", "size", "has at most 20 rows");
             }

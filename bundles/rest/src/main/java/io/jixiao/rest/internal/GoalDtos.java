@@ -81,7 +81,7 @@ final class GoalDtos {
         @JsonProperty("ADJUST_BATCH") public String adjustmentBatch;
 
         Goal goal(Violations v) {
-            return Goal.from(v, subject, annualOverview, midTermOverview, "INDICATORS", indicators,
+            return Goal.from(v, subject, annualOverview, midTermOverview, indicators,
                     (x, j) -> Indicator.from(x, j.level1, j.level2, j.name, j.sign, j.target, j.unit, j.points,
                             j.standard, j.libraryId));
         }
@@ -217,7 +217,7 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         Assessment assessment(Violations v) {
-            return Assessment.from(v, mofDivCode, fiscalYear, proCode, tier, "SCORES", scores, conclusion, assessor,
+            return Assessment.from(v, mofDivCode, fiscalYear, proCode, tier, scores, conclusion, assessor,
                     thirdParty, documentRef);
         }
     }
@@ -297,7 +297,7 @@ final class GoalDtos {
         @JsonProperty("OPERATOR") public String operator;
 
         BudgetDraft draft(io.jixiao.api.goal.Gate gate, Violations v) {
-            return BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, "LINES", lines,
+            return BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, lines,
                     (x, l) -> ProjectFacts.from(x, mofDivCode, fiscalYear, l.agencyCode, l.proCode, l.projectClass,
                             l.projectLevel, l.budgetKind, l.amount, l.newProject, l.recurring, l.prevAmount));
         }

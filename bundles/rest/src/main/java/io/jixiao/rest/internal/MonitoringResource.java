@@ -227,7 +227,7 @@ public final class MonitoringResource implements RestResource {
 
         UnitReport report(Violations v) {
             LocalDate cut = RequestBodies.date(v, "CUT_OFF", cutOff, false);
-            return UnitReport.from(v, mofDivCode, fiscalYear, cut, proCode, "INDICATORS", indicators,
+            return UnitReport.from(v, mofDivCode, fiscalYear, cut, proCode, indicators,
                     (x, in) -> IndicatorProgress.from(x, in.name, in.valueToDate, in.forecast, in.deviationReason,
                             in.measure));
         }

@@ -61,17 +61,6 @@ final class RequestBodies {
                 : v.check(() -> (int) Math.min(Integer.MAX_VALUE, id("LIMIT", raw)));
     }
 
-    /**
-     * @return the value of a required field
-     * @throws io.jixiao.api.model.InvalidInputException naming the field when it is missing
-     */
-    static <T> T requiredField(String field, T value) {
-        if (value == null) {
-            throw io.jixiao.api.model.InvalidInputException.of(field, "required", "is required");
-        }
-        return value;
-    }
-
     static <T> T required(T body) {
         if (body == null) {
             throw InvalidInputException.of("$", "required", "a JSON request body is required");

@@ -13,6 +13,7 @@ import io.jixiao.api.evaluation.KeyPart;
 import io.jixiao.api.evaluation.EvaluationService;
 import io.jixiao.api.evaluation.EvaluationTask;
 import io.jixiao.api.evaluation.IndicatorEntry;
+import io.jixiao.api.evaluation.Submission;
 import io.jixiao.api.evaluation.IndicatorScore;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.WhatIf;
@@ -51,9 +52,7 @@ import io.jixiao.soap.internal.evaluation.AssignEvaluationsRequest;
 import io.jixiao.soap.internal.evaluation.AssignEvaluationsResult;
 import io.jixiao.soap.internal.evaluation.CloseEvaluationYearRequest;
 import io.jixiao.soap.internal.evaluation.CloseEvaluationYearResult;
-import io.jixiao.soap.internal.evaluation.Criterion;
 import io.jixiao.soap.internal.evaluation.CriterionLine;
-import io.jixiao.soap.internal.evaluation.Entry;
 import io.jixiao.soap.internal.evaluation.EvaluationPortType;
 import io.jixiao.soap.internal.evaluation.EvaluationWhatIfRequest;
 import io.jixiao.soap.internal.evaluation.EvaluationWhatIfResult;
@@ -121,7 +120,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                     Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
                     v.throwIfAny();
                     OpenComprehensiveEvaluationsResult out = new OpenComprehensiveEvaluationsResult();
-                    inSoapNames(() -> comprehensive.open(region, year, subjects, r.getEVALUATOR(), due, actor))
+                    comprehensive.open(region, year, subjects, r.getEVALUATOR(), due, actor)
                             .forEach(e -> out.getEVALUATION().add(regionEvaluation(e)));
                     return out;
                 });
@@ -165,7 +164,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                                     c.getPOINTS(), c.getSCORE())).toList();
                     SubmitComprehensiveEvaluationResult out = new SubmitComprehensiveEvaluationResult();
                     out.setSCORECARD(regionScorecard(r.getEVALUATIONID(),
-                            inSoapNames(() -> comprehensive.submit(r.getEVALUATIONID(), criteria, actor))));
+                            comprehensive.submit(r.getEVALUATIONID(), criteria, actor)));
                     return out;
                 });
     }
@@ -212,20 +211,6 @@ public final class EvaluationEndpoint implements EvaluationPortType {
      * The service names list fields as REST spells them ({@code MOF_DIV_CODES[1]}, {@code CRITERIA[0].SCORE}); a SOAP
      * caller is told the element it sent ({@code SUBJECT_DIV_CODE[1]}, {@code CRITERION[0].SCORE}).
      */
-    private static <T> T inSoapNames(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (io.jixiao.api.model.InvalidInputException e) {
-            throw new io.jixiao.api.model.InvalidInputException(e.violations().stream()
-                    .map(x -> new io.jixiao.api.model.Violation(soapName(x.field()), x.rule(), x.message())).toList());
-        }
-    }
-
-    private static String soapName(String field) {
-        return field.startsWith("MOF_DIV_CODES") ? "SUBJECT_DIV_CODE" + field.substring("MOF_DIV_CODES".length())
-                : field.startsWith("CRITERIA") ? "CRITERION" + field.substring("CRITERIA".length()) : field;
-    }
-
     @Override
     public TransferWhatIfResult transferWhatIf(TransferWhatIfRequest r) throws JixiaoFaultMessage {
         return FAULTS.run(() -> {
@@ -383,21 +368,16 @@ public final class EvaluationEndpoint implements EvaluationPortType {
     public SubmitSelfEvaluationResult submitSelfEvaluation(SubmitSelfEvaluationRequest r) throws JixiaoFaultMessage {
         return requestIds.once("SubmitSelfEvaluation", r, SubmitSelfEvaluationResult.class, FAULTS, () -> {
             Violations v = new Violations();
+            Submission submission = Submission.from(v, r.getINDICATOR(),
+                    (x, e) -> IndicatorEntry.from(x, e.getLINE(), e.getACTUAL(), e.getACHIEVEMENT() == null ? null
+                            : e.getACHIEVEMENT().value(), e.getPERCENT(), e.getDEVIATIONREASON()),
+                    r.getCRITERION(), (x, c) -> CriterionEntry.from(x, c.getPART() == null ? null
+                            : c.getPART().value(), c.getNAME(), c.getPOINTS(), c.getSCORE()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
-            List<IndicatorEntry> entries = new ArrayList<>();
-            for (Entry e : r.getINDICATOR()) {
-                entries.add(new IndicatorEntry(e.getLINE(), e.getACTUAL(),
-                        e.getACHIEVEMENT() == null ? null : Achievement.valueOf(e.getACHIEVEMENT().value()),
-                        e.getPERCENT(), e.getDEVIATIONREASON()));
-            }
-            List<CriterionEntry> criteria = new ArrayList<>();
-            for (Criterion c : r.getCRITERION()) {
-                criteria.add(new CriterionEntry(KeyPart.valueOf(c.getPART().value()), c.getNAME(), c.getPOINTS(),
-                        c.getSCORE()));
-            }
             SubmitSelfEvaluationResult out = new SubmitSelfEvaluationResult();
-            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.submit(r.getTASKID(), entries, criteria, actor)));
+            out.setSCORECARD(scorecard(r.getTASKID(), evaluations.submit(r.getTASKID(),
+                    submission.indicators(), submission.criteria(), actor)));
             return out;
         });
     }

@@ -62,10 +62,14 @@ final class FaultContract<F extends Exception> {
         return exception.apply(fault.getCODE() + ": " + fault.getMESSAGE(), fault);
     }
 
-    /** @return the fault of one of the API's typed errors: a refused step lists every broken rule, as REST's 422 does */
+    /**
+     * @return the fault of one of the API's typed errors: a refused step lists every broken rule, as REST's 422 does;
+     *         a broken input rule names its field in this contract's element names ({@link ElementNames})
+     */
     F of(JixiaoException e) {
         List<Violation> violations = e instanceof InvalidInputException invalid
-                ? invalid.violations().stream().map(v -> new Violation(v.field(), v.rule(), v.message())).toList()
+                ? invalid.violations().stream()
+                        .map(v -> new Violation(ElementNames.of(v.field()), v.rule(), v.message())).toList()
                 : List.of();
         F fault = fault(e.code(), e.getMessage(), violations);
         if (e instanceof RulesViolatedException rules) {

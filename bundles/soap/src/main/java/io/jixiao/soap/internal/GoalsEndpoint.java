@@ -297,7 +297,7 @@ public final class GoalsEndpoint implements GoalsPortType {
                 }
             }
             Assessment assessment = Assessment.from(v, r.getMOFDIVCODE(), r.getFISCALYEAR(), r.getPROCODE(),
-                    r.getTIER() == null ? null : r.getTIER().value(), "SCORE", scores,
+                    r.getTIER() == null ? null : r.getTIER().value(), scores,
                     r.getCONCLUSION() == null ? null : r.getCONCLUSION().value(), r.getASSESSOR(), r.isTHIRDPARTY(),
                     r.getDOCUMENTREF());
             Actor actor = actor(r.getOPERATOR(), v);
@@ -448,7 +448,7 @@ public final class GoalsEndpoint implements GoalsPortType {
     private DraftOutcome draft(Gate gate, String mofDivCode, int fiscalYear, String draftNo, List<Line> lines,
             String operator) {
         Violations v = new Violations();
-        BudgetDraft draft = BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, "LINE", lines,
+        BudgetDraft draft = BudgetDraft.from(v, gate, mofDivCode, fiscalYear, draftNo, lines,
                 (x, l) -> ProjectFacts.from(x, mofDivCode, fiscalYear, l.getAGENCYCODE(), l.getPROCODE(),
                         name(l.getPROJECTCLASS()), name(l.getPROJECTLEVEL()), name(l.getBUDGETKIND()), l.getAMOUNT(),
                         l.isNEWPROJECT(), l.isRECURRING(), l.getPREVAMOUNT()));
@@ -511,8 +511,8 @@ public final class GoalsEndpoint implements GoalsPortType {
             v.add("GOAL", "required", "the goal is required");
             return null;
         }
-        return Goal.from(v, name(g.getSUBJECT()), g.getKPITARGET(), g.getMIDTERMTARGET(), "INDICATOR",
-                g.getINDICATOR(), (x, k) -> Indicator.from(x, name(k.getKPILV1()), name(k.getKPILV2()),
+        return Goal.from(v, name(g.getSUBJECT()), g.getKPITARGET(), g.getMIDTERMTARGET(), g.getINDICATOR(),
+                (x, k) -> Indicator.from(x, name(k.getKPILV1()), name(k.getKPILV2()),
                         k.getKPICONTENT(), k.getCOMPUTESIGN(), k.getKPIVAL(), k.getMETERUNIT(), k.getWEIGHT(),
                         k.getKPIEVALSTD(), k.getLIBRARYID()));
     }

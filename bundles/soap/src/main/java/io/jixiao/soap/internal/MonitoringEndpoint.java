@@ -138,7 +138,7 @@ public final class MonitoringEndpoint implements MonitoringPortType {
             Violations v = new Violations();
             LocalDate cutOff = v.check(() -> XmlTimes.day("CUT_OFF", r.getCUTOFF()));
             UnitReport report = UnitReport.from(v, r.getMOFDIVCODE(), r.getFISCALYEAR(), cutOff, r.getPROCODE(),
-                    "INDICATOR", r.getINDICATOR(), (x, p) -> IndicatorProgress.from(x, p.getKPICONTENT(),
+                    r.getINDICATOR(), (x, p) -> IndicatorProgress.from(x, p.getKPICONTENT(),
                             p.getKPIVALTODATE(), p.getFORECAST() == null ? null : p.getFORECAST().value(),
                             p.getDEVIATIONREASON(), p.getMEASURE()));
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
