@@ -21,4 +21,21 @@ public record RegionCriterion(String dimension, String name, BigDecimal points, 
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(score, "score");
     }
+
+    /**
+     * Builds one criterion of a comprehensive evaluation from the fields of a remote request ({@code DIMENSION},
+     * {@code NAME}, {@code POINTS}, {@code SCORE}); how the criteria add up is the service's rule.
+     *
+     * @param v collects every broken rule
+     * @return the criterion, or {@code null} if a rule was broken
+     * @since 1.4.0
+     */
+    public static RegionCriterion from(io.jixiao.api.model.Violations v, String dimension, String name,
+            BigDecimal points, BigDecimal score) {
+        if (dimension == null || name == null || points == null || score == null) {
+            v.add("DIMENSION", "required", "names DIMENSION, NAME, POINTS (in the plan) and SCORE (earned)");
+            return null;
+        }
+        return new RegionCriterion(dimension, name, points, score);
+    }
 }

@@ -149,6 +149,30 @@ public final class Violations {
     }
 
     /**
+     * Reads a request's list of values (codes): each broken value is named {@code <list>[i]} with its rule.
+     *
+     * @param <T> the value type
+     * @param listField the list as the contract names it
+     * @param raw the values as received, not {@code null}
+     * @param parser builds one value, may throw {@link InvalidInputException}
+     * @return the values that broke no rule, in order
+     * @since 1.4.0
+     */
+    public <T> List<T> values(String listField, List<String> raw, java.util.function.Function<String, T> parser) {
+        List<T> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String value = raw.get(i);
+            try {
+                out.add(parser.apply(value));
+            } catch (InvalidInputException e) {
+                String at = listField + "[" + i + "]";
+                e.violations().forEach(x -> add(at, x.rule(), x.message()));
+            }
+        }
+        return out;
+    }
+
+    /**
      * @return whether any violation was collected
      * @since 1.1.0
      */

@@ -145,6 +145,50 @@ class SameRuleIT {
                         + "\"PRO_CODES\":[\"SAME-RULE-1\"]}", Jixiao.EVALUATION_SOAP, "AssignEvaluations",
                 Goals.soap("AssignEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                         "2025", "KIND", "KEY", "PRO_CODE", "SAME-RULE-1")), "EVALUATOR", "EVALUATOR", "required"));
+        all.add(new Case("CheckPayment: project expenditure without its project", "pay-module",
+                "/payment-guard/checks", Jixiao.checkJson("SAME-RULE-1", null, "B-1", "100.00", "PROJECT"),
+                Jixiao.SOAP, "CheckPayment", Jixiao.checkSoap("SAME-RULE-1", null, "B-1", "100.00", "PROJECT"),
+                "PRO_CODE", "PRO_CODE", "required"));
+        all.add(new Case("PlaceHold: a project and a budget line at once", "finance01", "/holds",
+                "{\"MOF_DIV_CODE\":\"440100000\",\"TARGET_TYPE\":\"PROJECT\",\"PRO_CODE\":\"SAME-RULE-1\",\"BGT_ID\":\"B-1\","
+                        + "\"HOLD_KIND\":\"SUSPEND\",\"REASON\":\"偏离\"}", Jixiao.SOAP, "PlaceHold",
+                Goals.soap("PlaceHoldRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "TARGET_TYPE", "PROJECT",
+                        "PRO_CODE", "SAME-RULE-1", "BGT_ID", "B-1", "HOLD_KIND", "SUSPEND", "REASON", "偏离")),
+                "BGT_ID", "BGT_ID", "target"));
+        all.add(new Case("OpenComprehensiveEvaluations: a government not below the region", "finance01",
+                "/evaluations/comprehensive", "{\"MOF_DIV_CODE\":\"450800000\",\"FISCAL_YEAR\":2026,"
+                        + "\"MOF_DIV_CODES\":[\"440100000\"]}", Jixiao.EVALUATION_SOAP, "OpenComprehensiveEvaluations",
+                Goals.soap("OpenComprehensiveEvaluationsRequest", Jixiao.elements("MOF_DIV_CODE", "450800000",
+                        "FISCAL_YEAR", "2026", "SUBJECT_DIV_CODE", "440100000")), "MOF_DIV_CODES[0]",
+                "SUBJECT_DIV_CODE[0]", "lower"));
+        all.add(new Case("ReleaseHold: a blank reason", "finance01", "/holds/999999/release",
+                "{\"REASON\":\"   \"}", Jixiao.SOAP, "ReleaseHold", Goals.soap("ReleaseHoldRequest",
+                        Jixiao.elements("HOLD_ID", "999999", "REASON", "   ")), "REASON", "REASON", "required"));
+        all.add(new Case("OpenBypass: a blank reason", "finance01", "/payment-guard/bypasses",
+                "{\"MOF_DIV_CODE\":\"440100000\",\"UNTIL\":\"2099-01-01T00:00:00Z\",\"REASON\":\"   \"}", Jixiao.SOAP,
+                "OpenBypass", Goals.soap("OpenBypassRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "UNTIL",
+                        "2099-01-01T00:00:00Z", "REASON", "   ")), "REASON", "REASON", "required"));
+        all.add(new Case("CloseBypass: a blank reason", "finance01", "/payment-guard/bypasses/999999/closing",
+                "{\"REASON\":\"   \"}", Jixiao.SOAP, "CloseBypass", Goals.soap("CloseBypassRequest",
+                        Jixiao.elements("BYPASS_ID", "999999", "REASON", "   ")), "REASON", "REASON", "required"));
+        all.add(new Case("RectifyMonitoringAlert: a blank reason", "finance01",
+                "/monitoring/alerts/999999/rectification", "{\"REASON\":\"   \"}", Jixiao.MONITORING_SOAP,
+                "RectifyMonitoringAlert", Goals.soap("RectifyMonitoringAlertRequest", Jixiao.elements("ALERT_ID",
+                        "999999", "REASON", "   ")), "REASON", "REASON", "required"));
+        all.add(new Case("ReleaseMonitoringAlert: a blank reason", "finance01", "/monitoring/alerts/999999/release",
+                "{\"REASON\":\"   \"}", Jixiao.MONITORING_SOAP, "ReleaseMonitoringAlert",
+                Goals.soap("ReleaseMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "999999", "REASON", "   ")),
+                "REASON", "REASON", "required"));
+        all.add(new Case("CloseEvaluationYear: a host system's call without its operator", "pay-module",
+                "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2025,"
+                        + "\"AGENCY_CODE\":\"101001\"}", Jixiao.EVALUATION_SOAP, "CloseEvaluationYear",
+                Goals.soap("CloseEvaluationYearRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                        "2025", "AGENCY_CODE", "101001")), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("ApplyEvaluationResults: a host system's call without its operator", "pay-module",
+                "/evaluations/result-applications", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2025}",
+                Jixiao.EVALUATION_SOAP, "ApplyEvaluationResults", Goals.soap("ApplyEvaluationResultsRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2025")), "OPERATOR", "OPERATOR",
+                "required"));
         return all.stream();
     }
 

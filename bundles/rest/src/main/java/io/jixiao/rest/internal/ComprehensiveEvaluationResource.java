@@ -10,14 +10,12 @@ import io.jixiao.api.evaluation.TransferAdjustment;
 import io.jixiao.api.evaluation.TransferWhatIf;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.Violations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.ws.rs.Consumes;
@@ -191,8 +189,6 @@ public final class ComprehensiveEvaluationResource implements RestResource {
         @JsonProperty("ADJUSTMENTS") public List<AdjustmentJson> adjustments;
     }
 
-    private static final int MAX_SUBJECTS = 1_000;
-    private static final int MAX_CRITERIA = 200;
 
     @POST
     @Idempotent
@@ -202,21 +198,8 @@ public final class ComprehensiveEvaluationResource implements RestResource {
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
         FiscalYear year = FiscalYear.from(v, r.fiscalYear);
-        List<MofDivCode> subjects = new ArrayList<>();
-        if (r.subjects == null || r.subjects.isEmpty()) {
-            v.add("MOF_DIV_CODES", "required", "lists the lower governments to evaluate");
-        } else if (r.subjects.size() > MAX_SUBJECTS) {
-            v.add("MOF_DIV_CODES", "size", "lists at most " + MAX_SUBJECTS + " governments");
-        } else {
-            for (int i = 0; i < r.subjects.size(); i++) {
-                String at = "MOF_DIV_CODES[" + i + "]";
-                try {
-                    subjects.add(MofDivCode.of(r.subjects.get(i)));
-                } catch (InvalidInputException e) { // named by its place in the list
-                    e.violations().forEach(x -> v.add(at, x.rule(), x.message()));
-                }
-            }
-        }
+        List<MofDivCode> subjects = r.subjects == null ? List.of()
+                : v.values("MOF_DIV_CODES", r.subjects, MofDivCode::of);
         LocalDate due = null;
         if (r.due != null) {
             try {
@@ -271,22 +254,8 @@ public final class ComprehensiveEvaluationResource implements RestResource {
         ScoreJson r = RequestBodies.required(body);
         Violations v = new Violations();
         Long id = v.check(() -> RequestBodies.id(EVALUATION_ID, evaluationId));
-        List<RegionCriterion> criteria = new ArrayList<>();
-        if (r.criteria == null || r.criteria.isEmpty()) {
-            v.add("CRITERIA", "required", "lists the evaluation plan's criteria, their POINTS adding up to 100");
-        } else if (r.criteria.size() > MAX_CRITERIA) {
-            v.add("CRITERIA", "size", "lists at most " + MAX_CRITERIA + " criteria");
-        } else {
-            for (int i = 0; i < r.criteria.size(); i++) {
-                CriterionJson c = r.criteria.get(i);
-                if (c == null || c.dimension == null || c.name == null || c.points == null || c.score == null) {
-                    v.add("CRITERIA[" + i + "]", "required", "names DIMENSION, NAME, POINTS (in the plan) and SCORE "
-                            + "(earned)");
-                    continue;
-                }
-                criteria.add(new RegionCriterion(c.dimension, c.name, c.points, c.score));
-            }
-        }
+        List<RegionCriterion> criteria = r.criteria == null ? List.of() : v.each("CRITERIA", r.criteria,
+                (x, c) -> RegionCriterion.from(x, c.dimension, c.name, c.points, c.score));
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         return ScorecardJson.of(id, evaluations.submit(id, criteria, actor));

@@ -278,7 +278,6 @@ public final class EvaluationResource implements RestResource {
         return j;
     }
 
-    private static final int MAX_PROJECTS = 1_000;
 
     @POST
     @Path("assignments")
@@ -289,19 +288,7 @@ public final class EvaluationResource implements RestResource {
         MofDivCode region = v.check(() -> MofDivCode.of(r.mofDivCode));
         FiscalYear year = FiscalYear.from(v, r.fiscalYear);
         EvaluationKind kind = v.oneOf("KIND", r.kind, EvaluationKind.class);
-        List<ProCode> projects = new ArrayList<>();
-        if (r.proCodes != null && r.proCodes.size() > MAX_PROJECTS) {
-            v.add("PRO_CODES", "size", "lists at most " + MAX_PROJECTS + " projects");
-        } else if (r.proCodes != null) {
-            for (int i = 0; i < r.proCodes.size(); i++) {
-                String at = "PRO_CODES[" + i + "]";
-                try {
-                    projects.add(ProCode.of(r.proCodes.get(i)));
-                } catch (io.jixiao.api.model.InvalidInputException e) { // named by its place in the list
-                    e.violations().forEach(x -> v.add(at, x.rule(), x.message()));
-                }
-            }
-        }
+        List<ProCode> projects = r.proCodes == null ? List.of() : v.values("PRO_CODES", r.proCodes, ProCode::of);
         Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
         v.throwIfAny();
         Assigned assigned = evaluations.assign(region, year, kind, projects, r.evaluator, actor);

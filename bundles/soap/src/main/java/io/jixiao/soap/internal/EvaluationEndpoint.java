@@ -72,7 +72,6 @@ import io.jixiao.soap.internal.evaluation.SubmitSelfEvaluationResult;
 import io.jixiao.soap.internal.evaluation.Task;
 import io.jixiao.soap.internal.evaluation.Totals;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,16 +105,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
                     Violations v = new Violations();
                     MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
                     FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
-                    List<MofDivCode> subjects = new ArrayList<>();
-                    for (int i = 0; i < r.getSUBJECTDIVCODE().size(); i++) {
-                        String at = "SUBJECT_DIV_CODE[" + i + "]";
-                        String code = r.getSUBJECTDIVCODE().get(i);
-                        try {
-                            subjects.add(MofDivCode.of(code));
-                        } catch (io.jixiao.api.model.InvalidInputException e) {
-                            e.violations().forEach(x -> v.add(at, x.rule(), x.message()));
-                        }
-                    }
+                    List<MofDivCode> subjects = v.values("MOF_DIV_CODES", r.getSUBJECTDIVCODE(), MofDivCode::of);
                     java.time.LocalDate due = r.getDUE() == null ? null : v.check(() -> XmlTimes.day("DUE", r.getDUE()));
                     Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
                     v.throwIfAny();
@@ -157,11 +147,11 @@ public final class EvaluationEndpoint implements EvaluationPortType {
         return requestIds.once("SubmitComprehensiveEvaluation", r, SubmitComprehensiveEvaluationResult.class, FAULTS,
                 () -> {
                     Violations v = new Violations();
+                    List<io.jixiao.api.evaluation.RegionCriterion> criteria = v.each("CRITERIA", r.getCRITERION(),
+                            (x, c) -> io.jixiao.api.evaluation.RegionCriterion.from(x, c.getDIMENSION(), c.getNAME(),
+                                    c.getPOINTS(), c.getSCORE()));
                     Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
                     v.throwIfAny();
-                    List<io.jixiao.api.evaluation.RegionCriterion> criteria = r.getCRITERION().stream()
-                            .map(c -> new io.jixiao.api.evaluation.RegionCriterion(c.getDIMENSION(), c.getNAME(),
-                                    c.getPOINTS(), c.getSCORE())).toList();
                     SubmitComprehensiveEvaluationResult out = new SubmitComprehensiveEvaluationResult();
                     out.setSCORECARD(regionScorecard(r.getEVALUATIONID(),
                             comprehensive.submit(r.getEVALUATIONID(), criteria, actor)));
@@ -388,13 +378,7 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             Violations v = new Violations();
             MofDivCode region = v.check(() -> MofDivCode.of(r.getMOFDIVCODE()));
             FiscalYear year = v.check(() -> FiscalYear.of(r.getFISCALYEAR()));
-            List<ProCode> projects = new ArrayList<>();
-            for (String code : r.getPROCODE()) {
-                ProCode p = v.check(() -> ProCode.of(code));
-                if (p != null) {
-                    projects.add(p);
-                }
-            }
+            List<ProCode> projects = v.values("PRO_CODES", r.getPROCODE(), ProCode::of);
             Actor actor = v.check(() -> caller().actor(r.getOPERATOR()));
             v.throwIfAny();
             Assigned assigned = evaluations.assign(region, year, EvaluationKind.valueOf(r.getKIND().value()),
