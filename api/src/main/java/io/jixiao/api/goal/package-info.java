@@ -3,5 +3,5 @@
  * per-region goal rules. Monitoring and evaluation reuse this model.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.jixiao.api.goal;

@@ -1,7 +1,6 @@
 package io.jixiao.api.hook;
 
 import io.jixiao.api.goal.BudgetDraft;
-import io.jixiao.api.goal.DraftDecision;
 import io.jixiao.api.model.Actor;
 import org.osgi.annotation.versioning.ProviderType;
 

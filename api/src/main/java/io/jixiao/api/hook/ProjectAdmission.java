@@ -1,6 +1,5 @@
 package io.jixiao.api.hook;
 
-import io.jixiao.api.goal.GateDecision;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.model.Actor;
 import org.osgi.annotation.versioning.ProviderType;

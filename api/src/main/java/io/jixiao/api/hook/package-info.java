@@ -3,5 +3,5 @@
  * never throws for a business "no".
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.jixiao.api.hook;

@@ -3,7 +3,7 @@ package io.jixiao.goals.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.BudgetDraft;
 import io.jixiao.api.goal.BudgetKind;
-import io.jixiao.api.goal.DraftDecision;
+import io.jixiao.api.hook.DraftDecision;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;

@@ -3,7 +3,7 @@ package io.jixiao.goals.internal;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.Gate;
-import io.jixiao.api.goal.GateDecision;
+import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.GoalVersion;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentConclusion;
 import io.jixiao.api.goal.AssessmentTier;
-import io.jixiao.api.goal.GateDecision;
+import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectClass;

@@ -1,5 +1,9 @@
-package io.jixiao.api.goal;
+package io.jixiao.api.hook;
 
+import io.jixiao.api.goal.AssessmentTier;
+import io.jixiao.api.goal.Gate;
+import io.jixiao.api.goal.GateMode;
+import io.jixiao.api.goal.RuleViolation;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +21,8 @@ import java.util.Objects;
  * @param reviewRequired whether the project needs library-admission review 入库评审 (reported, not blocking)
  * @param resultAdjustment the compilation and adjustment gates' (since 1.3.0): the evaluation result applied to
  *        this project's requested amount in the draft's year (结果应用, docs/evaluation.md), or {@code null}
+ *
+ * @since 1.3.0 (in {@code io.jixiao.api.goal} before)
  */
 public record GateDecision(Gate gate, boolean admitted, GateMode mode, List<RuleViolation> reasons,
         String ruleVersion, Long goalId, Integer goalVersion, AssessmentTier exAnte, boolean reviewRequired,

@@ -1,5 +1,7 @@
-package io.jixiao.api.goal;
+package io.jixiao.api.hook;
 
+import io.jixiao.api.goal.Gate;
+import io.jixiao.api.goal.GateMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +14,8 @@ import java.util.Objects;
  * @param lines one decision per project line
  * @param blocked how many lines may not go on (0 in WARN and OFF mode)
  * @param flagged how many lines have reasons (also in WARN mode)
+ *
+ * @since 1.3.0 (in {@code io.jixiao.api.goal} before)
  */
 public record DraftDecision(Gate gate, GateMode mode, String ruleVersion, List<GateDecision> lines, int blocked,
         int flagged) {
