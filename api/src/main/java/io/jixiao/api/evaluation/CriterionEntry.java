@@ -25,7 +25,7 @@ public record CriterionEntry(KeyPart part, String name, BigDecimal points, BigDe
      *
      * @param v collects every broken rule
      * @return the criterion, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static CriterionEntry from(io.jixiao.api.model.Violations v, String part, String name, BigDecimal points,
             BigDecimal score) {

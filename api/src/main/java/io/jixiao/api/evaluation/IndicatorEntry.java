@@ -25,7 +25,7 @@ public record IndicatorEntry(int line, BigDecimal actual, Achievement achievemen
      *
      * @param v collects every broken rule
      * @return the entry, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static IndicatorEntry from(io.jixiao.api.model.Violations v, Integer line, BigDecimal actual,
             String achievement, BigDecimal percent, String deviationReason) {

@@ -1,13 +1,10 @@
 package io.jixiao.api.evaluation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The rules of the evaluation kinds beyond self-evaluation, per region and year (docs/evaluation.md#evaluation-kinds):
@@ -27,19 +24,11 @@ import java.util.Set;
 public record KindRules(String version, Map<KeyPart, BigDecimal> keyWeights, BigDecimal spotShare, int spotMinimum,
         BigDecimal spotGap, boolean wholeDepartment) {
 
-    /** Every key of these rules. */
-    public static final Set<String> KEYS;
     /** The key-evaluation weights when a region sets none. */
     public static final Map<KeyPart, BigDecimal> DEFAULT_KEY_WEIGHTS;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static {
-        List<String> keys = new ArrayList<>(List.of("evaluation.spotCheck.share", "evaluation.spotCheck.minimum",
-                "evaluation.spotCheck.gap", "evaluation.wholeDepartment"));
-        for (KeyPart part : KeyPart.values()) {
-            keys.add("evaluation.key.weight." + part);
-        }
-        KEYS = Set.copyOf(keys);
         EnumMap<KeyPart, BigDecimal> defaults = new EnumMap<>(KeyPart.class);
         defaults.put(KeyPart.DECISION, BigDecimal.valueOf(20));
         defaults.put(KeyPart.PROCESS, BigDecimal.valueOf(20));
@@ -93,82 +82,4 @@ public record KindRules(String version, Map<KeyPart, BigDecimal> keyWeights, Big
         return Math.min(submitted, Math.max(spotMinimum, byShare));
     }
 
-    /**
-     * Reads the keys of a region's rules (other keys are ignored); absent keys take the defaults. A rule set that
-     * overrides only some key-evaluation weights is checked for their sum once inheritance has completed them.
-     *
-     * @throws IllegalArgumentException naming the key of a value that cannot be used
-     */
-    public static KindRules parse(String version, Map<String, String> rules) {
-        EnumMap<KeyPart, BigDecimal> weights = new EnumMap<>(DEFAULT_KEY_WEIGHTS);
-        for (KeyPart part : KeyPart.values()) {
-            String key = "evaluation.key.weight." + part;
-            String raw = value(rules, key);
-            if (raw != null) {
-                weights.put(part, number(key, raw, HUNDRED));
-            }
-        }
-        String share = value(rules, "evaluation.spotCheck.share");
-        String minimum = value(rules, "evaluation.spotCheck.minimum");
-        String gap = value(rules, "evaluation.spotCheck.gap");
-        int min = 1;
-        if (minimum != null) {
-            try {
-                min = Integer.parseInt(minimum);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("evaluation.spotCheck.minimum must be a whole number of projects, "
-                        + "got '" + minimum + "'");
-            }
-        }
-        String whole = value(rules, "evaluation.wholeDepartment");
-        if (whole != null && !whole.equals("true") && !whole.equals("false")) {
-            throw new IllegalArgumentException("evaluation.wholeDepartment is true or false, got '" + whole + "'");
-        }
-        return new KindRules(version, weights, share == null ? BigDecimal.TEN
-                : number("evaluation.spotCheck.share", share, HUNDRED), min, gap == null ? BigDecimal.TEN
-                        : number("evaluation.spotCheck.gap", gap, HUNDRED), "true".equals(whole));
-    }
-
-    /**
-     * Checks one rule set's keys on its own: each value, and the key weights' sum when the set names all four.
-     *
-     * @throws IllegalArgumentException naming the key of a value that cannot be used
-     */
-    public static void check(String label, Map<String, String> rules) {
-        boolean all = true;
-        for (KeyPart part : KeyPart.values()) {
-            all &= value(rules, "evaluation.key.weight." + part) != null;
-        }
-        if (all) {
-            parse(label, rules);
-            return;
-        }
-        java.util.HashMap<String, String> alone = new java.util.HashMap<>(rules);
-        for (KeyPart part : KeyPart.values()) {
-            String key = "evaluation.key.weight." + part;
-            String raw = value(rules, key);
-            if (raw != null) {
-                number(key, raw, HUNDRED);
-            }
-            alone.remove(key);
-        }
-        parse(label, alone);
-    }
-
-    private static BigDecimal number(String key, String raw, BigDecimal max) {
-        try {
-            BigDecimal value = new BigDecimal(raw);
-            if (value.signum() < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(key + " must be between 0 and " + max + ", got " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + raw + "'");
-        }
-    }
-
-    private static String value(Map<String, String> rules, String key) {
-        String raw = rules.get(key);
-        return raw == null || raw.isBlank() ? null : raw.trim();
-    }
 }

@@ -28,7 +28,7 @@ public record RegionCriterion(String dimension, String name, BigDecimal points, 
      *
      * @param v collects every broken rule
      * @return the criterion, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static RegionCriterion from(io.jixiao.api.model.Violations v, String dimension, String name,
             BigDecimal points, BigDecimal score) {

@@ -3,11 +3,8 @@ package io.jixiao.api.evaluation;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How evaluation results change the money of the next budget year open for compilation: the {@code result.*} keys
@@ -57,19 +54,6 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         public String toString() {
             return kind == Kind.CUT ? "CUT:" + cutPercent.stripTrailingZeros().toPlainString() : kind.name();
         }
-    }
-
-    /** Every result rule key. */
-    public static final Set<String> KEYS;
-
-    static {
-        List<String> keys = new ArrayList<>(List.of("result.lowExecution", "result.targetYearOffset"));
-        for (Grade grade : Grade.values()) {
-            keys.add("result.action." + grade);
-            keys.add("result.department.action." + grade);
-            keys.add("result.transfer.action." + grade);
-        }
-        KEYS = Set.copyOf(keys);
     }
 
     public ResultPolicy {
@@ -129,93 +113,4 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         return actions.get(grade);
     }
 
-    /**
-     * Reads the result keys of a region's rules (other keys are ignored). An absent grade keeps the amount; absent
-     * low-execution: no further cut; absent offset: 2.
-     *
-     * @throws IllegalArgumentException naming the key of a value that cannot be used
-     */
-    public static ResultPolicy parse(String version, Map<String, String> rules) {
-        EnumMap<Grade, Action> actions = new EnumMap<>(Grade.class);
-        EnumMap<Grade, Action> department = new EnumMap<>(Grade.class);
-        EnumMap<Grade, Action> transfer = new EnumMap<>(Grade.class);
-        for (Grade grade : Grade.values()) {
-            String key = "result.action." + grade;
-            String raw = value(rules, key);
-            if (raw != null) {
-                actions.put(grade, action(key, raw));
-            }
-            String deptKey = "result.department.action." + grade;
-            String rawDept = value(rules, deptKey);
-            if (rawDept != null) {
-                department.put(grade, action(deptKey, rawDept));
-            }
-            String transferKey = "result.transfer.action." + grade;
-            String rawTransfer = value(rules, transferKey);
-            if (rawTransfer != null) {
-                transfer.put(grade, action(transferKey, rawTransfer));
-            }
-        }
-        BigDecimal below = null;
-        BigDecimal cut = null;
-        String low = value(rules, "result.lowExecution");
-        if (low != null) {
-            String[] parts = low.split(":");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("result.lowExecution is rate:cut in percent such as 60:10 (below "
-                        + "60 % execution, a further 10 % cut), got '" + low + "'");
-            }
-            below = percent("result.lowExecution", parts[0].trim());
-            cut = percent("result.lowExecution", parts[1].trim());
-        }
-        int offset = 2;
-        String rawOffset = value(rules, "result.targetYearOffset");
-        if (rawOffset != null) {
-            try {
-                offset = Integer.parseInt(rawOffset);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("result.targetYearOffset must be a whole number of years, got '"
-                        + rawOffset + "'");
-            }
-        }
-        return new ResultPolicy(version, actions, below, cut, offset, department, transfer);
-    }
-
-    private static Action action(String key, String raw) {
-        if (raw.startsWith("CUT:")) {
-            BigDecimal p = percent(key, raw.substring(4).trim());
-            if (p.signum() == 0) {
-                throw new IllegalArgumentException(key + ": a cut of 0 % is KEEP");
-            }
-            return new Action(Kind.CUT, p);
-        }
-        return switch (raw) {
-            case "PRIORITY" -> new Action(Kind.PRIORITY, BigDecimal.ZERO);
-            case "KEEP" -> new Action(Kind.KEEP, BigDecimal.ZERO);
-            case "CANCEL" -> new Action(Kind.CANCEL, BigDecimal.valueOf(100));
-            default -> throw new IllegalArgumentException(key + " is PRIORITY, KEEP, CUT:<percent> or CANCEL, got '"
-                    + raw + "'");
-        };
-    }
-
-    private static BigDecimal percent(String key, String raw) {
-        try {
-            BigDecimal value = new BigDecimal(raw);
-            if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException(key + " takes percentages from 0 to 100, got " + raw);
-            }
-            if (value.stripTrailingZeros().scale() > 2) {
-                // the adjustment stores its cut with 2 decimals: the change must come from the same figure
-                throw new IllegalArgumentException(key + " takes percentages with at most 2 decimals, got " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " takes percentages such as 10, got '" + raw + "'");
-        }
-    }
-
-    private static String value(Map<String, String> rules, String key) {
-        String raw = rules.get(key);
-        return raw == null || raw.isBlank() ? null : raw.trim();
-    }
 }

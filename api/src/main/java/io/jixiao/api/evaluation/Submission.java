@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
  *
  * @param indicators one entry per indicator line
  * @param criteria the criteria scored, empty but for key evaluations
- * @since 1.4.0
+ * @since 2.0.0
  */
 public record Submission(List<IndicatorEntry> indicators, List<CriterionEntry> criteria) {
     /** The most entries, and the most criteria, one submission carries. */

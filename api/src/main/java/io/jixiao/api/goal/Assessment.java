@@ -63,7 +63,7 @@ public record Assessment(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode p
     /**
      * The most scored dimensions one assessment may have.
      *
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static final int MAX_DIMENSIONS = 20;
 
@@ -75,7 +75,7 @@ public record Assessment(MofDivCode mofDivCode, FiscalYear fiscalYear, ProCode p
      *
      * @param v collects every broken rule
      * @return the assessment, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static Assessment from(Violations v, String mofDivCode, Integer fiscalYear, String proCode, String tier,
             Map<String, BigDecimal> scores, String conclusion, String assessor,

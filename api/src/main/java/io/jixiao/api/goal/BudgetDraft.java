@@ -33,7 +33,7 @@ public record BudgetDraft(Gate gate, MofDivCode mofDivCode, FiscalYear fiscalYea
     /**
      * The lines' list.
      *
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static final String LINES = "LINES";
 
@@ -49,7 +49,7 @@ public record BudgetDraft(Gate gate, MofDivCode mofDivCode, FiscalYear fiscalYea
      * @param reader turns one received line into its project's facts ({@link ProjectFacts#from} with the draft's
      *        region and year)
      * @return the draft, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static <T> BudgetDraft from(Violations v, Gate gate, String mofDivCode, Integer fiscalYear,
             String draftNo, List<T> lines,

@@ -23,14 +23,14 @@ public record Goal(GoalSubject subject, String annualOverview, String midTermOve
     /**
      * The most indicators one goal may have.
      *
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static final int MAX_INDICATORS = 200;
 
     /**
      * The indicators' list.
      *
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static final String INDICATORS = "INDICATORS";
 
@@ -43,7 +43,7 @@ public record Goal(GoalSubject subject, String annualOverview, String midTermOve
      * @param indicators the indicators as received; {@code null} when the list is missing
      * @param reader turns one received indicator into an {@link Indicator} ({@link Indicator#from})
      * @return the goal, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static <T> Goal from(Violations v, String subject, String annualOverview, String midTermOverview,
             List<T> indicators, java.util.function.BiFunction<Violations, T, Indicator> reader) {

@@ -58,7 +58,7 @@ public record Indicator(Level2 level2, String name, ComputeSign sign, String tar
      * @param v collects every broken rule
      * @param level1 the level-1 category, optional, must match {@code level2}'s
      * @return the indicator, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static Indicator from(Violations v, String level1, String level2, String name, Integer sign,
             String target, String unit, BigDecimal points, String standard, String libraryId) {

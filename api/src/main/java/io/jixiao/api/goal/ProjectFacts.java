@@ -2,8 +2,8 @@ package io.jixiao.api.goal;
 
 import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.FiscalYear;
-import io.jixiao.api.model.Money;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.model.Money;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Violations;
 import java.math.BigDecimal;
@@ -46,7 +46,7 @@ public record ProjectFacts(MofDivCode mofDivCode, FiscalYear fiscalYear, AgencyC
      *
      * @param v collects every broken rule
      * @return the facts, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static ProjectFacts from(Violations v, String mofDivCode, Integer fiscalYear, String agencyCode,
             String proCode, String projectClass, String projectLevel, String budgetKind, BigDecimal amount,

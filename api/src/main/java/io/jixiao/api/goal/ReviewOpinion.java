@@ -41,7 +41,7 @@ public record ReviewOpinion(List<Integer> codes, String text) {
      *
      * @param v collects every broken rule
      * @return the opinion, or {@code null} if a rule was broken
-     * @since 1.4.0
+     * @since 2.0.0
      */
     public static ReviewOpinion from(Violations v, List<Integer> codes, String text) {
         int before = v.count();

@@ -45,7 +45,7 @@ public record IndicatorProgress(String name, String valueToDate, Forecast foreca
      *
      * @param v collects every broken rule
      * @return the progress, or {@code null} if a rule was broken
-     * @since 1.1.0
+     * @since 2.0.0
      */
     public static IndicatorProgress from(io.jixiao.api.model.Violations v, String name, String valueToDate,
             String forecast, String deviationReason, String measure) {

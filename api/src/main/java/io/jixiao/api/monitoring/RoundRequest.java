@@ -49,7 +49,7 @@ public record RoundRequest(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDa
      * @param cutOff the cut-off day, or {@code null} when the request has none
      * @param due when units' reports are due, or {@code null}
      * @return the request, or {@code null} if a rule was broken
-     * @since 1.1.0
+     * @since 2.0.0
      */
     public static RoundRequest from(io.jixiao.api.model.Violations v, String mofDivCode, Integer fiscalYear,
             LocalDate cutOff, LocalDate due) {

@@ -31,7 +31,7 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
     /**
      * The indicators' list.
      *
-     * @since 1.1.0
+     * @since 2.0.0
      */
     public static final String INDICATORS = "INDICATORS";
 
@@ -70,7 +70,7 @@ public record UnitReport(MofDivCode mofDivCode, FiscalYear fiscalYear, LocalDate
      * @param indicators the indicators as received; {@code null} when the list is missing
      * @param reader turns one received indicator into its progress ({@link IndicatorProgress#from})
      * @return the report, not yet submitted, or {@code null} if a rule was broken
-     * @since 1.1.0
+     * @since 2.0.0
      */
     public static <T> UnitReport from(Violations v, String mofDivCode, Integer fiscalYear, LocalDate cutOff,
             String proCode, List<T> indicators,

@@ -3,5 +3,5 @@
  * their consequences (notices, rectification, holds on payments) under each region's rules.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.jixiao.api.monitoring;

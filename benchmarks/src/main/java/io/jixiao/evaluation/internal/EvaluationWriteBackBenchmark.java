@@ -22,6 +22,7 @@ import io.jixiao.api.port.AllocationChange;
 import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.RequestedAmount;
 import io.jixiao.benchmarks.H2Store;
+import io.jixiao.rules.RuleReader;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
@@ -111,7 +112,7 @@ public final class EvaluationWriteBackBenchmark {
     }
 
     private static long scoring(int n) {
-        ScoringRules rules = ScoringRules.parse("national/2019#3", Map.of());
+        ScoringRules rules = RuleReader.scoring("national/2019#3", Map.of());
         Level2[] levels = {Level2.QUANTITY, Level2.COST, Level2.SOCIAL, Level2.SATISFACTION, Level2.QUALITY,
             Level2.TIMELINESS, Level2.ECONOMIC, Level2.ECOLOGICAL};
         List<Indicator> indicators = new ArrayList<>();

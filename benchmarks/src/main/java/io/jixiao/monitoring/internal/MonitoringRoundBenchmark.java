@@ -11,7 +11,6 @@ import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.monitoring.AlertLevel;
-import io.jixiao.api.monitoring.MonitoringRules;
 import io.jixiao.api.monitoring.Round;
 import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.port.LedgerLine;
@@ -22,6 +21,7 @@ import io.jixiao.api.port.ProjectRecord;
 import io.jixiao.benchmarks.Measured;
 import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
+import io.jixiao.rules.RuleReader;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -129,7 +129,7 @@ public final class MonitoringRoundBenchmark {
             HoldRegistry holds = new HoldRegistry(store.holds(), new HoldIndex(), Clock.systemUTC());
             GeneratedLedger ledger = new GeneratedLedger(projects);
             try (Monitoring rounds = new Monitoring(Repositories.over(sessions).monitoring(), store.goals(), holds,
-                    (region, year) -> MonitoringRules.parse("bench#1", rules), () -> ledger, () -> ledger,
+                    (region, year) -> RuleReader.monitoring("bench#1", rules), () -> ledger, () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {
                     Round started = rounds.start(new RoundRequest(REGION, YEAR, LocalDate.of(2026, 7, 31),

@@ -40,6 +40,7 @@ import io.jixiao.api.port.LedgerLine;
 import io.jixiao.api.port.LedgerPage;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.PortUnavailableException;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
 import io.jixiao.store.GoalRepository;
@@ -104,14 +105,9 @@ public final class Evaluations implements EvaluationService {
             Supplier<AllocationPort> allocation, Clock clock) {
         this.repository = repository;
         this.goals = goals;
-        this.rules = (region, year) -> {
-            RuleSetView view = ruleSets.apply(region, year);
-            return ScoringRules.parse(view.version(), view.rules());
-        };
-        this.kinds = (region, year) -> {
-            RuleSetView view = ruleSets.apply(region, year);
-            return KindRules.parse(view.version(), view.rules());
-        };
+        RulesInForce inForce = new RulesInForce(ruleSets);
+        this.rules = inForce::scoring;
+        this.kinds = inForce::kinds;
         this.ledger = ledger;
         this.clock = clock;
         this.results = new ResultApplication(repository, ruleSets, allocation, clock);

@@ -7,7 +7,6 @@ import io.jixiao.api.evaluation.RegionCriterion;
 import io.jixiao.api.evaluation.RegionEvaluation;
 import io.jixiao.api.evaluation.RegionScorecard;
 import io.jixiao.api.evaluation.ResultPolicy;
-import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.evaluation.TaskStatus;
 import io.jixiao.api.evaluation.TransferAdjustment;
 import io.jixiao.api.evaluation.TransferWhatIf;
@@ -26,6 +25,7 @@ import io.jixiao.api.port.TransferAllocation;
 import io.jixiao.api.port.TransferChange;
 import io.jixiao.api.port.TransferPort;
 import io.jixiao.api.service.RegionHierarchy;
+import io.jixiao.rules.RuleReader;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RegionEvaluationRepository;
 import io.jixiao.store.Transactions;
@@ -175,7 +175,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
                     + evaluation.submittedBy() + " at " + evaluation.submittedAt() + "; it is no longer open");
         }
         RuleSetView view = rules.apply(evaluation.mofDivCode(), evaluation.fiscalYear());
-        RegionScorecard card = Scorer.scoreRegion(ScoringRules.parse(view.version(), view.rules()),
+        RegionScorecard card = Scorer.scoreRegion(RuleReader.scoring(view.version(), view.rules()),
                 criteria == null ? List.of() : criteria);
         Instant now = clock.instant();
         RegionEvaluation submitted = evaluation.submitted(actor.operator(), now, card);
@@ -208,7 +208,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
 
     private ApplicationRun applyRecorded(MofDivCode mofDivCode, FiscalYear fiscalYear, Actor actor) {
         RuleSetView view = rules.apply(mofDivCode, fiscalYear);
-        ResultPolicy policy = ResultPolicy.parse(view.version(), view.rules());
+        ResultPolicy policy = RuleReader.resultPolicy(view.version(), view.rules());
         FiscalYear target = FiscalYear.of(fiscalYear.value() + policy.targetYearOffset());
         TransferPort port = port();
         WriteBack.Target<TransferAdjustment> host = transfers(port);

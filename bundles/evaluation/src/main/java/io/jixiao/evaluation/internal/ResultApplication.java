@@ -17,6 +17,8 @@ import io.jixiao.api.port.AllocationChange;
 import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.RequestedAmount;
+import io.jixiao.rules.RuleReader;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
 import java.math.BigDecimal;
@@ -49,7 +51,7 @@ final class ResultApplication {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EvaluationRepository repository;
-    private final BiFunction<MofDivCode, FiscalYear, RuleSetView> rules;
+    private final RulesInForce rules;
     private final Supplier<AllocationPort> allocation;
     private final Clock clock;
     private final int page;
@@ -63,15 +65,14 @@ final class ResultApplication {
     ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
             Supplier<AllocationPort> allocation, Clock clock, int page) {
         this.repository = repository;
-        this.rules = rules;
+        this.rules = new RulesInForce(rules);
         this.allocation = allocation;
         this.clock = clock;
         this.page = page;
     }
 
     ResultPolicy policy(MofDivCode region, FiscalYear year) {
-        RuleSetView view = rules.apply(region, year);
-        return ResultPolicy.parse(view.version(), view.rules());
+        return rules.resultPolicy(region, year);
     }
 
     ApplicationRun apply(MofDivCode region, FiscalYear year, Actor actor) {
@@ -144,25 +145,25 @@ final class ResultApplication {
      */
     static ResultPolicy proposedPolicy(RuleSetView view, Map<String, String> proposed) {
         if (proposed.isEmpty()) {
-            return ResultPolicy.parse(view.version(), view.rules());
+            return RuleReader.resultPolicy(view.version(), view.rules());
         }
         for (String key : proposed.keySet()) {
-            if (!ResultPolicy.KEYS.contains(key)) {
+            if (!RuleReader.RESULT_KEYS.contains(key)) {
                 throw InvalidInputException.of("POLICY." + key, "unknown", "is not a result.* rule (one of "
-                        + new java.util.TreeSet<>(ResultPolicy.KEYS) + ")");
+                        + new java.util.TreeSet<>(RuleReader.RESULT_KEYS) + ")");
             }
         }
         Map<String, String> merged = new HashMap<>(view.rules());
         merged.putAll(proposed);
         try {
-            return ResultPolicy.parse("proposed < " + view.version(), merged);
+            return RuleReader.resultPolicy("proposed < " + view.version(), merged);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("POLICY", "rule", e.getMessage());
         }
     }
 
     WhatIf whatIf(MofDivCode region, FiscalYear year, Map<String, String> proposed, List<EvaluationTask> evaluated) {
-        ResultPolicy policy = proposedPolicy(rules.apply(region, year), proposed);
+        ResultPolicy policy = proposedPolicy(rules.view(region, year), proposed);
         FiscalYear target = FiscalYear.of(year.value() + policy.targetYearOffset());
         AllocationPort port = port();
         Map<String, BigDecimal[]> byDept = new TreeMap<>();

@@ -29,6 +29,7 @@ import io.jixiao.api.port.TransferChange;
 import io.jixiao.api.port.TransferPort;
 import io.jixiao.api.service.AuditQuery;
 import io.jixiao.api.service.AuditRecord;
+import io.jixiao.rules.RuleReader;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -392,10 +393,10 @@ class RegionEvaluationsTest {
     @Test
     void aTransferPolicyCannotCancelALowerGovernmentsTransfersNorCutByMoreThanTwoDecimals() {
         rules.put("result.transfer.action.POOR", "CANCEL");
-        assertThatThrownBy(() -> ResultPolicy.parse("v", rules)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RuleReader.resultPolicy("v", rules)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("result.transfer.action.POOR cannot CANCEL");
         rules.put("result.transfer.action.POOR", "CUT:12.345");
-        assertThatThrownBy(() -> ResultPolicy.parse("v", rules)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RuleReader.resultPolicy("v", rules)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 2 decimals");
     }
 }

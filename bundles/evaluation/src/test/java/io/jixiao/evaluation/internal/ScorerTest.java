@@ -12,6 +12,7 @@ import io.jixiao.api.goal.ComputeSign;
 import io.jixiao.api.goal.Indicator;
 import io.jixiao.api.goal.Level2;
 import io.jixiao.api.model.InvalidInputException;
+import io.jixiao.rules.RuleReader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Worked scoring examples; every expected number is worked out by hand in the comment above it. */
 class ScorerTest {
-    private static final ScoringRules NATIONAL = ScoringRules.parse("national/2019#3", Map.of());
+    private static final ScoringRules NATIONAL = RuleReader.scoring("national/2019#3", Map.of());
 
     private static Indicator indicator(Level2 level2, String name, ComputeSign sign, String target, int points) {
         return new Indicator(level2, name, sign, target, "", BigDecimal.valueOf(points), "", null);
@@ -91,7 +92,7 @@ class ScorerTest {
         // evaluation.satisfactionAbsent = OUTPUT: output 50 + 10 = 60, benefit 30
         // output ≥ 10, actual 5 → 60 × 0.5 = 30; benefit met → 30; execution 0 of 100 → 0
         // total 60 → 中
-        ScoringRules rules = ScoringRules.parse("r", Map.of("evaluation.satisfactionAbsent", "OUTPUT"));
+        ScoringRules rules = RuleReader.scoring("r", Map.of("evaluation.satisfactionAbsent", "OUTPUT"));
         Scorecard card = Scorer.score(rules, List.of(
                 measured(Level2.QUANTITY, ComputeSign.GE, "10", 5, "5"),
                 measured(Level2.SOCIAL, ComputeSign.GE, "1", 5, "1")), d("100.00"), d("0"));
@@ -137,7 +138,7 @@ class ScorerTest {
 
     @Test
     void aRegionMovesTheBands() {
-        ScoringRules strict = ScoringRules.parse("r", Map.of("evaluation.grades", "95,85,70"));
+        ScoringRules strict = RuleReader.scoring("r", Map.of("evaluation.grades", "95,85,70"));
         assertThat(strict.grades().gradeOf(d("94.99"))).isEqualTo(Grade.GOOD);
         assertThat(strict.grades().gradeOf(d("69.99"))).isEqualTo(Grade.POOR);
         assertThatThrownBy(() -> NATIONAL.grades().gradeOf(d("79.995"))).isInstanceOf(IllegalArgumentException.class);
@@ -202,21 +203,21 @@ class ScorerTest {
 
     @Test
     void rulesAreCheckedWhenTheyAreRead() {
-        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.weight.OUTPUT", "60")))
+        assertThatThrownBy(() -> RuleReader.scoring("r", Map.of("evaluation.weight.OUTPUT", "60")))
                 .hasMessageContaining("add up to 100");
-        ScoringRules.check("child", Map.of("evaluation.weight.OUTPUT", "60")); // completed by inheritance
-        assertThatThrownBy(() -> ScoringRules.check("r", Map.of("evaluation.weight.OUTPUT", "60",
+        RuleReader.check("child", Map.of("evaluation.weight.OUTPUT", "60")); // completed by inheritance
+        assertThatThrownBy(() -> RuleReader.check("r", Map.of("evaluation.weight.OUTPUT", "60",
                 "evaluation.weight.BENEFIT", "30", "evaluation.weight.SATISFACTION", "10",
                 "evaluation.weight.EXECUTION", "10"))).hasMessageContaining("add up to 100");
-        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.grades", "80,90,60")))
+        assertThatThrownBy(() -> RuleReader.scoring("r", Map.of("evaluation.grades", "80,90,60")))
                 .hasMessageContaining("100 ≥ 优 > 良 > 中 > 0");
-        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.satisfactionAbsent", "NOWHERE")))
+        assertThatThrownBy(() -> RuleReader.scoring("r", Map.of("evaluation.satisfactionAbsent", "NOWHERE")))
                 .hasMessageContaining("evaluation.satisfactionAbsent");
-        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.weight.EXECUTION", "ten")))
+        assertThatThrownBy(() -> RuleReader.scoring("r", Map.of("evaluation.weight.EXECUTION", "ten")))
                 .hasMessageContaining("evaluation.weight.EXECUTION");
-        assertThatThrownBy(() -> ScoringRules.parse("r", Map.of("evaluation.selfDue", "06-31")))
+        assertThatThrownBy(() -> RuleReader.scoring("r", Map.of("evaluation.selfDue", "06-31")))
                 .hasMessageContaining("evaluation.selfDue");
-        assertThat(ScoringRules.parse("r", Map.of("evaluation.selfDue", "06-15")).selfDueFor(2026))
+        assertThat(RuleReader.scoring("r", Map.of("evaluation.selfDue", "06-15")).selfDueFor(2026))
                 .isEqualTo(java.time.LocalDate.of(2027, 6, 15));
     }
 }

@@ -1,6 +1,5 @@
 package io.jixiao.goals.internal;
 
-import io.jixiao.api.monitoring.MonitoringRules;
 import io.jixiao.api.goal.BudgetKind;
 import io.jixiao.api.goal.Gate;
 import io.jixiao.api.goal.GateMode;
@@ -13,6 +12,7 @@ import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.rules.RuleReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -50,22 +50,19 @@ final class RuleBook {
     private final Function<MofDivCode, Optional<MofDivCode>> parentOf;
 
     /**
-     * @param sets the configured rule sets; one of them must be the national default
-     * @param parentOf the configured region hierarchy
-     * @throws IllegalArgumentException naming the rule set and key of a value that cannot be used
-     */
-    /**
      * @param rule a rule key (without its {@code source.} prefix)
      * @return whether a rule set may hold it: the goal rules' keys, monitoring's, scoring's, the evaluation kinds' and
      *         result application's
      */
     static boolean known(String rule) {
-        return KEYS.contains(rule) || MonitoringRules.KEYS.contains(rule)
-                || io.jixiao.api.evaluation.ScoringRules.KEYS.contains(rule)
-                || io.jixiao.api.evaluation.ResultPolicy.KEYS.contains(rule)
-                || io.jixiao.api.evaluation.KindRules.KEYS.contains(rule);
+        return KEYS.contains(rule) || RuleReader.KEYS.contains(rule);
     }
 
+    /**
+     * @param sets the configured rule sets; one of them must be the national default
+     * @param parentOf the configured region hierarchy
+     * @throws IllegalArgumentException naming the rule set and key of a value that cannot be used
+     */
     RuleBook(Collection<RuleSet> sets, Function<MofDivCode, Optional<MofDivCode>> parentOf) {
         this.parentOf = parentOf;
         for (RuleSet set : sets) {
@@ -83,14 +80,7 @@ final class RuleBook {
         // parse every set once, so that a bad value fails the configuration, not a later decision
         for (RuleSet set : sets) {
             rules(List.of(set), set.label());
-            try {
-                MonitoringRules.parse(set.label(), set.values());
-                io.jixiao.api.evaluation.ScoringRules.check(set.label(), set.values());
-                io.jixiao.api.evaluation.ResultPolicy.parse(set.label(), set.values());
-                io.jixiao.api.evaluation.KindRules.check(set.label(), set.values());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(set.label() + ": " + e.getMessage(), e);
-            }
+            RuleReader.check(set.label(), set.values());
         }
     }
 

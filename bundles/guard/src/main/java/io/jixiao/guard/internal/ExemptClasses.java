@@ -1,12 +1,12 @@
 package io.jixiao.guard.internal;
 
 import io.jixiao.api.goal.GoalRuleService;
-import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.hook.PaymentApplication;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.monitoring.MonitoringRules;
+import io.jixiao.rules.RulesInForce;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.osgi.service.component.annotations.Activate;
@@ -30,10 +30,7 @@ public final class ExemptClasses {
     /** The component: the monitoring rules in force, as the goal rules hold them. */
     @Activate
     public ExemptClasses(@Reference GoalRuleService ruleService) {
-        this((region, year) -> {
-            RuleSetView view = ruleService.rules(region, year, RULES_READER);
-            return MonitoringRules.parse(view.version(), view.rules());
-        });
+        this(RulesInForce.of(ruleService, RULES_READER)::monitoring);
     }
 
     ExemptClasses(BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules) {

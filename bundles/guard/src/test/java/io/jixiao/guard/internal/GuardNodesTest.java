@@ -422,8 +422,8 @@ class GuardNodesTest {
         List<Runnable> cleanup = new ArrayList<>();
         DataSource ds = database("h2", cleanup);
         try (Node node = new Node(ds, "", false, null, null)) {
-            node.guard.exemptClasses(new ExemptClasses((region, year) -> io.jixiao.api.monitoring.MonitoringRules
-                    .parse("test#1", java.util.Map.of("monitoring.exemptEconomicClasses", "501,509"))));
+            node.guard.exemptClasses(new ExemptClasses((region, year) -> io.jixiao.rules.RuleReader
+                    .monitoring("test#1", java.util.Map.of("monitoring.exemptEconomicClasses", "501,509"))));
             node.registry.place(HoldTarget.project(Fixture.REGION, ProCode.of("P-LIVELIHOOD")), HoldKind.STOP,
                     Reason.of("red"), Fixture.FINANCE);
             PaymentDecision subsidy = node.guard.check(withEco("P-LIVELIHOOD", "E-1", "50901"), Fixture.HOST);

@@ -4,7 +4,6 @@ import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRuleService;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.Indicator;
-import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ConflictException;
 import io.jixiao.api.model.FiscalYear;
@@ -32,6 +31,7 @@ import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldStatus;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
 import io.jixiao.store.MonitoringRepository.RoundState;
@@ -95,10 +95,7 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
     public Monitoring(RoundsConfiguration config, @Reference MonitoringRepository repository,
             @Reference GoalRepository goals, @Reference GoalRuleService ruleService, @Reference HoldService holds,
             @Reference MonitoringPorts ports) {
-        this(repository, goals, holds, (region, year) -> {
-            RuleSetView view = ruleService.rules(region, year, RULES_READER);
-            return MonitoringRules.parse(view.version(), view.rules());
-        }, ports::ledger, ports::masterData, Clock.systemUTC(),
+        this(repository, goals, holds, RulesInForce.of(ruleService, RULES_READER)::monitoring, ports::ledger, ports::masterData, Clock.systemUTC(),
                 config.node().isBlank() ? defaultNode() : config.node(), config.pageSize(),
                 Duration.ofSeconds(Math.max(1, config.leaseSeconds())));
         List<MofDivCode> regions = Arrays.stream(config.regions()).map(String::trim).filter(s -> !s.isEmpty())

@@ -24,7 +24,6 @@ import io.jixiao.api.monitoring.Consequence;
 import io.jixiao.api.monitoring.Finding;
 import io.jixiao.api.monitoring.Forecast;
 import io.jixiao.api.monitoring.IndicatorProgress;
-import io.jixiao.api.monitoring.MonitoringRules;
 import io.jixiao.api.monitoring.Round;
 import io.jixiao.api.monitoring.RoundRequest;
 import io.jixiao.api.monitoring.RoundStatus;
@@ -41,6 +40,7 @@ import io.jixiao.api.service.HoldTarget;
 import io.jixiao.guard.internal.Fixture;
 import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
+import io.jixiao.rules.RuleReader;
 import io.jixiao.store.internal.MyBatisMonitoring;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -110,7 +110,7 @@ class RoundsTest {
 
     /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
     private Monitoring rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
-        return new Monitoring(repository, store.goals(), holdService, (region, year) -> MonitoringRules.parse("test#1",
+        return new Monitoring(repository, store.goals(), holdService, (region, year) -> RuleReader.monitoring("test#1",
                 rules),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
@@ -512,7 +512,7 @@ class RoundsTest {
     void aScheduledRoundStartsOnceOnItsDueDay() {
         fourProjects();
         rounds.worker().configure(rounds, List.of(REGION),
-                (region, year) -> MonitoringRules.parse("test#1", rules));
+                (region, year) -> RuleReader.monitoring("test#1", rules));
         rounds.worker().startDueSchedules();
         rounds.worker().startDueSchedules();
         Round round = rounds.round(1, FINANCE).orElseThrow();
@@ -521,7 +521,7 @@ class RoundsTest {
         assertThat(round.startedBy()).isEqualTo("schedule");
         assertThat(rounds.round(2, FINANCE)).isEmpty();
         // another node of the cluster tries too: the schedule key lets one insert win
-        assertThat(rounds.startScheduled(REGION, YEAR, MonitoringRules.parse("x", rules).rounds().get(0)))
+        assertThat(rounds.startScheduled(REGION, YEAR, RuleReader.monitoring("x", rules).rounds().get(0)))
                 .isEmpty();
     }
 

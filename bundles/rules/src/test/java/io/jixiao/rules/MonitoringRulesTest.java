@@ -1,9 +1,14 @@
-package io.jixiao.api.monitoring;
+package io.jixiao.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jixiao.api.goal.GateMode;
+import io.jixiao.api.monitoring.AlertLevel;
+import io.jixiao.api.monitoring.Consequence;
+import io.jixiao.api.monitoring.Finding;
+import io.jixiao.api.monitoring.MonitoringRules;
+import io.jixiao.api.monitoring.RoundSchedule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -14,7 +19,7 @@ class MonitoringRulesTest {
 
     @Test
     void theKeysOfARegionBecomeRules() {
-        MonitoringRules r = MonitoringRules.parse("654300000/2018#2 < national/2019#2", Map.of(
+        MonitoringRules r = RuleReader.monitoring("654300000/2018#2 < national/2019#2", Map.of(
                 "monitoring.rounds", "07-31>08-31, 04-30>05-31", "monitoring.gap.YELLOW", "10",
                 "monitoring.gap.RED", "20", "monitoring.level.CANNOT_COMPLETE", "YELLOW",
                 "monitoring.consequence.RED", "RECTIFY,HOLD", "monitoring.mode", "WARN",
@@ -33,33 +38,33 @@ class MonitoringRulesTest {
         assertThat(r.modeOn(LocalDate.of(2026, 9, 1))).isEqualTo(GateMode.ENFORCE);
         assertThat(r.departments()).isTrue();
         assertThat(r.exempt("50101")).as("no exempt classes set").isFalse();
-        MonitoringRules exempt = MonitoringRules.parse("x", Map.of("monitoring.exemptEconomicClasses", "501, 509"));
+        MonitoringRules exempt = RuleReader.monitoring("x", Map.of("monitoring.exemptEconomicClasses", "501, 509"));
         assertThat(exempt.exempt("50101")).isTrue();
         assertThat(exempt.exempt("50201")).isFalse();
         assertThat(exempt.exempt(null)).isFalse();
-        assertThat(MonitoringRules.KEYS).contains("monitoring.gap.RED", "monitoring.level.OVER_ESTIMATE")
+        assertThat(RuleReader.MONITORING_KEYS).contains("monitoring.gap.RED", "monitoring.level.OVER_ESTIMATE")
                 .doesNotContain("monitoring.gap.GREEN", "monitoring.level.EXECUTION_GAP");
     }
 
     @Test
     void aValueThatCannotBeUsedNamesItsKey() {
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.rounds", "08-31>07-31")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.rounds", "08-31>07-31")))
                 .hasMessageContaining("monitoring.rounds").hasMessageContaining("after");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.rounds", "July")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.rounds", "July")))
                 .hasMessageContaining("monitoring.rounds");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.gap.RED", "lots")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.gap.RED", "lots")))
                 .hasMessageContaining("monitoring.gap.RED");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.gap.RED", "5",
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.gap.RED", "5",
                 "monitoring.gap.YELLOW", "10"))).hasMessageContaining("monitoring.gap.RED");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.consequence.RED", "HOLD,JAIL")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.consequence.RED", "HOLD,JAIL")))
                 .hasMessageContaining("JAIL");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.consequence.RED", "HOLD,STOP")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.consequence.RED", "HOLD,STOP")))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.mode", "MAYBE")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.mode", "MAYBE")))
                 .hasMessageContaining("monitoring.mode");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.departments", "yes")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.departments", "yes")))
                 .hasMessageContaining("monitoring.departments");
-        assertThatThrownBy(() -> MonitoringRules.parse("x", Map.of("monitoring.exemptEconomicClasses", "501,工资")))
+        assertThatThrownBy(() -> RuleReader.monitoring("x", Map.of("monitoring.exemptEconomicClasses", "501,工资")))
                 .hasMessageContaining("monitoring.exemptEconomicClasses");
     }
 }
