@@ -189,6 +189,62 @@ class SameRuleIT {
                 Jixiao.EVALUATION_SOAP, "ApplyEvaluationResults", Goals.soap("ApplyEvaluationResultsRequest",
                         Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2025")), "OPERATOR", "OPERATOR",
                 "required"));
+        String soapLine = Goals.soapDraft("CheckAdjustmentRequest", "SAME-RULE-1", "x").replaceAll(
+                "<pg:OPERATOR>[^<]*</pg:OPERATOR>", "");
+        all.add(new Case("CheckAdjustment: a host system's call without its operator", "pay-module",
+                "/adjustment-checks", "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"DRAFT_NO\":\"TZ-SAME\","
+                        + "\"LINES\":[{" + draftLine + "}]}", Jixiao.GOALS_SOAP, "CheckAdjustment", soapLine,
+                "OPERATOR", "OPERATOR", "required"));
+        for (String[] step : new String[][] {{"SubmitGoal", "submission"}, {"ApproveGoal", "approval"},
+            {"PublishGoal", "publication"}}) {
+            all.add(new Case(step[0] + ": a host system's call without its operator", "pay-module",
+                    "/goals/1/versions/1/" + step[1], "{}", Jixiao.GOALS_SOAP, step[0],
+                    Goals.soap(step[0] + "Request", ids), "OPERATOR", "OPERATOR", "required"));
+        }
+        all.add(new Case("ReviewGoalStage: a host system's call without its operator", "pay-module",
+                "/goals/1/versions/1/stage-reviews", "{\"STAGE\":\"COMPILATION\"}", Jixiao.GOALS_SOAP,
+                "ReviewGoalStage", Goals.soap("ReviewGoalStageRequest", ids, Jixiao.elements("STAGE", "COMPILATION")),
+                "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("ChangeGoalRules: a key that is no rule", "finance01", "/goal-rules",
+                "{\"MOF_DIV_CODE\":\"440100000\",\"FROM_YEAR\":2099,\"BASE_REVISION\":0,"
+                        + "\"RULES\":{\"indicators.maximum\":\"9\"},\"REASON\":\"试行\"}", Jixiao.GOALS_SOAP,
+                "ChangeGoalRules", Goals.soap("ChangeGoalRulesRequest", Jixiao.elements("MOF_DIV_CODE", "440100000",
+                        "FROM_YEAR", "2099", "BASE_REVISION", "0"), Goals.soap("RULE", Jixiao.elements("KEY",
+                        "indicators.maximum", "VALUE", "9")), Jixiao.elements("REASON", "试行")),
+                "RULES.indicators.maximum", "RULE.indicators.maximum", "known-key"));
+        for (String[] step : new String[][] {{"CancelMonitoringRound", "cancel"}, {"ResumeMonitoringRound", "resume"}}) {
+            all.add(new Case(step[0] + ": a host system's call without its operator", "pay-module",
+                    "/monitoring/rounds/999999/" + step[1], "{}", Jixiao.MONITORING_SOAP, step[0],
+                    Goals.soap(step[0] + "Request", Jixiao.elements("ROUND_ID", "999999")), "OPERATOR", "OPERATOR",
+                    "required"));
+        }
+        for (String[] step : new String[][] {{"RetireLibraryIndicator", "retirement"},
+            {"DeleteLibraryIndicator", "deletion"}}) {
+            all.add(new Case(step[0] + ": a host system's call without its operator", "pay-module",
+                    "/library/indicators/SAME-RULE-1/" + step[1], "{\"MOF_DIV_CODE\":\"140400000\"}",
+                    Jixiao.LIBRARY_SOAP, step[0], Goals.soap(step[0] + "Request", Jixiao.elements("MOF_DIV_CODE",
+                            "140400000", "IND_CODE", "SAME-RULE-1")), "OPERATOR", "OPERATOR", "required"));
+        }
+        all.add(new Case("SubmitSelfEvaluation: a host system's call without its operator", "pay-module",
+                "/evaluations/tasks/999999/evaluation", "{\"INDICATORS\":[{\"LINE\":1,\"ACTUAL\":100}]}",
+                Jixiao.EVALUATION_SOAP, "SubmitSelfEvaluation", Goals.soap("SubmitSelfEvaluationRequest",
+                        Jixiao.elements("TASK_ID", "999999"), Goals.soap("INDICATOR", Jixiao.elements("LINE", "1",
+                                "ACTUAL", "100"))), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("SubmitComprehensiveEvaluation: a host system's call without its operator", "pay-module",
+                "/evaluations/comprehensive/999999/evaluation", "{\"CRITERIA\":[{\"DIMENSION\":\"FISCAL\","
+                        + "\"NAME\":\"收支\",\"POINTS\":100,\"SCORE\":90}]}", Jixiao.EVALUATION_SOAP,
+                "SubmitComprehensiveEvaluation", Goals.soap("SubmitComprehensiveEvaluationRequest",
+                        Jixiao.elements("EVALUATION_ID", "999999"), Goals.soap("CRITERION", Jixiao.elements(
+                                "DIMENSION", "FISCAL", "NAME", "收支", "POINTS", "100", "SCORE", "90"))), "OPERATOR",
+                "OPERATOR", "required"));
+        for (String[] op : new String[][] {{"EvaluationWhatIf", "/evaluations/what-if"},
+            {"TransferWhatIf", "/evaluations/comprehensive/what-if"},
+            {"ApplyTransferResults", "/evaluations/comprehensive/result-applications"}}) {
+            all.add(new Case(op[0] + ": a host system's call without its operator", "pay-module", op[1],
+                    "{\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2025}", Jixiao.EVALUATION_SOAP, op[0],
+                    Goals.soap(op[0] + "Request", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                            "2025")), "OPERATOR", "OPERATOR", "required"));
+        }
         return all.stream();
     }
 
