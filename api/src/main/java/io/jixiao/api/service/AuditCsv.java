@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The finance–audit export format (财审联动): RFC 4180 CSV in UTF-8, one audit row per line with every hashed
  * field, so that the audit bureau can re-compute the hash chain without Jixiao
- * ({@code java -cp store.jar io.jixiao.store.internal.AuditExportVerifier export.csv}). Values are written as
+ * ({@code java -cp store.jar:api.jar io.jixiao.store.internal.AuditExportVerifier export.csv}). Values are written as
  * stored — no spreadsheet-formula escaping, which would break the hashes: import the file as text.
  *
  * @since 1.7.0

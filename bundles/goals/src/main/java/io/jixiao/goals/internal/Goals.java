@@ -80,8 +80,27 @@ public final class Goals {
      * @return the rule set's label, e.g. {@code 440100000/2020#1}
      * @throws IllegalArgumentException if it does not parse, or the book it makes is not valid
      */
-    public synchronized String putRuleSet(String pid, Map<String, ?> properties) {
-        RuleSet set = RuleSets.from(properties);
+    public String putRuleSet(String pid, Map<String, ?> properties) {
+        return putRuleSet(pid, RuleSets.from(properties));
+    }
+
+    /**
+     * Adds or replaces a configured rule set: its region, first year and revision as typed by its configuration,
+     * its rule keys from the configuration's other properties.
+     *
+     * @param pid the configuration's id
+     * @param region a {@code MOF_DIV_CODE} or {@code national}
+     * @param fromYear the first budget year it applies to
+     * @param revision its revision
+     * @param properties the configuration's properties, whose rule keys and {@code source.} lines are taken
+     * @return the rule set's label
+     * @throws IllegalArgumentException if it does not parse, or the book it makes is not valid, naming every bad key
+     */
+    public String putRuleSet(String pid, String region, int fromYear, int revision, Map<String, ?> properties) {
+        return putRuleSet(pid, RuleSets.from(region, fromYear, revision, properties));
+    }
+
+    private synchronized String putRuleSet(String pid, RuleSet set) {
         Map<String, RuleSet> next = new HashMap<>(sets);
         next.put(pid, set);
         rebuild(next, stored);

@@ -66,11 +66,12 @@ final class RuleBook {
     RuleBook(Collection<RuleSet> sets, Function<MofDivCode, Optional<MofDivCode>> parentOf) {
         this.parentOf = parentOf;
         for (RuleSet set : sets) {
-            for (String key : set.values().keySet()) {
-                String rule = key.startsWith("source.") ? key.substring("source.".length()) : key;
-                if (!known(rule)) {
-                    throw new IllegalArgumentException(set.label() + ": unknown rule key " + key);
-                }
+            List<String> unknown = set.values().keySet().stream()
+                    .filter(key -> !known(key.startsWith("source.") ? key.substring("source.".length()) : key))
+                    .sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException(set.label() + ": unknown rule key" + (unknown.size() == 1 ? " "
+                        : "s ") + String.join(", ", unknown));
             }
             byRegion.computeIfAbsent(set.region(), r -> new ArrayList<>()).add(set);
         }

@@ -11,7 +11,7 @@ final class RuleSets {
     /**
      * @param properties {@code region}, {@code fromYear}, {@code revision}, then rule keys and their
      *        {@code source.} lines; other framework properties ({@code service.*}, {@code felix.*},
-     *        {@code component.*}) are ignored
+     *        {@code component.*}, {@code osgi.*}) are ignored
      * @return the rule set
      * @throws IllegalArgumentException naming what is missing or malformed
      */
@@ -25,12 +25,36 @@ final class RuleSets {
             throw new IllegalArgumentException("region must be a MOF_DIV_CODE of 6 to 9 digits or 'national', got "
                     + name);
         }
-        int fromYear = number(properties, "fromYear", name);
-        int revision = number(properties, "revision", name);
+        return from(name, number(properties, "fromYear", name), number(properties, "revision", name), properties);
+    }
+
+    /**
+     * @param region a {@code MOF_DIV_CODE} or {@code national}, checked
+     * @param fromYear the first budget year, 2000 to 2099
+     * @param revision the revision, 0 or more
+     * @param properties the configuration, whose rule keys and {@code source.} lines are taken (the three above and
+     *        framework properties are not)
+     * @return the rule set
+     * @throws IllegalArgumentException naming what is malformed
+     */
+    static RuleSet from(String region, int fromYear, int revision, Map<String, ?> properties) {
+        String name = region == null ? "" : region.strip();
+        if (!name.equals(RuleSet.NATIONAL) && !name.matches("[0-9]{6,9}")) {
+            throw new IllegalArgumentException("region must be a MOF_DIV_CODE of 6 to 9 digits or 'national', got '"
+                    + name + "'");
+        }
+        if (fromYear < 2000 || fromYear > 2099) {
+            throw new IllegalArgumentException("rule set " + name + ": fromYear must be a budget year from 2000 to "
+                    + "2099, got " + fromYear);
+        }
+        if (revision < 0) {
+            throw new IllegalArgumentException("rule set " + name + ": revision must be 0 or more, got " + revision);
+        }
         Map<String, String> values = new HashMap<>();
         properties.forEach((key, value) -> {
             if (!key.equals("region") && !key.equals("fromYear") && !key.equals("revision")
-                    && !key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")) {
+                    && !key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")
+                    && !key.startsWith("osgi.")) {
                 values.put(key, String.valueOf(value).strip());
             }
         });

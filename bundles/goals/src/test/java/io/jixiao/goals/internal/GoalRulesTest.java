@@ -249,6 +249,11 @@ class GoalRulesTest {
                 Map.of("indicators.min.DEVELOPEMENT", "8"))), r -> Optional.empty()))
                 .hasMessageContaining("unknown rule key indicators.min.DEVELOPEMENT");
         assertThatThrownBy(() -> new RuleBook(List.of(new RuleSet(RuleSet.NATIONAL, 2019, 1,
+                Map.of("monitoring.gap.PURPLE", "5", "result.action.AVERAGE", "KEEP", "covers.budgets",
+                        "GENERAL_PUBLIC"))), r -> Optional.empty()))
+                .as("every bad key of the set, not the first")
+                .hasMessageContaining("unknown rule keys monitoring.gap.PURPLE, result.action.AVERAGE");
+        assertThatThrownBy(() -> new RuleBook(List.of(new RuleSet(RuleSet.NATIONAL, 2019, 1,
                 Map.of("indicators.quantitativeMinPercent", "half"))), r -> Optional.empty()))
                 .hasMessageContaining("indicators.quantitativeMinPercent must be a number");
         assertThatThrownBy(() -> new RuleBook(List.of(new RuleSet(RuleSet.NATIONAL, 2019, 1,
