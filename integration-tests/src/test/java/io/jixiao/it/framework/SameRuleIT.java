@@ -245,6 +245,20 @@ class SameRuleIT {
                     Goals.soap(op[0] + "Request", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                             "2025")), "OPERATOR", "OPERATOR", "required"));
         }
+        String file = java.util.Base64.getEncoder().encodeToString("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        all.add(new Case("ImportLibrary: a file name with a path in it", "finance01",
+                "/library/imports?MOF_DIV_CODE=140400000&FILE_NAME=a%2Fb.csv", "x", Jixiao.LIBRARY_SOAP,
+                "ImportLibrary", Goals.soap("ImportLibraryRequest", Jixiao.elements("MOF_DIV_CODE", "140400000",
+                        "FILE_NAME", "a/b.csv", "FILE", file)), "FILE_NAME", "FILE_NAME", "pattern"));
+        all.add(new Case("ImportGoalForm: a host system's call without its operator", "pay-module",
+                "/goal-forms?MOF_DIV_CODE=440100000", "x", Jixiao.LIBRARY_SOAP, "ImportGoalForm",
+                Goals.soap("ImportGoalFormRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FILE", file)),
+                "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("ImportMonitoringReports: a host system's call without its operator", "pay-module",
+                "/monitoring/reports/imports?MOF_DIV_CODE=120000000&FISCAL_YEAR=2026&CUT_OFF=2026-07-31", "x",
+                Jixiao.MONITORING_SOAP, "ImportMonitoringReports", Goals.soap("ImportMonitoringReportsRequest",
+                        Jixiao.elements("MOF_DIV_CODE", "120000000", "FISCAL_YEAR", "2026", "CUT_OFF", "2026-07-31",
+                                "FILE", file)), "OPERATOR", "OPERATOR", "required"));
         return all.stream();
     }
 

@@ -215,14 +215,19 @@ public final class LibraryService implements IndicatorLibraryService {
         }
     }
 
+    /** What an imported file's name may be: it is shown in the job and the log, never used as a path. */
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}][\\p{L}\\p{N} ._()（）\\-]{0,199}");
+
     @Override
     public ImportJob startImport(MofDivCode mofDivCode, String fileName, Path file, Charset csvCharset, Actor actor) {
         try {
             if (mofDivCode == null) {
                 throw InvalidInputException.of(MofDivCode.FIELD, "required", "is required");
             }
-            if (fileName == null || fileName.isBlank() || fileName.length() > 200) {
-                throw InvalidInputException.of("FILE_NAME", "length", "1 to 200 characters");
+            if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+                throw InvalidInputException.of("FILE_NAME", "pattern", "1 to 200 letters, digits, spaces and . _ - ( ),"
+                        + " starting with a letter or digit");
             }
             if (actor == null) {
                 throw InvalidInputException.of(Actor.OPERATOR_FIELD, "required", "is required");

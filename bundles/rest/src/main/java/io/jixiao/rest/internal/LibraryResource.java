@@ -56,9 +56,6 @@ public final class LibraryResource implements RestResource {
     private static final Set<String> EXPORT = Set.of(MofDivCode.FIELD, "KIND", "KPI_LV1", "KPI_LV2", AgencyCode.FIELD,
             "FUNC_CLASS", "KEYWORD", "STATUS", "FORMAT");
 
-    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
-            "[\\p{L}\\p{N}][\\p{L}\\p{N} ._()（）\\-]{0,199}");
-
     private final IndicatorLibraryService library;
 
     @Activate
@@ -287,10 +284,6 @@ public final class LibraryResource implements RestResource {
         Violations v = new Violations();
         MofDivCode region = v.check(() -> MofDivCode.of(p.getFirst(MofDivCode.FIELD)));
         String fileName = p.getFirst("FILE_NAME") == null ? "upload" : p.getFirst("FILE_NAME");
-        if (!FILE_NAME.matcher(fileName).matches()) {
-            v.add("FILE_NAME", "pattern", "1 to 200 letters, digits, spaces and . _ - ( ), starting with a letter or "
-                    + "digit");
-        }
         Charset charset = v.optional(p.getFirst("CHARSET"), RequestBodies::charset);
         Actor actor = GoalResource.actor(caller, p.getFirst("OPERATOR"), v);
         v.throwIfAny();
