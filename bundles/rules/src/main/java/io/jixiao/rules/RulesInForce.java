@@ -9,6 +9,7 @@ import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.monitoring.MonitoringRules;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
@@ -42,25 +43,26 @@ public final class RulesInForce {
 
     /** @return the monitoring rules in force */
     public MonitoringRules monitoring(MofDivCode region, FiscalYear year) {
-        RuleSetView view = view(region, year);
-        return RuleReader.monitoring(view.version(), view.rules());
+        return read(region, year, RuleReader::monitoring);
     }
 
     /** @return the self-evaluation scoring rules in force */
     public ScoringRules scoring(MofDivCode region, FiscalYear year) {
-        RuleSetView view = view(region, year);
-        return RuleReader.scoring(view.version(), view.rules());
+        return read(region, year, RuleReader::scoring);
     }
 
     /** @return the rules of the evaluation kinds in force */
     public KindRules kinds(MofDivCode region, FiscalYear year) {
-        RuleSetView view = view(region, year);
-        return RuleReader.kinds(view.version(), view.rules());
+        return read(region, year, RuleReader::kinds);
     }
 
     /** @return the result policy in force */
     public ResultPolicy resultPolicy(MofDivCode region, FiscalYear year) {
+        return read(region, year, RuleReader::resultPolicy);
+    }
+
+    private <T> T read(MofDivCode region, FiscalYear year, BiFunction<String, Map<String, String>, T> reader) {
         RuleSetView view = view(region, year);
-        return RuleReader.resultPolicy(view.version(), view.rules());
+        return reader.apply(view.version(), view.rules());
     }
 }

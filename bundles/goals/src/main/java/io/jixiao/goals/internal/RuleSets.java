@@ -21,10 +21,6 @@ final class RuleSets {
             throw new IllegalArgumentException("a rule set needs region (a MOF_DIV_CODE or 'national')");
         }
         String name = region.toString().strip();
-        if (!name.equals(RuleSet.NATIONAL) && !name.matches("[0-9]{6,9}")) {
-            throw new IllegalArgumentException("region must be a MOF_DIV_CODE of 6 to 9 digits or 'national', got "
-                    + name);
-        }
         return from(name, number(properties, "fromYear", name), number(properties, "revision", name), properties);
     }
 

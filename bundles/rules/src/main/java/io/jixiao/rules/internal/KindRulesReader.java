@@ -1,5 +1,6 @@
 package io.jixiao.rules.internal;
 
+import static io.jixiao.rules.internal.Values.HUNDRED;
 import static io.jixiao.rules.internal.Values.number;
 import static io.jixiao.rules.internal.Values.value;
 
@@ -17,7 +18,6 @@ import java.util.Set;
 public final class KindRulesReader {
     /** Every key of these rules. */
     public static final Set<String> KEYS;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static {
         List<String> keys = new ArrayList<>(List.of("evaluation.spotCheck.share", "evaluation.spotCheck.minimum",

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** How a rule's value is read, the same for every family of keys: each refusal names the key. */
 public final class Values {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** 100: the most points, percent or weight a rule takes. */
+    public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Values() {
     }
