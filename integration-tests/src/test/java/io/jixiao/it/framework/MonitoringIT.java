@@ -163,6 +163,7 @@ class MonitoringIT {
                 "5600000.00"));
 
         approvedGoal(region, ok);
+        approvedGoal(region, red); // its unit owes a report; `over` has no goal, so no report is owed for it
         JsonNode badReport = ok(post("unit01", "/monitoring/reports",
                 report(region, ok, "WILL_COMPLETE").replace("指标3", "指标33")), 400);
         assertThat(badReport.toString()).contains("INDICATORS[3].KPI_CONTENT");
@@ -210,7 +211,8 @@ class MonitoringIT {
         assertThat(redAlert.get("CONSEQUENCES").toString()).contains("RECTIFY", "HOLD", "RECOVER_IDLE");
         assertThat(redAlert.get("STATUS").asText()).isEqualTo("OPEN");
         JsonNode overAlert = alertOf(reds, over);
-        assertThat(overAlert.get("FINDINGS").toString()).contains("OVER_ESTIMATE").doesNotContain("EXECUTION_GAP");
+        assertThat(overAlert.get("FINDINGS").toString()).contains("OVER_ESTIMATE").doesNotContain("EXECUTION_GAP")
+                .as("no goal in force, no report owed").doesNotContain("REPORT_OVERDUE");
         assertThat(alertOf(alerts(roundId, "GREEN"), ok).get("LEVEL").asText()).isEqualTo("GREEN");
         long holdId = redAlert.get("HOLD_ID").asLong();
         JsonNode hold = ok(get("finance01", "/holds/" + holdId), 200);

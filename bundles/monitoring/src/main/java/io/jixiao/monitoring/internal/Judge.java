@@ -65,16 +65,23 @@ final class Judge {
         return timeProgress;
     }
 
+    /** @return whether reports were due before today, so that a missing one is a finding */
+    boolean reportsOverdue() {
+        return reportsOverdue;
+    }
+
     /**
      * @param budgeted yuan budgeted on the project's lines
      * @param paid yuan paid
      * @param project the host's record of the project, or {@code null} if unknown
      * @param report the unit's report, or {@code null} if none
+     * @param reportable whether the project has a goal in force, whose indicators its unit reports on: a missing
+     *        report is a finding only then (without a goal the unit has nothing it could report)
      * @param department whether this is a department's whole expenditure (judged by its execution only, never held)
      * @return the verdict
      */
     Verdict judge(BigDecimal budgeted, BigDecimal paid, ProjectRecord project, ReportSummary report,
-            boolean department) {
+            boolean reportable, boolean department) {
         BigDecimal rate = executionRate(budgeted, paid);
         Set<Finding> findings = EnumSet.noneOf(Finding.class);
         AlertLevel level = AlertLevel.GREEN;
@@ -90,7 +97,7 @@ final class Judge {
                 findings.add(Finding.CANNOT_COMPLETE);
             } else if (report != null && report.worst() == Forecast.DEVIATING_CAN_COMPLETE) {
                 findings.add(Finding.DEVIATING);
-            } else if (report == null && reportsOverdue) {
+            } else if (report == null && reportsOverdue && reportable) {
                 findings.add(Finding.REPORT_OVERDUE);
             }
             if (project != null && project.overEstimate()) {

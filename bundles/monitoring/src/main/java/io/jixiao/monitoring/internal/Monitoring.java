@@ -130,8 +130,8 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
         this.holds = holds;
         this.rules = rules;
         this.clock = clock;
-        this.worker = new RoundWorker(repository, new RoundRunner(repository, ledger, masterData, holds, rules, clock,
-                pageSize), node, lease, clock);
+        this.worker = new RoundWorker(repository, new RoundRunner(repository, goals, ledger, masterData, holds, rules,
+                clock, pageSize), node, lease, clock);
         this.kick = worker::kick; // tells the runner there is a round to claim (once the round is committed)
     }
 

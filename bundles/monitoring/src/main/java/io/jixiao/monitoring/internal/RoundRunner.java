@@ -24,6 +24,7 @@ import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldTarget;
 import io.jixiao.store.AuditEntry;
+import io.jixiao.store.GoalRepository;
 import io.jixiao.store.MonitoringRepository;
 import io.jixiao.store.MonitoringRepository.DepartmentTotal;
 import io.jixiao.store.MonitoringRepository.ReportSummary;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -60,6 +62,7 @@ final class RoundRunner {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final MonitoringRepository repository;
+    private final GoalRepository goals;
     private final Supplier<LedgerPort> ledger;
     private final Supplier<MasterDataPort> masterData;
     private final HoldService holds;
@@ -67,9 +70,11 @@ final class RoundRunner {
     private final Clock clock;
     private final int pageSize;
 
-    RoundRunner(MonitoringRepository repository, Supplier<LedgerPort> ledger, Supplier<MasterDataPort> masterData,
-            HoldService holds, BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Clock clock, int pageSize) {
+    RoundRunner(MonitoringRepository repository, GoalRepository goals, Supplier<LedgerPort> ledger,
+            Supplier<MasterDataPort> masterData, HoldService holds,
+            BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Clock clock, int pageSize) {
         this.repository = repository;
+        this.goals = goals;
         this.ledger = ledger;
         this.masterData = masterData;
         this.holds = holds;
@@ -204,6 +209,10 @@ final class RoundRunner {
         }
         Map<ProCode, ReportSummary> reports = repository.reports(round.mofDivCode(), round.fiscalYear(),
                 round.cutOff(), projects.keySet());
+        // a report is owed only on a goal in force: one bulk read per page, and only once reports are overdue
+        Set<ProCode> reportable = judge.reportsOverdue()
+                ? goals.inForce(round.mofDivCode(), round.fiscalYear(), projects.keySet()).keySet()
+                : Set.of();
         Instant now = clock.instant();
         List<Alert> fresh = new ArrayList<>();
         List<Alert> toHold = new ArrayList<>();
@@ -220,7 +229,8 @@ final class RoundRunner {
             BigDecimal budgeted = lines.stream().map(LedgerLine::budgeted).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal paid = lines.stream().map(LedgerLine::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
             ProjectRecord record = records.get(e.getKey());
-            Judge.Verdict v = judge.judge(budgeted, paid, record, reports.get(e.getKey()), false);
+            Judge.Verdict v = judge.judge(budgeted, paid, record, reports.get(e.getKey()),
+                    reportable.contains(e.getKey()), false);
             String dept = record != null ? record.deptCode() : lines.get(0).agencyCode().value();
             fresh.add(new Alert(0, round.id(), round.mofDivCode(), round.fiscalYear(), e.getKey(),
                     lines.get(0).agencyCode(), dept, budgeted.setScale(2), paid.setScale(2), v.executionRate(),
@@ -286,7 +296,7 @@ final class RoundRunner {
             if (existing.containsKey(t.deptCode())) {
                 continue;
             }
-            Judge.Verdict v = judge.judge(t.budgeted(), t.paid(), null, null, true);
+            Judge.Verdict v = judge.judge(t.budgeted(), t.paid(), null, null, false, true);
             fresh.add(new Alert(0, round.id(), round.mofDivCode(), round.fiscalYear(), null, null, t.deptCode(),
                     t.budgeted(), t.paid(), v.executionRate(), judge.timeProgress(), v.findings(), v.level(),
                     v.consequences(), false, null, v.status(), null, now));

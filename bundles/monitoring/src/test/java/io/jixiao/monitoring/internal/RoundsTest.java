@@ -172,6 +172,7 @@ class RoundsTest {
     @Test
     void aRoundColoursEachProjectByItsGapAndHoldsTheRedOnes() {
         fourProjects();
+        approvedGoal("P1");
         Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
 
         assertThat(round.status()).isEqualTo(RoundStatus.COMPLETED);
@@ -182,10 +183,13 @@ class RoundsTest {
         assertThat(round.holds()).isEqualTo(1);
         Map<String, Alert> results = results(round);
         assertThat(results).containsOnlyKeys("P1", "P2", "P3", "P4");
-        // no report is in and the due day has passed: REPORT_OVERDUE raises each to at least BLUE
+        // no report is in and the due day has passed: REPORT_OVERDUE raises P1, whose goal is in force, to BLUE
         assertThat(results.get("P1").level()).isEqualTo(AlertLevel.BLUE);
         assertThat(results.get("P1").findings()).containsExactly(Finding.REPORT_OVERDUE);
+        // P2 has no approved goal: there is nothing its unit could report on (the report is refused), so no finding
         assertThat(results.get("P2").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(results.get("P2").findings()).containsExactly(Finding.EXECUTION_GAP);
+        assertThat(results.get("P3").findings()).doesNotContain(Finding.REPORT_OVERDUE);
         assertThat(results.get("P3").level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(results.get("P3").status()).isEqualTo(AlertStatus.OPEN);
         Alert red = results.get("P4");
@@ -244,6 +248,7 @@ class RoundsTest {
     @Test
     void aRoundWhoseNodeDiedIsTakenOverAfterItsLeaseAndCompletesWithItsHolds() throws Exception {
         fourProjects();
+        approvedGoal("P1"); // its unit owes a report: REPORT_OVERDUE makes it BLUE
         rounds.close();
         Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
         Duration lease = Duration.ofSeconds(2);
