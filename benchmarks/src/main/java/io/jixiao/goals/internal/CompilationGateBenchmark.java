@@ -72,7 +72,7 @@ public final class CompilationGateBenchmark {
         Repositories store = Repositories.over(Database.sessions(ds, ""));
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
-        DraftGate gate = new DraftGate(store.goals(), () -> book, Clock.systemUTC());
+        DraftGate gate = new DraftGate(store.goals(), store.rectification(), () -> book, Clock.systemUTC());
         List<ProjectFacts> lines = new ArrayList<>(projects);
         Money amount = Money.positive("AMOUNT", new BigDecimal("2000000.00"));
         for (int i = 0; i < projects; i++) {
@@ -143,7 +143,8 @@ public final class CompilationGateBenchmark {
         load(ds, projects);
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
-        return new DraftGate(Repositories.over(Database.sessions(ds, "")).goals(), () -> book, Clock.systemUTC());
+        Repositories over = Repositories.over(Database.sessions(ds, ""));
+        return new DraftGate(over.goals(), over.rectification(), () -> book, Clock.systemUTC());
     }
 
     private static void load(DataSource ds, int projects) throws Exception {

@@ -2,6 +2,7 @@ package io.jixiao.monitoring.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
@@ -21,7 +22,8 @@ import io.jixiao.api.port.ProjectRecord;
 import io.jixiao.benchmarks.Measured;
 import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
-import io.jixiao.rules.RuleReader;
+import io.jixiao.rectification.internal.Rectifications;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -128,8 +130,11 @@ public final class MonitoringRoundBenchmark {
             Repositories store = Repositories.over(sessions);
             HoldRegistry holds = new HoldRegistry(store.holds(), new HoldIndex(), Clock.systemUTC());
             GeneratedLedger ledger = new GeneratedLedger(projects);
+            RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("bench#1", "bench", 1, rules,
+                    Map.of()));
             try (Monitoring rounds = new Monitoring(Repositories.over(sessions).monitoring(), store.goals(), holds,
-                    (region, year) -> RuleReader.monitoring("bench#1", rules), () -> ledger, () -> ledger,
+                    inForce, store.rectification(), new Rectifications(store.rectification(), store.monitoring(),
+                            holds, inForce::rectification, Clock.systemUTC()), () -> ledger, () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {
                     Round started = rounds.start(new RoundRequest(REGION, YEAR, LocalDate.of(2026, 7, 31),

@@ -4,8 +4,10 @@ import io.jixiao.api.evaluation.KindRules;
 import io.jixiao.api.evaluation.ResultPolicy;
 import io.jixiao.api.evaluation.ScoringRules;
 import io.jixiao.api.monitoring.MonitoringRules;
+import io.jixiao.api.rectification.RectificationRules;
 import io.jixiao.rules.internal.KindRulesReader;
 import io.jixiao.rules.internal.MonitoringRulesReader;
+import io.jixiao.rules.internal.RectificationRulesReader;
 import io.jixiao.rules.internal.ResultPolicyReader;
 import io.jixiao.rules.internal.ScoringRulesReader;
 import java.util.HashSet;
@@ -26,6 +28,8 @@ public final class RuleReader {
     public static final Set<String> KIND_KEYS = KindRulesReader.KEYS;
     /** The result-application keys ({@code result.*}). */
     public static final Set<String> RESULT_KEYS = ResultPolicyReader.KEYS;
+    /** The rectification keys ({@code rectification.*}). */
+    public static final Set<String> RECTIFICATION_KEYS = RectificationRulesReader.KEYS;
     /** Every key this reader reads. */
     public static final Set<String> KEYS;
 
@@ -34,6 +38,7 @@ public final class RuleReader {
         all.addAll(SCORING_KEYS);
         all.addAll(KIND_KEYS);
         all.addAll(RESULT_KEYS);
+        all.addAll(RECTIFICATION_KEYS);
         KEYS = Set.copyOf(all);
     }
 
@@ -65,6 +70,13 @@ public final class RuleReader {
     }
 
     /**
+     * @return the rectification rules; absent keys take 60 days, grades 中 and 差, strict control OFF
+     */
+    public static RectificationRules rectification(String version, Map<String, String> rules) {
+        return RectificationRulesReader.read(version, rules);
+    }
+
+    /**
      * Checks one rule set on its own, as it is configured: every value this reader reads, and the sums of weights
      * a set gives completely (a set giving some inherits the others, and their sum is checked on the merged rules).
      *
@@ -78,6 +90,7 @@ public final class RuleReader {
             ScoringRulesReader.check(label, rules);
             ResultPolicyReader.read(label, rules);
             KindRulesReader.check(label, rules);
+            RectificationRulesReader.read(label, rules);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
         }

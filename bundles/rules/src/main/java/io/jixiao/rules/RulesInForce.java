@@ -9,6 +9,7 @@ import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
 import io.jixiao.api.monitoring.MonitoringRules;
+import io.jixiao.api.rectification.RectificationRules;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -59,6 +60,11 @@ public final class RulesInForce {
     /** @return the result policy in force */
     public ResultPolicy resultPolicy(MofDivCode region, FiscalYear year) {
         return read(region, year, RuleReader::resultPolicy);
+    }
+
+    /** @return the rectification rules in force */
+    public RectificationRules rectification(MofDivCode region, FiscalYear year) {
+        return read(region, year, RuleReader::rectification);
     }
 
     private <T> T read(MofDivCode region, FiscalYear year, BiFunction<String, Map<String, String>, T> reader) {

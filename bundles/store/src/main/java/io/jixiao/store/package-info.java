@@ -3,5 +3,5 @@
  * Each write that blocks or unblocks money takes its audit entry and commits both in one transaction.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("5.0.0")
+@org.osgi.annotation.versioning.Version("5.1.0")
 package io.jixiao.store;

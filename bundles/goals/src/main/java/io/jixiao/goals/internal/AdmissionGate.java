@@ -3,7 +3,6 @@ package io.jixiao.goals.internal;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.Gate;
-import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.GoalVersion;
@@ -11,13 +10,17 @@ import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.goal.StageReview;
+import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.hook.ProjectAdmission;
 import io.jixiao.api.model.Actor;
+import io.jixiao.api.model.AgencyCode;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.rectification.RectificationRules;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
+import io.jixiao.store.RectificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,16 +45,19 @@ public final class AdmissionGate implements ProjectAdmission {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final GoalRepository goals;
+    private final RectificationRepository cases;
     private final Supplier<RuleBook> rules;
     private final Clock clock;
 
     @Activate
-    public AdmissionGate(@Reference GoalRepository goals, @Reference Goals rules) {
-        this(goals, rules::book, Clock.systemUTC());
+    public AdmissionGate(@Reference GoalRepository goals, @Reference RectificationRepository cases,
+            @Reference Goals rules) {
+        this(goals, cases, rules::book, Clock.systemUTC());
     }
 
-    AdmissionGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
+    AdmissionGate(GoalRepository goals, RectificationRepository cases, Supplier<RuleBook> rules, Clock clock) {
         this.goals = goals;
+        this.cases = cases;
         this.rules = rules;
         this.clock = clock;
     }
@@ -91,7 +97,15 @@ public final class AdmissionGate implements ProjectAdmission {
             reasons.addAll(StageCheck.reasons(project, in, ReviewStage.ADMISSION, goal.isPresent(), stage != null,
                     stage == null ? null : stage.amount()));
         }
-        boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
+        // strict control 从严控制 of the unit: its own mode, whatever the gate's
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        RectificationRules rectification = rules.get().rectificationFor(project.mofDivCode(), project.fiscalYear());
+        List<RuleViolation> strict = rectification.strictModeOn(today) == GateMode.OFF ? List.of()
+                : StrictCheck.reasons(AgencyCode.FIELD, cases.underStrictControl(project.mofDivCode(),
+                        project.agencyCode()), rectification, today);
+        boolean admitted = (reasons.isEmpty() || mode != GateMode.ENFORCE)
+                && !StrictCheck.blocks(strict, rectification, today);
+        reasons.addAll(strict);
         GateDecision decision = new GateDecision(Gate.ADMISSION, admitted, mode, reasons, in.version(),
                 goal.map(GoalVersion::goalId).orElse(null), goal.map(GoalVersion::version).orElse(null), tier, review);
         String action = !admitted ? "ADMISSION_REFUSED" : reasons.isEmpty() ? "ADMISSION_ADMITTED" : "ADMISSION_WARNED";
@@ -100,7 +114,8 @@ public final class AdmissionGate implements ProjectAdmission {
                 reasons.isEmpty() ? "admitted" : reasons.stream().map(RuleViolation::code)
                         .collect(Collectors.joining(",")),
                 "mode=" + mode + ";rules=" + in.version() + ";goal=" + goal.map(g -> g.goalId() + "/" + g.version())
-                        .orElse("-") + ";exAnte=" + tier, project.agencyCode(), project.proCode()));
+                        .orElse("-") + ";exAnte=" + tier + (strict.isEmpty() ? "" : ";strictControl="
+                        + rectification.strictModeOn(today)), project.agencyCode(), project.proCode()));
         return decision;
     }
 }

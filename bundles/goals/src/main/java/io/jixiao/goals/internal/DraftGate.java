@@ -3,24 +3,27 @@ package io.jixiao.goals.internal;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentTier;
 import io.jixiao.api.goal.BudgetDraft;
-import io.jixiao.api.hook.DraftDecision;
 import io.jixiao.api.goal.Gate;
-import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalRules;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
 import io.jixiao.api.hook.CompilationGate;
+import io.jixiao.api.hook.DraftDecision;
+import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.model.Violations;
+import io.jixiao.api.rectification.RectificationCase;
+import io.jixiao.api.rectification.RectificationRules;
 import io.jixiao.store.AuditEntry;
-import io.jixiao.store.GoalRepository.GoalRef;
 import io.jixiao.store.GoalRepository;
+import io.jixiao.store.GoalRepository.GoalRef;
+import io.jixiao.store.RectificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,24 +52,26 @@ public final class DraftGate implements CompilationGate {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final GoalRepository goals;
+    private final RectificationRepository cases;
     private final Supplier<RuleBook> rules;
     private final Clock clock;
     private final io.jixiao.store.EvaluationRepository evaluations;
 
     @Activate
-    public DraftGate(@Reference GoalRepository goals, @Reference Goals rules,
-            @Reference io.jixiao.store.EvaluationRepository evaluations) {
-        this(goals, rules::book, Clock.systemUTC(), evaluations);
+    public DraftGate(@Reference GoalRepository goals, @Reference RectificationRepository cases,
+            @Reference Goals rules, @Reference io.jixiao.store.EvaluationRepository evaluations) {
+        this(goals, cases, rules::book, Clock.systemUTC(), evaluations);
     }
 
-    DraftGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock) {
-        this(goals, rules, clock, null);
+    DraftGate(GoalRepository goals, RectificationRepository cases, Supplier<RuleBook> rules, Clock clock) {
+        this(goals, cases, rules, clock, null);
     }
 
     /** @param evaluations where the evaluation results applied to budget years are, or {@code null} not to show them */
-    DraftGate(GoalRepository goals, Supplier<RuleBook> rules, Clock clock,
+    DraftGate(GoalRepository goals, RectificationRepository cases, Supplier<RuleBook> rules, Clock clock,
             io.jixiao.store.EvaluationRepository evaluations) {
         this.goals = goals;
+        this.cases = cases;
         this.rules = rules;
         this.clock = clock;
         this.evaluations = evaluations;
@@ -107,6 +112,17 @@ public final class DraftGate implements CompilationGate {
         java.util.Set<ProCode> drafted = mode == GateMode.OFF ? java.util.Set.of()
                 : goals.withAnyGoal(draft.mofDivCode(), draft.fiscalYear(), lines.stream().map(ProjectFacts::proCode)
                         .filter(p -> !inForce.containsKey(p)).toList());
+        // strict control 从严控制 of the projects: one read of the region's cases keeping something under it
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        RectificationRules rectification = rules.get().rectificationFor(draft.mofDivCode(), draft.fiscalYear());
+        Map<ProCode, List<RectificationCase>> strict = new java.util.HashMap<>();
+        if (rectification.strictModeOn(today) != GateMode.OFF) {
+            for (RectificationCase c : cases.underStrictControl(draft.mofDivCode(), null)) {
+                if (c.proCode() != null) {
+                    strict.computeIfAbsent(c.proCode(), k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
         List<GateDecision> decisions = new ArrayList<>(lines.size());
         List<AuditEntry> audits = new ArrayList<>();
         int blocked = 0;
@@ -127,7 +143,15 @@ public final class DraftGate implements CompilationGate {
                     reasons.addAll(stage);
                 }
             }
-            boolean admitted = reasons.isEmpty() || mode != GateMode.ENFORCE;
+            List<RectificationCase> strictCases = strict.get(line.proCode());
+            List<RuleViolation> strictReasons = strictCases == null ? List.of()
+                    : StrictCheck.reasons(ProCode.FIELD, strictCases, rectification, today);
+            boolean admitted = (reasons.isEmpty() || mode != GateMode.ENFORCE)
+                    && !StrictCheck.blocks(strictReasons, rectification, today);
+            if (!strictReasons.isEmpty()) {
+                reasons = new ArrayList<>(reasons);
+                reasons.addAll(strictReasons);
+            }
             decisions.add(new GateDecision(draft.gate(), admitted, mode, reasons, in.version(),
                     goal == null ? null : goal.goalId(), goal == null ? null : goal.version(), tiers.get(i),
                     GoalRuleEngine.review(line, in), adjusted.get(line.proCode())));

@@ -12,6 +12,7 @@ import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.model.FiscalYear;
 import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.rectification.RectificationRules;
 import io.jixiao.rules.RuleReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -113,6 +114,12 @@ final class RuleBook {
         Optional<RuleSet> own = own(region.value(), year.value());
         return new RuleSetView(label(chain), own.map(RuleSet::label).orElse(null), own.map(RuleSet::revision)
                 .orElse(0), rules, sources);
+    }
+
+    /** @return the rectification rules (strict control) in force for the region and year */
+    RectificationRules rectificationFor(MofDivCode region, FiscalYear year) {
+        List<RuleSet> chain = chain(region, year);
+        return RuleReader.rectification(label(chain), merged(chain));
     }
 
     /** @return the region's own rule set in force for that year (not inherited), if it has one */

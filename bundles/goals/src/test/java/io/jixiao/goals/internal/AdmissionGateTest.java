@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jixiao.api.goal.Assessment;
 import io.jixiao.api.goal.AssessmentConclusion;
 import io.jixiao.api.goal.AssessmentTier;
-import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.goal.GoalVersion;
 import io.jixiao.api.goal.ProjectClass;
 import io.jixiao.api.goal.ProjectFacts;
 import io.jixiao.api.goal.ReviewStage;
 import io.jixiao.api.goal.RuleViolation;
+import io.jixiao.api.hook.GateDecision;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.ForbiddenException;
 import io.jixiao.api.model.InvalidInputException;
 import io.jixiao.api.model.Role;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStatus;
+import io.jixiao.api.rectification.CaseStep;
+import io.jixiao.api.rectification.CaseSubject;
+import io.jixiao.api.rectification.Problem;
+import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -69,7 +75,7 @@ class AdmissionGateTest {
     }
 
     private AdmissionGate gate() {
-        return new AdmissionGate(store.goals(), this::book, clock);
+        return new AdmissionGate(store.goals(), store.rectification(), this::book, clock);
     }
 
     private static ProjectFacts project(String region, String amount, boolean newProject) {
@@ -98,6 +104,60 @@ class AdmissionGateTest {
         return store.audit().findBySubject("PROJECT", p.fiscalYear() + "/" + p.proCode(), 20).stream()
                 .map(e -> e.action() + ":" + e.actor().callerSystem() + "/" + e.actor().operator())
                 .collect(Collectors.toList());
+    }
+
+    /** Sets the strict-control mode of a region's own rule set (the rest of the preset unchanged). */
+    private void strictControl(String region, String mode) {
+        RuleSet own = sets.stream().filter(set -> set.region().equals(region))
+                .max(java.util.Comparator.comparingInt(RuleSet::fromYear).thenComparingInt(RuleSet::revision))
+                .orElseThrow();
+        Map<String, String> values = new java.util.HashMap<>(own.values());
+        values.put("rectification.strictControl.mode", mode);
+        values.put("rectification.strictControl.article", "长治市 第三十二条");
+        sets.remove(own);
+        sets.add(new RuleSet(own.region(), own.fromYear(), own.revision(), values));
+    }
+
+    /** A case of the project's unit, overdue: the unit is under strict control. */
+    static RectificationCase overdueCase(Repositories store, ProjectFacts p, String project) {
+        long id = store.rectification().nextCaseId();
+        Instant at = Instant.parse("2026-02-01T00:00:00Z");
+        RectificationCase c = new RectificationCase(id, CaseOrigin.MANUAL, null, p.mofDivCode(), p.fiscalYear(),
+                CaseSubject.PROJECT, p.agencyCode(), io.jixiao.api.model.ProCode.of(project), null, null, Role.FINANCE,
+                List.of(new Problem("执行率偏低", null)), null, java.time.LocalDate.of(2026, 1, 31), CaseStatus.OVERDUE,
+                null, at, null, null, "JIXIAO-UI/li", at, null, "test#1");
+        store.rectification().open(List.of(new io.jixiao.store.RectificationRepository.Opening(c,
+                new CaseStep(id, 1, "OPENED", CaseStatus.OVERDUE, "JIXIAO-UI/li", at, null, c.deadline()),
+                new io.jixiao.store.AuditEntry(at, "RECTIFICATION_OPENED", p.mofDivCode(), "RECTIFICATION_CASE",
+                        String.valueOf(id), FINANCE, "test", ""))));
+        return c;
+    }
+
+    @Test
+    void aUnitUnderStrictControlGetsNoNewProjectWhereTheRegionEnforcesIt() {
+        ProjectFacts project = project("140400000", "2000000", true);
+        approvedGoal(project);
+        GateDecision before = gate().admit(project, LIBRARY);
+        assertThat(codes(before)).doesNotContain("STRICT_CONTROL");
+        RectificationCase c = overdueCase(store, project, "OLD-1");
+
+        strictControl("140400000", "WARN");
+        GateDecision warned = gate().admit(project, LIBRARY);
+        assertThat(warned.admitted()).as("WARN reports it").isEqualTo(before.admitted());
+        RuleViolation strict = warned.reasons().stream().filter(r -> r.code().equals("STRICT_CONTROL")).findFirst()
+                .orElseThrow();
+        assertThat(strict.field()).isEqualTo("AGENCY_CODE");
+        assertThat(strict.messageEn()).contains("case(s) " + c.id(), "OVERDUE");
+        assertThat(strict.source()).isEqualTo("长治市 第三十二条");
+
+        strictControl("140400000", "ENFORCE");
+        GateDecision refused = gate().admit(project, LIBRARY);
+        assertThat(refused.admitted()).isFalse();
+        assertThat(codes(refused)).contains("STRICT_CONTROL");
+        assertThat(audit(project)).last().asString().startsWith("ADMISSION_REFUSED");
+
+        strictControl("140400000", "OFF");
+        assertThat(codes(gate().admit(project, LIBRARY))).doesNotContain("STRICT_CONTROL");
     }
 
     @Test

@@ -70,7 +70,7 @@ class DraftGateTest {
     }
 
     private DraftGate gate() {
-        return new DraftGate(store.goals(), this::book, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"),
+        return new DraftGate(store.goals(), store.rectification(), this::book, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"),
                 ZoneOffset.UTC));
     }
 

@@ -29,13 +29,19 @@ import io.jixiao.api.monitoring.RoundStatus;
 import io.jixiao.api.monitoring.UnitReport;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.MasterDataPort;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStatus;
+import io.jixiao.api.rectification.RectificationCase;
+import io.jixiao.api.rectification.RectificationService;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.GoalRepository;
-import io.jixiao.store.MonitoringRepository.RoundState;
 import io.jixiao.store.MonitoringRepository;
+import io.jixiao.store.MonitoringRepository.RoundState;
+import io.jixiao.store.RectificationRepository;
+import io.jixiao.store.RectificationRepository.StoredCase;
 import io.jixiao.store.Transactions;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -83,6 +89,8 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
     private final GoalRepository goals;
     private final HoldService holds;
     private final BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules;
+    private final RectificationRepository cases;
+    private final RectificationService rectification;
     private final Runnable kick;
     private final Clock clock;
     private final RoundWorker worker;
@@ -94,10 +102,11 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
     @Activate
     public Monitoring(RoundsConfiguration config, @Reference MonitoringRepository repository,
             @Reference GoalRepository goals, @Reference GoalRuleService ruleService, @Reference HoldService holds,
-            @Reference MonitoringPorts ports) {
-        this(repository, goals, holds, RulesInForce.of(ruleService, RULES_READER)::monitoring, ports::ledger, ports::masterData, Clock.systemUTC(),
-                config.node().isBlank() ? defaultNode() : config.node(), config.pageSize(),
-                Duration.ofSeconds(Math.max(1, config.leaseSeconds())));
+            @Reference MonitoringPorts ports, @Reference RectificationRepository cases,
+            @Reference RectificationService rectification) {
+        this(repository, goals, holds, RulesInForce.of(ruleService, RULES_READER), cases, rectification, ports::ledger,
+                ports::masterData, Clock.systemUTC(), config.node().isBlank() ? defaultNode() : config.node(),
+                config.pageSize(), Duration.ofSeconds(Math.max(1, config.leaseSeconds())));
         List<MofDivCode> regions = Arrays.stream(config.regions()).map(String::trim).filter(s -> !s.isEmpty())
                 .map(MofDivCode::of).toList();
         start(regions, Duration.ofSeconds(config.tickSeconds()));
@@ -111,7 +120,9 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
      * @param repository rounds, results, reports
      * @param goals the goals in force, whose indicators units report on
      * @param holds where rounds place holds and an accepted rectification releases one
-     * @param rules the monitoring rules in force for a region and year
+     * @param rules the monitoring and rectification rules in force for a region and year
+     * @param cases the rectification cases alerts open
+     * @param rectification the cases' workflow, which the alerts' own rectification and release go through
      * @param ledger the ledger port, or a supplier of {@code null} while there is none
      * @param masterData the master-data port, or a supplier of {@code null}
      * @param clock the time
@@ -119,8 +130,8 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
      * @param pageSize ledger lines per port call
      * @param lease how long a runner keeps its round without renewing it
      */
-    public Monitoring(MonitoringRepository repository, GoalRepository goals, HoldService holds,
-            BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Supplier<LedgerPort> ledger,
+    public Monitoring(MonitoringRepository repository, GoalRepository goals, HoldService holds, RulesInForce rules,
+            RectificationRepository cases, RectificationService rectification, Supplier<LedgerPort> ledger,
             Supplier<MasterDataPort> masterData, Clock clock, String node, int pageSize, Duration lease) {
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("pageSize must be 1-5000, got " + pageSize);
@@ -128,10 +139,12 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
         this.repository = repository;
         this.goals = goals;
         this.holds = holds;
-        this.rules = rules;
+        this.rules = rules::monitoring;
+        this.cases = cases;
+        this.rectification = rectification;
         this.clock = clock;
-        this.worker = new RoundWorker(repository, new RoundRunner(repository, goals, ledger, masterData, holds, rules,
-                clock, pageSize), node, lease, clock);
+        this.worker = new RoundWorker(repository, new RoundRunner(repository, goals, ledger, masterData, holds,
+                new AlertCases(cases, rules::rectification, clock), this.rules, clock, pageSize), node, lease, clock);
         this.kick = worker::kick; // tells the runner there is a round to claim (once the round is committed)
     }
 
@@ -398,6 +411,12 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
         }
         Alert alert = alert(alertId, actor)
                 .orElseThrow(() -> new NotFoundException("no alert " + alertId));
+        Optional<RectificationCase> rectifying = caseOf(alert);
+        if (rectifying.isPresent()) {
+            // the alert's rectification is its case's: the report moves the case, and the case the alert
+            rectification.report(rectifying.get().id(), account.text(), actor);
+            return alert(alertId, actor).orElseThrow();
+        }
         if (alert.status() != AlertStatus.OPEN) {
             throw new ConflictException("alert " + alertId + " is " + alert.status() + ", not OPEN");
         }
@@ -418,6 +437,12 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
         if (alert.status() == AlertStatus.CLOSED) {
             throw new ConflictException("alert " + alertId + " is already CLOSED");
         }
+        Optional<RectificationCase> rectifying = caseOf(alert).filter(c -> !c.status().closed());
+        if (rectifying.isPresent()) {
+            // closing the case RECTIFIED closes the alert and releases its hold
+            rectification.close(rectifying.get().id(), CaseStatus.RECTIFIED, reason, actor);
+            return alert(alertId, actor).orElseThrow();
+        }
         if (alert.status() == AlertStatus.OPEN && alert.consequences().contains(Consequence.RECTIFY)) {
             throw new ConflictException("alert " + alertId + " requires rectification: the unit reports it first");
         }
@@ -437,6 +462,11 @@ public final class Monitoring implements MonitoringService, AutoCloseable {
             }
         }
         return next;
+    }
+
+    /** @return the rectification case the alert opened, if it opened one */
+    private Optional<RectificationCase> caseOf(Alert alert) {
+        return cases.byOrigin(CaseOrigin.ALERT, String.valueOf(alert.id())).map(StoredCase::value);
     }
 
     private Round visible(long roundId, Actor actor) {

@@ -1,6 +1,5 @@
 package io.jixiao.monitoring.internal;
 
-import io.jixiao.api.goal.GateMode;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.FiscalYear;
@@ -66,18 +65,20 @@ final class RoundRunner {
     private final Supplier<LedgerPort> ledger;
     private final Supplier<MasterDataPort> masterData;
     private final HoldService holds;
+    private final AlertCases cases;
     private final BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules;
     private final Clock clock;
     private final int pageSize;
 
     RoundRunner(MonitoringRepository repository, GoalRepository goals, Supplier<LedgerPort> ledger,
-            Supplier<MasterDataPort> masterData, HoldService holds,
+            Supplier<MasterDataPort> masterData, HoldService holds, AlertCases cases,
             BiFunction<MofDivCode, FiscalYear, MonitoringRules> rules, Clock clock, int pageSize) {
         this.repository = repository;
         this.goals = goals;
         this.ledger = ledger;
         this.masterData = masterData;
         this.holds = holds;
+        this.cases = cases;
         this.rules = rules;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -151,7 +152,7 @@ final class RoundRunner {
                 token = page.next();
             }
             if (r.departments()) {
-                if (!judgeDepartments(round, owner, judge, p)) {
+                if (!judgeDepartments(round, owner, judge, p, state.starter())) {
                     LOG.info("Monitoring round {} stopped on {}: cancelled or taken over", roundId, owner);
                     return RoundStatus.RUNNING;
                 }
@@ -244,6 +245,9 @@ final class RoundRunner {
         if (written.isEmpty()) {
             return false;
         }
+        List<Alert> toRectify = new ArrayList<>(existing.values()); // a resumed page opens what it left out
+        toRectify.addAll(written.get());
+        cases.open(toRectify, starter);
         for (Alert stored : written.get()) {
             p.projects++;
             p.counts.merge(stored.level(), 1L, Long::sum);
@@ -286,7 +290,7 @@ final class RoundRunner {
     }
 
     /** @return false if the round is no longer this node's */
-    private boolean judgeDepartments(Round round, String owner, Judge judge, Progress p) {
+    private boolean judgeDepartments(Round round, String owner, Judge judge, Progress p, Actor starter) {
         List<DepartmentTotal> totals = repository.departmentTotals(round.id());
         Map<String, Alert> existing = repository.results(round.id(), true,
                 totals.stream().map(DepartmentTotal::deptCode).toList());
@@ -303,6 +307,11 @@ final class RoundRunner {
         }
         Optional<List<Alert>> written = repository.insertResults(round.id(), owner, fresh);
         written.ifPresent(stored -> stored.forEach(a -> p.counts.merge(a.level(), 1L, Long::sum)));
+        if (written.isPresent()) {
+            List<Alert> toRectify = new ArrayList<>(existing.values());
+            toRectify.addAll(written.get());
+            cases.open(toRectify, starter);
+        }
         return written.isPresent();
     }
 

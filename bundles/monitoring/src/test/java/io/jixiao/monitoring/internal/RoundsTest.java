@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jixiao.api.goal.ProjectClass;
+import io.jixiao.api.goal.RuleSetView;
 import io.jixiao.api.hook.ExpenditureKind;
 import io.jixiao.api.model.Actor;
 import io.jixiao.api.model.AgencyCode;
@@ -33,6 +34,11 @@ import io.jixiao.api.port.LedgerPage;
 import io.jixiao.api.port.LedgerPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.ProjectRecord;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStatus;
+import io.jixiao.api.rectification.CaseStep;
+import io.jixiao.api.rectification.Problem;
+import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
 import io.jixiao.api.service.HoldStatus;
@@ -40,7 +46,9 @@ import io.jixiao.api.service.HoldTarget;
 import io.jixiao.guard.internal.Fixture;
 import io.jixiao.guard.internal.HoldIndex;
 import io.jixiao.guard.internal.HoldRegistry;
+import io.jixiao.rectification.internal.Rectifications;
 import io.jixiao.rules.RuleReader;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.internal.MyBatisMonitoring;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
@@ -110,8 +118,9 @@ class RoundsTest {
 
     /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
     private Monitoring rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
-        return new Monitoring(repository, store.goals(), holdService, (region, year) -> RuleReader.monitoring("test#1",
-                rules),
+        RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("test#1", "test", 1, rules, Map.of()));
+        return new Monitoring(repository, store.goals(), holdService, inForce, store.rectification(),
+                new Rectifications(store.rectification(), repository, holdService, inForce::rectification, clock),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
                     codes.forEach(c -> {
@@ -439,6 +448,14 @@ class RoundsTest {
         fourProjects();
         Round round = run(rounds.start(new RoundRequest(REGION, YEAR, CUT_OFF, null), FINANCE));
         Alert red = results(round).get("P4");
+        // RED entails RECTIFY: the round opened a rectification case for it, a problem per finding
+        RectificationCase opened = store.rectification().byOrigin(CaseOrigin.ALERT, String.valueOf(red.id()))
+                .orElseThrow().value();
+        assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(opened.proCode()).isEqualTo(ProCode.of("P4"));
+        assertThat(opened.problems()).extracting(Problem::text).anySatisfy(t -> assertThat(t).contains("10.00%"));
+        assertThat(store.rectification().byOrigin(CaseOrigin.ALERT, String.valueOf(results(round).get("P1").id())))
+                .as("BLUE entails nothing").isEmpty();
         assertThatThrownBy(() -> rounds.release(red.id(), Reason.of("ok"), FINANCE))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("rectification");
         assertThatThrownBy(() -> rounds.rectify(red.id(), Reason.of("done"), FINANCE))
@@ -456,6 +473,11 @@ class RoundsTest {
                 .satisfies(e -> assertThat(e.detail()).contains("hold=" + red.holdId()));
         assertThatThrownBy(() -> rounds.release(red.id(), Reason.of("again"), FINANCE))
                 .isInstanceOf(ConflictException.class);
+        // the alert's rectification and release went through its case
+        RectificationCase closedCase = store.rectification().find(opened.id()).orElseThrow().value();
+        assertThat(closedCase.status()).isEqualTo(CaseStatus.RECTIFIED);
+        assertThat(store.rectification().steps(opened.id())).extracting(CaseStep::action)
+                .containsExactly("OPENED", "REPORTED", "RECTIFIED");
     }
 
     @Test

@@ -106,6 +106,9 @@ public final class Database {
                 io.jixiao.store.internal.mapper.EvalCriterionRow.class);
         cfg.getTypeAliasRegistry().registerAlias("EvalAdjustmentRow",
                 io.jixiao.store.internal.mapper.EvalAdjustmentRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("CaseRow", io.jixiao.store.internal.mapper.CaseRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ProblemRow", io.jixiao.store.internal.mapper.ProblemRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("StepRow", io.jixiao.store.internal.mapper.StepRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
         cfg.addMapper(AuditMapper.class);
@@ -116,6 +119,7 @@ public final class Database {
         cfg.addMapper(io.jixiao.store.internal.mapper.MonitoringMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.EvaluationMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RegionEvaluationMapper.class);
+        cfg.addMapper(io.jixiao.store.internal.mapper.RectificationMapper.class);
         return new UnitAwareSessions(new SqlSessionFactoryBuilder().build(cfg));
     }
 

@@ -10,14 +10,15 @@ package io.jixiao.store.internal;
 public record Repositories(UnitAwareSessions sessions, ChainBreaks breaks, MyBatisHolds holds,
         MyBatisBypasses bypasses, MyBatisDecisions decisions, MyBatisAudit audit, MyBatisIdempotency keys,
         MyBatisGoals goals, MyBatisLibrary library, MyBatisMonitoring monitoring, MyBatisEvaluation evaluation,
-        MyBatisRegionEvaluation regionEvaluation) {
+        MyBatisRegionEvaluation regionEvaluation, MyBatisRectification rectification) {
 
     public static Repositories over(UnitAwareSessions sessions) {
         ChainBreaks breaks = new ChainBreaks();
         return new Repositories(sessions, breaks, new MyBatisHolds(sessions), new MyBatisBypasses(sessions),
                 new MyBatisDecisions(sessions), new MyBatisAudit(sessions, breaks), new MyBatisIdempotency(sessions),
                 new MyBatisGoals(sessions), new MyBatisLibrary(sessions), new MyBatisMonitoring(sessions),
-                new MyBatisEvaluation(sessions), new MyBatisRegionEvaluation(sessions));
+                new MyBatisEvaluation(sessions), new MyBatisRegionEvaluation(sessions),
+                new MyBatisRectification(sessions));
     }
 
     /** @return what the store finds as it starts: one line per region whose chain head and last row disagree */

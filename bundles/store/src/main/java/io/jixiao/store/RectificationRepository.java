@@ -1,0 +1,108 @@
+package io.jixiao.store;
+
+import io.jixiao.api.model.AgencyCode;
+import io.jixiao.api.model.MofDivCode;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStep;
+import io.jixiao.api.rectification.RectificationCase;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Rectification cases, their problems and history, with their audit rows. A change names the number of steps the
+ * case had when it was read: a case changed meanwhile is not changed again (optimistic, so two nodes or two callers
+ * never both move one case).
+ *
+ * @since 5.1.0
+ */
+@ProviderType
+public interface RectificationRepository {
+
+    /**
+     * A case as stored, with the number of its steps.
+     *
+     * @param value the case
+     * @param steps how many steps it has; the next step is numbered one more
+     */
+    record StoredCase(RectificationCase value, int steps) {
+    }
+
+    /**
+     * A case to open: its first step ({@code OPENED}, numbered 1) and its audit row.
+     *
+     * @param value the case, with its id from {@link #nextCaseId()}
+     * @param step its first step
+     * @param audit its audit entry
+     */
+    record Opening(RectificationCase value, CaseStep step, AuditEntry audit) {
+    }
+
+    /**
+     * A step of a case.
+     *
+     * @param before the case as read
+     * @param after the case after the step
+     * @param step the step, numbered {@code before.steps() + 1}
+     * @param audit its audit entry
+     */
+    record Change(StoredCase before, RectificationCase after, CaseStep step, AuditEntry audit) {
+    }
+
+    /** @return a new, never used case id */
+    long nextCaseId();
+
+    /**
+     * Opens cases, each with its problems, first step and audit row, in one transaction; a case whose origin
+     * (origin and origin id) already has one is left out, so opening again is harmless.
+     *
+     * @param openings the cases
+     * @return the cases opened now
+     */
+    List<RectificationCase> open(List<Opening> openings);
+
+    /** @return the case, if it exists */
+    Optional<StoredCase> find(long caseId);
+
+    /** @return the case opened from that origin, if there is one */
+    Optional<StoredCase> byOrigin(CaseOrigin origin, String originId);
+
+    /** @return the case's steps, oldest first */
+    List<CaseStep> steps(long caseId);
+
+    /**
+     * @param agencies only these agencies' cases; empty: every agency's
+     * @return a page of a region's cases in id order
+     */
+    List<RectificationCase> page(MofDivCode mofDivCode, Set<String> agencies, boolean openOnly, long afterId,
+            int limit);
+
+    /** @return a page of a region's cases awaiting the unit whose deadline is before the day, in id order */
+    List<StoredCase> due(MofDivCode mofDivCode, LocalDate day, long afterId, int limit);
+
+    /**
+     * Applies a step in one transaction: the case, its step and its audit row; when {@code liftSubject}, the strict
+     * control of every case on the same subject (this one included) is lifted in the same transaction.
+     *
+     * @return the cases whose strict control was lifted, or empty (nothing written) if the case changed meanwhile
+     */
+    Optional<List<RectificationCase>> change(Change change, boolean liftSubject);
+
+    /**
+     * Applies many steps in one transaction, leaving out those whose case changed meanwhile.
+     *
+     * @return the changes applied
+     */
+    List<Change> changeAll(List<Change> changes);
+
+    /**
+     * @param agencyCode only this unit's cases, or {@code null} for the region's
+     * @return the region's cases keeping their subject under strict control now, in id order
+     */
+    List<RectificationCase> underStrictControl(MofDivCode mofDivCode, AgencyCode agencyCode);
+
+    /** Records the hold strict control placed for a case. */
+    void linkHold(long caseId, long holdId);
+}
