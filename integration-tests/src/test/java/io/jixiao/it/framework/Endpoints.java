@@ -103,7 +103,8 @@ final class Endpoints {
                 .replace("{bypassId}", Long.toString(state.bypassId()))
                 .replace("{alertId}", Long.toString(state.alertId()))
                 .replace("{taskId}", Long.toString(state.taskId()))
-                .replace("{evaluationId}", Long.toString(state.evaluationId()));
+                .replace("{evaluationId}", Long.toString(state.evaluationId()))
+                .replace("{caseId}", Long.toString(state.caseId()));
     }
 
     /** A monitoring form (CSV) reporting every indicator of {@link #GOAL_PROJECT}'s goal. */
@@ -251,6 +252,29 @@ final class Endpoints {
                         "{\"REASON\":\"corpus\"}"),
                 new Endpoint("rest", "POST", "/monitoring/alerts/{alertId}/release", "finance01",
                         "{\"REASON\":\"corpus\"}"),
+                // rectification: the addressed case is closed RECTIFIED, so a valid step is refused (409) and changes
+                // nothing; an opening's fields are all required, so no mutation of its body opens a case
+                new Endpoint("rest", "POST", "/rectification/cases", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
+                        + "\"FISCAL_YEAR\":2026,\"SUBJECT\":\"PROJECT\",\"AGENCY_CODE\":\"101001\",\"PRO_CODE\":\""
+                        + CORPUS_PROJECT + "\",\"PROBLEMS\":[{\"TEXT\":\"corpus\"}]}"),
+                new Endpoint("rest", "GET", "/rectification/cases?MOF_DIV_CODE=440100000", "finance01", null),
+                new Endpoint("rest", "GET", "/rectification/cases/{caseId}", "finance01", null),
+                new Endpoint("rest", "GET", "/rectification/cases/{caseId}/steps", "auditor01", null),
+                new Endpoint("rest", "GET", "/rectification/cases/{caseId}/letter", "unit01", null),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/letter", "finance01",
+                        "{\"OPERATOR\":\"finance01\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/measures", "unit01",
+                        "{\"MEASURES\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/report", "unit01", "{\"REPORT\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/return", "finance01",
+                        "{\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/close", "finance01",
+                        "{\"OUTCOME\":\"NOT_RECTIFIED\",\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/extension", "unit01",
+                        "{\"UNTIL\":\"2099-01-01\",\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/extension/decision", "finance01",
+                        "{\"GRANT\":false,\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "POST", "/rectification/overdue", "finance01", "{\"MOF_DIV_CODE\":\"440100000\"}"),
                 new Endpoint("rest", "POST", "/monitoring/reports", "unit01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\",\"PRO_CODE\":\"" + GOAL_PROJECT
                         + "\",\"INDICATORS\":[" + String.join(",", UnchangedState.INDICATORS.stream().map(

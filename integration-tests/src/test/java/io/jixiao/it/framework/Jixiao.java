@@ -78,6 +78,8 @@ final class Jixiao {
         Files.writeString(jwks, new JWKSet(tokenKey.toPublicJWK()).toString());
         configure(cm, "io.jixiao.security", "jwt.jwksFile", jwks.toString(), "jwt.issuer", ISSUER,
                 "jwt.audience", "jixiao", "regions.parents", "440106001>440106000, 654300000>654000000, 140400000>140000000, "
+                        // RectificationIT's district of Changzhi: its deadlines pass on a rehearsal clock there only
+                        + "140402000>140400000, "
                         // lower governments: the corpus's evaluated county, and ComprehensiveEvaluationIT's
                         + "440199000>440100000, 450801000>450800000, 450802000>450800000, 450803000>450800000, "
                         + "450901000>450900000",
@@ -312,6 +314,13 @@ final class Jixiao {
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("finance01")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET of a binary answer with the given header. */
+    static HttpResponse<byte[]> getBytes(String url, String header, String value)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** GET with the given headers (name, value, …) and nothing else. */

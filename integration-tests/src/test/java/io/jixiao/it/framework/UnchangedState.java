@@ -58,6 +58,7 @@ final class UnchangedState {
     private static long bypassId;
     private static long taskId;
     private static long evaluationId;
+    private static long caseId;
     /** The lower government (configured under 440100000) whose comprehensive evaluation the requests address. */
     static final MofDivCode LOWER = MofDivCode.of("440199000");
     /** The indicators of the published goal of {@link Endpoints#GOAL_PROJECT}, in order. */
@@ -87,6 +88,7 @@ final class UnchangedState {
         bypass(service(io.jixiao.api.service.PaymentGuardAdmin.class));
         evaluation(service(io.jixiao.store.EvaluationRepository.class), goal);
         comprehensive(service(io.jixiao.store.RegionEvaluationRepository.class));
+        rectification(service(io.jixiao.store.RectificationRepository.class));
         return new UnchangedState(held, audit.verify(REGION, FINANCE).rowsChecked(), goals.versions(goal, FINANCE));
     }
 
@@ -190,6 +192,30 @@ final class UnchangedState {
         }
     }
 
+    /**
+     * A rectification case of the goal's project, closed RECTIFIED (so no step of the registry's requests applies to
+     * it and nothing is under strict control), written straight to the store, made once.
+     */
+    private static synchronized void rectification(io.jixiao.store.RectificationRepository repository) {
+        if (caseId == 0) {
+            java.time.Instant now = java.time.Instant.now();
+            long id = repository.nextCaseId();
+            io.jixiao.api.rectification.RectificationCase closed = new io.jixiao.api.rectification.RectificationCase(
+                    id, io.jixiao.api.rectification.CaseOrigin.MANUAL, null, REGION, FiscalYear.of(2026),
+                    io.jixiao.api.rectification.CaseSubject.PROJECT, AgencyCode.of("101001"),
+                    ProCode.of(Endpoints.GOAL_PROJECT), null, null, Role.FINANCE,
+                    List.of(new io.jixiao.api.rectification.Problem("addressed by the registry's requests", null)), null,
+                    java.time.LocalDate.of(2026, 12, 31), io.jixiao.api.rectification.CaseStatus.RECTIFIED, null, null,
+                    null, null, "state-check/state-check", now, now, "fixture");
+            repository.open(List.of(new io.jixiao.store.RectificationRepository.Opening(closed,
+                    new io.jixiao.api.rectification.CaseStep(id, 1, "OPENED", closed.status(), closed.openedBy(), now,
+                            null, closed.deadline()),
+                    new io.jixiao.store.AuditEntry(now, "RECTIFICATION_OPENED", REGION, "RECTIFICATION_CASE",
+                            String.valueOf(id), FINANCE, "fixture", ""))));
+            caseId = id;
+        }
+    }
+
     private static <S> S service(Class<S> type) {
         BundleContext context = FrameworkUtil.getBundle(UnchangedState.class).getBundleContext();
         return context.getService(context.getServiceReference(type));
@@ -223,6 +249,10 @@ final class UnchangedState {
         return evaluationId;
     }
 
+    long caseId() {
+        return caseId;
+    }
+
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
             throws Exception {
@@ -247,6 +277,14 @@ final class UnchangedState {
                 .isEqualTo(io.jixiao.api.evaluation.TaskStatus.OPEN);
         assertThat(service(io.jixiao.store.RegionEvaluationRepository.class).evaluations(REGION, FiscalYear.of(2026),
                 null, null)).as("no other opened").hasSize(1);
+        io.jixiao.store.RectificationRepository.StoredCase fixture = service(
+                io.jixiao.store.RectificationRepository.class).find(caseId).orElseThrow();
+        assertThat(fixture.value().status()).as("the case still closed RECTIFIED")
+                .isEqualTo(io.jixiao.api.rectification.CaseStatus.RECTIFIED);
+        assertThat(fixture.steps()).as("no step taken").isEqualTo(1);
+        assertThat(service(io.jixiao.store.RectificationRepository.class).page(REGION, java.util.Set.of(), false, 0,
+                1000)).as("no case opened").extracting(io.jixiao.api.rectification.RectificationCase::proCode)
+                .doesNotContain(ProCode.of(Endpoints.CORPUS_PROJECT));
         assertThat(monitoring.report(REGION, FiscalYear.of(2026), java.time.LocalDate.parse(Endpoints.CUT_OFF),
                 ProCode.of(Endpoints.GOAL_PROJECT))).isEmpty();
     }

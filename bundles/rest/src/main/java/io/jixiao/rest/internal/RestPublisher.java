@@ -48,7 +48,7 @@ public final class RestPublisher {
             AuditResource.class, GoalResource.class, AssessmentResource.class, ProjectGateResource.class,
             CompilationResource.class, CompilationResource.Adjustments.class, GoalRulesResource.class,
             LibraryResource.class, GoalFormResource.class, MonitoringResource.class, EvaluationResource.class,
-            ComprehensiveEvaluationResource.class, OpenApiResource.class);
+            ComprehensiveEvaluationResource.class, RectificationResource.class, OpenApiResource.class);
 
     private final FeatureResources present = new FeatureResources();
     private final Server server;

@@ -1,0 +1,167 @@
+package io.jixiao.it.framework;
+
+import static io.jixiao.it.framework.MonitoringIT.approvedGoal;
+import static io.jixiao.it.framework.MonitoringIT.get;
+import static io.jixiao.it.framework.MonitoringIT.ok;
+import static io.jixiao.it.framework.MonitoringIT.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Rectification end to end over REST in a district of Changzhi (seed 004: strict control enforced, SUSPEND holds): a red alert
+ * opens a case; its deadline passes (a rehearsal clock, as a bureau's rehearsal environment would register); the case
+ * is OVERDUE, the unit's next project is refused at admission with STRICT_CONTROL and the project's payments are
+ * held; the unit reports, finance closes the case RECTIFIED, and block and holds are gone — every step audited and
+ * the chain verifying.
+ */
+class RectificationIT {
+    /** A district of Changzhi (its rules inherited): the rehearsal clock's overdue pass touches no other test's cases. */
+    private static final String REGION = "140402000";
+    private static MockHost host;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Jixiao.start();
+        host = MockHost.start();
+        MonitoringIT.hostOver("REST");
+    }
+
+    private static String admission(String proCode) {
+        return "{" + Goals.project(REGION, proCode, "2000000.00", false) + ",\"OPERATOR\":\"sun.library\"}";
+    }
+
+    /** The text of a .docx's main part (the unit test reads it with Apache POI; here the zip is enough). */
+    static String documentXml(byte[] docx) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no word/document.xml");
+    }
+
+    private static List<String> reasons(JsonNode decision) {
+        return decision.get("REASONS").findValuesAsText("CODE");
+    }
+
+    @Test
+    void anOverdueCaseBlocksTheUnitAndHoldsTheProjectUntilItIsClosedRectified() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String red = "CZ-RED-" + tag;
+        String next = "CZ-NEXT-" + tag;
+        host.ledgers.put(REGION, List.of(MockHost.line(red, "B-" + red, "PROJECT", "1000000.00", "30000.00")));
+        approvedGoal(REGION, red);
+        approvedGoal(REGION, next);
+        JsonNode before = ok(post("pay-module", "/project-admissions", admission(next)), 200);
+        assertThat(reasons(before)).doesNotContain("STRICT_CONTROL");
+
+        JsonNode round = MonitoringIT.round(REGION, "2026-07-31");
+        JsonNode alert = MonitoringIT.alertOf(MonitoringIT.alerts(round.get("ROUND_ID").asLong(), "RED"), red);
+        JsonNode cases = ok(get("unit01", "/rectification/cases?MOF_DIV_CODE=" + REGION + "&LIMIT=1000"), 200);
+        JsonNode opened = null;
+        for (JsonNode c : cases.get("CASES")) {
+            if (c.path("ORIGIN_ID").asText().equals(alert.get("ALERT_ID").asText())) {
+                opened = c;
+            }
+        }
+        assertThat(opened).as("the red alert opened a case: " + cases).isNotNull();
+        long caseId = opened.get("CASE_ID").asLong();
+        String path = "/rectification/cases/" + caseId;
+        assertThat(opened.get("ORIGIN").asText()).isEqualTo("ALERT");
+        assertThat(opened.get("STATUS").asText()).isEqualTo("OPEN");
+        assertThat(opened.get("PROBLEMS").toString()).contains("预算执行进度滞后");
+
+        // the organiser issues the letter, in Changzhi's wording (Art. 28-32)
+        assertThat(post("unit01", path + "/letter", "{}").statusCode()).isEqualTo(403);
+        assertThat(ok(post("finance01", path + "/letter", "{}"), 200).get("STATUS").asText()).isEqualTo("ISSUED");
+        HttpResponse<String> html = get("unit01", path + "/letter");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("绩效评价结果反馈函", "第三十二条", "预算执行进度滞后");
+        HttpResponse<byte[]> docx = Jixiao.getBytes(Jixiao.REST + path + "/letter?FORMAT=DOCX", "Authorization",
+                Jixiao.basic("auditor01"));
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(documentXml(docx.body())).contains("绩效评价结果反馈函", "行文报告");
+
+        // the deadline passes: the overdue pass marks the case, the unit goes under strict control
+        BundleContext context = FrameworkUtil.getBundle(RectificationIT.class).getBundleContext();
+        Hashtable<String, Object> marked = new Hashtable<>();
+        marked.put("jixiao.clock", "rehearsal");
+        ServiceRegistration<Clock> later = context.registerService(Clock.class,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(45)), marked);
+        JsonNode overdue;
+        try {
+            assertThat(post("unit01", "/rectification/overdue", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}")
+                    .statusCode()).isEqualTo(403);
+            JsonNode pass = ok(post("finance01", "/rectification/overdue", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}"),
+                    200);
+            assertThat(pass.get("MARKED").asInt()).isGreaterThanOrEqualTo(1);
+            overdue = ok(get("auditor01", path), 200);
+        } finally {
+            later.unregister();
+        }
+        assertThat(overdue.get("STATUS").asText()).isEqualTo("OVERDUE");
+        assertThat(overdue.get("STRICT_CONTROL").asBoolean()).isTrue();
+        long strictHold = overdue.get("HOLD_ID").asLong();
+        JsonNode hold = ok(get("finance01", "/holds/" + strictHold), 200);
+        assertThat(hold.get("STATUS").asText()).isEqualTo("ACTIVE");
+        assertThat(hold.get("HOLD_KIND").asText()).isEqualTo("SUSPEND");
+        assertThat(hold.get("REASON").asText()).startsWith("STRICT_CONTROL case " + caseId).contains("第三十二条");
+
+        JsonNode refused = ok(post("pay-module", "/project-admissions", admission(next)), 200);
+        assertThat(refused.get("ADMITTED").asBoolean()).isFalse();
+        assertThat(reasons(refused)).contains("STRICT_CONTROL");
+        assertThat(refused.get("REASONS").toString()).contains("长治市预算绩效管理实施细则 第三十二条")
+                .containsPattern("case\\(s\\) [0-9, ]*\\b" + caseId + "\\b");
+        JsonNode held = ok(Jixiao.postJson("/payment-guard/checks", MonitoringIT.payment(REGION, red, "PROJECT")),
+                200);
+        assertThat(held.get("DECISION").asText()).isEqualTo("HOLD");
+
+        // the unit reports; the organiser closes the case RECTIFIED: block and holds are gone
+        ok(post("unit01", path + "/report", "{\"REPORT\":\"已完成支付，执行率达到 80%\"}"), 200);
+        assertThat(post("auditor01", path + "/close", "{\"OUTCOME\":\"RECTIFIED\",\"REASON\":\"ok\"}").statusCode())
+                .as("auditors read, never write").isEqualTo(403);
+        JsonNode closed = ok(post("finance01", path + "/close",
+                "{\"OUTCOME\":\"RECTIFIED\",\"REASON\":\"整改到位，予以销号\"}"), 200);
+        assertThat(closed.get("STATUS").asText()).isEqualTo("RECTIFIED");
+        assertThat(closed.get("STRICT_CONTROL").asBoolean()).isFalse();
+        assertThat(ok(get("finance01", "/holds/" + strictHold), 200).get("STATUS").asText()).isEqualTo("RELEASED");
+        assertThat(ok(get("finance01", "/monitoring/alerts/" + alert.get("ALERT_ID").asLong()), 200).get("STATUS")
+                .asText()).as("the alert closes with its case").isEqualTo("CLOSED");
+        JsonNode admitted = ok(post("pay-module", "/project-admissions", admission(next)), 200);
+        assertThat(reasons(admitted)).doesNotContain("STRICT_CONTROL");
+        assertThat(admitted.get("ADMITTED").asBoolean()).isEqualTo(before.get("ADMITTED").asBoolean());
+        String decision = "HOLD";
+        for (long until = System.currentTimeMillis() + 10_000; !decision.equals("PASS")
+                && System.currentTimeMillis() < until; Thread.sleep(100)) {
+            // the releases reach the guard's index within its bounded delay
+            decision = ok(Jixiao.postJson("/payment-guard/checks", MonitoringIT.payment(REGION, red, "PROJECT")), 200)
+                    .get("DECISION").asText();
+        }
+        assertThat(decision).isEqualTo("PASS");
+
+        JsonNode steps = ok(get("auditor01", path + "/steps"), 200);
+        assertThat(steps.get("STEPS").findValuesAsText("ACTION")).containsExactly("OPENED", "LETTER_ISSUED",
+                "OVERDUE", "REPORTED", "RECTIFIED");
+        JsonNode trail = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + REGION + "&PRO_CODE=" + red
+                + "&LIMIT=1000"), 200);
+        assertThat(trail.toString()).contains("RECTIFICATION_OPENED", "RECTIFICATION_OVERDUE",
+                "RECTIFICATION_RECTIFIED", "HOLD_PLACED", "HOLD_RELEASED");
+        JsonNode verified = ok(post("auditor01", "/audit/verifications", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}"), 200);
+        assertThat(verified.get("INTACT").asBoolean()).as(verified.toString()).isTrue();
+    }
+}
