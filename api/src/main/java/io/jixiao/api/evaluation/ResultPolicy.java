@@ -20,10 +20,13 @@ import java.util.Objects;
  *        ({@code result.department.action.*}: PRIORITY, KEEP or CUT; absent grades add nothing; since 1.1.0)
  * @param transferActions what a lower government's comprehensive grade does to the transfer payments allocated to
  *        it ({@code result.transfer.action.*}: PRIORITY, KEEP or CUT; absent grades keep the amount; since 1.2.0)
+ * @param notRectifiedActions what a grade entails instead when the evaluation's rectification case is not closed
+ *        RECTIFIED on the application date ({@code result.notRectified.action.*}, e.g. Yunxi: 调减或取消; only the
+ *        grades given; since 2.1.0)
  */
 public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
         BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions,
-        Map<Grade, Action> transferActions) {
+        Map<Grade, Action> transferActions, Map<Grade, Action> notRectifiedActions) {
 
     /** What a grade entails for the project's next requested amount. */
     public enum Kind {
@@ -67,9 +70,19 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
         transferActions = noCancel(transferActions, "result.transfer.action.", "the transfer payments to a lower "
                 + "government");
         lowExecutionCut = lowExecutionCut == null ? BigDecimal.ZERO : lowExecutionCut;
+        notRectifiedActions = notRectifiedActions == null || notRectifiedActions.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(notRectifiedActions));
         if (targetYearOffset < 1 || targetYearOffset > 3) {
             throw new IllegalArgumentException("result.targetYearOffset must be 1 to 3, got " + targetYearOffset);
         }
+    }
+
+    /** A policy without actions for results not rectified, as 2.0.0 made it. */
+    public ResultPolicy(String version, Map<Grade, Action> actions, BigDecimal lowExecutionBelow,
+            BigDecimal lowExecutionCut, int targetYearOffset, Map<Grade, Action> departmentActions,
+            Map<Grade, Action> transferActions) {
+        this(version, actions, lowExecutionBelow, lowExecutionCut, targetYearOffset, departmentActions,
+                transferActions, Map.of());
     }
 
     /** A policy without transfer actions, as 1.1.0 made it. */
@@ -111,6 +124,19 @@ public record ResultPolicy(String version, Map<Grade, Action> actions, BigDecima
     /** @return the action of a grade */
     public Action action(Grade grade) {
         return actions.get(grade);
+    }
+
+    /**
+     * @param grade a grade
+     * @param rectified whether the evaluation's rectification case (if it has one) was closed RECTIFIED on the
+     *        application date
+     * @return the action: the "not rectified" one where the region gives one for the grade and the result was not
+     *         rectified, else the grade's action
+     * @since 2.1.0
+     */
+    public Action action(Grade grade, boolean rectified) {
+        Action instead = rectified ? null : notRectifiedActions.get(grade);
+        return instead != null ? instead : actions.get(grade);
     }
 
 }

@@ -3,5 +3,5 @@
  * rule sets), the actual values an evaluator enters, and the scorecard that comes out (docs/evaluation.md).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.jixiao.api.evaluation;

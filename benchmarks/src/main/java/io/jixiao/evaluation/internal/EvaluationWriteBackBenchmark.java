@@ -26,6 +26,7 @@ import io.jixiao.rules.RuleReader;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
+import io.jixiao.store.internal.MyBatisRectification;
 import io.jixiao.store.internal.Repositories;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -69,6 +70,7 @@ public final class EvaluationWriteBackBenchmark {
             System.out.println("database: " + (postgres ? "PostgreSQL, a fresh schema" : "H2 file " + dir));
             var sessions = Database.sessions(ds, "");
             MyBatisEvaluation repository = Repositories.over(sessions).evaluation();
+            MyBatisRectification cases = Repositories.over(sessions).rectification();
 
             long scored = scoring(n);
             System.out.printf("scoring %,d self-evaluations (8 indicators, national rules): %,d ms (%,.0f/s)%n", n,
@@ -95,11 +97,11 @@ public final class EvaluationWriteBackBenchmark {
                     + server.getAddress().getPort() + "/host", false, java.time.Duration.ofSeconds(2),
                     java.time.Duration.ofSeconds(30), 3, java.time.Duration.ofMillis(50), "jixiao", "bench",
                     64L << 20).allocation();
-            long batch = apply(repository, port, batchRegion, ResultApplication.PAGE, n);
+            long batch = apply(repository, cases, port, batchRegion, ResultApplication.PAGE, n);
             System.out.printf("write-back of %,d results in pages of %d: %,d ms (%,.0f/s), %,d host calls%n", n,
                     ResultApplication.PAGE, batch, n * 1000.0 / batch, host.calls);
             host.calls = 0;
-            long rows = apply(repository, port, rowRegion, 1, m);
+            long rows = apply(repository, cases, port, rowRegion, 1, m);
             System.out.printf("write-back of %,d results row by row: %,d ms (%,.0f/s), %,d host calls%n", m, rows,
                     m * 1000.0 / rows, host.calls);
             System.out.printf("batch / row by row: %.1f x (write-back), %.1f x (opening)%n",
@@ -178,9 +180,9 @@ public final class EvaluationWriteBackBenchmark {
         }
     }
 
-    private static long apply(MyBatisEvaluation repository, AllocationPort port, MofDivCode region, int page,
-            int expected) {
-        ResultApplication application = new ResultApplication(repository, (r, y) -> new RuleSetView(
+    private static long apply(MyBatisEvaluation repository, MyBatisRectification cases, AllocationPort port,
+            MofDivCode region, int page, int expected) {
+        ResultApplication application = new ResultApplication(repository, cases, (r, y) -> new RuleSetView(
                 "bench#1", r.value(), 1, POLICY, Map.of()), () -> port, Clock.systemUTC(), page);
         long start = System.nanoTime();
         ApplicationRun run = application.apply(region, YEAR, FINANCE);

@@ -69,6 +69,12 @@ public interface RectificationRepository {
     /** @return the case opened from that origin, if there is one */
     Optional<StoredCase> byOrigin(CaseOrigin origin, String originId);
 
+    /**
+     * @param originIds the alerts' or evaluations' ids
+     * @return by origin id, the cases opened from those origins (result application's read, in batches)
+     */
+    java.util.Map<String, RectificationCase> byOrigins(CaseOrigin origin, java.util.Collection<String> originIds);
+
     /** @return the case's steps, oldest first */
     List<CaseStep> steps(long caseId);
 

@@ -44,6 +44,7 @@ import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
 import io.jixiao.store.GoalRepository;
+import io.jixiao.store.RectificationRepository;
 import io.jixiao.store.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -83,11 +84,13 @@ public final class Evaluations implements EvaluationService {
     private final Supplier<LedgerPort> ledger;
     private final Clock clock;
     private final ResultApplication results;
+    private final EvaluationCases cases;
 
     @Activate
     public Evaluations(@Reference EvaluationRepository repository, @Reference GoalRepository goals,
-            @Reference GoalRuleService ruleService, @Reference EvaluationPorts ports) {
-        this(repository, goals, rulesOf(ruleService), ports::ledger, ports::allocation, Clock.systemUTC());
+            @Reference RectificationRepository cases, @Reference GoalRuleService ruleService,
+            @Reference EvaluationPorts ports) {
+        this(repository, goals, cases, rulesOf(ruleService), ports::ledger, ports::allocation, Clock.systemUTC());
     }
 
     /** @return the rules in force for a region and year, read as evaluation reads them */
@@ -96,11 +99,12 @@ public final class Evaluations implements EvaluationService {
     }
 
     /**
+     * @param cases the rectification cases an evaluation graded in {@code rectification.grades} opens
      * @param ruleSets the rules in force for a region and year (scoring and result policy are read from them)
      * @param ledger the host's ledger, or {@code null} while none is registered
      * @param allocation the host's compilation module, or {@code null} while none is registered
      */
-    public Evaluations(EvaluationRepository repository, GoalRepository goals,
+    public Evaluations(EvaluationRepository repository, GoalRepository goals, RectificationRepository cases,
             BiFunction<MofDivCode, FiscalYear, RuleSetView> ruleSets, Supplier<LedgerPort> ledger,
             Supplier<AllocationPort> allocation, Clock clock) {
         this.repository = repository;
@@ -110,7 +114,8 @@ public final class Evaluations implements EvaluationService {
         this.kinds = inForce::kinds;
         this.ledger = ledger;
         this.clock = clock;
-        this.results = new ResultApplication(repository, ruleSets, allocation, clock);
+        this.cases = new EvaluationCases(cases, inForce::rectification, clock);
+        this.results = new ResultApplication(repository, cases, ruleSets, allocation, clock);
     }
 
     @Override
@@ -426,6 +431,7 @@ public final class Evaluations implements EvaluationService {
         if (!repository.submit(submitted, card, audit)) {
             throw new ConflictException("task " + taskId + " was submitted meanwhile; it is no longer open");
         }
+        cases.open(submitted, card, actor);
         if (Boolean.TRUE.equals(flagged)) {
             LOG.warn("Spot check {} of {} {} {}: {} against the self-evaluated {}, gap above {} points", taskId,
                     task.mofDivCode(), task.fiscalYear().value(), task.proCode(), card.total(), task.selfTotal(),

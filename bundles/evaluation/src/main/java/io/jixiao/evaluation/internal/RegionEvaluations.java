@@ -26,7 +26,9 @@ import io.jixiao.api.port.TransferChange;
 import io.jixiao.api.port.TransferPort;
 import io.jixiao.api.service.RegionHierarchy;
 import io.jixiao.rules.RuleReader;
+import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
+import io.jixiao.store.RectificationRepository;
 import io.jixiao.store.RegionEvaluationRepository;
 import io.jixiao.store.Transactions;
 import java.math.BigDecimal;
@@ -64,25 +66,30 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RegionEvaluationRepository repository;
+    private final EvaluationCases cases;
     private final BiFunction<MofDivCode, FiscalYear, RuleSetView> rules;
     private final Function<MofDivCode, Optional<MofDivCode>> parent;
     private final Supplier<TransferPort> transfers;
     private final Clock clock;
 
     @Activate
-    public RegionEvaluations(@Reference RegionEvaluationRepository repository, @Reference GoalRuleService ruleService,
+    public RegionEvaluations(@Reference RegionEvaluationRepository repository,
+            @Reference RectificationRepository cases, @Reference GoalRuleService ruleService,
             @Reference RegionHierarchy regions, @Reference EvaluationPorts ports) {
-        this(repository, Evaluations.rulesOf(ruleService), regions::parent, ports::transfers, Clock.systemUTC());
+        this(repository, cases, Evaluations.rulesOf(ruleService), regions::parent, ports::transfers,
+                Clock.systemUTC());
     }
 
     /**
+     * @param cases the rectification cases a comprehensive evaluation graded in {@code rectification.grades} opens
      * @param parent the configured region hierarchy: the region a region is configured under
      * @param transfers the host's transfer port, {@code null} while none is registered
      */
-    public RegionEvaluations(RegionEvaluationRepository repository,
+    public RegionEvaluations(RegionEvaluationRepository repository, RectificationRepository cases,
             BiFunction<MofDivCode, FiscalYear, RuleSetView> rules, Function<MofDivCode, Optional<MofDivCode>> parent,
             Supplier<TransferPort> transfers, Clock clock) {
         this.repository = repository;
+        this.cases = new EvaluationCases(cases, new RulesInForce(rules)::rectification, clock);
         this.rules = rules;
         this.parent = parent;
         this.transfers = transfers;
@@ -189,6 +196,7 @@ public final class RegionEvaluations implements ComprehensiveEvaluationService {
             throw new ConflictException("comprehensive evaluation " + evaluationId + " was submitted meanwhile; it "
                     + "is no longer open");
         }
+        cases.open(submitted, card, actor);
         return card;
     }
 

@@ -17,10 +17,14 @@ import io.jixiao.api.port.AllocationChange;
 import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.RequestedAmount;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStatus;
+import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.rules.RuleReader;
 import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
 import io.jixiao.store.EvaluationRepository;
+import io.jixiao.store.RectificationRepository;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -51,20 +55,23 @@ final class ResultApplication {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EvaluationRepository repository;
+    private final RectificationRepository cases;
     private final RulesInForce rules;
     private final Supplier<AllocationPort> allocation;
     private final Clock clock;
     private final int page;
 
-    ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
-            Supplier<AllocationPort> allocation, Clock clock) {
-        this(repository, rules, allocation, clock, PAGE);
+    ResultApplication(EvaluationRepository repository, RectificationRepository cases,
+            BiFunction<MofDivCode, FiscalYear, RuleSetView> rules, Supplier<AllocationPort> allocation, Clock clock) {
+        this(repository, cases, rules, allocation, clock, PAGE);
     }
 
     /** @param page evaluations per page (the benchmark compares 1, row by row, with {@link #PAGE}) */
-    ResultApplication(EvaluationRepository repository, BiFunction<MofDivCode, FiscalYear, RuleSetView> rules,
-            Supplier<AllocationPort> allocation, Clock clock, int page) {
+    ResultApplication(EvaluationRepository repository, RectificationRepository cases,
+            BiFunction<MofDivCode, FiscalYear, RuleSetView> rules, Supplier<AllocationPort> allocation, Clock clock,
+            int page) {
         this.repository = repository;
+        this.cases = cases;
         this.rules = new RulesInForce(rules);
         this.allocation = allocation;
         this.clock = clock;
@@ -104,10 +111,12 @@ final class ResultApplication {
             Map<ProCode, RequestedAmount> requested = port.requested(region, target,
                     tasks.stream().map(EvaluationTask::proCode).toList());
             Instant now = clock.instant();
+            Map<String, RectificationCase> rectifying = rectifying(tasks);
             List<Adjustment> recorded = new ArrayList<>(tasks.size());
             for (EvaluationTask task : tasks) {
                 recorded.add(adjustment(task, wholes.get(task.agencyCode()), policy, target,
-                        requested.get(task.proCode()), actor.operator(), now));
+                        requested.get(task.proCode()), rectifying.get(String.valueOf(task.taskId())),
+                        actor.operator(), now));
             }
             repository.insertAdjustments(recorded, a -> audit(a, actor, now));
             tally = tally.plus(WriteBack.recorded(recorded, Adjustment::status)).plus(WriteBack.send(host, region,
@@ -174,9 +183,10 @@ final class ResultApplication {
             List<EvaluationTask> slice = evaluated.subList(from, Math.min(evaluated.size(), from + page));
             Map<ProCode, RequestedAmount> requested = port.requested(region, target,
                     slice.stream().map(EvaluationTask::proCode).toList());
+            Map<String, RectificationCase> rectifying = rectifying(slice);
             for (EvaluationTask task : slice) {
                 Adjustment a = adjustment(task, wholes.get(task.agencyCode()), policy, target,
-                        requested.get(task.proCode()), null, now);
+                        requested.get(task.proCode()), rectifying.get(String.valueOf(task.taskId())), null, now);
                 if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
                     notInDraft++;
                     continue;
@@ -200,6 +210,11 @@ final class ResultApplication {
         return new WhatIf(target.value(), policy.version(), totals(region.value(), all), departments, notInDraft);
     }
 
+    /** @return by task id, the rectification cases the evaluations opened (one read per page) */
+    private Map<String, RectificationCase> rectifying(List<EvaluationTask> tasks) {
+        return cases.byOrigins(CaseOrigin.EVALUATION, tasks.stream().map(t -> String.valueOf(t.taskId())).toList());
+    }
+
     private static WhatIf.Totals totals(String code, BigDecimal[] t) {
         return new WhatIf.Totals(code, t[0].intValue(), t[1].setScale(2), t[2].setScale(2), t[1].add(t[2])
                 .setScale(2), t[3].intValue());
@@ -213,11 +228,20 @@ final class ResultApplication {
      * @param whole the unit's submitted whole-department evaluation, or {@code null}
      */
     static Adjustment adjustment(EvaluationTask task, EvaluationTask whole, ResultPolicy policy, FiscalYear target,
-            RequestedAmount requested, String by, Instant at) {
-        ResultPolicy.Action action = policy.action(task.grade());
+            RequestedAmount requested, RectificationCase rectifying, String by, Instant at) {
+        boolean rectified = rectifying == null || rectifying.status() == CaseStatus.RECTIFIED;
+        boolean instead = !rectified && policy.notRectifiedActions().containsKey(task.grade());
+        ResultPolicy.Action action = policy.action(task.grade(), rectified);
         BigDecimal cut = action.cutPercent();
         StringBuilder why = new StringBuilder(task.kind() == io.jixiao.api.evaluation.EvaluationKind.SELF ? ""
-                : task.kind() + " evaluation: ").append("result.action.").append(task.grade()).append('=').append(action);
+                : task.kind() + " evaluation: ");
+        if (instead) {
+            why.append("result.notRectified.action.").append(task.grade()).append('=').append(action)
+                    .append(" (rectification case ").append(rectifying.id()).append(' ').append(rectifying.status())
+                    .append(", not closed RECTIFIED)");
+        } else {
+            why.append("result.action.").append(task.grade()).append('=').append(action);
+        }
         BigDecimal rate = task.spent().yuan().multiply(HUNDRED).divide(task.budget().yuan(), MathContext.DECIMAL64);
         if (policy.lowExecutionBelow() != null && action.kind() != ResultPolicy.Kind.CANCEL
                 && rate.compareTo(policy.lowExecutionBelow()) < 0) {

@@ -99,7 +99,7 @@ class EvaluationsTest {
                     ledger.size());
         };
         repository = Repositories.over(sessions).evaluation();
-        evaluations = new Evaluations(repository, store.goals(),
+        evaluations = new Evaluations(repository, store.goals(), store.rectification(),
                 (region, year) -> new io.jixiao.api.goal.RuleSetView("430603000/2021#3 < national/2019#3",
                         "430603000", 3, rules, Map.of()), () -> port, () -> null,
                 Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));

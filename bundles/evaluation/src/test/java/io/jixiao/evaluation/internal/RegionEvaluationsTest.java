@@ -127,6 +127,7 @@ class RegionEvaluationsTest {
             }
         };
         service = new RegionEvaluations(Repositories.over(sessions).regionEvaluation(),
+                Repositories.over(sessions).rectification(),
                 (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", region.value(), 2, rules,
                         Map.of()), r -> Optional.ofNullable(parents.get(r)), () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));

@@ -28,7 +28,12 @@ import io.jixiao.api.port.AllocationChange;
 import io.jixiao.api.port.AllocationPort;
 import io.jixiao.api.port.PortUnavailableException;
 import io.jixiao.api.port.RequestedAmount;
+import io.jixiao.api.rectification.CaseOrigin;
+import io.jixiao.api.rectification.CaseStatus;
+import io.jixiao.api.rectification.CaseStep;
+import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.store.AuditEntry;
+import io.jixiao.store.RectificationRepository;
 import io.jixiao.store.internal.Database;
 import io.jixiao.store.internal.MyBatisEvaluation;
 import io.jixiao.store.internal.Repositories;
@@ -71,6 +76,8 @@ class ResultApplicationTest {
     private int applyCalls;
 
     private MyBatisEvaluation repository;
+    private Repositories store;
+    private final Map<Long, Scorecard> submittedCards = new HashMap<>();
     private Evaluations evaluations;
     /** The region's rules: the policy above, and what a test adds. */
     private final Map<String, String> rules = new HashMap<>(POLICY);
@@ -82,7 +89,7 @@ class ResultApplicationTest {
         ds.setUser("sa");
         Database.migrate(ds);
         var sessions = Database.sessions(ds, "");
-        Repositories store = Repositories.over(sessions);
+        store = Repositories.over(sessions);
         repository = Repositories.over(sessions).evaluation();
         AllocationPort host = new AllocationPort() {
             @Override
@@ -124,7 +131,7 @@ class ResultApplicationTest {
                 return out;
             }
         };
-        evaluations = new Evaluations(repository, store.goals(),
+        evaluations = new Evaluations(repository, store.goals(), store.rectification(),
                 (region, year) -> new RuleSetView("140400000/2020#2 < national/2019#3", "140400000", 2, rules,
                         Map.of()), () -> null, () -> host,
                 Clock.fixed(Instant.parse("2027-07-20T02:00:00Z"), ZoneOffset.UTC));
@@ -135,7 +142,7 @@ class ResultApplicationTest {
         evaluated(project, EvaluationKind.SELF, dept, requested, total, grade, spent);
     }
 
-    private void evaluated(String project, EvaluationKind kind, String dept, String requested, String total,
+    private EvaluationTask evaluated(String project, EvaluationKind kind, String dept, String requested, String total,
             Grade grade, String spent) {
         if (requested != null) {
             draft.put(project, new BigDecimal(requested));
@@ -150,9 +157,11 @@ class ResultApplicationTest {
                         HOST, "closed", "")).get(0);
         Scorecard card = new Scorecard("r", List.of(), List.of(), new ExecutionScore(task.budget(), task.spent(),
                 BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN), new BigDecimal(total), new BigDecimal(total), grade);
-        repository.submit(task.submitted("wang", now, card, null), card, new AuditEntry(now,
-                "SELF_EVALUATION_SUBMITTED",
+        EvaluationTask submitted = task.submitted("wang", now, card, null);
+        repository.submit(submitted, card, new AuditEntry(now, "SELF_EVALUATION_SUBMITTED",
                 REGION, "EVALUATION_TASK", String.valueOf(task.taskId()), HOST, "submitted", ""));
+        submittedCards.put(task.taskId(), card);
+        return submitted;
     }
 
     private void fourEvaluations() {
@@ -200,6 +209,59 @@ class ResultApplicationTest {
         assertThat(again.recorded()).isZero();
         assertThat(again.applied()).isZero();
         assertThat(draft.get("P-FAIR-SLOW")).as("nothing doubled").isEqualByComparingTo("400000.00");
+    }
+
+    @Test
+    void aResultNotRectifiedByTheApplicationDateIsAppliedUnderTheNotRectifiedPolicyAndOnceClosedUnderTheNormalOne() {
+        rules.put("result.notRectified.action.FAIR", "CUT:30"); // e.g. Yunxi: 不进行整改…调减或取消
+        EvaluationTask slow = evaluated("P-FAIR-OPEN", EvaluationKind.SELF, "101", "500000.00", "72.50", Grade.FAIR,
+                "800000.00");
+        EvaluationTask fixed = evaluated("P-FAIR-FIXED", EvaluationKind.SELF, "101", "500000.00", "72.50", Grade.FAIR,
+                "800000.00");
+        EvaluationTask good = evaluated("P-GOOD-2", EvaluationKind.SELF, "101", "500000.00", "85.00", Grade.GOOD,
+                "800000.00");
+        EvaluationCases opener = new EvaluationCases(store.rectification(),
+                (region, year) -> io.jixiao.rules.RuleReader.rectification("test#1", rules),
+                Clock.fixed(Instant.parse("2027-04-01T02:00:00Z"), ZoneOffset.UTC));
+        RectificationCase open = opener.open(slow, submittedCards.get(slow.taskId()), FINANCE);
+        RectificationCase toClose = opener.open(fixed, submittedCards.get(fixed.taskId()), FINANCE);
+        assertThat(opener.open(good, submittedCards.get(good.taskId()), FINANCE)).as("良 calls for none").isNull();
+        assertThat(opener.open(slow, submittedCards.get(slow.taskId()), FINANCE)).as("one per evaluation").isNull();
+        assertThat(open.origin()).isEqualTo(CaseOrigin.EVALUATION);
+        assertThat(open.originId()).isEqualTo(String.valueOf(slow.taskId()));
+        assertThat(open.organiser()).isEqualTo(io.jixiao.api.model.Role.FINANCE);
+        assertThat(open.deadline()).as("60 days by default").isEqualTo(java.time.LocalDate.of(2027, 5, 31));
+        assertThat(open.problems().get(0).text()).isEqualTo("单位自评得分 72.50，等级中");
+        closeRectified(toClose);
+
+        evaluations.applyResults(REGION, YEAR, FINANCE);
+
+        Map<String, Adjustment> byProject = new HashMap<>();
+        evaluations.adjustments(REGION, YEAR, null, 0, 10, FINANCE).forEach(a -> byProject.put(a.proCode().value(),
+                a));
+        assertThat(byProject.get("P-FAIR-OPEN").cutPercent()).isEqualByComparingTo("30");
+        assertThat(byProject.get("P-FAIR-OPEN").policy()).startsWith("result.notRectified.action.FAIR=CUT:30 "
+                + "(rectification case " + open.id() + " OPEN, not closed RECTIFIED)");
+        assertThat(draft).containsEntry("P-FAIR-OPEN", new BigDecimal("350000.00"))
+                .as("closed RECTIFIED before the application: the normal policy")
+                .containsEntry("P-FAIR-FIXED", new BigDecimal("450000.00"))
+                .containsEntry("P-GOOD-2", new BigDecimal("500000.00"));
+        assertThat(byProject.get("P-FAIR-FIXED").policy()).startsWith("result.action.FAIR=CUT:10");
+        assertThat(evaluations.applyResults(REGION, YEAR, FINANCE).recorded()).as("written back once").isZero();
+    }
+
+    /** Closes a case RECTIFIED as its organiser would, through the store. */
+    private void closeRectified(RectificationCase c) {
+        RectificationRepository.StoredCase s = store.rectification().find(c.id()).orElseThrow();
+        Instant at = Instant.parse("2027-05-01T02:00:00Z");
+        RectificationCase closed = new RectificationCase(c.id(), c.origin(), c.originId(), c.mofDivCode(),
+                c.fiscalYear(), c.subject(), c.agencyCode(), c.proCode(), c.deptCode(), c.subjectDivCode(),
+                c.organiser(), c.problems(), c.responsible(), c.deadline(), CaseStatus.RECTIFIED, null, null, null,
+                null, c.openedBy(), c.openedAt(), at, c.ruleVersion());
+        store.rectification().change(new RectificationRepository.Change(s, closed, new CaseStep(c.id(), 2,
+                "RECTIFIED", CaseStatus.RECTIFIED, "JIXIAO-UI/li", at, "ok", c.deadline()), new AuditEntry(at,
+                        "RECTIFICATION_RECTIFIED", REGION, "RECTIFICATION_CASE", String.valueOf(c.id()), FINANCE, "ok",
+                        "")), true).orElseThrow();
     }
 
     @Test

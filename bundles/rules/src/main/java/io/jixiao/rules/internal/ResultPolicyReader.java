@@ -25,6 +25,7 @@ public final class ResultPolicyReader {
             keys.add("result.action." + grade);
             keys.add("result.department.action." + grade);
             keys.add("result.transfer.action." + grade);
+            keys.add("result.notRectified.action." + grade);
         }
         KEYS = Set.copyOf(keys);
     }
@@ -40,7 +41,9 @@ public final class ResultPolicyReader {
         EnumMap<Grade, Action> actions = new EnumMap<>(Grade.class);
         EnumMap<Grade, Action> department = new EnumMap<>(Grade.class);
         EnumMap<Grade, Action> transfer = new EnumMap<>(Grade.class);
+        EnumMap<Grade, Action> notRectified = new EnumMap<>(Grade.class);
         for (Grade grade : Grade.values()) {
+            put(notRectified, grade, rules, "result.notRectified.action." + grade);
             put(actions, grade, rules, "result.action." + grade);
             put(department, grade, rules, "result.department.action." + grade);
             put(transfer, grade, rules, "result.transfer.action." + grade);
@@ -59,7 +62,7 @@ public final class ResultPolicyReader {
         }
         String rawOffset = value(rules, "result.targetYearOffset");
         int offset = rawOffset == null ? 2 : Values.whole("result.targetYearOffset", rawOffset, "years");
-        return new ResultPolicy(version, actions, below, cut, offset, department, transfer);
+        return new ResultPolicy(version, actions, below, cut, offset, department, transfer, notRectified);
     }
 
     private static void put(EnumMap<Grade, Action> actions, Grade grade, Map<String, String> rules, String key) {

@@ -108,6 +108,21 @@ public final class MyBatisRectification implements RectificationRepository {
     }
 
     @Override
+    public Map<String, RectificationCase> byOrigins(CaseOrigin origin, java.util.Collection<String> originIds) {
+        Map<String, RectificationCase> found = new HashMap<>();
+        if (originIds.isEmpty()) {
+            return found;
+        }
+        try (SqlSession session = sessions.openSession()) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            for (List<String> chunk : Rows.chunks(List.copyOf(originIds), BATCH)) {
+                cases(mapper, mapper.byOrigins(origin.name(), chunk)).forEach(c -> found.put(c.originId(), c));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public List<CaseStep> steps(long caseId) {
         try (SqlSession session = sessions.openSession()) {
             return session.getMapper(RectificationMapper.class).steps(caseId).stream()

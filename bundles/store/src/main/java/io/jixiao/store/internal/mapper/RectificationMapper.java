@@ -21,6 +21,8 @@ public interface RectificationMapper {
 
     CaseRow byOrigin(@Param("origin") String origin, @Param("originId") String originId);
 
+    List<CaseRow> byOrigins(@Param("origin") String origin, @Param("originIds") Collection<String> originIds);
+
     CaseRow caseById(@Param("caseId") long caseId);
 
     List<ProblemRow> problems(@Param("caseIds") Collection<Long> caseIds);
