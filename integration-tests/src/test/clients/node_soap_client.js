@@ -56,6 +56,10 @@ async function main() {
   const [tasks] = await (await client('evaluation', account)).ListEvaluationTasksAsync({ MOF_DIV_CODE: '440100000',
     FISCAL_YEAR: 2026 });
   console.log('evaluation ListEvaluationTasks', (tasks && tasks.TASK ? [].concat(tasks.TASK).length : 0));
+
+  const [cases] = await (await client('rectification', account)).ListRectificationCasesAsync({
+    MOF_DIV_CODE: '440100000' });
+  console.log('rectification ListRectificationCases', (cases && cases.CASE ? [].concat(cases.CASE).length : 0));
   return failures;
 }
 

@@ -71,6 +71,9 @@ def main():
                                                                                       FISCAL_YEAR=2026)
     print("evaluation ListEvaluationTasks", len(tasks.TASK or []))
 
+    cases = client(base, "rectification", account, password).service.ListRectificationCases(MOF_DIV_CODE="440100000")
+    print("rectification ListRectificationCases", len(cases.CASE or []))
+
     # a replayed token is refused: the same Nonce and Created sent twice
     return failures
 

@@ -159,4 +159,43 @@ public interface RectificationService {
      * @return how many cases this pass marked
      */
     int markOverdue(MofDivCode mofDivCode, Actor actor);
+
+    /**
+     * Refers a case for accountability 问责: a case that went OVERDUE or was closed NOT_RECTIFIED (on those grounds),
+     * or any case on a finding of fraud or serious loss. The referral records the case's audit rows as they stand.
+     *
+     * @param caseId the case
+     * @param ground why
+     * @param referredTo to whom, 1–{@value Referral#MAX_REFERRED_TO} characters
+     * @param reason what finance found
+     * @param actor FINANCE with the region in scope
+     * @return the referral
+     * @throws ConflictException if the case does not stand on that ground
+     */
+    Referral refer(long caseId, ReferralGround ground, String referredTo, Reason reason, Actor actor);
+
+    /**
+     * Appends an outcome reported back.
+     *
+     * @param referralId the referral
+     * @param outcome what was decided
+     * @param actor FINANCE with the region in scope
+     * @return the referral with the outcome
+     */
+    Referral addOutcome(long referralId, Reason outcome, Actor actor);
+
+    /**
+     * @param referralId a referral
+     * @param actor FINANCE or AUDITOR with the region in scope; for anyone else there is none
+     * @return the referral, if the actor may see it
+     */
+    Optional<Referral> referral(long referralId, Actor actor);
+
+    /**
+     * @param mofDivCode the region
+     * @param actor FINANCE or AUDITOR with the region in scope
+     * @return the region's referrals, newest last
+     * @throws ForbiddenException for anyone else
+     */
+    List<Referral> referrals(MofDivCode mofDivCode, Actor actor);
 }

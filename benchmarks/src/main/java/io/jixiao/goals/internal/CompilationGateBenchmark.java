@@ -70,6 +70,8 @@ public final class CompilationGateBenchmark {
                 (System.nanoTime() - t0) / 1e9);
 
         Repositories store = Repositories.over(Database.sessions(ds, ""));
+        int strict = strictControl(store, projects);
+        System.out.printf("%,d projects under strict control (a case OVERDUE each), Guangzhou enforcing it%n", strict);
         RuleBook book = new RuleBook(ruleSets(config), r -> r.value().equals("440100000")
                 ? Optional.of(MofDivCode.of("440000000")) : Optional.empty());
         DraftGate gate = new DraftGate(store.goals(), store.rectification(), () -> book, Clock.systemUTC());
@@ -118,6 +120,9 @@ public final class CompilationGateBenchmark {
         start = System.nanoTime();
         store.goals().stagesPassed(REGION, YEAR, refs, io.jixiao.api.goal.ReviewStage.COMPILATION);
         long stagesMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        int strictCases = store.rectification().underStrictControl(REGION, null).size();
+        long strictMs = (System.nanoTime() - start) / 1_000_000;
         List<AuditEntry> audits = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 9; i < projects; i += 10) {
@@ -128,9 +133,31 @@ public final class CompilationGateBenchmark {
         start = System.nanoTime();
         store.goals().recordDecisions(audits);
         System.out.printf("of which: goals in force of %,d projects (%,d found) %,d ms, their assessments %,d ms, "
-                + "their joint reviews %,d ms, %,d audit rows %,d ms%n", codes.size(), found, goalsMs, assessmentsMs,
-                stagesMs, audits.size(),
-                (System.nanoTime() - start) / 1_000_000);
+                + "their joint reviews %,d ms, the region's %,d cases under strict control %,d ms, %,d audit rows "
+                + "%,d ms%n", codes.size(), found, goalsMs, assessmentsMs, stagesMs, strictCases, strictMs,
+                audits.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every hundredth project with a goal gets an OVERDUE rectification case: its line is blocked STRICT_CONTROL. */
+    private static int strictControl(Repositories store, int projects) {
+        List<io.jixiao.store.RectificationRepository.Opening> openings = new ArrayList<>();
+        Instant at = Instant.parse("2026-02-01T00:00:00Z");
+        Actor finance = Actor.of("BENCH", "bench", Role.FINANCE);
+        for (int i = 0; i < projects; i += 100) {
+            long id = store.rectification().nextCaseId();
+            io.jixiao.api.rectification.RectificationCase c = new io.jixiao.api.rectification.RectificationCase(id,
+                    io.jixiao.api.rectification.CaseOrigin.MANUAL, null, REGION, YEAR,
+                    io.jixiao.api.rectification.CaseSubject.PROJECT, AgencyCode.of("A" + (i % 500)),
+                    ProCode.of("P-" + i), null, null, Role.FINANCE,
+                    List.of(new io.jixiao.api.rectification.Problem("执行率偏低", null)), null,
+                    java.time.LocalDate.of(2026, 1, 31), io.jixiao.api.rectification.CaseStatus.OVERDUE, null, at, null,
+                    null, "BENCH/bench", at, null, "bench#1");
+            openings.add(new io.jixiao.store.RectificationRepository.Opening(c,
+                    new io.jixiao.api.rectification.CaseStep(id, 1, "OPENED", c.status(), "BENCH/bench", at, null,
+                            c.deadline()), new AuditEntry(at, "RECTIFICATION_OPENED", REGION, "RECTIFICATION_CASE",
+                                    String.valueOf(id), finance, "bench", "")));
+        }
+        return store.rectification().open(openings).size();
     }
 
     /**

@@ -28,6 +28,13 @@ public interface AuditTrail {
     List<AuditEntry> findBySubject(String subjectType, String subjectId, int limit);
 
     /**
+     * @return the subject's rows with their ids and chain positions, oldest first (what an accountability referral
+     *         rests on)
+     * @since 5.1.0
+     */
+    List<io.jixiao.api.service.AuditRecord> recordsBySubject(String subjectType, String subjectId, int limit);
+
+    /**
      * Re-computes a region's hash chain, streaming its rows through a cursor.
      *
      * @param mofDivCode the region

@@ -55,6 +55,12 @@ public interface RectificationRepository {
     long nextCaseId();
 
     /**
+     * @param n how many, 1 to 10,000
+     * @return {@code n} new, never used case ids, in one round trip
+     */
+    List<Long> nextCaseIds(int n);
+
+    /**
      * Opens cases, each with its problems, first step and audit row, in one transaction; a case whose origin
      * (origin and origin id) already has one is left out, so opening again is harmless.
      *
@@ -85,8 +91,11 @@ public interface RectificationRepository {
     List<RectificationCase> page(MofDivCode mofDivCode, Set<String> agencies, boolean openOnly, long afterId,
             int limit);
 
-    /** @return a page of a region's cases awaiting the unit whose deadline is before the day, in id order */
-    List<StoredCase> due(MofDivCode mofDivCode, LocalDate day, long afterId, int limit);
+    /**
+     * @return up to {@code limit} of a region's cases awaiting the unit (OPEN, ISSUED, MEASURES, RETURNED) whose
+     *         deadline is before the day, in no particular order; once they are marked, the next call finds others
+     */
+    List<StoredCase> due(MofDivCode mofDivCode, LocalDate day, int limit);
 
     /**
      * Applies a step in one transaction: the case, its step and its audit row; when {@code liftSubject}, the strict
@@ -108,6 +117,34 @@ public interface RectificationRepository {
      * @return the region's cases keeping their subject under strict control now, in id order
      */
     List<RectificationCase> underStrictControl(MofDivCode mofDivCode, AgencyCode agencyCode);
+
+    /**
+     * @return the region's project cases under strict control that have no hold linked (the overdue pass places the
+     *         holds a stopped node left out)
+     */
+    List<RectificationCase> withoutHold(MofDivCode mofDivCode);
+
+    /**
+     * Stores a referral for accountability with its audit row, in one transaction.
+     *
+     * @param referral the referral, its id 0: the store numbers it
+     * @return the referral as stored
+     */
+    io.jixiao.api.rectification.Referral refer(io.jixiao.api.rectification.Referral referral, AuditEntry audit);
+
+    /**
+     * Appends an outcome to a referral with its audit row, in one transaction.
+     *
+     * @param outcome numbered one more than the outcomes the caller read
+     * @return {@code false} (nothing written) if another outcome took that number meanwhile
+     */
+    boolean addOutcome(long referralId, io.jixiao.api.rectification.Referral.Outcome outcome, AuditEntry audit);
+
+    /** @return the referral, with its outcomes */
+    Optional<io.jixiao.api.rectification.Referral> referral(long referralId);
+
+    /** @return the region's referrals, with their outcomes, oldest first */
+    List<io.jixiao.api.rectification.Referral> referrals(MofDivCode mofDivCode);
 
     /** Records the hold strict control placed for a case. */
     void linkHold(long caseId, long holdId);

@@ -77,6 +77,7 @@ final class Endpoints {
     static final String LIBRARY = "/soap/library";
     static final String MONITORING = "/soap/monitoring";
     static final String EVALUATION = "/soap/evaluation";
+    static final String RECTIFICATION = "/soap/rectification";
     /** The cut-off of the monitoring fixture round of region 440100000 ({roundId}, {alertId}). */
     static final String CUT_OFF = "2026-07-31";
     static final String CORPUS_PROJECT = "P-CORPUS";
@@ -104,7 +105,8 @@ final class Endpoints {
                 .replace("{alertId}", Long.toString(state.alertId()))
                 .replace("{taskId}", Long.toString(state.taskId()))
                 .replace("{evaluationId}", Long.toString(state.evaluationId()))
-                .replace("{caseId}", Long.toString(state.caseId()));
+                .replace("{caseId}", Long.toString(state.caseId()))
+                .replace("{referralId}", Long.toString(state.referralId()));
     }
 
     /** A monitoring form (CSV) reporting every indicator of {@link #GOAL_PROJECT}'s goal. */
@@ -275,6 +277,13 @@ final class Endpoints {
                 new Endpoint("rest", "POST", "/rectification/cases/{caseId}/extension/decision", "finance01",
                         "{\"GRANT\":false,\"REASON\":\"corpus\"}"),
                 new Endpoint("rest", "POST", "/rectification/overdue", "finance01", "{\"MOF_DIV_CODE\":\"440100000\"}"),
+                // the addressed case is RECTIFIED: a referral on the ground OVERDUE is refused (409)
+                new Endpoint("rest", "POST", "/rectification/cases/{caseId}/referrals", "finance01",
+                        "{\"GROUND\":\"OVERDUE\",\"REFERRED_TO\":\"corpus\",\"REASON\":\"corpus\"}"),
+                new Endpoint("rest", "GET", "/rectification/referrals?MOF_DIV_CODE=440100000", "finance01", null),
+                new Endpoint("rest", "GET", "/rectification/referrals/{referralId}", "auditor01", null),
+                new Endpoint("rest", "POST", "/rectification/referrals/{referralId}/outcomes", "finance01",
+                        "{\"OUTCOME\":\"corpus\"}"),
                 new Endpoint("rest", "POST", "/monitoring/reports", "unit01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"CUT_OFF\":\"" + CUT_OFF + "\",\"PRO_CODE\":\"" + GOAL_PROJECT
                         + "\",\"INDICATORS\":[" + String.join(",", UnchangedState.INDICATORS.stream().map(
@@ -446,6 +455,48 @@ final class Endpoints {
                         "RectifyMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
                 new Endpoint("soap", "ReleaseMonitoringAlert", MONITORING, "finance01", Goals.soap(
                         "ReleaseMonitoringAlertRequest", Jixiao.elements("ALERT_ID", "{alertId}", "REASON", "corpus"))),
+                new Endpoint("soap", "OpenRectificationCase", RECTIFICATION, "finance01", Goals.soap(
+                        "OpenRectificationCaseRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
+                                "2026", "SUBJECT", "PROJECT", "AGENCY_CODE", "101001", "PRO_CODE", CORPUS_PROJECT),
+                        Goals.soap("PROBLEM", Jixiao.elements("TEXT", "corpus")))),
+                new Endpoint("soap", "GetRectificationCase", RECTIFICATION, "finance01", Goals.soap(
+                        "GetRectificationCaseRequest", Jixiao.elements("CASE_ID", "{caseId}"))),
+                new Endpoint("soap", "ListRectificationCases", RECTIFICATION, "finance01", Goals.soap(
+                        "ListRectificationCasesRequest", Jixiao.elements("MOF_DIV_CODE", "440100000"))),
+                new Endpoint("soap", "ListRectificationSteps", RECTIFICATION, "auditor01", Goals.soap(
+                        "ListRectificationStepsRequest", Jixiao.elements("CASE_ID", "{caseId}"))),
+                new Endpoint("soap", "IssueFeedbackLetter", RECTIFICATION, "finance01", Goals.soap(
+                        "IssueFeedbackLetterRequest", Jixiao.elements("CASE_ID", "{caseId}"))),
+                new Endpoint("soap", "GetFeedbackLetter", RECTIFICATION, "unit01", Goals.soap(
+                        "GetFeedbackLetterRequest", Jixiao.elements("CASE_ID", "{caseId}"))),
+                new Endpoint("soap", "SubmitRectificationMeasures", RECTIFICATION, "unit01", Goals.soap(
+                        "SubmitRectificationMeasuresRequest", Jixiao.elements("CASE_ID", "{caseId}", "MEASURES",
+                                "corpus"))),
+                new Endpoint("soap", "ReportRectification", RECTIFICATION, "unit01", Goals.soap(
+                        "ReportRectificationRequest", Jixiao.elements("CASE_ID", "{caseId}", "REPORT", "corpus"))),
+                new Endpoint("soap", "ReturnRectification", RECTIFICATION, "finance01", Goals.soap(
+                        "ReturnRectificationRequest", Jixiao.elements("CASE_ID", "{caseId}", "REASON", "corpus"))),
+                new Endpoint("soap", "CloseRectificationCase", RECTIFICATION, "finance01", Goals.soap(
+                        "CloseRectificationCaseRequest", Jixiao.elements("CASE_ID", "{caseId}", "OUTCOME",
+                                "NOT_RECTIFIED", "REASON", "corpus"))),
+                new Endpoint("soap", "RequestRectificationExtension", RECTIFICATION, "unit01", Goals.soap(
+                        "RequestRectificationExtensionRequest", Jixiao.elements("CASE_ID", "{caseId}", "UNTIL",
+                                "2099-01-01", "REASON", "corpus"))),
+                new Endpoint("soap", "DecideRectificationExtension", RECTIFICATION, "finance01", Goals.soap(
+                        "DecideRectificationExtensionRequest", Jixiao.elements("CASE_ID", "{caseId}", "GRANT",
+                                "false", "REASON", "corpus"))),
+                new Endpoint("soap", "MarkRectificationOverdue", RECTIFICATION, "finance01", Goals.soap(
+                        "MarkRectificationOverdueRequest", Jixiao.elements("MOF_DIV_CODE", "440100000"))),
+                new Endpoint("soap", "ReferRectificationCase", RECTIFICATION, "finance01", Goals.soap(
+                        "ReferRectificationCaseRequest", Jixiao.elements("CASE_ID", "{caseId}", "GROUND", "OVERDUE",
+                                "REFERRED_TO", "corpus", "REASON", "corpus"))),
+                new Endpoint("soap", "GetReferral", RECTIFICATION, "auditor01", Goals.soap(
+                        "GetReferralRequest", Jixiao.elements("REFERRAL_ID", "{referralId}"))),
+                new Endpoint("soap", "ListReferrals", RECTIFICATION, "finance01", Goals.soap(
+                        "ListReferralsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000"))),
+                new Endpoint("soap", "AddReferralOutcome", RECTIFICATION, "finance01", Goals.soap(
+                        "AddReferralOutcomeRequest", Jixiao.elements("REFERRAL_ID", "{referralId}", "OUTCOME",
+                                "corpus"))),
                 new Endpoint("soap", "ImportMonitoringReports", MONITORING, "unit01", Goals.soap(
                         "ImportMonitoringReportsRequest", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                                 "2026", "CUT_OFF", CUT_OFF, "FILE", java.util.Base64.getEncoder().encodeToString(

@@ -42,6 +42,8 @@ final class Jixiao {
     static final String MONITORING_SOAP = BASE + "/soap/monitoring";
     static final String MONITORING_NS = "http://jixiao.io/ws/monitoring/v1";
     static final String EVALUATION_SOAP = BASE + "/soap/evaluation";
+    static final String RECTIFICATION_SOAP = BASE + "/soap/rectification";
+    static final String RECTIFICATION_NS = "http://jixiao.io/ws/rectification/v1";
     static final String EVALUATION_NS = "http://jixiao.io/ws/evaluation/v1";
     /** Password of every test account; its stored form below is what an operator puts in an account file. */
     static final String PASSWORD = "jixiao-test";
@@ -412,7 +414,7 @@ final class Jixiao {
             throws IOException, InterruptedException {
         String ns = service.equals(GOALS_SOAP) ? GOALS_NS : service.equals(LIBRARY_SOAP) ? LIBRARY_NS
                 : service.equals(MONITORING_SOAP) ? MONITORING_NS : service.equals(EVALUATION_SOAP) ? EVALUATION_NS
-                : NS;
+                : service.equals(RECTIFICATION_SOAP) ? RECTIFICATION_NS : NS;
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:pg=\""
                 + ns + "\"><soapenv:Header>" + header + "</soapenv:Header><soapenv:Body>" + bodyXml
                 + "</soapenv:Body></soapenv:Envelope>";

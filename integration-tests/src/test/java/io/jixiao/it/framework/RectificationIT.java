@@ -131,6 +131,26 @@ class RectificationIT {
                 200);
         assertThat(held.get("DECISION").asText()).isEqualTo("HOLD");
 
+        // the overdue case is referred for accountability: finance and auditors read it, with its audit rows; units never
+        HttpResponse<String> referred = post("finance01", path + "/referrals",
+                "{\"GROUND\":\"OVERDUE\",\"REFERRED_TO\":\"区纪委监委\",\"REASON\":\"逾期未整改，线索移送\"}");
+        JsonNode referral = ok(referred, 201);
+        String referralPath = "/rectification/referrals/" + referral.get("REFERRAL_ID").asLong();
+        assertThat(referred.headers().firstValue("Location").orElseThrow()).endsWith(referralPath);
+        JsonNode read = ok(get("auditor01", referralPath), 200);
+        assertThat(read.get("AUDIT_IDS").size()).as("OPENED, LETTER_ISSUED, OVERDUE").isEqualTo(3);
+        assertThat(get("unit01", referralPath).statusCode()).isEqualTo(404);
+        assertThat(get("unit01", "/rectification/referrals?MOF_DIV_CODE=" + REGION).statusCode()).isEqualTo(403);
+        JsonNode caseRows = ok(get("auditor01", "/audit/entries?MOF_DIV_CODE=" + REGION + "&PRO_CODE=" + red
+                + "&LIMIT=1000"), 200);
+        for (JsonNode id : read.get("AUDIT_IDS")) {
+            assertThat(caseRows.toString()).as("the auditor reads row " + id).contains("\"AUDIT_ID\":" + id.asLong()
+                    + ",");
+        }
+        assertThat(ok(post("finance01", referralPath + "/outcomes", "{\"OUTCOME\":\"诫勉谈话\"}"), 200)
+                .get("OUTCOMES").get(0).get("OUTCOME").asText()).isEqualTo("诫勉谈话");
+        assertThat(post("auditor01", referralPath + "/outcomes", "{\"OUTCOME\":\"x\"}").statusCode()).isEqualTo(403);
+
         // the unit reports; the organiser closes the case RECTIFIED: block and holds are gone
         ok(post("unit01", path + "/report", "{\"REPORT\":\"已完成支付，执行率达到 80%\"}"), 200);
         assertThat(post("auditor01", path + "/close", "{\"OUTCOME\":\"RECTIFIED\",\"REASON\":\"ok\"}").statusCode())
@@ -161,6 +181,61 @@ class RectificationIT {
                 + "&LIMIT=1000"), 200);
         assertThat(trail.toString()).contains("RECTIFICATION_OPENED", "RECTIFICATION_OVERDUE",
                 "RECTIFICATION_RECTIFIED", "HOLD_PLACED", "HOLD_RELEASED");
+        JsonNode verified = ok(post("auditor01", "/audit/verifications", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}"), 200);
+        assertThat(verified.get("INTACT").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    private static String soap(String account, String operation, String... content) throws Exception {
+        return Jixiao.soapAs(account, Jixiao.PASSWORD, Jixiao.RECTIFICATION_SOAP, operation,
+                Goals.soap(operation + "Request", content)).body();
+    }
+
+    /** The same loop over SOAP: a case by hand, its letter, overdue on the rehearsal clock, reported and closed. */
+    @Test
+    void theSameLoopRunsThroughTheSoapService() throws Exception {
+        String project = "CZ-SOAP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String opened = soap("finance01", "OpenRectificationCase", Jixiao.elements("MOF_DIV_CODE", REGION,
+                "FISCAL_YEAR", "2026", "SUBJECT", "PROJECT", "AGENCY_CODE", "101001", "PRO_CODE", project),
+                Goals.soap("PROBLEM", Jixiao.elements("TEXT", "绩效目标未完成", "INDICATOR", "开工率")));
+        String caseId = MonitoringIT.first(opened, "CASE_ID");
+        assertThat(caseId).as(opened).isNotNull();
+        assertThat(MonitoringIT.first(opened, "STATUS")).isEqualTo("OPEN");
+        String noProblem = soap("finance01", "OpenRectificationCase", Jixiao.elements("MOF_DIV_CODE", REGION,
+                "FISCAL_YEAR", "2026", "SUBJECT", "PROJECT", "AGENCY_CODE", "101001"),
+                Goals.soap("PROBLEM", Jixiao.elements("TEXT", "x")));
+        assertThat(noProblem).as("the same rule as REST, named as the contract names it").contains("PRO_CODE",
+                "required");
+
+        assertThat(MonitoringIT.first(soap("finance01", "IssueFeedbackLetter", Jixiao.elements("CASE_ID", caseId)),
+                "STATUS")).isEqualTo("ISSUED");
+        String letter = soap("unit01", "GetFeedbackLetter", Jixiao.elements("CASE_ID", caseId));
+        assertThat(letter).contains("绩效评价结果反馈函", "绩效目标未完成", "/api/v1/rectification/cases/" + caseId
+                + "/letter?FORMAT=DOCX");
+
+        BundleContext context = FrameworkUtil.getBundle(RectificationIT.class).getBundleContext();
+        Hashtable<String, Object> marked = new Hashtable<>();
+        marked.put("jixiao.clock", "rehearsal");
+        ServiceRegistration<Clock> later = context.registerService(Clock.class,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(45)), marked);
+        try {
+            String pass = soap("finance01", "MarkRectificationOverdue", Jixiao.elements("MOF_DIV_CODE", REGION));
+            assertThat(Integer.parseInt(MonitoringIT.first(pass, "MARKED"))).as(pass).isGreaterThanOrEqualTo(1);
+        } finally {
+            later.unregister();
+        }
+        String overdue = soap("auditor01", "GetRectificationCase", Jixiao.elements("CASE_ID", caseId));
+        assertThat(MonitoringIT.first(overdue, "STATUS")).isEqualTo("OVERDUE");
+        assertThat(MonitoringIT.first(overdue, "STRICT_CONTROL")).isEqualTo("true");
+        assertThat(soap("auditor01", "CloseRectificationCase", Jixiao.elements("CASE_ID", caseId, "OUTCOME",
+                "RECTIFIED", "REASON", "ok"))).as("auditors read, never write").contains("FORBIDDEN");
+
+        soap("unit01", "ReportRectification", Jixiao.elements("CASE_ID", caseId, "REPORT", "已完成整改"));
+        String closed = soap("finance01", "CloseRectificationCase", Jixiao.elements("CASE_ID", caseId, "OUTCOME",
+                "RECTIFIED", "REASON", "整改到位"));
+        assertThat(MonitoringIT.first(closed, "STATUS")).as(closed).isEqualTo("RECTIFIED");
+        assertThat(MonitoringIT.first(closed, "STRICT_CONTROL")).isEqualTo("false");
+        String steps = soap("auditor01", "ListRectificationSteps", Jixiao.elements("CASE_ID", caseId));
+        assertThat(steps.split("<(?:\\w+:)?ACTION>", -1)).hasSize(6); // OPENED, LETTER_ISSUED, OVERDUE, REPORTED, RECTIFIED
         JsonNode verified = ok(post("auditor01", "/audit/verifications", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}"), 200);
         assertThat(verified.get("INTACT").asBoolean()).as(verified.toString()).isTrue();
     }

@@ -59,6 +59,7 @@ final class UnchangedState {
     private static long taskId;
     private static long evaluationId;
     private static long caseId;
+    private static long referralId;
     /** The lower government (configured under 440100000) whose comprehensive evaluation the requests address. */
     static final MofDivCode LOWER = MofDivCode.of("440199000");
     /** The indicators of the published goal of {@link Endpoints#GOAL_PROJECT}, in order. */
@@ -213,6 +214,11 @@ final class UnchangedState {
                     new io.jixiao.store.AuditEntry(now, "RECTIFICATION_OPENED", REGION, "RECTIFICATION_CASE",
                             String.valueOf(id), FINANCE, "fixture", ""))));
             caseId = id;
+            referralId = repository.refer(new io.jixiao.api.rectification.Referral(0, id, REGION,
+                    io.jixiao.api.rectification.ReferralGround.FRAUD, "fixture", "addressed by the registry's requests",
+                    List.of(), "state-check/state-check", now, List.of()), new io.jixiao.store.AuditEntry(now,
+                            "ACCOUNTABILITY_REFERRED", REGION, "ACCOUNTABILITY_REFERRAL", "0", FINANCE, "fixture",
+                            "")).id();
         }
     }
 
@@ -253,6 +259,10 @@ final class UnchangedState {
         return caseId;
     }
 
+    long referralId() {
+        return referralId;
+    }
+
     /** Nothing the refused requests asked for happened. */
     void assertUnchanged(HoldService holds, DecisionRepository decisions, AuditService audit)
             throws Exception {
@@ -282,6 +292,10 @@ final class UnchangedState {
         assertThat(fixture.value().status()).as("the case still closed RECTIFIED")
                 .isEqualTo(io.jixiao.api.rectification.CaseStatus.RECTIFIED);
         assertThat(fixture.steps()).as("no step taken").isEqualTo(1);
+        assertThat(service(io.jixiao.store.RectificationRepository.class).referrals(REGION))
+                .as("no referral made, no outcome added")
+                .filteredOn(r -> r.caseId() == caseId).singleElement()
+                .satisfies(r -> assertThat(r.outcomes()).isEmpty());
         assertThat(service(io.jixiao.store.RectificationRepository.class).page(REGION, java.util.Set.of(), false, 0,
                 1000)).as("no case opened").extracting(io.jixiao.api.rectification.RectificationCase::proCode)
                 .doesNotContain(ProCode.of(Endpoints.CORPUS_PROJECT));

@@ -99,7 +99,8 @@ class SoapClientsTest {
         assertThat(result.output()).contains("payment-guard CheckPayment PASS NO_ACTIVE_HOLD",
                 "payment-guard PlaceHold RequestId same hold",
                 "goals GetGoalRules 440100000/2020#1", "library SearchLibrary 0",
-                "monitoring GetMonitoringRound fault soap:Client NOT_FOUND", "evaluation ListEvaluationTasks 0");
+                "monitoring GetMonitoringRound fault soap:Client NOT_FOUND", "evaluation ListEvaluationTasks 0",
+                "rectification ListRectificationCases 0");
         assertQuiet();
     }
 

@@ -63,8 +63,9 @@ final class AlertCases {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate deadline = in.deadline(CaseOrigin.ALERT, LocalDate.ofInstant(now, CHINA));
         List<RectificationRepository.Opening> openings = new ArrayList<>();
+        java.util.Iterator<Long> ids = cases.nextCaseIds(rectify.size()).iterator();
         for (Alert a : rectify) {
-            long id = cases.nextCaseId();
+            long id = ids.next();
             AgencyCode agency = a.department() ? AgencyCode.of(a.deptCode()) : a.agencyCode();
             RectificationCase c = new RectificationCase(id, CaseOrigin.ALERT, String.valueOf(a.id()), a.mofDivCode(),
                     a.fiscalYear(), a.department() ? CaseSubject.DEPARTMENT : CaseSubject.PROJECT, agency,

@@ -120,7 +120,7 @@ class RoundsTest {
     private Monitoring rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
         RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("test#1", "test", 1, rules, Map.of()));
         return new Monitoring(repository, store.goals(), holdService, inForce, store.rectification(),
-                new Rectifications(store.rectification(), repository, holdService, inForce::rectification, clock),
+                new Rectifications(store.rectification(), repository, store.audit(), holdService, inForce::rectification, clock),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
                     codes.forEach(c -> {

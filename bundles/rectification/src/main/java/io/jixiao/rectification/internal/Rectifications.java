@@ -23,10 +23,13 @@ import io.jixiao.api.rectification.FeedbackLetter;
 import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.api.rectification.RectificationRules;
 import io.jixiao.api.rectification.RectificationService;
+import io.jixiao.api.rectification.Referral;
+import io.jixiao.api.rectification.ReferralGround;
 import io.jixiao.api.service.HoldService;
 import io.jixiao.api.service.HoldStatus;
 import io.jixiao.rules.RulesInForce;
 import io.jixiao.store.AuditEntry;
+import io.jixiao.store.AuditTrail;
 import io.jixiao.store.MonitoringRepository;
 import io.jixiao.store.RectificationRepository;
 import io.jixiao.store.RectificationRepository.Change;
@@ -75,6 +78,7 @@ public final class Rectifications implements RectificationService {
 
     private final RectificationRepository cases;
     private final MonitoringRepository alerts;
+    private final AuditTrail audit;
     private final HoldService holds;
     private final BiFunction<MofDivCode, FiscalYear, RectificationRules> rules;
     private final StrictControl strict;
@@ -84,9 +88,10 @@ public final class Rectifications implements RectificationService {
     /** The component: the service, and the scheduled overdue pass over the configured regions. */
     @Activate
     public Rectifications(RectificationConfiguration config, @Reference RectificationRepository cases,
-            @Reference MonitoringRepository alerts, @Reference HoldService holds,
+            @Reference MonitoringRepository alerts, @Reference AuditTrail audit, @Reference HoldService holds,
             @Reference GoalRuleService ruleService) {
-        this(cases, alerts, holds, RulesInForce.of(ruleService, RULES_READER)::rectification, Clock.systemUTC());
+        this(cases, alerts, audit, holds, RulesInForce.of(ruleService, RULES_READER)::rectification,
+                Clock.systemUTC());
         List<MofDivCode> regions = Arrays.stream(config.regions()).map(String::trim).filter(r -> !r.isEmpty())
                 .map(MofDivCode::of).toList();
         if (!regions.isEmpty()) {
@@ -133,14 +138,16 @@ public final class Rectifications implements RectificationService {
     /**
      * @param cases the cases
      * @param alerts the alerts cases are opened from, closed with them
+     * @param audit the trail an accountability referral points into
      * @param holds where strict control places its holds and a closed case releases them
      * @param rules the rectification rules in force for a region and year
      * @param clock the time (a test's clock moves deadlines past)
      */
-    public Rectifications(RectificationRepository cases, MonitoringRepository alerts, HoldService holds,
-            BiFunction<MofDivCode, FiscalYear, RectificationRules> rules, Clock clock) {
+    public Rectifications(RectificationRepository cases, MonitoringRepository alerts, AuditTrail audit,
+            HoldService holds, BiFunction<MofDivCode, FiscalYear, RectificationRules> rules, Clock clock) {
         this.cases = cases;
         this.alerts = alerts;
+        this.audit = audit;
         this.holds = holds;
         this.rules = rules;
         this.clock = new RehearsalClock(clock);
@@ -496,5 +503,83 @@ public final class Rectifications implements RectificationService {
 
     static String name(Actor actor) {
         return actor.callerSystem() + "/" + actor.operator();
+    }
+
+    /** Most audit rows a referral lists (a case has a few dozen at most). */
+    private static final int MAX_AUDIT_ROWS = 200;
+
+    @Override
+    public Referral refer(long caseId, ReferralGround ground, String referredTo, Reason reason, Actor actor) {
+        if (ground == null) {
+            throw InvalidInputException.of("GROUND", "oneOf", "OVERDUE, NOT_RECTIFIED, FRAUD or SERIOUS_LOSS");
+        }
+        Violations v = new Violations();
+        v.text("REFERRED_TO", referredTo, Referral.MAX_REFERRED_TO, true);
+        if (referredTo != null && referredTo.isBlank()) {
+            v.add("REFERRED_TO", "required", "must not be blank");
+        }
+        v.throwIfAny();
+        RectificationCase c = referable(caseId, actor);
+        boolean stands = switch (ground) {
+            case OVERDUE -> c.status() == CaseStatus.OVERDUE || c.strictSince() != null && !c.status().closed();
+            case NOT_RECTIFIED -> c.status() == CaseStatus.NOT_RECTIFIED;
+            case FRAUD, SERIOUS_LOSS -> true;
+        };
+        if (!stands) {
+            throw new ConflictException("rectification case " + caseId + " is " + c.status() + ": it cannot be "
+                    + "referred on the ground " + ground);
+        }
+        List<Long> rows = audit.recordsBySubject("RECTIFICATION_CASE", String.valueOf(caseId), MAX_AUDIT_ROWS)
+                .stream().map(r -> r.auditId()).toList();
+        Instant now = now();
+        Referral draft = new Referral(0, caseId, c.mofDivCode(), ground, referredTo, reason.text(), rows,
+                name(actor), now, List.of());
+        return cases.refer(draft, new AuditEntry(now, "ACCOUNTABILITY_REFERRED", c.mofDivCode(),
+                "ACCOUNTABILITY_REFERRAL", "0", actor, reason.text(), "case=" + caseId + ";ground=" + ground
+                        + ";to=" + abbreviate(referredTo) + ";auditRows=" + rows.size(), c.agencyCode(),
+                c.proCode()));
+    }
+
+    @Override
+    public Referral addOutcome(long referralId, Reason outcome, Actor actor) {
+        Referral r = visibleReferral(referralId, actor);
+        requireFinance(actor, r.mofDivCode());
+        Instant now = now();
+        Referral.Outcome next = new Referral.Outcome(r.outcomes().size() + 1, outcome.text(), name(actor), now);
+        if (!cases.addOutcome(referralId, next, new AuditEntry(now, "ACCOUNTABILITY_OUTCOME", r.mofDivCode(),
+                "ACCOUNTABILITY_REFERRAL", String.valueOf(referralId), actor, outcome.text(),
+                "case=" + r.caseId() + ";outcome=" + next.seq()))) {
+            throw new ConflictException("referral " + referralId + " changed meanwhile; read it again");
+        }
+        return cases.referral(referralId).orElseThrow();
+    }
+
+    @Override
+    public Optional<Referral> referral(long referralId, Actor actor) {
+        return cases.referral(referralId).filter(r -> mayReadReferrals(actor, r.mofDivCode()));
+    }
+
+    @Override
+    public List<Referral> referrals(MofDivCode mofDivCode, Actor actor) {
+        if (!mayReadReferrals(actor, mofDivCode)) {
+            throw new ForbiddenException("accountability referrals are read by FINANCE and AUDITOR of the region");
+        }
+        return cases.referrals(mofDivCode);
+    }
+
+    private RectificationCase referable(long caseId, Actor actor) {
+        RectificationCase c = visibleCase(caseId, actor).value();
+        requireFinance(actor, c.mofDivCode());
+        return c;
+    }
+
+    private Referral visibleReferral(long referralId, Actor actor) {
+        return referral(referralId, actor).orElseThrow(() -> new NotFoundException("no referral " + referralId));
+    }
+
+    /** Units never see referrals: finance and auditors of the region, whole-region accounts only. */
+    private static boolean mayReadReferrals(Actor actor, MofDivCode region) {
+        return (actor.has(Role.FINANCE) || actor.has(Role.AUDITOR)) && actor.scope().covers(region)
+                && actor.scope().agencies().isEmpty();
     }
 }

@@ -22,6 +22,8 @@ import io.jixiao.api.rectification.CaseSubject;
 import io.jixiao.api.rectification.FeedbackLetter;
 import io.jixiao.api.rectification.Problem;
 import io.jixiao.api.rectification.RectificationCase;
+import io.jixiao.api.rectification.Referral;
+import io.jixiao.api.rectification.ReferralGround;
 import io.jixiao.api.rectification.Responsible;
 import io.jixiao.api.service.Hold;
 import io.jixiao.api.service.HoldKind;
@@ -73,7 +75,7 @@ class RectificationsTest {
         rules.putAll(Map.of("rectification.deadlineDays.MANUAL", "30", "rectification.strictControl.mode", "ENFORCE",
                 "rectification.strictControl.hold", "SUSPEND", "rectification.strictControl.article",
                 "长治市 第三十二条"));
-        cases = new Rectifications(store.rectification(), store.monitoring(), holds,
+        cases = new Rectifications(store.rectification(), store.monitoring(), store.audit(), holds,
                 (region, year) -> RuleReader.rectification("test#1", rules), clock);
     }
 
@@ -186,6 +188,41 @@ class RectificationsTest {
         cases.close(second.id(), CaseStatus.RECTIFIED, Reason.of("销号"), FINANCE);
         assertThat(cases.find(c.id(), FINANCE).orElseThrow().strictControl()).isFalse();
         assertThat(holds.activeHolds(HoldTarget.project(REGION, ProCode.of("P1")), FINANCE)).isEmpty();
+    }
+
+    @Test
+    void anOverdueCaseIsReferredForAccountabilityWithTheAuditRowsItRestsOnAndUnitsNeverSeeIt() {
+        RectificationCase c = openProjectCase("资金闲置");
+        assertThatThrownBy(() -> cases.refer(c.id(), ReferralGround.OVERDUE, "区纪委监委", Reason.of("逾期未整改"),
+                FINANCE)).as("not overdue (yet)").isInstanceOf(ConflictException.class);
+        clock.set(Instant.parse("2026-10-05T01:00:00Z"));
+        cases.markOverdue(REGION, FINANCE);
+
+        Referral referral = cases.refer(c.id(), ReferralGround.OVERDUE, "区纪委监委", Reason.of("逾期未整改，线索移送"),
+                FINANCE);
+
+        assertThat(referral.caseId()).isEqualTo(c.id());
+        assertThat(referral.auditIds()).as("OPENED and OVERDUE").hasSize(2);
+        assertThat(store.audit().recordsBySubject("RECTIFICATION_CASE", String.valueOf(c.id()), 10))
+                .extracting(r -> r.auditId()).containsExactlyElementsOf(referral.auditIds());
+        assertThatThrownBy(() -> cases.refer(c.id(), ReferralGround.OVERDUE, "x", Reason.of("x"), UNIT))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(cases.referral(referral.id(), UNIT)).as("units never see it").isEmpty();
+        assertThat(cases.referral(referral.id(), AUDITOR)).isPresent();
+        assertThatThrownBy(() -> cases.referrals(REGION, UNIT)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> cases.addOutcome(referral.id(), Reason.of("x"), AUDITOR))
+                .as("auditors read, never write").isInstanceOf(ForbiddenException.class);
+
+        Referral withOutcome = cases.addOutcome(referral.id(), Reason.of("诫勉谈话"), FINANCE);
+        assertThat(withOutcome.outcomes()).extracting(Referral.Outcome::text).containsExactly("诫勉谈话");
+        assertThat(cases.referrals(REGION, AUDITOR)).extracting(Referral::id).containsExactly(referral.id());
+        assertThat(store.audit().findBySubject("ACCOUNTABILITY_REFERRAL", String.valueOf(referral.id()), 10))
+                .extracting(AuditEntry::action).containsExactly("ACCOUNTABILITY_REFERRED", "ACCOUNTABILITY_OUTCOME");
+
+        RectificationCase other = openProjectCase("虚报完成值");
+        assertThat(cases.refer(other.id(), ReferralGround.FRAUD, "区审计局", Reason.of("弄虚作假"), FINANCE).ground())
+                .as("fraud: any case").isEqualTo(ReferralGround.FRAUD);
+        assertThat(store.chainHeadsThatDisagree()).isEmpty();
     }
 
     @Test

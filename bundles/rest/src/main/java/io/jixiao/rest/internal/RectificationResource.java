@@ -15,6 +15,8 @@ import io.jixiao.api.rectification.FeedbackLetter;
 import io.jixiao.api.rectification.Problem;
 import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.api.rectification.RectificationService;
+import io.jixiao.api.rectification.Referral;
+import io.jixiao.api.rectification.ReferralGround;
 import io.jixiao.api.rectification.Responsible;
 import java.time.LocalDate;
 import java.util.List;
@@ -239,6 +241,66 @@ public final class RectificationResource implements RestResource {
         @JsonProperty("STEPS") public List<StepOutJson> steps;
     }
 
+    /** POST …/referrals. */
+    static final class ReferralRequestJson {
+        @JsonProperty("GROUND") public String ground;
+        @JsonProperty("REFERRED_TO") public String referredTo;
+        @JsonProperty("REASON") public String reason;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    /** POST /rectification/referrals/{id}/outcomes. */
+    static final class OutcomeRequestJson {
+        @JsonProperty("OUTCOME") public String outcome;
+        @JsonProperty("OPERATOR") public String operator;
+    }
+
+    static final class OutcomeJson {
+        @JsonProperty("SEQ") public int seq;
+        @JsonProperty("OUTCOME") public String outcome;
+        @JsonProperty("RECORDED_BY") public String recordedBy;
+        @JsonProperty("RECORDED_AT") public String recordedAt;
+    }
+
+    static final class ReferralJson {
+        @JsonProperty("REFERRAL_ID") public long referralId;
+        @JsonProperty("CASE_ID") public long caseId;
+        @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
+        @JsonProperty("GROUND") public String ground;
+        @JsonProperty("REFERRED_TO") public String referredTo;
+        @JsonProperty("REASON") public String reason;
+        @JsonProperty("AUDIT_IDS") public List<Long> auditIds;
+        @JsonProperty("CREATED_BY") public String createdBy;
+        @JsonProperty("CREATED_AT") public String createdAt;
+        @JsonProperty("OUTCOMES") public List<OutcomeJson> outcomes;
+
+        static ReferralJson of(Referral r) {
+            ReferralJson j = new ReferralJson();
+            j.referralId = r.id();
+            j.caseId = r.caseId();
+            j.mofDivCode = r.mofDivCode().value();
+            j.ground = r.ground().name();
+            j.referredTo = r.referredTo();
+            j.reason = r.reason();
+            j.auditIds = r.auditIds();
+            j.createdBy = r.createdBy();
+            j.createdAt = r.createdAt().toString();
+            j.outcomes = r.outcomes().stream().map(o -> {
+                OutcomeJson oj = new OutcomeJson();
+                oj.seq = o.seq();
+                oj.outcome = o.text();
+                oj.recordedBy = o.by();
+                oj.recordedAt = o.at().toString();
+                return oj;
+            }).toList();
+            return j;
+        }
+    }
+
+    static final class ReferralListJson {
+        @JsonProperty("REFERRALS") public List<ReferralJson> referrals;
+    }
+
     static final class OverdueJson {
         @JsonProperty("MOF_DIV_CODE") public String mofDivCode;
         @JsonProperty("MARKED") public int marked;
@@ -451,5 +513,67 @@ public final class RectificationResource implements RestResource {
         j.mofDivCode = region.value();
         j.marked = cases.markOverdue(region, actor);
         return j;
+    }
+
+    /** POST /rectification/cases/{id}/referrals: finance refers a case for accountability 问责. */
+    @POST
+    @Idempotent
+    @Path("cases/{caseId}/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refer(@PathParam("caseId") String caseId, ReferralRequestJson body, @Context UriInfo uri,
+            @Context SecurityContext caller) {
+        ReferralRequestJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id(CASE_ID, caseId));
+        ReferralGround ground = r.ground == null ? null : v.oneOf("GROUND", r.ground, ReferralGround.class);
+        if (r.ground == null) {
+            v.add("GROUND", "required", "OVERDUE, NOT_RECTIFIED, FRAUD or SERIOUS_LOSS");
+        }
+        v.text("REFERRED_TO", r.referredTo, Referral.MAX_REFERRED_TO, true);
+        Reason reason = v.check(() -> Reason.of(r.reason));
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        Referral referral = cases.refer(id, ground, r.referredTo, reason, actor);
+        return Response.created(uri.getBaseUriBuilder().path("rectification/referrals/{id}").build(referral.id()))
+                .entity(ReferralJson.of(referral)).build();
+    }
+
+    @GET
+    @Path("referrals")
+    public ReferralListJson referrals(@Context UriInfo uri, @Context SecurityContext caller) {
+        RequestBodies.onlyParameters(uri, Set.of(MofDivCode.FIELD));
+        Violations v = new Violations();
+        MofDivCode region = v.check(() -> MofDivCode.of(uri.getQueryParameters().getFirst(MofDivCode.FIELD)));
+        v.throwIfAny();
+        ReferralListJson j = new ReferralListJson();
+        j.referrals = cases.referrals(region, AuthenticationFilter.Caller.of(caller).reader()).stream()
+                .map(ReferralJson::of).toList();
+        return j;
+    }
+
+    @GET
+    @Path("referrals/{referralId}")
+    public ReferralJson referral(@PathParam("referralId") String referralId, @Context SecurityContext caller) {
+        long id = RequestBodies.id("REFERRAL_ID", referralId);
+        return ReferralJson.of(cases.referral(id, AuthenticationFilter.Caller.of(caller).reader())
+                .orElseThrow(() -> new NotFoundException("no referral " + id)));
+    }
+
+    @POST
+    @Idempotent
+    @Path("referrals/{referralId}/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReferralJson addOutcome(@PathParam("referralId") String referralId, OutcomeRequestJson body,
+            @Context SecurityContext caller) {
+        OutcomeRequestJson r = RequestBodies.required(body);
+        Violations v = new Violations();
+        Long id = v.check(() -> RequestBodies.id("REFERRAL_ID", referralId));
+        v.text("OUTCOME", r.outcome, Reason.MAX_LENGTH, true);
+        if (r.outcome != null && r.outcome.isBlank()) {
+            v.add("OUTCOME", "required", "must not be blank");
+        }
+        Actor actor = v.check(() -> AuthenticationFilter.Caller.of(caller).actor(r.operator));
+        v.throwIfAny();
+        return ReferralJson.of(cases.addOutcome(id, Reason.of(r.outcome), actor));
     }
 }

@@ -18,7 +18,8 @@ final class ElementNames {
             "OPINION_CODES", "OPINION_CODE",
             "PRO_CODES", "PRO_CODE",
             "MOF_DIV_CODES", "SUBJECT_DIV_CODE",
-            "RULES", "RULE");
+            "RULES", "RULE",
+            "PROBLEMS", "PROBLEM");
 
     private ElementNames() {
     }

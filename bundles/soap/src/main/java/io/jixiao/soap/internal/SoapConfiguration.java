@@ -24,6 +24,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Path of the evaluation SOAP service under the CXF servlet")
     String evaluation_address() default "/soap/evaluation";
 
+    @AttributeDefinition(name = "Rectification address",
+            description = "Path of the rectification SOAP service under the CXF servlet")
+    String rectification_address() default "/soap/rectification";
+
     @AttributeDefinition(name = "Schema validation", description = "Validate requests against the WSDL's schema "
             + "(IN, BOTH or NONE)")
     String schemaValidation() default "IN";

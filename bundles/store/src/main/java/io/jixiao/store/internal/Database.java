@@ -109,6 +109,8 @@ public final class Database {
         cfg.getTypeAliasRegistry().registerAlias("CaseRow", io.jixiao.store.internal.mapper.CaseRow.class);
         cfg.getTypeAliasRegistry().registerAlias("ProblemRow", io.jixiao.store.internal.mapper.ProblemRow.class);
         cfg.getTypeAliasRegistry().registerAlias("StepRow", io.jixiao.store.internal.mapper.StepRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("ReferralRow", io.jixiao.store.internal.mapper.ReferralRow.class);
+        cfg.getTypeAliasRegistry().registerAlias("OutcomeRow", io.jixiao.store.internal.mapper.OutcomeRow.class);
         cfg.addMapper(HoldMapper.class);
         cfg.addMapper(io.jixiao.store.internal.mapper.RuleSetMapper.class);
         cfg.addMapper(AuditMapper.class);

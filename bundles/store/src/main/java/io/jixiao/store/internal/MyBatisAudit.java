@@ -192,4 +192,15 @@ public final class MyBatisAudit implements AuditTrail {
                     .stream().map(Rows::auditEntry).toList();
         }
     }
+
+    @Override
+    public List<AuditRecord> recordsBySubject(String subjectType, String subjectId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(AuditMapper.class).findBySubject(subjectType, subjectId, limit)
+                    .stream().map(Rows::auditRecord).toList();
+        }
+    }
 }

@@ -11,11 +11,16 @@ import io.jixiao.api.rectification.CaseStep;
 import io.jixiao.api.rectification.CaseSubject;
 import io.jixiao.api.rectification.Problem;
 import io.jixiao.api.rectification.RectificationCase;
+import io.jixiao.api.rectification.Referral;
+import io.jixiao.api.rectification.ReferralGround;
 import io.jixiao.api.rectification.Responsible;
+import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RectificationRepository;
 import io.jixiao.store.internal.mapper.CaseRow;
+import io.jixiao.store.internal.mapper.OutcomeRow;
 import io.jixiao.store.internal.mapper.ProblemRow;
 import io.jixiao.store.internal.mapper.RectificationMapper;
+import io.jixiao.store.internal.mapper.ReferralRow;
 import io.jixiao.store.internal.mapper.StepRow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +42,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RectificationRepository.class)
 public final class MyBatisRectification implements RectificationRepository {
     private static final int BATCH = 500;
+    /** The statuses whose cases go OVERDUE when their deadline passes. */
+    private static final List<CaseStatus> AWAITING_UNIT = List.of(CaseStatus.OPEN, CaseStatus.ISSUED,
+            CaseStatus.MEASURES, CaseStatus.RETURNED);
     private final UnitAwareSessions sessions;
 
     @Activate
@@ -54,11 +64,30 @@ public final class MyBatisRectification implements RectificationRepository {
     }
 
     @Override
+    public List<Long> nextCaseIds(int n) {
+        if (n < 1 || n > 10_000) {
+            throw new IllegalArgumentException("1 to 10,000 ids at once, not " + n);
+        }
+        try (SqlSession session = sessions.openSession()) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            if ("oracle".equals(session.getConfiguration().getDatabaseId())) {
+                // Oracle's row generators (CONNECT BY LEVEL) are not SQL the tests' H2 in Oracle mode runs: an id each
+                List<Long> ids = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    ids.add(mapper.nextCaseId());
+                }
+                return ids;
+            }
+            return mapper.nextCaseIds(n);
+        }
+    }
+
+    @Override
     public List<RectificationCase> open(List<Opening> openings) {
         if (openings.isEmpty()) {
             return List.of();
         }
-        try (SqlSession session = sessions.openSession(false)) {
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             RectificationMapper mapper = session.getMapper(RectificationMapper.class);
             Map<CaseOrigin, Set<String>> taken = new HashMap<>();
             Map<CaseOrigin, List<String>> wanted = new HashMap<>();
@@ -72,6 +101,7 @@ public final class MyBatisRectification implements RectificationRepository {
                 taken.put(origin, found);
             });
             List<RectificationCase> opened = new ArrayList<>();
+            List<AuditEntry> audits = new ArrayList<>();
             for (Opening o : openings) {
                 RectificationCase c = o.value();
                 if (!taken.get(c.origin()).add(originId(c))) {
@@ -83,9 +113,12 @@ public final class MyBatisRectification implements RectificationRepository {
                     mapper.insertProblem(c.id(), line++, p.text(), p.indicator());
                 }
                 mapper.insertStep(stepRow(o.step()));
-                AuditChainWriter.append(session, o.audit());
+                audits.add(o.audit());
                 opened.add(c);
             }
+            session.flushStatements();
+            AuditChainWriter.append(session, audits);
+            session.flushStatements();
             session.commit();
             return opened;
         }
@@ -141,10 +174,15 @@ public final class MyBatisRectification implements RectificationRepository {
     }
 
     @Override
-    public List<StoredCase> due(MofDivCode mofDivCode, LocalDate day, long afterId, int limit) {
+    public List<StoredCase> due(MofDivCode mofDivCode, LocalDate day, int limit) {
         try (SqlSession session = sessions.openSession()) {
             RectificationMapper mapper = session.getMapper(RectificationMapper.class);
-            List<CaseRow> rows = mapper.due(mofDivCode.value(), day, afterId, limit);
+            List<CaseRow> rows = new ArrayList<>();
+            for (CaseStatus status : AWAITING_UNIT) {
+                if (rows.size() < limit) {
+                    rows.addAll(mapper.due(mofDivCode.value(), status.name(), day, limit - rows.size()));
+                }
+            }
             List<RectificationCase> cases = cases(mapper, rows);
             List<StoredCase> stored = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -180,17 +218,38 @@ public final class MyBatisRectification implements RectificationRepository {
 
     @Override
     public List<Change> changeAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
         List<Change> applied = new ArrayList<>();
-        try (SqlSession session = sessions.openSession(false)) {
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
             RectificationMapper mapper = session.getMapper(RectificationMapper.class);
             for (Change change : changes) {
-                if (apply(session, mapper, change)) {
-                    applied.add(change);
+                follows(change);
+                mapper.change(row(change.after(), change.before().steps()));
+            }
+            // one batch of conditional updates: a count of 0 is a case changed meanwhile (or twice in the list)
+            int[] counts = session.flushStatements().get(0).getUpdateCounts();
+            for (int i = 0; i < changes.size(); i++) {
+                if (counts[i] == 1) {
+                    applied.add(changes.get(i));
+                    mapper.insertStep(stepRow(changes.get(i).step()));
                 }
             }
+            session.flushStatements();
+            AuditChainWriter.append(session, applied.stream().map(Change::audit).toList());
+            session.flushStatements();
             session.commit();
         }
         return applied;
+    }
+
+    @Override
+    public List<RectificationCase> withoutHold(MofDivCode mofDivCode) {
+        try (SqlSession session = sessions.openSession()) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            return cases(mapper, mapper.withoutHold(mofDivCode.value()));
+        }
     }
 
     @Override
@@ -202,6 +261,83 @@ public final class MyBatisRectification implements RectificationRepository {
     }
 
     @Override
+    public Referral refer(Referral referral, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            long id = mapper.nextReferralId();
+            ReferralRow row = new ReferralRow();
+            row.referralId = id;
+            row.caseId = referral.caseId();
+            row.mofDivCode = referral.mofDivCode().value();
+            row.ground = referral.ground().name();
+            row.referredTo = referral.referredTo();
+            row.reason = referral.reason();
+            row.auditIds = referral.auditIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+            row.createdBy = referral.createdBy();
+            row.createdAt = referral.createdAt();
+            mapper.insertReferral(row);
+            AuditChainWriter.append(session, new AuditEntry(audit.occurredAt(), audit.action(), audit.mofDivCode(),
+                    audit.subjectType(), String.valueOf(id), audit.actor(), audit.reason(), audit.detail(),
+                    audit.agencyCode(), audit.proCode()));
+            session.commit();
+            return referrals(mapper, List.of(row)).get(0);
+        }
+    }
+
+    @Override
+    public boolean addOutcome(long referralId, Referral.Outcome outcome, AuditEntry audit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            try {
+                mapper.insertOutcome(referralId, outcome.seq(), outcome.text(), outcome.by(), outcome.at());
+            } catch (org.apache.ibatis.exceptions.PersistenceException e) {
+                if (Rows.isDuplicateKey(e)) {
+                    session.rollback();
+                    return false;
+                }
+                throw e;
+            }
+            AuditChainWriter.append(session, audit);
+            session.commit();
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Referral> referral(long referralId) {
+        try (SqlSession session = sessions.openSession()) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            ReferralRow row = mapper.referral(referralId);
+            return row == null ? Optional.empty() : Optional.of(referrals(mapper, List.of(row)).get(0));
+        }
+    }
+
+    @Override
+    public List<Referral> referrals(MofDivCode mofDivCode) {
+        try (SqlSession session = sessions.openSession()) {
+            RectificationMapper mapper = session.getMapper(RectificationMapper.class);
+            return referrals(mapper, mapper.referrals(mofDivCode.value()));
+        }
+    }
+
+    private static List<Referral> referrals(RectificationMapper mapper, List<ReferralRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Referral.Outcome>> outcomes = new HashMap<>();
+        for (List<Long> chunk : Rows.chunks(rows.stream().map(r -> r.referralId).toList(), BATCH)) {
+            for (OutcomeRow o : mapper.outcomes(chunk)) {
+                outcomes.computeIfAbsent(o.referralId, k -> new ArrayList<>())
+                        .add(new Referral.Outcome(o.seq, o.text, o.recordedBy, o.recordedAt));
+            }
+        }
+        return rows.stream().map(r -> new Referral(r.referralId, r.caseId, MofDivCode.of(r.mofDivCode),
+                ReferralGround.valueOf(r.ground), r.referredTo, r.reason, r.auditIds == null || r.auditIds.isEmpty() ? List.of()
+                        : java.util.Arrays.stream(r.auditIds.split(",")).map(Long::valueOf).toList(), r.createdBy,
+                r.createdAt, outcomes.getOrDefault(r.referralId, List.of()))).toList();
+    }
+
+    @Override
     public void linkHold(long caseId, long holdId) {
         try (SqlSession session = sessions.openSession(false)) {
             session.getMapper(RectificationMapper.class).linkHold(caseId, holdId);
@@ -209,11 +345,15 @@ public final class MyBatisRectification implements RectificationRepository {
         }
     }
 
-    private static boolean apply(SqlSession session, RectificationMapper mapper, Change change) {
+    private static void follows(Change change) {
         if (change.step().seq() != change.before().steps() + 1) {
             throw new IllegalArgumentException("step " + change.step().seq() + " does not follow "
                     + change.before().steps());
         }
+    }
+
+    private static boolean apply(SqlSession session, RectificationMapper mapper, Change change) {
+        follows(change);
         CaseRow row = row(change.after(), change.before().steps());
         if (mapper.change(row) != 1) {
             return false;

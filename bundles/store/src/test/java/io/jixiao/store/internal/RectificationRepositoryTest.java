@@ -96,7 +96,7 @@ class RectificationRepositoryTest extends EveryDialect {
                 LocalDate.of(2026, 12, 1));
         cases.open(List.of(overdue, current));
 
-        List<StoredCase> due = cases.due(REGION, LocalDate.of(2026, 9, 1), overdue.value().id() - 1, 500);
+        List<StoredCase> due = cases.due(REGION, LocalDate.of(2026, 9, 1), 10_000);
         assertThat(due).extracting(s -> s.value().id()).contains(overdue.value().id())
                 .doesNotContain(current.value().id());
         StoredCase s = cases.find(overdue.value().id()).orElseThrow();
@@ -120,5 +120,41 @@ class RectificationRepositoryTest extends EveryDialect {
         assertThat(cases.steps(overdue.value().id())).extracting(CaseStep::action).containsExactly("OPENED", "OVERDUE");
         assertThat(cases.find(current.value().id()).orElseThrow().value().closedAt()).isEqualTo(AT);
         assertThat(store(db).chainHeadsThatDisagree()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReferralKeepsTheAuditRowsItRestsOnAndItsOutcomesInOrder(TestDatabase db) {
+        RectificationRepository cases = store(db).rectification();
+        RectificationRepository.Opening o = opening(cases, CaseOrigin.MANUAL, null, "101003", "P-REF-" + db.name(),
+                LocalDate.of(2026, 10, 1));
+        cases.open(List.of(o));
+        AuditEntry audit = new AuditEntry(AT, "ACCOUNTABILITY_REFERRED", REGION, "ACCOUNTABILITY_REFERRAL", "0",
+                FINANCE, "test", "");
+        io.jixiao.api.rectification.Referral none = cases.refer(new io.jixiao.api.rectification.Referral(0,
+                o.value().id(), REGION, io.jixiao.api.rectification.ReferralGround.FRAUD, "区纪委监委", "弄虚作假",
+                List.of(), "JIXIAO-UI/li", AT, List.of()), audit);
+        assertThat(none.auditIds()).as("none (Oracle keeps an empty text as NULL)").isEmpty();
+        io.jixiao.api.rectification.Referral r = cases.refer(new io.jixiao.api.rectification.Referral(0,
+                o.value().id(), REGION, io.jixiao.api.rectification.ReferralGround.FRAUD, "区纪委监委", "弄虚作假",
+                List.of(7L, 9L), "JIXIAO-UI/li", AT, List.of()), audit);
+        assertThat(r.auditIds()).containsExactly(7L, 9L);
+        io.jixiao.api.rectification.Referral.Outcome first = new io.jixiao.api.rectification.Referral.Outcome(1,
+                "诫勉谈话", "JIXIAO-UI/li", AT);
+        assertThat(cases.addOutcome(r.id(), first, audit)).isTrue();
+        assertThat(cases.addOutcome(r.id(), first, audit)).as("number 1 is taken").isFalse();
+        assertThat(cases.referral(r.id()).orElseThrow().outcomes()).containsExactly(first);
+        assertThat(cases.referrals(REGION)).extracting(io.jixiao.api.rectification.Referral::id).contains(none.id(),
+                r.id());
+        assertThat(store(db).chainHeadsThatDisagree()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void manyIdsComeInOneRoundTripAndAreNeverReused(TestDatabase db) {
+        RectificationRepository cases = store(db).rectification();
+        List<Long> ids = cases.nextCaseIds(500);
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+        assertThat(cases.nextCaseId()).isNotIn(ids);
     }
 }

@@ -10,6 +10,8 @@ import org.apache.ibatis.annotations.Param;
 public interface RectificationMapper {
     long nextCaseId();
 
+    List<Long> nextCaseIds(@Param("n") int n);
+
     int insertCase(CaseRow row);
 
     int insertProblem(@Param("caseId") long caseId, @Param("lineNo") int lineNo, @Param("text") String text,
@@ -32,10 +34,12 @@ public interface RectificationMapper {
     List<CaseRow> page(@Param("mofDivCode") String mofDivCode, @Param("agencies") Collection<String> agencies,
             @Param("openOnly") boolean openOnly, @Param("afterId") long afterId, @Param("limit") int limit);
 
-    List<CaseRow> due(@Param("mofDivCode") String mofDivCode, @Param("day") LocalDate day,
-            @Param("afterId") long afterId, @Param("limit") int limit);
+    List<CaseRow> due(@Param("mofDivCode") String mofDivCode, @Param("status") String status,
+            @Param("day") LocalDate day, @Param("limit") int limit);
 
     List<CaseRow> strict(@Param("mofDivCode") String mofDivCode, @Param("agencyCode") String agencyCode);
+
+    List<CaseRow> withoutHold(@Param("mofDivCode") String mofDivCode);
 
     int change(CaseRow row);
 
@@ -44,6 +48,19 @@ public interface RectificationMapper {
             @Param("subjectDivCode") String subjectDivCode);
 
     int lift(@Param("caseId") long caseId, @Param("at") Instant at);
+
+    long nextReferralId();
+
+    int insertReferral(ReferralRow row);
+
+    ReferralRow referral(@Param("referralId") long referralId);
+
+    List<ReferralRow> referrals(@Param("mofDivCode") String mofDivCode);
+
+    List<OutcomeRow> outcomes(@Param("referralIds") Collection<Long> referralIds);
+
+    int insertOutcome(@Param("referralId") long referralId, @Param("seq") int seq, @Param("text") String text,
+            @Param("recordedBy") String recordedBy, @Param("recordedAt") Instant recordedAt);
 
     int linkHold(@Param("caseId") long caseId, @Param("holdId") long holdId);
 }
