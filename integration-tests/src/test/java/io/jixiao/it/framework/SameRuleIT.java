@@ -245,6 +245,32 @@ class SameRuleIT {
                     Goals.soap(op[0] + "Request", Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR",
                             "2025")), "OPERATOR", "OPERATOR", "required"));
         }
+        String opening = "\"MOF_DIV_CODE\":\"440100000\",\"FISCAL_YEAR\":2026,\"SUBJECT\":\"PROJECT\","
+                + "\"AGENCY_CODE\":\"101001\"";
+        String soapOpening = Jixiao.elements("MOF_DIV_CODE", "440100000", "FISCAL_YEAR", "2026", "SUBJECT",
+                "PROJECT", "AGENCY_CODE", "101001");
+        all.add(new Case("OpenRectificationCase: a project case without its project", "finance01",
+                "/rectification/cases", "{" + opening + ",\"PROBLEMS\":[{\"TEXT\":\"x\"}]}", Jixiao.RECTIFICATION_SOAP,
+                "OpenRectificationCase", Goals.soap("OpenRectificationCaseRequest", soapOpening,
+                        Goals.soap("PROBLEM", Jixiao.elements("TEXT", "x"))), "PRO_CODE", "PRO_CODE", "required"));
+        all.add(new Case("OpenRectificationCase: a blank problem", "finance01", "/rectification/cases",
+                "{" + opening + ",\"PRO_CODE\":\"SAME-RULE-1\",\"PROBLEMS\":[{\"TEXT\":\"  \"}]}",
+                Jixiao.RECTIFICATION_SOAP, "OpenRectificationCase", Goals.soap("OpenRectificationCaseRequest",
+                        soapOpening, Jixiao.elements("PRO_CODE", "SAME-RULE-1"), Goals.soap("PROBLEM",
+                                Jixiao.elements("TEXT", "  "))), "PROBLEMS[0].TEXT", "PROBLEM[0].TEXT", "required"));
+        all.add(new Case("ReportRectification: a host system's call without its operator", "pay-module",
+                "/rectification/cases/999999/report", "{\"REPORT\":\"已整改\"}", Jixiao.RECTIFICATION_SOAP,
+                "ReportRectification", Goals.soap("ReportRectificationRequest", Jixiao.elements("CASE_ID", "999999",
+                        "REPORT", "已整改")), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("MarkRectificationOverdue: a host system's call without its operator", "pay-module",
+                "/rectification/overdue", "{\"MOF_DIV_CODE\":\"440100000\"}", Jixiao.RECTIFICATION_SOAP,
+                "MarkRectificationOverdue", Goals.soap("MarkRectificationOverdueRequest", Jixiao.elements(
+                        "MOF_DIV_CODE", "440100000")), "OPERATOR", "OPERATOR", "required"));
+        all.add(new Case("ReferRectificationCase: a host system's call without its operator", "pay-module",
+                "/rectification/cases/999999/referrals", "{\"GROUND\":\"FRAUD\",\"REFERRED_TO\":\"区纪委监委\","
+                        + "\"REASON\":\"弄虚作假\"}", Jixiao.RECTIFICATION_SOAP, "ReferRectificationCase",
+                Goals.soap("ReferRectificationCaseRequest", Jixiao.elements("CASE_ID", "999999", "GROUND", "FRAUD",
+                        "REFERRED_TO", "区纪委监委", "REASON", "弄虚作假")), "OPERATOR", "OPERATOR", "required"));
         String file = java.util.Base64.getEncoder().encodeToString("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         all.add(new Case("ImportLibrary: a file name with a path in it", "finance01",
                 "/library/imports?MOF_DIV_CODE=140400000&FILE_NAME=a%2Fb.csv", "x", Jixiao.LIBRARY_SOAP,
