@@ -133,8 +133,9 @@ public final class MonitoringRoundBenchmark {
             RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("bench#1", "bench", 1, rules,
                     Map.of()));
             try (Monitoring rounds = new Monitoring(Repositories.over(sessions).monitoring(), store.goals(), holds,
-                    inForce, store.rectification(), new Rectifications(store.rectification(), store.monitoring(), store.audit(),
-                            holds, inForce::rectification, Clock.systemUTC()), () -> ledger, () -> ledger,
+                    inForce, store.rectification(), new Rectifications(store.rectification(), store.monitoring(),
+                            store.audit(), holds, inForce::rectification, Clock.systemUTC()), () -> ledger,
+                    () -> ledger,
                     Clock.systemUTC(), "bench", pageSize, Duration.ofMinutes(5))) {
                 Measured m = Measured.run(() -> {
                     Round started = rounds.start(new RoundRequest(REGION, YEAR, LocalDate.of(2026, 7, 31),

@@ -239,4 +239,81 @@ class RectificationIT {
         JsonNode verified = ok(post("auditor01", "/audit/verifications", "{\"MOF_DIV_CODE\":\"" + REGION + "\"}"), 200);
         assertThat(verified.get("INTACT").asBoolean()).as(verified.toString()).isTrue();
     }
+
+    /**
+     * An evaluation graded 中 opens a case; its letter is issued and read back (HTML and .docx); an extension is
+     * asked for and granted; at the application, the result not rectified takes the region's "not rectified" policy
+     * and the one whose case was closed RECTIFIED before it the normal one, each written back once.
+     */
+    @Test
+    void aPoorResultNotRectifiedByTheApplicationIsAppliedUnderTheNotRectifiedPolicy() throws Exception {
+        String region = "450500000"; // the national rules, and a rule set of its own from this test
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String open = "EVO-" + tag;
+        String fixed = "EVX-" + tag;
+        host.ledgers.put(region, List.of(MockHost.line(open, "B-1-" + tag, "PROJECT", "1000000.00", "500000.00"),
+                MockHost.line(fixed, "B-2-" + tag, "PROJECT", "1000000.00", "500000.00")));
+        approvedGoal(region, open);
+        approvedGoal(region, fixed);
+        JsonNode tasks = ok(post("pay-module", "/evaluations/year-closings", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FISCAL_YEAR\":2026,\"AGENCY_CODE\":\"101001\",\"OPERATOR\":\"juesuan.li\"}"), 200)
+                .get("OPENED");
+        // output lines 1, 2, 5, 6 at 60 → 30; benefit 30; satisfaction 10; execution 50 % → 5: 75.00 中
+        String fair = "\"INDICATORS\":[{\"LINE\":1,\"ACTUAL\":60},{\"LINE\":2,\"ACTUAL\":60},{\"LINE\":3,\"ACTUAL\":100},"
+                + "{\"LINE\":4,\"ACTUAL\":100},{\"LINE\":5,\"ACTUAL\":60},{\"LINE\":6,\"ACTUAL\":60},"
+                + "{\"LINE\":7,\"ACTUAL\":100},{\"LINE\":8,\"ACTUAL\":100}]";
+        java.util.Map<String, Long> taskOf = new java.util.HashMap<>();
+        for (JsonNode task : tasks) {
+            long taskId = task.get("TASK_ID").asLong();
+            taskOf.put(task.get("PRO_CODE").asText(), taskId);
+            assertThat(ok(post("unit01", "/evaluations/tasks/" + taskId + "/self-evaluation", "{" + fair + "}"), 200)
+                    .get("GRADE").asText()).isEqualTo("FAIR");
+        }
+        java.util.Map<String, JsonNode> caseOf = new java.util.HashMap<>();
+        for (JsonNode c : ok(get("finance01", "/rectification/cases?MOF_DIV_CODE=" + region + "&LIMIT=1000"), 200)
+                .get("CASES")) {
+            caseOf.put(c.get("PRO_CODE").asText(), c);
+        }
+        JsonNode openCase = caseOf.get(open);
+        assertThat(openCase).as("中 opens a case").isNotNull();
+        assertThat(openCase.get("ORIGIN").asText()).isEqualTo("EVALUATION");
+        assertThat(openCase.get("ORIGIN_ID").asText()).isEqualTo(String.valueOf(taskOf.get(open)));
+        assertThat(openCase.get("PROBLEMS").toString()).contains("单位自评得分 75.00，等级中", "指标未达成");
+        String openPath = "/rectification/cases/" + openCase.get("CASE_ID").asLong();
+
+        ok(post("finance01", openPath + "/letter", "{}"), 200);
+        assertThat(get("unit01", openPath + "/letter").body()).contains("单位自评得分 75.00");
+        HttpResponse<byte[]> docx = Jixiao.getBytes(Jixiao.REST + openPath + "/letter?FORMAT=DOCX", "Authorization",
+                Jixiao.basic("unit01"));
+        assertThat(documentXml(docx.body())).contains("单位自评得分 75.00");
+        String until = java.time.LocalDate.parse(openCase.get("DEADLINE").asText()).plusYears(1).toString();
+        assertThat(ok(post("unit01", openPath + "/extension", "{\"UNTIL\":\"" + until + "\",\"REASON\":\"项目延期验收\"}"),
+                200).get("EXTENSION_UNTIL").asText()).isEqualTo(until);
+        JsonNode granted = ok(post("finance01", openPath + "/extension/decision",
+                "{\"GRANT\":true,\"REASON\":\"同意延期\"}"), 200);
+        assertThat(granted.get("DEADLINE").asText()).isEqualTo(until);
+
+        String fixedPath = "/rectification/cases/" + caseOf.get(fixed).get("CASE_ID").asLong();
+        ok(post("unit01", fixedPath + "/report", "{\"REPORT\":\"已完成整改\"}"), 200);
+        ok(post("finance01", fixedPath + "/close", "{\"OUTCOME\":\"RECTIFIED\",\"REASON\":\"销号\"}"), 200);
+
+        ok(Jixiao.post(Jixiao.REST + "/goal-rules", "application/json", "{\"MOF_DIV_CODE\":\"" + region
+                + "\",\"FROM_YEAR\":2026,\"BASE_REVISION\":0,\"RULES\":{\"result.notRectified.action.FAIR\":\"CUT:30\"},"
+                + "\"REASON\":\"不整改的调减下年度预算\"}", "Authorization", Jixiao.basic("finance01")), 200);
+        java.util.Map<String, java.math.BigDecimal> draft = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of(open, new java.math.BigDecimal("500000.00"), fixed,
+                        new java.math.BigDecimal("500000.00")));
+        host.drafts.put(region + "/2028", draft);
+        String apply = "{\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026}";
+        assertThat(ok(post("finance01", "/evaluations/result-applications", apply), 200).get("APPLIED").asInt())
+                .isEqualTo(2);
+        assertThat(draft).containsEntry(open, new java.math.BigDecimal("350000.00"))
+                .containsEntry(fixed, new java.math.BigDecimal("450000.00"));
+        JsonNode adjustments = ok(get("finance01", "/evaluations/adjustments?MOF_DIV_CODE=" + region
+                + "&FISCAL_YEAR=2026"), 200).get("ADJUSTMENTS");
+        assertThat(adjustments.toString()).contains("result.notRectified.action.FAIR=CUT:30 (rectification case "
+                + openCase.get("CASE_ID").asLong() + " ISSUED, not closed RECTIFIED)", "result.action.FAIR=CUT:10");
+        assertThat(ok(post("finance01", "/evaluations/result-applications", apply), 200).get("APPLIED").asInt())
+                .as("written back once").isZero();
+    }
 }

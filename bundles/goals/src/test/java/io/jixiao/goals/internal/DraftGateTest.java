@@ -70,8 +70,8 @@ class DraftGateTest {
     }
 
     private DraftGate gate() {
-        return new DraftGate(store.goals(), store.rectification(), this::book, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"),
-                ZoneOffset.UTC));
+        return new DraftGate(store.goals(), store.rectification(), this::book,
+                Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     private static ProjectFacts line(String project, String amount, boolean newProject, boolean recurring) {

@@ -118,9 +118,11 @@ class RoundsTest {
 
     /** A node's rounds over the shared store, ledger and master data, two ledger lines a page. */
     private Monitoring rounds(String node, io.jixiao.api.service.HoldService holdService, Clock clock, Duration lease) {
-        RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("test#1", "test", 1, rules, Map.of()));
+        RulesInForce inForce = new RulesInForce((region, year) -> new RuleSetView("test#1", "test", 1, rules,
+                Map.of()));
         return new Monitoring(repository, store.goals(), holdService, inForce, store.rectification(),
-                new Rectifications(store.rectification(), repository, store.audit(), holdService, inForce::rectification, clock),
+                new Rectifications(store.rectification(), repository, store.audit(), holdService,
+                        inForce::rectification, clock),
                 () -> port, () -> (region, year, codes) -> {
                     Map<ProCode, ProjectRecord> found = new HashMap<>();
                     codes.forEach(c -> {
