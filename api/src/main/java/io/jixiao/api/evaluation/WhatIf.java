@@ -11,10 +11,21 @@ import java.util.List;
  * @param region the totals of the region
  * @param departments the totals of each department, by code
  * @param notInDraft evaluated projects absent from the target year's compilation
+ * @param notRectified projects whose rectification case is not closed RECTIFIED now, so that the region's
+ *        {@code result.notRectified.action.*} applies to them (since 2.1.0)
+ * @param regionIfRectified the region's totals were every case closed RECTIFIED: the normal policy for all (since
+ *        2.1.0)
  */
-public record WhatIf(int targetYear, String policyVersion, Totals region, List<Totals> departments, int notInDraft) {
+public record WhatIf(int targetYear, String policyVersion, Totals region, List<Totals> departments, int notInDraft,
+        int notRectified, Totals regionIfRectified) {
     public WhatIf {
         departments = List.copyOf(departments);
+        regionIfRectified = regionIfRectified == null ? region : regionIfRectified;
+    }
+
+    /** A what-if without the results not rectified, as 2.0.0 made it. */
+    public WhatIf(int targetYear, String policyVersion, Totals region, List<Totals> departments, int notInDraft) {
+        this(targetYear, policyVersion, region, departments, notInDraft, 0, region);
     }
 
     /**

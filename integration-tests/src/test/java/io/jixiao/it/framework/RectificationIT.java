@@ -305,6 +305,11 @@ class RectificationIT {
                         new java.math.BigDecimal("500000.00")));
         host.drafts.put(region + "/2028", draft);
         String apply = "{\"MOF_DIV_CODE\":\"" + region + "\",\"FISCAL_YEAR\":2026}";
+        JsonNode whatIf = ok(post("finance01", "/evaluations/what-if", apply), 200);
+        assertThat(whatIf.get("NOT_RECTIFIED").asInt()).as("the what-if shows both").isEqualTo(1);
+        assertThat(whatIf.get("REGION").get("CHANGE_AMT").decimalValue()).isEqualByComparingTo("-200000.00");
+        assertThat(whatIf.get("REGION_IF_RECTIFIED").get("CHANGE_AMT").decimalValue())
+                .isEqualByComparingTo("-100000.00");
         assertThat(ok(post("finance01", "/evaluations/result-applications", apply), 200).get("APPLIED").asInt())
                 .isEqualTo(2);
         assertThat(draft).containsEntry(open, new java.math.BigDecimal("350000.00"))

@@ -178,6 +178,8 @@ final class ResultApplication {
         Map<String, BigDecimal[]> byDept = new TreeMap<>();
         Map<io.jixiao.api.model.AgencyCode, EvaluationTask> wholes = wholes(repository, region, year);
         int notInDraft = 0;
+        int notRectified = 0;
+        BigDecimal[] ifRectified = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         Instant now = clock.instant();
         for (int from = 0; from < evaluated.size(); from += page) {
             List<EvaluationTask> slice = evaluated.subList(from, Math.min(evaluated.size(), from + page));
@@ -185,12 +187,21 @@ final class ResultApplication {
                     slice.stream().map(EvaluationTask::proCode).toList());
             Map<String, RectificationCase> rectifying = rectifying(slice);
             for (EvaluationTask task : slice) {
+                RectificationCase open = rectifying.get(String.valueOf(task.taskId()));
                 Adjustment a = adjustment(task, wholes.get(task.agencyCode()), policy, target,
-                        requested.get(task.proCode()), rectifying.get(String.valueOf(task.taskId())), null, now);
+                        requested.get(task.proCode()), open, null, now);
                 if (a.status() == AdjustmentStatus.NOT_IN_DRAFT) {
                     notInDraft++;
                     continue;
                 }
+                // the same project were its case closed RECTIFIED: the normal policy
+                Adjustment normal = open == null ? a : adjustment(task, wholes.get(task.agencyCode()), policy,
+                        target, requested.get(task.proCode()), null, null, now);
+                notRectified += a.policy().contains("result.notRectified.action.") ? 1 : 0;
+                ifRectified[0] = ifRectified[0].add(BigDecimal.ONE);
+                ifRectified[1] = ifRectified[1].add(normal.requested());
+                ifRectified[2] = ifRectified[2].add(normal.change());
+                ifRectified[3] = ifRectified[3].add(normal.change().signum() < 0 ? BigDecimal.ONE : BigDecimal.ZERO);
                 BigDecimal[] t = byDept.computeIfAbsent(a.deptCode(), d -> new BigDecimal[] {BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
                 t[0] = t[0].add(BigDecimal.ONE);
@@ -207,7 +218,8 @@ final class ResultApplication {
                 all[i] = all[i].add(t[i]);
             }
         });
-        return new WhatIf(target.value(), policy.version(), totals(region.value(), all), departments, notInDraft);
+        return new WhatIf(target.value(), policy.version(), totals(region.value(), all), departments, notInDraft,
+                notRectified, totals(region.value(), ifRectified));
     }
 
     /** @return by task id, the rectification cases the evaluations opened (one read per page) */

@@ -233,6 +233,11 @@ class ResultApplicationTest {
         assertThat(open.deadline()).as("60 days by default").isEqualTo(java.time.LocalDate.of(2027, 5, 31));
         assertThat(open.problems().get(0).text()).isEqualTo("单位自评得分 72.50，等级中");
         closeRectified(toClose);
+        io.jixiao.api.evaluation.WhatIf whatIf = evaluations.whatIf(REGION, YEAR, Map.of(), FINANCE);
+        assertThat(whatIf.notRectified()).as("one result not rectified").isEqualTo(1);
+        assertThat(whatIf.region().change()).as("CUT:30 of 500,000 and CUT:10 of 500,000")
+                .isEqualByComparingTo("-200000.00");
+        assertThat(whatIf.regionIfRectified().change()).as("both CUT:10").isEqualByComparingTo("-100000.00");
 
         evaluations.applyResults(REGION, YEAR, FINANCE);
 

@@ -519,6 +519,8 @@ public final class EvaluationResource implements RestResource {
         @JsonProperty("REGION") public TotalsJson region;
         @JsonProperty("DEPARTMENTS") public List<TotalsJson> departments;
         @JsonProperty("NOT_IN_DRAFT") public int notInDraft;
+        @JsonProperty("NOT_RECTIFIED") public int notRectified;
+        @JsonProperty("REGION_IF_RECTIFIED") public TotalsJson regionIfRectified;
     }
 
     @POST
@@ -567,6 +569,8 @@ public final class EvaluationResource implements RestResource {
         j.region = TotalsJson.of(w.region());
         j.departments = w.departments().stream().map(TotalsJson::of).toList();
         j.notInDraft = w.notInDraft();
+        j.notRectified = w.notRectified();
+        j.regionIfRectified = TotalsJson.of(w.regionIfRectified());
         return j;
     }
 }

@@ -449,6 +449,8 @@ public final class EvaluationEndpoint implements EvaluationPortType {
             out.setREGION(totals(w.region()));
             w.departments().forEach(d -> out.getDEPARTMENT().add(totals(d)));
             out.setNOTINDRAFT(w.notInDraft());
+            out.setNOTRECTIFIED(w.notRectified());
+            out.setREGIONIFRECTIFIED(totals(w.regionIfRectified()));
             return out;
         });
     }
