@@ -169,8 +169,8 @@ final class Endpoints {
                         GOAL_PROJECT, "2000000.00", false) + "," + Goals.goal(1) + ",\"ADJUST_BATCH\":\"TZ-CORPUS\"}"),
                 new Endpoint("rest", "POST", "/assessments", "finance01", "{\"MOF_DIV_CODE\":\"440100000\","
                         + "\"FISCAL_YEAR\":2026,\"PRO_CODE\":\"" + CORPUS_PROJECT + "\",\"TIER\":\"KEY\",\"SCORES\":"
-                        + "{\"necessity\":90,\"inputEconomy\":90,\"goalReasonableness\":90,\"feasibility\":90,"
-                        + "\"fundingCompliance\":90},\"CONCLUSION\":\"SUPPORT\",\"ASSESSOR\":\"corpus\","
+                        + "{\"necessity\":90,\"feasibility\":90,\"scale\":90,\"standard\":90,"
+                        + "\"goalReasonableness\":90,\"effectiveness\":90},\"CONCLUSION\":\"SUPPORT\",\"ASSESSOR\":\"corpus\","
                         + "\"DOCUMENT_REF\":\"corpus-1\"}"),
                 new Endpoint("rest", "POST", "/project-admissions", "pay-module",
                         "{" + Goals.project("440100000", CORPUS_PROJECT, "2000000.00", false) + ",\"OPERATOR\":\"teller9\"}"),

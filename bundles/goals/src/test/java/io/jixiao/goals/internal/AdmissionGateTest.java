@@ -53,6 +53,11 @@ class AdmissionGateTest {
             BigDecimal.valueOf(85), "goalReasonableness", BigDecimal.valueOf(80), "feasibility", BigDecimal.valueOf(88),
             "fundingCompliance", BigDecimal.valueOf(95));
 
+    /** Guangzhou's own dimensions (seed 002 ¶20: 必要性、可行性、规模、标准、绩效目标合理性和有效性). */
+    private static final Map<String, BigDecimal> GUANGZHOU_SIX = Map.of("necessity", BigDecimal.valueOf(90),
+            "feasibility", BigDecimal.valueOf(88), "scale", BigDecimal.valueOf(85), "standard", BigDecimal.valueOf(80),
+            "goalReasonableness", BigDecimal.valueOf(82), "effectiveness", BigDecimal.valueOf(86));
+
     private Repositories store;
     private GoalWorkflow goals;
     private List<RuleSet> sets;
@@ -93,7 +98,8 @@ class AdmissionGateTest {
 
     private void assess(ProjectFacts project, AssessmentTier tier, AssessmentConclusion conclusion) {
         goals.recordAssessment(new Assessment(project.mofDivCode(), project.fiscalYear(), project.proCode(), tier,
-                FIVE, conclusion, "广州市财政局评审中心", false, "穗财评〔2026〕1号"), FINANCE);
+                project.mofDivCode().value().equals("440100000") ? GUANGZHOU_SIX : FIVE, conclusion, "广州市财政局评审中心",
+                false, "穗财评〔2026〕1号"), FINANCE);
     }
 
     private static List<String> codes(GateDecision d) {

@@ -50,6 +50,10 @@ class DraftGateTest {
     private static final Map<String, BigDecimal> FIVE = Map.of("necessity", BigDecimal.TEN, "inputEconomy",
             BigDecimal.TEN, "goalReasonableness", BigDecimal.TEN, "feasibility", BigDecimal.TEN, "fundingCompliance",
             BigDecimal.TEN);
+    /** Guangzhou's own dimensions (seed 002 ¶20). */
+    private static final Map<String, BigDecimal> GUANGZHOU_SIX = Map.of("necessity", BigDecimal.TEN, "feasibility",
+            BigDecimal.TEN, "scale", BigDecimal.TEN, "standard", BigDecimal.TEN, "goalReasonableness", BigDecimal.TEN,
+            "effectiveness", BigDecimal.TEN);
 
     private Repositories store;
     private GoalWorkflow goals;
@@ -135,7 +139,7 @@ class DraftGateTest {
         approve(bigNew);
         approve(bigNewAssessed);
         goals.recordAssessment(new Assessment(MofDivCode.of(GUANGZHOU), FiscalYear.of(2026), ProCode.of("L-4"),
-                AssessmentTier.KEY, FIVE, AssessmentConclusion.SUPPORT, "评审中心", false, "D-4"), FINANCE);
+                AssessmentTier.KEY, GUANGZHOU_SIX, AssessmentConclusion.SUPPORT, "评审中心", false, "D-4"), FINANCE);
 
         DraftDecision d = gate().check(draft(Gate.COMPILATION, List.of(approved, noGoal, bigNew, bigNewAssessed)),
                 COMPILATION);
