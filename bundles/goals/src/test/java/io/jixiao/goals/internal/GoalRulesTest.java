@@ -126,6 +126,25 @@ class GoalRulesTest {
     }
 
     @Test
+    void changzhisRolloutIsWrittenAsDatedRuleSets() {
+        // seed 004 Art. 5: 2020 the general public budget, 2021 the government fund budget too, 2022 all four
+        assertThat(BOOK.rulesFor(MofDivCode.of(CHANGZHI), FiscalYear.of(2020)).budgets())
+                .containsExactly(io.jixiao.api.goal.BudgetKind.GENERAL_PUBLIC);
+        assertThat(BOOK.rulesFor(MofDivCode.of(CHANGZHI), FiscalYear.of(2021)).budgets())
+                .containsExactlyInAnyOrder(io.jixiao.api.goal.BudgetKind.GENERAL_PUBLIC,
+                        io.jixiao.api.goal.BudgetKind.GOVERNMENT_FUND);
+        assertThat(BOOK.rulesFor(MofDivCode.of(CHANGZHI), FiscalYear.of(2026)).budgets())
+                .hasSize(io.jixiao.api.goal.BudgetKind.values().length);
+        assertThat(BOOK.rulesFor(MofDivCode.of(CHANGZHI), FiscalYear.of(2026)).version())
+                .startsWith("140400000/2022#1");
+        assertThat(BOOK.view(MofDivCode.of(CHANGZHI), FiscalYear.of(2021)).rules())
+                .containsEntry("evaluation.wholeDepartment", "true")
+                .containsEntry("rectification.strictControl.mode", "ENFORCE");
+        assertThat(BOOK.view(MofDivCode.of(CHANGZHI), FiscalYear.of(2020)).rules())
+                .doesNotContainKey("evaluation.wholeDepartment");
+    }
+
+    @Test
     void pointsMustAddUpToNinety() {
         Goal goal = goal(8, 8);
         List<Indicator> indicators = new ArrayList<>(goal.indicators());
