@@ -38,6 +38,25 @@ public interface RectificationRepository {
      * @param audit its audit entry
      */
     record Opening(RectificationCase value, CaseStep step, AuditEntry audit) {
+        /**
+         * The opening of a case as every origin writes it: step 1 {@code OPENED} with the problems as its text, and
+         * the audit row {@code RECTIFICATION_OPENED}, both at the case's opening time.
+         *
+         * @param value the case, with its id, opener and opening time
+         * @param actor who opens it
+         * @param why the audit row's reason
+         * @param detail the audit row's detail
+         * @return the opening
+         */
+        public static Opening of(RectificationCase value, io.jixiao.api.model.Actor actor, String why,
+                String detail) {
+            CaseStep step = new CaseStep(value.id(), 1, "OPENED", value.status(), value.openedBy(), value.openedAt(),
+                    value.problems().stream().map(io.jixiao.api.rectification.Problem::text)
+                            .collect(java.util.stream.Collectors.joining("\n")), value.deadline());
+            return new Opening(value, step, new AuditEntry(value.openedAt(), "RECTIFICATION_OPENED",
+                    value.mofDivCode(), "RECTIFICATION_CASE", String.valueOf(value.id()), actor, why, detail,
+                    value.agencyCode(), value.proCode()));
+        }
     }
 
     /**

@@ -15,12 +15,10 @@ import io.jixiao.api.model.ProCode;
 import io.jixiao.api.model.Role;
 import io.jixiao.api.rectification.CaseOrigin;
 import io.jixiao.api.rectification.CaseStatus;
-import io.jixiao.api.rectification.CaseStep;
 import io.jixiao.api.rectification.CaseSubject;
 import io.jixiao.api.rectification.Problem;
 import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.api.rectification.RectificationRules;
-import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RectificationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * Opens a rectification case for an evaluation graded in the region's {@code rectification.grades} (中 and 差 by
@@ -100,14 +97,10 @@ final class EvaluationCases {
         RectificationCase c = new RectificationCase(id, origin, String.valueOf(originId), region, year, subject,
                 agency, project, null, lower, organiser, problems, null, deadline, CaseStatus.OPEN, null, null, null,
                 null, actor.callerSystem() + "/" + actor.operator(), now, null, in.version());
-        CaseStep step = new CaseStep(id, 1, "OPENED", CaseStatus.OPEN, c.openedBy(), now,
-                problems.stream().map(Problem::text).collect(Collectors.joining("\n")), deadline);
-        AuditEntry audit = new AuditEntry(now, "RECTIFICATION_OPENED", region, "RECTIFICATION_CASE",
-                String.valueOf(id), actor, origin.name().toLowerCase().replace('_', ' ') + " " + originId + " graded "
-                        + grade.chinese() + ": rectification required (rectification.grades)",
-                "origin=" + origin + ":" + originId + ";deadline=" + deadline + ";rules=" + in.version(), agency,
-                project);
-        List<RectificationCase> opened = cases.open(List.of(new RectificationRepository.Opening(c, step, audit)));
+        List<RectificationCase> opened = cases.open(List.of(RectificationRepository.Opening.of(c, actor,
+                origin.name().toLowerCase().replace('_', ' ') + " " + originId + " graded " + grade.chinese()
+                        + ": rectification required (rectification.grades)",
+                "origin=" + origin + ":" + originId + ";deadline=" + deadline + ";rules=" + in.version())));
         return opened.isEmpty() ? null : opened.get(0);
     }
 

@@ -11,12 +11,10 @@ import io.jixiao.api.monitoring.Consequence;
 import io.jixiao.api.monitoring.Finding;
 import io.jixiao.api.rectification.CaseOrigin;
 import io.jixiao.api.rectification.CaseStatus;
-import io.jixiao.api.rectification.CaseStep;
 import io.jixiao.api.rectification.CaseSubject;
 import io.jixiao.api.rectification.Problem;
 import io.jixiao.api.rectification.RectificationCase;
 import io.jixiao.api.rectification.RectificationRules;
-import io.jixiao.store.AuditEntry;
 import io.jixiao.store.RectificationRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * Opens a rectification case for every alert whose level entails RECTIFY under the region's rules
@@ -71,13 +68,10 @@ final class AlertCases {
                     a.fiscalYear(), a.department() ? CaseSubject.DEPARTMENT : CaseSubject.PROJECT, agency,
                     a.proCode(), a.deptCode(), null, Role.FINANCE, problems(a), null, deadline, CaseStatus.OPEN, null,
                     null, null, null, starter.callerSystem() + "/" + starter.operator(), now, null, in.version());
-            CaseStep step = new CaseStep(id, 1, "OPENED", CaseStatus.OPEN, c.openedBy(), now,
-                    c.problems().stream().map(Problem::text).collect(Collectors.joining("\n")), deadline);
-            openings.add(new RectificationRepository.Opening(c, step, new AuditEntry(now, "RECTIFICATION_OPENED",
-                    a.mofDivCode(), "RECTIFICATION_CASE", String.valueOf(id), starter,
+            openings.add(RectificationRepository.Opening.of(c, starter,
                     "monitoring alert " + a.id() + " (" + a.level() + ") requires rectification",
                     "origin=ALERT:" + a.id() + ";round=" + a.roundId() + ";deadline=" + deadline + ";rules="
-                            + in.version(), agency, a.proCode())));
+                            + in.version()));
         }
         return cases.open(openings).size();
     }

@@ -48,7 +48,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -177,25 +176,9 @@ public final class Rectifications implements RectificationService {
                 opening.fiscalYear(), opening.subject(), opening.agencyCode(), opening.proCode(), null,
                 opening.subjectDivCode(), Role.FINANCE, opening.problems(), opening.responsible(), deadline,
                 CaseStatus.OPEN, null, null, null, null, name(actor), now, null, in.version());
-        cases.open(List.of(opening(c, actor, now, "opened by hand")));
+        cases.open(List.of(RectificationRepository.Opening.of(c, actor, "opened by hand", "origin=MANUAL;deadline="
+                + deadline + ";rules=" + in.version())));
         return c;
-    }
-
-    /**
-     * The first step and audit row of a case being opened (by hand, or from an alert or evaluation).
-     *
-     * @param c the case, OPEN
-     * @param actor who opens it
-     * @param at when
-     * @param why the audit row's reason
-     * @return what the repository opens
-     */
-    static RectificationRepository.Opening opening(RectificationCase c, Actor actor, Instant at, String why) {
-        CaseStep step = new CaseStep(c.id(), 1, "OPENED", CaseStatus.OPEN, name(actor), at,
-                c.problems().stream().map(p -> p.text()).collect(Collectors.joining("\n")), c.deadline());
-        return new RectificationRepository.Opening(c, step, audit(c, "RECTIFICATION_OPENED", actor, at, why,
-                "origin=" + c.origin() + (c.originId() == null ? "" : ":" + c.originId()) + ";deadline="
-                        + c.deadline() + ";rules=" + c.ruleVersion()));
     }
 
     @Override
@@ -394,7 +377,8 @@ public final class Rectifications implements RectificationService {
                 abbreviate(why), detail, c.agencyCode(), c.proCode());
     }
 
-    private static String abbreviate(String text) {
+    /** @return the text cut to what a {@link Reason} holds */
+    static String abbreviate(String text) {
         return text.length() > Reason.MAX_LENGTH ? text.substring(0, Reason.MAX_LENGTH) : text;
     }
 

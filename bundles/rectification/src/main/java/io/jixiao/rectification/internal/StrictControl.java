@@ -119,7 +119,7 @@ final class StrictControl {
             Optional<Hold> placed = holds.activeHolds(target, SYSTEM).stream()
                     .filter(h -> h.reason().text().startsWith(mark)).findFirst();
             long holdId = placed.isPresent() ? placed.get().holdId()
-                    : holds.place(target, in.strictHold(), Reason.of(abbreviate(mark + c.status() + ": "
+                    : holds.place(target, in.strictHold(), Reason.of(Rectifications.abbreviate(mark + c.status() + ": "
                             + in.article() + "; rules " + in.version())), SYSTEM).holdId();
             cases.linkHold(c.id(), holdId);
         }
@@ -133,16 +133,12 @@ final class StrictControl {
             }
             if (holds.find(c.holdId(), SYSTEM).filter(h -> h.status() == HoldStatus.ACTIVE).isPresent()) {
                 try {
-                    holds.release(c.holdId(), Reason.of(abbreviate("strict control lifted: case " + closing.id()
+                    holds.release(c.holdId(), Reason.of(Rectifications.abbreviate("strict control lifted: case " + closing.id()
                             + " closed RECTIFIED; " + reason.text())), SYSTEM);
                 } catch (ConflictException alreadyReleased) {
                     // released by hand meanwhile: nothing left to release
                 }
             }
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > Reason.MAX_LENGTH ? text.substring(0, Reason.MAX_LENGTH) : text;
     }
 }
